@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+/** A 32-bit number derived from `parts`, for forking independent random streams. */
+export function demoHash32(...parts: Array<string | number>): number {
+  return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32LE(0);
+}
+
+/**
+ * A deterministic UUID (version 5 layout) derived from a stable name, e.g.
+ * `demoId('power', unitCode, code)`: the same name always gives the same id.
+ */
+export function demoId(...parts: Array<string | number>): string {
+  const hex = createHash('sha1').update(`sunlight-demo/${parts.join('/')}`).digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `5${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
+}
+
+/** A small seeded PRNG (mulberry32); never Math.random, so a seed fixes the whole output. */
+export class DemoRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** An independent stream for one purpose, so adding data elsewhere does not shift it. */
+  static fork(seed: number, ...purpose: Array<string | number>): DemoRandom {
+    return new DemoRandom(demoHash32(seed, ...purpose));
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('DemoRandom.pick: empty list');
+    return item;
+  }
+
+  /** A shuffled copy (Fisher-Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const a = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = a;
+    }
+    return out;
+  }
+
+  /** `count` distinct items in random order (all of them if fewer). */
+  sample<T>(items: readonly T[], count: number): T[] {
+    return this.shuffle(items).slice(0, count);
+  }
+}

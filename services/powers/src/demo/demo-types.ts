@@ -1,0 +1,99 @@
+import type { Role, Tier } from '@sunlight/shared';
+import type { CheckpointKind, CheckpointParams } from '../checkpoint/checkpoint-kind';
+import type { PowerCategory } from '../power/power-category';
+
+/** An administrative division of the demo city. */
+export interface DemoUnit {
+  code: string;
+  name: string;
+  tier: Tier;
+  parentCode: string | null;
+}
+
+/** A department (部门) of a unit. */
+export interface DemoDepartment {
+  id: string;
+  unitCode: string;
+  code: string;
+  name: string;
+  /** true for the discipline-inspection body (纪委监委/纪检组/村务监督委员会) */
+  supervisory: boolean;
+}
+
+/** A post (岗位) of a department. */
+export interface DemoPost {
+  id: string;
+  departmentId: string;
+  code: string;
+  name: string;
+}
+
+/** A seeded person able to sign in; `subject` is `${role.toLowerCase()}.${unitCode}`. */
+export interface DemoAccount {
+  subject: string;
+  name: string;
+  role: Role;
+  unitCode: string;
+  departmentId: string | null;
+}
+
+export interface DemoFlowStep {
+  stepNo: number;
+  name: string;
+  postId: string | null;
+  timeLimitDays: number;
+  description: string;
+}
+
+/** A 廉政风险点: level 1 = red (highest), 2 = orange, 3 = yellow. */
+export interface DemoRiskPoint {
+  id: string;
+  stepNo: number | null;
+  level: 1 | 2 | 3;
+  description: string;
+  measures: string[];
+}
+
+export interface DemoEfficiencyPoint {
+  id: string;
+  stepNo: number | null;
+  description: string;
+  timeLimitDays: number | null;
+}
+
+export interface DemoCheckpoint {
+  id: string;
+  stepNo: number;
+  kind: CheckpointKind;
+  params: CheckpointParams;
+  legalBasis: string;
+  description: string;
+}
+
+export interface DemoPower {
+  id: string;
+  unitCode: string;
+  code: string;
+  name: string;
+  category: PowerCategory;
+  legalBasis: string;
+  departmentId: string;
+  postId: string | null;
+  conditions: string;
+  fees: string;
+  statutoryDays: number;
+  promisedDays: number;
+  supervisorDepartmentId: string | null;
+  flow: DemoFlowStep[];
+  riskPoints: DemoRiskPoint[];
+  efficiencyPoints: DemoEfficiencyPoint[];
+  checkpoints: DemoCheckpoint[];
+}
+
+export interface DemoData {
+  units: DemoUnit[];
+  departments: DemoDepartment[];
+  posts: DemoPost[];
+  accounts: DemoAccount[];
+  powers: DemoPower[];
+}

@@ -1,0 +1,34 @@
+import { platformError, PlatformErrorCode } from '../errors/platform-error';
+import type { Principal } from './principal';
+import { Role } from './role';
+import { unitCode } from './unit-code';
+
+/**
+ * Scope checks for a principal: which units it may read, and an SQL condition for its subtree.
+ * Services see everything; the public sees no unit's internals (only what a domain publishes).
+ */
+export const scope = {
+  /** May `principal` read internal data of the unit `code`? */
+  canRead(principal: Principal, code: string): boolean {
+    if (principal.role === Role.SERVICE) return true;
+    if (!principal.unit) return false;
+    return unitCode.contains(principal.unit, code);
+  },
+  /** Throws OUT_OF_SCOPE unless `principal` may read the unit `code`. */
+  assertCanRead(principal: Principal, code: string, field = 'unit'): void {
+    if (!scope.canRead(principal, code)) throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, field);
+  },
+  /** Throws FORBIDDEN unless `principal` has one of `roles`. */
+  assertRole(principal: Principal, roles: readonly Role[], action: string): void {
+    if (principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, `sign in to ${action}`);
+    if (!roles.includes(principal.role)) throw platformError(PlatformErrorCode.FORBIDDEN, `role ${principal.role} may not ${action}; needs ${roles.join(' or ')}`);
+  },
+  /**
+   * SQL condition limiting `column` (a 12-digit code) to the principal's subtree, as a fixed-width
+   * range so the btree index is used. Parameters are named `${name}Low`/`${name}High` for TypeORM.
+   */
+  subtreeCondition(column: string, code: string, name = 'scope'): { sql: string; params: Record<string, string> } {
+    const { low, high } = unitCode.subtreeRange(code);
+    return { sql: `${column} BETWEEN :${name}Low AND :${name}High`, params: { [`${name}Low`]: low, [`${name}High`]: high } };
+  },
+};

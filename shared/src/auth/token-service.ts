@@ -1,0 +1,97 @@
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { platformError, PlatformErrorCode } from '../errors/platform-error';
+import type { Principal } from './principal';
+import { PERSON_ROLES, Role } from './role';
+import { unitCode } from './unit-code';
+
+const ISSUER = 'sunlight';
+const USER_AUDIENCE = 'sunlight-api';
+const GATEWAY_AUDIENCE = 'sunlight-subgraph';
+const ALG = 'HS256';
+
+interface PrincipalClaims extends JWTPayload {
+  role?: unknown;
+  unit?: unknown;
+  dept?: unknown;
+  name?: unknown;
+}
+
+function toClaims(p: Principal): PrincipalClaims {
+  return { role: p.role, ...(p.unit ? { unit: p.unit } : {}), ...(p.department ? { dept: p.department } : {}), ...(p.name ? { name: p.name } : {}) };
+}
+
+function fromClaims(c: PrincipalClaims, allowed: readonly Role[]): Principal {
+  const role = c.role as Role;
+  if (typeof c.sub !== 'string' || !allowed.includes(role)) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid subject or role');
+  if (role !== Role.PUBLIC && role !== Role.SERVICE && (typeof c.unit !== 'string' || !unitCode.isValid(c.unit))) {
+    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid unit');
+  }
+  return {
+    subject: c.sub,
+    role,
+    ...(typeof c.unit === 'string' ? { unit: c.unit } : {}),
+    ...(typeof c.dept === 'string' ? { department: c.dept } : {}),
+    ...(typeof c.name === 'string' ? { name: c.name } : {}),
+  };
+}
+
+/**
+ * Signs and verifies Sunlight's two kinds of token (HS256 via `jose`):
+ * user tokens that clients present to the gateway, and short-lived assertions the gateway (or a
+ * service) attaches to every subgraph request so subgraphs can refuse anything that did not
+ * come through it.
+ */
+export class TokenService {
+  constructor(
+    private readonly tokenSecret: Uint8Array,
+    private readonly internalSecret: Uint8Array,
+    private readonly ttlSeconds = 8 * 3600,
+  ) {}
+
+  /** Issues a user token for a person's principal. */
+  async issue(principal: Principal, ttlSeconds = this.ttlSeconds): Promise<string> {
+    return new SignJWT(toClaims(principal))
+      .setProtectedHeader({ alg: ALG })
+      .setSubject(principal.subject)
+      .setIssuer(ISSUER)
+      .setAudience(USER_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(this.tokenSecret);
+  }
+
+  /** Verifies a user token; throws UNAUTHENTICATED or TOKEN_EXPIRED. Returns the principal and expiry (ms). */
+  async verify(token: string): Promise<{ principal: Principal; expiresAt: number }> {
+    try {
+      const { payload } = await jwtVerify<PrincipalClaims>(token, this.tokenSecret, { issuer: ISSUER, audience: USER_AUDIENCE, algorithms: [ALG] });
+      return { principal: fromClaims(payload, PERSON_ROLES), expiresAt: (payload.exp ?? 0) * 1000 };
+    } catch (e) {
+      if (e instanceof errors.JWTExpired) throw platformError(PlatformErrorCode.TOKEN_EXPIRED, 'token has expired; sign in again');
+      if (e instanceof Error && 'extensions' in e) throw e;
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token is invalid');
+    }
+  }
+
+  /** Signs the internal assertion that carries a principal from the gateway to a subgraph. */
+  async assert(principal: Principal, ttlSeconds = 60): Promise<string> {
+    return new SignJWT(toClaims(principal))
+      .setProtectedHeader({ alg: ALG })
+      .setSubject(principal.subject)
+      .setIssuer(ISSUER)
+      .setAudience(GATEWAY_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(this.internalSecret);
+  }
+
+  /** Verifies an internal assertion; throws GATEWAY_REQUIRED when it is missing or invalid. */
+  async verifyAssertion(assertion: string | undefined): Promise<Principal> {
+    if (!assertion) throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, 'subgraphs answer only requests that come through the gateway');
+    try {
+      const { payload } = await jwtVerify<PrincipalClaims>(assertion, this.internalSecret, { issuer: ISSUER, audience: GATEWAY_AUDIENCE, algorithms: [ALG] });
+      return fromClaims(payload, [...PERSON_ROLES, Role.PUBLIC, Role.SERVICE]);
+    } catch (e) {
+      if (e instanceof Error && 'extensions' in e && !(e instanceof errors.JOSEError)) throw e;
+      throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, 'the gateway credential is invalid or expired');
+    }
+  }
+}

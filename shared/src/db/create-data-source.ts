@@ -1,0 +1,45 @@
+import type { MixedList } from 'typeorm';
+import { DataSource, type EntitySchema } from 'typeorm';
+
+/** What a service needs to open its database. */
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The Postgres schema the service owns; it is first on the search path. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  /** Called with every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * Creates (but does not initialise) a TypeORM DataSource for one service's schema. Never
+ * synchronizes: the schema changes only through the service's migrations.
+ */
+export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: o.url,
+    schema: o.schema,
+    entities: o.entities,
+    migrations: o.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: o.onQuery ? ['query'] : false,
+    logger: o.onQuery
+      ? {
+          logQuery: (sql: string) => o.onQuery?.(sql),
+          logQueryError: () => undefined,
+          logQuerySlow: () => undefined,
+          logSchemaBuild: () => undefined,
+          logMigration: () => undefined,
+          log: () => undefined,
+        }
+      : undefined,
+    extra: { max: o.poolSize ?? 10, options: `-c search_path=${o.schema},public`, application_name: `sunlight-${o.schema}` },
+  });
+}

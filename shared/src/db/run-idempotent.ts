@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { platformError, PlatformErrorCode } from '../errors/platform-error';
+
+const KEY_FORMAT = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** One idempotent mutation: who calls, with which key, for which operation and input. */
+export interface IdempotentRequest {
+  principal: Principal;
+  key: string;
+  operation: string;
+  input: unknown;
+}
+
+/**
+ * Runs `work` in one transaction at most once per (caller, idempotency key). A retry with the
+ * same key and the same input returns the stored result of the first call without running
+ * `work`; the same key with another operation or input is refused (IDEMPOTENCY_KEY_REUSED).
+ * Concurrent retries wait on the first one's row lock, so exactly one of them writes.
+ * `work` must return a JSON-serialisable value (usually the ids to load the result by).
+ */
+export async function runIdempotent<R>(dataSource: DataSource, request: IdempotentRequest, work: (em: EntityManager) => Promise<R>): Promise<R> {
+  if (!KEY_FORMAT.test(request.key)) {
+    throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"', 'idempotencyKey');
+  }
+  const hash = createHash('sha256').update(`${request.operation}\n${canonical(request.input)}`).digest('hex');
+  return dataSource.transaction(async (em) => {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO idempotency_key (subject, key, operation, request_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [request.principal.subject, request.key, request.operation, hash],
+    );
+    if (inserted.length === 0) {
+      const rows: { operation: string; request_hash: string; result: R }[] = await em.query(
+        'SELECT operation, request_hash, result FROM idempotency_key WHERE subject = $1 AND key = $2',
+        [request.principal.subject, request.key],
+      );
+      const first = rows[0];
+      if (!first || first.request_hash !== hash) {
+        throw platformError(
+          PlatformErrorCode.IDEMPOTENCY_KEY_REUSED,
+          `idempotencyKey was already used for ${first?.operation ?? 'another request'} with different input; use a new key for a new request`,
+          'idempotencyKey',
+        );
+      }
+      return first.result;
+    }
+    const result = await work(em);
+    await em.query('UPDATE idempotency_key SET result = $3 WHERE subject = $1 AND key = $2', [request.principal.subject, request.key, JSON.stringify(result ?? null)]);
+    return result;
+  });
+}

@@ -1,0 +1,122 @@
+import type { DataSource } from 'typeorm';
+import { PlatformTables1763769600000 } from '../db/platform-tables.migration';
+import { openTestDataSource } from '../testing/open-test-data-source';
+import { markHandled } from './mark-handled';
+import type { OutboxEvent } from './outbox-event';
+import { OutboxReader } from './outbox-reader';
+import { publishEvent } from './publish-event';
+
+describe('transactional outbox', () => {
+  let db: Awaited<ReturnType<typeof openTestDataSource>>;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await openTestDataSource({ schema: 'svc', entities: [], migrations: [PlatformTables1763769600000] });
+    ds = db.dataSource;
+  });
+  afterAll(() => db.close());
+  beforeEach(async () => {
+    await ds.query('TRUNCATE outbox, outbox_cursor, inbox');
+  });
+
+  const collect = (into: OutboxEvent[]) => async (events: OutboxEvent[]) => {
+    into.push(...events);
+  };
+
+  it('publishes only with the transaction that wrote it', async () => {
+    await ds
+      .transaction(async (em) => {
+        await publishEvent(em, 'svc', { topic: 't', aggregateId: 'a', payload: { n: 1 } });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'b', unitCode: '139901000000', payload: { n: 2 } }));
+    const seen: OutboxEvent[] = [];
+    await new OutboxReader(ds, { source: 'svc', consumer: 'c' }).pollOnce(collect(seen));
+    expect(seen.map((e) => e.aggregateId)).toEqual(['b']);
+    expect(seen[0]).toMatchObject({ topic: 't', unitCode: '139901000000', payload: { n: 2 } });
+  });
+
+  it('never skips an event whose transaction commits after a later one (out of id order)', async () => {
+    const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c' });
+    const seen: OutboxEvent[] = [];
+    const slow = ds.createQueryRunner();
+    const fast = ds.createQueryRunner();
+    await slow.connect();
+    await fast.connect();
+    try {
+      // The slow transaction inserts first (lower id), the fast one second, and the fast commits first.
+      await slow.startTransaction();
+      await publishEvent(slow.manager, 'svc', { topic: 't', aggregateId: 'slow', payload: {} });
+      await fast.startTransaction();
+      await publishEvent(fast.manager, 'svc', { topic: 't', aggregateId: 'fast', payload: {} });
+      await fast.commitTransaction();
+
+      // A naive "id > last id" reader would hand out 'fast' now and later skip 'slow'.
+      expect(await reader.pollOnce(collect(seen))).toBe(0);
+
+      await slow.commitTransaction();
+      while ((await reader.pollOnce(collect(seen))) > 0);
+      expect(seen.map((e) => e.aggregateId).sort()).toEqual(['fast', 'slow']);
+    } finally {
+      await slow.release();
+      await fast.release();
+    }
+  });
+
+  it('reads a late-committing transaction whose txid is lower but whose row id is higher', async () => {
+    const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c2' });
+    const seen: OutboxEvent[] = [];
+    const early = ds.createQueryRunner();
+    await early.connect();
+    try {
+      await early.startTransaction();
+      await early.query('SELECT pg_current_xact_id()'); // takes its txid now
+      await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'second', payload: {} }));
+      await publishEvent(early.manager, 'svc', { topic: 't', aggregateId: 'first-txid', payload: {} });
+      expect(await reader.pollOnce(collect(seen))).toBe(0);
+      await early.commitTransaction();
+      while ((await reader.pollOnce(collect(seen))) > 0);
+      expect(seen.map((e) => e.aggregateId)).toEqual(['first-txid', 'second']);
+    } finally {
+      await early.release();
+    }
+  });
+
+  it('delivers again when the handler fails (at-least-once), and the inbox drops repeats', async () => {
+    await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'x', payload: {} }));
+    const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c3' });
+    await expect(
+      reader.pollOnce(async () => {
+        throw new Error('consumer crashed');
+      }),
+    ).rejects.toThrow('consumer crashed');
+    const effects: string[] = [];
+    const handle = async (events: OutboxEvent[], em: Parameters<Parameters<OutboxReader['pollOnce']>[0]>[1]) => {
+      for (const e of events) if (await markHandled(em, 'c3', 'svc', e.id)) effects.push(e.aggregateId);
+    };
+    expect(await reader.pollOnce(handle)).toBe(1);
+    expect(await reader.pollOnce(handle)).toBe(0);
+    expect(effects).toEqual(['x']);
+  });
+
+  it('wakes a started reader through NOTIFY', async () => {
+    const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c4' });
+    const seen: OutboxEvent[] = [];
+    const arrived = new Promise<void>((resolve) => {
+      void reader.start(
+        async (events) => {
+          seen.push(...events);
+          resolve();
+        },
+        db.url,
+        60_000, // long interval: only the NOTIFY can wake it in time
+      );
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'live', payload: {} }));
+    await arrived;
+    await reader.stop();
+    expect(seen.map((e) => e.aggregateId)).toEqual(['live']);
+  });
+});

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { platformError, PlatformErrorCode } from '../errors/platform-error';
+import type { Logger } from '../logging/logger';
+import { sendJsonError } from './json-error';
+
+/** An extra plain-HTTP route, such as `GET /health`. */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface GraphQLHttpHandlerOptions<C extends BaseContext> {
+  server: ApolloServer<C>;
+  /** Builds the per-request context; may throw an AppError, answered with its HTTP status. */
+  context: (req: IncomingMessage) => Promise<C>;
+  maxBodyBytes: number;
+  logger: Logger;
+  /** Routes by "METHOD /path". */
+  routes?: Record<string, HttpRoute>;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(platformError(PlatformErrorCode.VALIDATION_FAILED, `request body is larger than ${limit} bytes`, 'body'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * A Node `http` request handler serving an Apollo Server at `/graphql` plus a few plain routes.
+ * Kept small on purpose: no framework, a body-size limit, and the context built before Apollo
+ * runs so that authentication failures get a proper HTTP status.
+ */
+export function createGraphQLHttpHandler<C extends BaseContext>(o: GraphQLHttpHandlerOptions<C>) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!(error instanceof Error && 'extensions' in error)) o.logger.error('http handler failed', { error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) sendJsonError(res, error);
+      else res.end();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = o.routes?.[`${req.method} ${url.pathname}`];
+    if (route) return route(req, res);
+    if (url.pathname !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      const text = await readBody(req, o.maxBodyBytes);
+      try {
+        body = text.length > 0 ? JSON.parse(text) : undefined;
+      } catch {
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'request body is not valid JSON', 'body');
+      }
+    }
+    const context = await o.context(req);
+    const response = await o.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => context,
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}

@@ -1,0 +1,23 @@
+import type { ServerResponse } from 'node:http';
+import { AppError } from '../errors/app-error';
+import { ErrorKind } from '../errors/error-kind';
+
+const STATUS: Record<ErrorKind, number> = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+/** Answers an HTTP request with a GraphQL-shaped error body and the status its kind implies. */
+export function sendJsonError(res: ServerResponse, error: unknown): void {
+  const appError = error instanceof AppError ? error : undefined;
+  const status = appError ? STATUS[appError.kind] : 500;
+  const body = appError
+    ? { errors: [{ message: appError.message, extensions: appError.extensions }] }
+    : { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+
+export { ConfigError } from './config/config-error';
+export { env, readEnv, type EnvParser } from './config/env-reader';
+export { loadPlatformConfig, type PlatformConfig } from './config/platform-config';
+
+export { ensureDatabase } from './db/database-admin';
+export { createServiceDataSource, type ServiceDataSourceOptions } from './db/create-data-source';
+export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
+export { migrate } from './db/migrate';
+export { PlatformTables1763769600000 } from './db/platform-tables.migration';
+export { runIdempotent, type IdempotentRequest } from './db/run-idempotent';
+
+export { PUBLIC_PRINCIPAL, type Principal } from './auth/principal';
+export { PERSON_ROLES, Role } from './auth/role';
+export { scope } from './auth/scope';
+export { loadSecrets, type Secrets } from './auth/secrets';
+export { Tier } from './auth/tier';
+export { TokenService } from './auth/token-service';
+export { unitCode } from './auth/unit-code';
+
+export { AppError, type FieldProblem } from './errors/app-error';
+export { ErrorKind } from './errors/error-kind';
+export { createFormatError } from './errors/format-error';
+export { platformError, PlatformErrorCode } from './errors/platform-error';
+export { Validation } from './errors/validation';
+
+export { markHandled } from './events/mark-handled';
+export type { NewOutboxEvent, OutboxEvent } from './events/outbox-event';
+export { OutboxReader, type OutboxHandler } from './events/outbox-reader';
+export { outboxChannel, publishEvent } from './events/publish-event';
+
+export { buildFederatedSchema, type ReferenceResolvers } from './federation/build-subgraph-schema';
+export { referenceResolver } from './federation/reference-resolver';
+
+export { createGraphQLHttpHandler, type HttpRoute } from './http/graphql-http-handler';
+export { sendJsonError } from './http/json-error';
+
+export { createLogger, type Logger } from './logging/logger';
+
+export { checkPageSize, cursor, MAX_PAGE_SIZE } from './pagination/cursor';
+export { toPage, type Page } from './pagination/page';
+export { PageInfo } from './pagination/page-info';
+
+export { ASSERTION_HEADER, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './service/start-subgraph';
+export type { ContextInput, SubgraphContext, SubgraphDefinition } from './service/subgraph-definition';

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import type { TokenService } from '../auth/token-service';
+import { createServiceDataSource } from '../db/create-data-source';
+import { migrate } from '../db/migrate';
+import { createFormatError } from '../errors/format-error';
+import { buildFederatedSchema } from '../federation/build-subgraph-schema';
+import { createGraphQLHttpHandler } from '../http/graphql-http-handler';
+import type { Logger } from '../logging/logger';
+import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
+
+/** The header carrying the gateway's signed assertion of the caller's principal. */
+export const ASSERTION_HEADER = 'x-sunlight-assertion';
+
+export interface StartSubgraphOptions {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  tokens: TokenService;
+  logger: Logger;
+  seedDemo?: boolean;
+  poolSize?: number;
+  onQuery?: (sql: string) => void;
+}
+
+/** A subgraph listening on HTTP. */
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  sdl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the service's database, applies its migrations, optionally seeds demo data, builds its
+ * subgraph schema and serves it. Every request, `_service` and `_entities` included, must carry a
+ * valid gateway assertion or is refused with 401.
+ */
+export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, o: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const logger = o.logger;
+  const dataSource = createServiceDataSource({
+    url: o.databaseUrl,
+    schema: def.name,
+    entities: def.entities,
+    migrations: def.migrations,
+    poolSize: o.poolSize,
+    onQuery: o.onQuery,
+  });
+  await dataSource.initialize();
+  const applied = await migrate(dataSource, def.name);
+  if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+  if (o.seedDemo && def.seedDemo) await def.seedDemo(dataSource, logger);
+
+  const { schema, sdl } = await buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.references);
+  const server = new ApolloServer<C>({
+    schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const handler = createGraphQLHttpHandler<C>({
+    server,
+    logger,
+    maxBodyBytes: 2 * 1024 * 1024,
+    context: async (req) => {
+      const header = req.headers[ASSERTION_HEADER];
+      const principal = await o.tokens.verifyAssertion(Array.isArray(header) ? header[0] : header);
+      return def.createContext({ principal, requestId: String(req.headers['x-request-id'] ?? randomUUID()), dataSource, logger });
+    },
+    routes: {
+      'GET /health': async (_req, res) => {
+        let database = 'ok';
+        try {
+          await dataSource.query('SELECT 1');
+        } catch {
+          database = 'unavailable';
+        }
+        res.writeHead(database === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ service: def.name, status: database === 'ok' ? 'ok' : 'degraded', database }));
+      },
+    },
+  });
+  const httpServer = http.createServer(handler);
+  httpServer.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info('subgraph listening', { port });
+  return {
+    name: def.name,
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    dataSource,
+    sdl,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}

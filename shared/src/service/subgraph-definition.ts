@@ -1,0 +1,41 @@
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { NonEmptyArray } from 'type-graphql';
+import type { Principal } from '../auth/principal';
+import type { ReferenceResolvers } from '../federation/build-subgraph-schema';
+import type { Logger } from '../logging/logger';
+
+/** What every subgraph request context carries; a service's own context extends it. */
+export interface SubgraphContext {
+  principal: Principal;
+  requestId: string;
+}
+
+/** What a service's context factory receives once per request. */
+export interface ContextInput {
+  principal: Principal;
+  requestId: string;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+/**
+ * Everything the platform needs to run a service as a subgraph. A service exports one of these
+ * and the platform does the rest (database, migrations, schema, HTTP, gateway credential).
+ */
+export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext> {
+  /** Service name; also its Postgres schema and its name in the supergraph. */
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  references: ReferenceResolvers;
+  /** Builds the per-request context, creating the request's DataLoaders. */
+  createContext(input: ContextInput): C;
+  /** Loads demo data when the service's tables are empty. */
+  seedDemo?(dataSource: DataSource, logger: Logger): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export { freePort } from './free-port';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { startTestPostgres, TEST_ADMIN_URL_ENV } from './test-postgres';
+export { openTestDataSource } from './open-test-data-source';

@@ -44,3 +44,7 @@ export { PageInfo } from './pagination/page-info';
 
 export { ASSERTION_HEADER, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './service/start-subgraph';
 export type { ContextInput, SubgraphContext, SubgraphDefinition } from './service/subgraph-definition';
+
+export { groupByKeys } from './loaders/group-by-keys';
+export { orderByKeys } from './loaders/order-by-keys';
+export { runSubgraphMain } from './service/run-subgraph-main';

@@ -31,7 +31,7 @@ export type FlowKind =
   | 'simple'
   | 'project'
   | 'villageDecision'
-  | 'villageHomestead';
+  | 'villageVetting';
 
 /** One row of a power catalog template. */
 export interface PowerTemplate {
@@ -153,18 +153,18 @@ export function flowSteps(kind: FlowKind, random: DemoRandom): StepSpec[] {
       ];
     case 'villageDecision':
       return [
-        step('accept', '村党组织提议', ['FZR'], '村党组织在广泛征求意见基础上提出初步意见'),
+        step('discuss', '村党组织提议', ['FZR'], '村党组织在广泛征求意见基础上提出初步意见'),
         step('discuss', '两委会议商议', ['SH', 'FZR'], '村“两委”联席会议商议，形成商议意见'),
         step('decide', '村民代表会议决议', ['FZR'], '党员大会审议后，村民代表会议讨论表决'),
         step('notice', '决议公开', [], '决议内容在村务公开栏公开，接受村民监督', 5),
         step('deliver', '实施结果公开', ['SL'], '组织实施，实施结果及时公开'),
       ];
-    case 'villageHomestead':
+    case 'villageVetting':
       return [
-        step('accept', '申请受理', ['SL'], '受理农户书面申请，核对申请条件和家庭成员情况'),
-        step('discuss', '村民代表会议讨论', ['FZR'], '村民小组会议讨论、村民代表会议审议'),
-        step('notice', '公示', [], '在本集体经济组织范围内公示申请人、面积、位置等信息', 5),
-        step('decide', '审查上报', ['SH', 'FZR'], '公示无异议的签署意见，报乡镇审批'),
+        step('accept', '申请受理', ['SL'], '受理书面申请，核对申请条件和家庭成员情况'),
+        step('discuss', '村民代表会议讨论', ['FZR'], '召开村民代表会议讨论评议，形成评议意见'),
+        step('notice', '公示', [], '在本村（社区）公示申请人及评议、审查情况', 5),
+        step('decide', '审查上报', ['SH', 'FZR'], '公示无异议的由村委会签署意见，报乡镇审核审批'),
       ];
   }
 }
@@ -182,5 +182,5 @@ export const STATUTORY_DAYS: Record<FlowKind, readonly number[]> = {
   simple: [5, 10, 15, 20],
   project: [30, 45, 60],
   villageDecision: [15, 20, 30],
-  villageHomestead: [15, 20],
+  villageVetting: [15, 20],
 };

@@ -1,0 +1,4 @@
+import path from 'node:path';
+
+/** The committed supergraph the gateway loads. */
+export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../supergraph.graphql');

@@ -1,0 +1,15 @@
+import type { SubgraphDefinition } from '@sunlight/shared';
+import { powersSubgraph } from '@sunlight/powers';
+
+/** One line per subgraph: its definition, its default port and its process entry point. */
+export interface SubgraphEntry {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  definition: SubgraphDefinition<any>;
+  port: number;
+  /** Compiled entry point, relative to the repository root. */
+  main: string;
+}
+
+export const SUBGRAPHS: SubgraphEntry[] = [
+  { definition: powersSubgraph, port: 4001, main: 'services/powers/dist/main.js' },
+];

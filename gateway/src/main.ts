@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, createLogger, env, loadPlatformConfig, loadSecrets, readEnv, TokenService } from '@sunlight/shared';
+import { startGateway } from './start-gateway';
+
+const logger = createLogger('gateway');
+
+/** Subgraph URLs from `SUBGRAPH_<NAME>_URL` variables. */
+function subgraphUrlsFromEnv(): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
+    if (match?.[1] && value) urls[match[1].toLowerCase()] = value;
+  }
+  return urls;
+}
+
+async function main(): Promise<void> {
+  const platform = loadPlatformConfig();
+  const own = readEnv({
+    GATEWAY_PORT: env.port(4000),
+    GATEWAY_HOST: env.string('127.0.0.1'),
+    SUPERGRAPH_PATH: env.string(path.resolve(__dirname, '../../deploy/supergraph.graphql')),
+  });
+  if (!fs.existsSync(own.SUPERGRAPH_PATH)) throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
+  const secrets = loadSecrets(platform);
+  const gateway = await startGateway({
+    supergraphSdl: fs.readFileSync(own.SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: subgraphUrlsFromEnv(),
+    tokens: new TokenService(secrets.tokenSecret, secrets.internalSecret, platform.tokenTtlSeconds),
+    logger,
+    port: own.GATEWAY_PORT,
+    host: own.GATEWAY_HOST,
+    production: platform.production,
+  });
+  logger.info('gateway listening', { url: gateway.url });
+  const shutdown = () => void gateway.stop().then(() => process.exit(0), () => process.exit(1));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) process.stderr.write(`gateway: ${e.message}\n`);
+  else logger.error('failed to start', { error: e instanceof Error ? e.stack : String(e) });
+  process.exit(1);
+});

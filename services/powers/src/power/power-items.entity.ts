@@ -1,0 +1,127 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CheckpointKind, type CheckpointParams } from '../checkpoint/checkpoint-kind';
+
+/** One step of a power's flow (流程图): who handles it and within how many working days. */
+@ObjectType({ description: 'A step of the flow (流程): its post and its time limit in working days.' })
+@Entity('flow_step')
+export class FlowStep {
+  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
+  powerId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version: number;
+
+  @Field(() => Int, { description: 'Position in the flow, from 1; steps run in this order and none is skipped.' })
+  @PrimaryColumn({ name: 'step_no', type: 'int' })
+  stepNo: number;
+
+  @Field()
+  @Column()
+  name: string;
+
+  @Column({ name: 'post_id', type: 'uuid', nullable: true })
+  postId: string | null;
+
+  @Field(() => Int, { description: 'Time limit of the step in working days (办理时限).' })
+  @Column({ name: 'time_limit_days', type: 'int' })
+  timeLimitDays: number;
+
+  @Field()
+  @Column()
+  description: string;
+}
+
+/** A corruption-risk point (廉政风险点) with its prevention measures (防控措施). */
+@ObjectType({ description: 'An integrity risk point (廉政风险点). Level 1 is red (highest), 2 orange, 3 yellow.' })
+@Entity('risk_point')
+export class RiskPoint {
+  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
+  powerId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version: number;
+
+  @Field(() => ID, { description: 'Stable across versions.' })
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'The flow step it sits at; null for the power as a whole.' })
+  @Column({ name: 'step_no', type: 'int', nullable: true })
+  stepNo: number | null;
+
+  @Field(() => Int, { description: '1 一级 (red), 2 二级 (orange), 3 三级 (yellow).' })
+  @Column({ type: 'smallint' })
+  level: number;
+
+  @Field()
+  @Column()
+  description: string;
+
+  @Field(() => [String], { description: 'Prevention measures (防控措施).' })
+  @Column({ type: 'text', array: true })
+  measures: string[];
+}
+
+/** An efficiency point (工作效能点): a commitment on speed or service. */
+@ObjectType({ description: 'An efficiency point (工作效能点).' })
+@Entity('efficiency_point')
+export class EfficiencyPoint {
+  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
+  powerId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version: number;
+
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ name: 'step_no', type: 'int', nullable: true })
+  stepNo: number | null;
+
+  @Field()
+  @Column()
+  description: string;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ name: 'time_limit_days', type: 'int', nullable: true })
+  timeLimitDays: number | null;
+}
+
+/** A hard rule (电子关卡) on a step, enforced by the cases service. */
+@ObjectType({ description: 'A hard rule (电子关卡) on a step, enforced when a case leaves that step.' })
+@Entity('checkpoint')
+export class Checkpoint {
+  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
+  powerId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version: number;
+
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field(() => Int)
+  @Column({ name: 'step_no', type: 'int' })
+  stepNo: number;
+
+  @Field(() => CheckpointKind)
+  @Column({ type: 'text' })
+  kind: CheckpointKind;
+
+  @Field(() => GraphQLJSONObject, { description: 'Parameters of the rule; see CheckpointKind for which apply.' })
+  @Column({ type: 'jsonb' })
+  params: CheckpointParams;
+
+  @Field()
+  @Column({ name: 'legal_basis' })
+  legalBasis: string;
+
+  @Field()
+  @Column()
+  description: string;
+}

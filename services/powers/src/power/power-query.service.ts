@@ -1,0 +1,147 @@
+import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal } from '@sunlight/shared';
+import type { DataSource } from 'typeorm';
+import type { PowerLoaders } from './power.loader';
+import { versionKey } from './power.loader';
+import { toPower, type Power } from './power.type';
+import { PowerRecord, PowerVersionRecord } from './power.entity';
+import type { PowerCategory } from './power-category';
+import { powerError, PowerErrorCode } from './power.errors';
+import type { PowerStatus } from './power-status';
+import { canSeePowerVersion, defaultVersionFor } from './power-visibility';
+
+/** Filters of the catalog query. */
+export interface CatalogFilter {
+  category?: PowerCategory;
+  departmentId?: string;
+  riskLevel?: number;
+  text?: string;
+  status?: PowerStatus;
+}
+
+/** A catalog page plus a lazily computed total. */
+export interface CatalogPage extends Page<Power> {
+  totalCount: () => Promise<number>;
+}
+
+/** Reads the catalog: one power, or a filtered, scoped, keyset-paginated page of a subtree. */
+export class PowerQueryService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly loaders: PowerLoaders,
+  ) {}
+
+  /** One power at a version (default: the one the caller should see). NOT_FOUND when unknown or not visible. */
+  async get(principal: Principal, id: string, version?: number | null): Promise<Power> {
+    const found = await this.find(principal, id, version);
+    if (!found) throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id}${version ? ` version ${version}` : ''} that you can see`, 'id');
+    return found;
+  }
+
+  /** Like get, but null instead of an error (for references). */
+  async find(principal: Principal, id: string, version?: number | null): Promise<Power | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const record = await this.loaders.power.load(id);
+    if (!record) return null;
+    const wanted = version ?? defaultVersionFor(principal, record);
+    if (wanted === null) return null;
+    const v = await this.loaders.version.load(versionKey(id, wanted));
+    if (!v || !canSeePowerVersion(principal, record, v)) return null;
+    return toPower(record, v);
+  }
+
+  /** A page of the catalog of `unit`'s subtree (default: the caller's unit; the whole city for the public). */
+  async list(principal: Principal, unit: string | undefined, filter: CatalogFilter, first: number, after?: string | null): Promise<CatalogPage> {
+    checkPageSize(first);
+    const isPublic = principal.role === Role.PUBLIC;
+    const root = unit ?? principal.unit;
+    if (root !== undefined && !unitCode.isValid(root)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+    if (!isPublic && principal.role !== Role.SERVICE) {
+      if (!root) throw platformError(PlatformErrorCode.FORBIDDEN, 'your token has no unit');
+      scope.assertCanRead(principal, root);
+    }
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (root) {
+      const { low, high } = unitCode.subtreeRange(root);
+      where.push(`p.unit_code BETWEEN ${param(low)} AND ${param(high)}`);
+    }
+    if (isPublic) where.push(`p.status = 'PUBLISHED'`);
+    else if (filter.status) where.push(`p.status = ${param(filter.status)}`);
+    if (filter.category) where.push(`v.category = ${param(filter.category)}`);
+    if (filter.departmentId) where.push(`v.department_id::text = ${param(filter.departmentId)}`);
+    if (filter.riskLevel !== undefined) {
+      if (![1, 2, 3].includes(filter.riskLevel)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel must be 1, 2 or 3', 'filter.riskLevel');
+      where.push(`EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`);
+    }
+    if (filter.text !== undefined && filter.text.trim() !== '') {
+      if (filter.text.length > 100) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
+      const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const p = param(pattern);
+      where.push(`(v.name ILIKE ${p} OR p.code ILIKE ${p})`);
+    }
+    const versionColumn = isPublic ? 'p.published_version' : 'p.latest_version';
+    const from = `FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = ${versionColumn}`;
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+
+    const pageWhere = [...where];
+    if (after) {
+      const [afterUnit, afterCode] = cursor.decode(after, 2);
+      pageWhere.push(`(p.unit_code, p.code) > (${param(String(afterUnit))}, ${param(String(afterCode))})`);
+    }
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT p.id AS p_id, p.unit_code, p.code, p.status, p.latest_version, p.published_version, p.retired_reason, p.created_by, p.created_at AS p_created_at, p.updated_at,
+              v.*
+         ${from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+        ORDER BY p.unit_code, p.code LIMIT ${param(first + 1)}`,
+      params,
+    );
+    const powers = rows.map((r) => {
+      const record = this.ds.getRepository(PowerRecord).create({
+        id: r['p_id'] as string,
+        unitCode: r['unit_code'] as string,
+        code: r['code'] as string,
+        status: r['status'] as PowerStatus,
+        latestVersion: r['latest_version'] as number,
+        publishedVersion: r['published_version'] as number | null,
+        retiredReason: r['retired_reason'] as string | null,
+        createdBy: r['created_by'] as string,
+        createdAt: r['p_created_at'] as Date,
+        updatedAt: r['updated_at'] as Date,
+      });
+      const version = this.ds.getRepository(PowerVersionRecord).create({
+        powerId: r['power_id'] as string,
+        version: r['version'] as number,
+        state: r['state'] as PowerVersionRecord['state'],
+        name: r['name'] as string,
+        category: r['category'] as PowerCategory,
+        legalBasis: r['legal_basis'] as string,
+        departmentId: r['department_id'] as string,
+        postId: r['post_id'] as string | null,
+        conditions: r['conditions'] as string,
+        fees: r['fees'] as string,
+        statutoryDays: r['statutory_days'] as number,
+        promisedDays: r['promised_days'] as number,
+        supervisorDepartmentId: r['supervisor_department_id'] as string | null,
+        editedBy: r['edited_by'] as string,
+        createdAt: r['created_at'] as Date,
+        publishedAt: r['published_at'] as Date | null,
+      });
+      this.loaders.power.prime(record.id, record);
+      this.loaders.version.prime(versionKey(record.id, version.version), version);
+      return toPower(record, version);
+    });
+    const page = toPage(powers, first, (p) => [p.unitCode, p.code]);
+    return {
+      ...page,
+      totalCount: async () => {
+        const [row] = await this.ds.query(`SELECT count(*)::int AS n ${from} ${filterSql}`, countParams);
+        return row.n as number;
+      },
+    };
+  }
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal } from '@sunlight/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { powerError, PowerErrorCode } from './power.errors';
+import type { CreatePowerInput, UpdatePowerInput } from './power.input';
+import { powerRepository } from './power.repository';
+import { checkPowerCode, validatePowerContent, type UnitDirectory } from './power.validation';
+import type { PowerContent } from './power-content';
+import { PowerStatus, VersionState } from './power-status';
+
+/** The service's schema, where its outbox lives. */
+export const POWERS_SCHEMA = 'powers';
+
+/** What a write returns: the version to load and show. */
+export interface PowerRef {
+  id: string;
+  version: number;
+}
+
+interface LockedPower {
+  id: string;
+  unit_code: string;
+  code: string;
+  status: PowerStatus;
+  latest_version: number;
+  published_version: number | null;
+}
+
+async function directoryOf(em: EntityManager, unit: string): Promise<UnitDirectory> {
+  const departments = await em.query('SELECT id, unit_code AS "unitCode", code, name, supervisory FROM department WHERE unit_code = $1', [unit]);
+  const posts = await em.query('SELECT p.id, p.department_id AS "departmentId", p.code, p.name FROM post p JOIN department d ON d.id = p.department_id WHERE d.unit_code = $1', [unit]);
+  return { departments: new Map(departments.map((d: { id: string }) => [d.id, d])), posts: new Map(posts.map((p: { id: string }) => [p.id, p])) };
+}
+
+/**
+ * Writes to the catalog. Every write is an ADMIN's, inside its subtree, idempotent by key, in one
+ * transaction with its outbox event. Editing a published power writes a new DRAFT version; the
+ * published one stays in force (and readable) until the draft is published.
+ */
+export class PowerService {
+  constructor(private readonly ds: DataSource) {}
+
+  private assertAdmin(principal: Principal, unit: string, field = 'unitCode'): void {
+    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    scope.assertCanRead(principal, unit, field);
+  }
+
+  async create(principal: Principal, input: CreatePowerInput, idempotencyKey: string): Promise<PowerRef> {
+    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    const v = new Validation();
+    v.check(unitCode.isValid(input.unitCode), 'unitCode', 'must be a 12-digit division code');
+    checkPowerCode(v, input.code);
+    v.throwIfAny();
+    this.assertAdmin(principal, input.unitCode);
+    return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'createPower', input }, async (em) => {
+      const [unit] = await em.query('SELECT code FROM unit WHERE code = $1', [input.unitCode]);
+      if (!unit) throw powerError(PowerErrorCode.UNIT_NOT_FOUND, `no unit ${input.unitCode}`, 'unitCode');
+      const content: PowerContent = {
+        name: input.name,
+        category: input.category,
+        legalBasis: input.legalBasis,
+        departmentId: input.departmentId,
+        postId: input.postId ?? null,
+        conditions: input.conditions ?? '',
+        fees: input.fees ?? '',
+        statutoryDays: input.statutoryDays,
+        promisedDays: input.promisedDays,
+        supervisorDepartmentId: input.supervisorDepartmentId ?? null,
+        flow: input.flow.map((s) => ({ name: s.name, postId: s.postId ?? null, timeLimitDays: s.timeLimitDays, description: s.description ?? '' })),
+        riskPoints: (input.riskPoints ?? []).map((r) => ({ id: randomUUID(), stepNo: r.stepNo ?? null, level: r.level, description: r.description, measures: r.measures })),
+        efficiencyPoints: (input.efficiencyPoints ?? []).map((e) => ({ id: randomUUID(), stepNo: e.stepNo ?? null, description: e.description, timeLimitDays: e.timeLimitDays ?? null })),
+        checkpoints: (input.checkpoints ?? []).map((k) => ({ id: randomUUID(), stepNo: k.stepNo, kind: k.kind, params: { ...k.params }, legalBasis: k.legalBasis, description: k.description ?? '' })),
+      };
+      validatePowerContent(content, await directoryOf(em, input.unitCode));
+      const [taken] = await em.query('SELECT 1 FROM power WHERE unit_code = $1 AND code = $2', [input.unitCode, input.code]);
+      if (taken) throw powerError(PowerErrorCode.POWER_CODE_TAKEN, `unit ${input.unitCode} already has a power with code ${input.code}`, 'code');
+      const id = randomUUID();
+      await em.query(`INSERT INTO power (id, unit_code, code, status, latest_version, created_by) VALUES ($1, $2, $3, 'DRAFT', 1, $4)`, [id, input.unitCode, input.code, principal.subject]);
+      await powerRepository.writeVersion(em, id, 1, VersionState.DRAFT, content, principal.subject);
+      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.created', unitCode: input.unitCode, aggregateId: id, payload: { version: 1, code: input.code } });
+      return { id, version: 1 };
+    });
+  }
+
+  /**
+   * Applies `change` to the latest content and writes it as a draft: in place when the latest
+   * version is a draft, as version n+1 when it is published.
+   */
+  private async edit(principal: Principal, id: string, idempotencyKey: string, operation: string, input: unknown, change: (c: PowerContent) => void): Promise<PowerRef> {
+    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: `${operation}:${id}`, input }, async (em) => {
+      const power = await this.lock(em, principal, id);
+      if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired and cannot be edited`, 'id');
+      const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [id, power.latest_version]);
+      const content = await powerRepository.readContent(em, id, power.latest_version);
+      change(content);
+      validatePowerContent(content, await directoryOf(em, power.unit_code));
+      let version = power.latest_version;
+      if (latest.state === VersionState.DRAFT) {
+        await powerRepository.deleteVersion(em, id, version);
+      } else {
+        version += 1;
+        await em.query('UPDATE power SET latest_version = $2 WHERE id = $1', [id, version]);
+      }
+      await powerRepository.writeVersion(em, id, version, VersionState.DRAFT, content, principal.subject);
+      await em.query('UPDATE power SET updated_at = now() WHERE id = $1', [id]);
+      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.edited', unitCode: power.unit_code, aggregateId: id, payload: { version, operation } });
+      return { id, version };
+    });
+  }
+
+  private async lock(em: EntityManager, principal: Principal, id: string): Promise<LockedPower> {
+    const [power]: LockedPower[] = /^[0-9a-f-]{36}$/i.test(id) ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id]) : [];
+    if (!power || !scope.canRead(principal, power.unit_code)) throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id} in your scope`, 'id');
+    return power;
+  }
+
+  update(principal: Principal, id: string, input: UpdatePowerInput, key: string): Promise<PowerRef> {
+    return this.edit(principal, id, key, 'updatePower', input, (c) => {
+      for (const field of ['name', 'category', 'legalBasis', 'departmentId', 'conditions', 'fees', 'statutoryDays', 'promisedDays'] as const) {
+        if (input[field] !== undefined && input[field] !== null) (c as unknown as Record<string, unknown>)[field] = input[field];
+      }
+      if (input.postId !== undefined) c.postId = input.postId;
+      if (input.supervisorDepartmentId !== undefined) c.supervisorDepartmentId = input.supervisorDepartmentId;
+      if (input.flow) {
+        c.flow = input.flow.map((s) => ({ name: s.name, postId: s.postId ?? null, timeLimitDays: s.timeLimitDays, description: s.description ?? '' }));
+      }
+    });
+  }
+
+  /** Adds an item (risk point, efficiency point or checkpoint) to the draft. */
+  addItem<K extends 'riskPoints' | 'efficiencyPoints' | 'checkpoints'>(
+    principal: Principal,
+    powerId: string,
+    list: K,
+    item: Omit<PowerContent[K][number], 'id'>,
+    key: string,
+  ): Promise<PowerRef & { itemId: string }> {
+    const itemId = randomUUID();
+    return this.edit(principal, powerId, key, `add:${list}`, item, (c) => {
+      (c[list] as { id: string }[]).push({ ...item, id: itemId });
+    }).then((ref) => ({ ...ref, itemId }));
+  }
+
+  /** Removes an item from the draft. */
+  removeItem(principal: Principal, powerId: string, list: 'riskPoints' | 'efficiencyPoints' | 'checkpoints', itemId: string, key: string): Promise<PowerRef> {
+    return this.edit(principal, powerId, key, `remove:${list}`, { itemId }, (c) => {
+      const items = c[list] as { id: string }[];
+      const index = items.findIndex((i) => i.id === itemId);
+      if (index < 0) throw powerError(PowerErrorCode.ITEM_NOT_FOUND, `the latest version has no item ${itemId} in ${list}`, 'itemId');
+      items.splice(index, 1);
+    });
+  }
+
+  /** Publishes the latest draft; the previously published version becomes SUPERSEDED. */
+  publish(principal: Principal, id: string, key: string): Promise<PowerRef> {
+    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    return runIdempotent(this.ds, { principal, key, operation: `publishPower:${id}`, input: {} }, async (em) => {
+      const power = await this.lock(em, principal, id);
+      if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired`, 'id');
+      const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [id, power.latest_version]);
+      if (latest.state !== VersionState.DRAFT) throw powerError(PowerErrorCode.NOTHING_TO_PUBLISH, `version ${power.latest_version} is already published; edit the power first`, 'id');
+      validatePowerContent(await powerRepository.readContent(em, id, power.latest_version), await directoryOf(em, power.unit_code));
+      await em.query(`UPDATE power_version SET state = 'SUPERSEDED' WHERE power_id = $1 AND state = 'PUBLISHED'`, [id]);
+      await em.query(`UPDATE power_version SET state = 'PUBLISHED', published_at = now() WHERE power_id = $1 AND version = $2`, [id, power.latest_version]);
+      await em.query(`UPDATE power SET status = 'PUBLISHED', published_version = latest_version, updated_at = now() WHERE id = $1`, [id]);
+      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.published', unitCode: power.unit_code, aggregateId: id, payload: { version: power.latest_version } });
+      return { id, version: power.latest_version };
+    });
+  }
+
+  /** Withdraws a power from the catalog (已取消); its versions stay readable to staff. */
+  retire(principal: Principal, id: string, reason: string, key: string): Promise<PowerRef> {
+    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    if (reason.trim().length < 2 || reason.length > 1000) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'reason must be 2-1000 characters', 'reason');
+    return runIdempotent(this.ds, { principal, key, operation: `retirePower:${id}`, input: { reason } }, async (em) => {
+      const power = await this.lock(em, principal, id);
+      if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is already retired`, 'id');
+      await em.query(`UPDATE power SET status = 'RETIRED', retired_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
+      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.retired', unitCode: power.unit_code, aggregateId: id, payload: { reason } });
+      return { id, version: power.latest_version };
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import type { ContextInput, SubgraphContext } from '@sunlight/shared';
+import { createPowerLoaders, type PowerLoaders } from './power/power.loader';
+import { PowerQueryService } from './power/power-query.service';
+import { PowerService } from './power/power.service';
+import { createUnitLoaders, type UnitLoaders } from './unit/unit.loader';
+import { UnitService } from './unit/unit.service';
+
+/** Per-request context of the powers subgraph: loaders are created here, once per request. */
+export interface PowersContext extends SubgraphContext {
+  unitLoaders: UnitLoaders;
+  powerLoaders: PowerLoaders;
+  units: UnitService;
+  catalog: PowerQueryService;
+  powers: PowerService;
+}
+
+export function createPowersContext({ principal, requestId, dataSource }: ContextInput): PowersContext {
+  const unitLoaders = createUnitLoaders(dataSource);
+  const powerLoaders = createPowerLoaders(dataSource);
+  return {
+    principal,
+    requestId,
+    unitLoaders,
+    powerLoaders,
+    units: new UnitService(unitLoaders),
+    catalog: new PowerQueryService(dataSource, powerLoaders),
+    powers: new PowerService(dataSource),
+  };
+}

@@ -1,0 +1,27 @@
+import { PlatformTables1763769600000, type SubgraphDefinition } from '@sunlight/shared';
+import { Catalog1763769700000 } from './migrations/1763769700000-catalog';
+import { PowerRecord, PowerVersionRecord } from './power/power.entity';
+import { Checkpoint, EfficiencyPoint, FlowStep, RiskPoint } from './power/power-items.entity';
+import { PowerMutationResolver } from './power/power-mutation.resolver';
+import { powerReference } from './power/power.reference';
+import { FlowStepResolver, PowerConnectionResolver, PowerResolver } from './power/power.resolver';
+import { createPowersContext, type PowersContext } from './powers.context';
+import { seedDemo } from './seed/seed-demo';
+import { Account } from './unit/account.entity';
+import { Department } from './unit/department.entity';
+import { Post } from './unit/post.entity';
+import { Unit } from './unit/unit.entity';
+import { unitReference } from './unit/unit.reference';
+import { DepartmentResolver, UnitResolver } from './unit/unit.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
+
+/** The powers subgraph: the unit tree and the versioned power catalog. */
+export const powersSubgraph: SubgraphDefinition<PowersContext> = {
+  name: 'powers',
+  entities: [Unit, Department, Post, Account, PowerRecord, PowerVersionRecord, FlowStep, RiskPoint, EfficiencyPoint, Checkpoint],
+  migrations: [PlatformTables1763769600000, Catalog1763769700000],
+  resolvers: [UnitResolver, DepartmentResolver, PowerResolver, FlowStepResolver, PowerConnectionResolver, PowerMutationResolver, ViewerResolver],
+  references: { Unit: unitReference, Power: powerReference },
+  createContext: createPowersContext,
+  seedDemo,
+};

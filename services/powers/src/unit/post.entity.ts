@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A post (岗位) within a department; flow steps are assigned to posts. */
+@ObjectType({ description: 'A post (岗位) within a department. Visible to staff in scope only.' })
+@Entity('post')
+export class Post {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ name: 'department_id', type: 'uuid' })
+  departmentId: string;
+
+  @Field()
+  @Column()
+  code: string;
+
+  @Field()
+  @Column()
+  name: string;
+}

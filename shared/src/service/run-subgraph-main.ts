@@ -1,0 +1,50 @@
+import { loadSecrets } from '../auth/secrets';
+import { TokenService } from '../auth/token-service';
+import { ConfigError } from '../config/config-error';
+import { env, readEnv } from '../config/env-reader';
+import { loadPlatformConfig } from '../config/platform-config';
+import { createLogger } from '../logging/logger';
+import { startSubgraph } from './start-subgraph';
+import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
+
+/**
+ * The `main` of a subgraph process: validates configuration (`DATABASE_URL` required, `PORT`,
+ * `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the subgraph, and shuts it down cleanly on SIGTERM
+ * or SIGINT. Exits with status 1 and a readable message on bad configuration.
+ */
+export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDefinition<C>, defaultPort: number): Promise<void> {
+  const logger = createLogger(def.name);
+  try {
+    const platform = loadPlatformConfig();
+    const own = readEnv({
+      PORT: env.port(defaultPort),
+      HOST: env.string('127.0.0.1'),
+      SEED_DEMO: env.oneOf(['true', 'false'] as const, 'false'),
+      DB_POOL_SIZE: env.int(10, 1, 200),
+    });
+    if (!platform.databaseUrl) throw new ConfigError(['DATABASE_URL is required for a subgraph process (npm start sets it for you)']);
+    const secrets = loadSecrets(platform);
+    const running = await startSubgraph(def, {
+      databaseUrl: platform.databaseUrl,
+      port: own.PORT,
+      host: own.HOST,
+      tokens: new TokenService(secrets.tokenSecret, secrets.internalSecret, platform.tokenTtlSeconds),
+      logger,
+      seedDemo: own.SEED_DEMO === 'true',
+      poolSize: own.DB_POOL_SIZE,
+    });
+    const shutdown = (signal: string) => {
+      logger.info('stopping', { signal });
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  } catch (e) {
+    if (e instanceof ConfigError) process.stderr.write(`${def.name}: ${e.message}\n`);
+    else logger.error('failed to start', { error: e instanceof Error ? e.stack : String(e) });
+    process.exit(1);
+  }
+}

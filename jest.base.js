@@ -20,6 +20,7 @@ module.exports = function jestConfig(dir) {
     globalSetup: path.join(__dirname, 'shared/src/testing/jest-global-setup.ts'),
     globalTeardown: path.join(__dirname, 'shared/src/testing/jest-global-teardown.ts'),
     setupFiles: [path.join(__dirname, 'shared/jest/setup-file.js')],
+    reporters: ['default', path.join(__dirname, 'shared/jest/summary-reporter.js')],
     testTimeout: 30000,
     maxWorkers: 2,
   };

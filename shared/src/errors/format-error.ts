@@ -1,5 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { AppError } from './app-error';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logging/logger';
 
 const PASS_THROUGH_CODES = new Set([
@@ -30,7 +29,9 @@ function unwrap(error: unknown): unknown {
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrap(error);
-    if (original instanceof AppError) {
+    // Typed errors (AppError, and rules' errors carrying a `kind`) keep their own code, even where
+    // Apollo re-labels validation errors as GRAPHQL_VALIDATION_FAILED.
+    if (original instanceof GraphQLError && typeof original.extensions['kind'] === 'string') {
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
     }
     const code = formatted.extensions?.['code'];

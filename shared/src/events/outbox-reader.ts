@@ -32,6 +32,7 @@ export class OutboxReader {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private wake: (() => void) | undefined;
+  private notified = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,23 +80,35 @@ export class OutboxReader {
     this.running = true;
     this.listener = new Client({ connectionString: connectionUrl });
     await this.listener.connect();
-    this.listener.on('notification', () => this.wake?.());
+    this.listener.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
     this.listener.on('error', (e) => this.options.logger?.warn('outbox listener error', { error: e.message }));
     await this.listener.query(`LISTEN ${outboxChannel(this.options.source)}`);
     void this.loop(handler, intervalMs);
   }
 
   private async loop(handler: OutboxHandler, intervalMs: number): Promise<void> {
+    // After a NOTIFY the row exists but may sit behind the horizon (any transaction still running
+    // on the server, in any database, holds it back); retry soon with backoff rather than waiting
+    // for the next interval.
+    let retryMs = 0;
     while (this.running) {
+      const woken = this.notified;
+      this.notified = false;
+      let handled = 0;
       try {
-        while (this.running && (await this.pollOnce(handler)) > 0);
+        for (let n = await this.pollOnce(handler); n > 0 && this.running; n = await this.pollOnce(handler)) handled += n;
       } catch (e) {
         this.options.logger?.error('outbox handler failed; batch will be retried', { error: e instanceof Error ? e.message : String(e) });
       }
       if (!this.running) break;
+      retryMs = handled === 0 && (woken || this.notified || retryMs > 0) ? Math.min(Math.max(retryMs * 2, 20), intervalMs) : 0;
+      if (retryMs >= intervalMs) retryMs = 0;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
-        this.timer = setTimeout(resolve, intervalMs);
+        this.timer = setTimeout(resolve, retryMs || intervalMs);
       });
       clearTimeout(this.timer);
     }

@@ -1,0 +1,3 @@
+export { composeSupergraph } from './compose/compose-supergraph';
+export { SUPERGRAPH_PATH } from './compose/supergraph-path';
+export { SUBGRAPHS, type SubgraphEntry } from './subgraphs';

@@ -3,7 +3,7 @@ import { powersSubgraph } from '@sunlight/powers';
 
 /** One line per subgraph: its definition, its default port and its process entry point. */
 export interface SubgraphEntry {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   definition: SubgraphDefinition<any>;
   port: number;
   /** Compiled entry point, relative to the repository root. */

@@ -1,5 +1,5 @@
 import { findDemoAccount, generateDemoData } from '@sunlight/powers';
-import { ConfigError, loadPlatformConfig, loadSecrets, PERSON_ROLES, Role, TokenService } from '@sunlight/shared';
+import { ConfigError, loadPlatformConfig, loadSecrets, PERSON_ROLES, type Role, TokenService } from '@sunlight/shared';
 
 const USAGE = 'usage: npm run -s token -- --role <CLERK|LEADER|INSPECTOR|ADMIN> --unit <12-digit unit code> [--ttl <seconds>]';
 

@@ -6,9 +6,9 @@ export interface ServiceDataSourceOptions {
   url: string;
   /** The Postgres schema the service owns; it is first on the search path. */
   schema: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+   
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+   
   migrations: MixedList<Function | string>;
   poolSize?: number;
   /** Called with every SQL statement (tests count them). */

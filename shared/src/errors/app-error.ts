@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorKind } from './error-kind';
+import { type ErrorKind } from './error-kind';
 
 /** One problem with one input field. */
 export interface FieldProblem {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { AppError } from '../errors/app-error';
-import { ErrorKind } from '../errors/error-kind';
+import { type ErrorKind } from '../errors/error-kind';
 
 const STATUS: Record<ErrorKind, number> = {
   BAD_INPUT: 400,

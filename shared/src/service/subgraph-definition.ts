@@ -25,13 +25,13 @@ export interface ContextInput {
 export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext> {
   /** Service name; also its Postgres schema and its name in the supergraph. */
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+   
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+   
   migrations: MixedList<Function | string>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+   
   resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+   
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
   /** Builds the per-request context, creating the request's DataLoaders. */

@@ -1,7 +1,7 @@
 import { startTestPostgres } from './test-postgres';
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __SUNLIGHT_STOP_PG__: (() => Promise<void>) | undefined;
 }
 

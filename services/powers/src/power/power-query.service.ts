@@ -9,13 +9,15 @@ import { powerError, PowerErrorCode } from './power.errors';
 import type { PowerStatus } from './power-status';
 import { canSeePowerVersion, defaultVersionFor } from './power-visibility';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Filters of the catalog query. */
 export interface CatalogFilter {
-  category?: PowerCategory;
-  departmentId?: string;
-  riskLevel?: number;
-  text?: string;
-  status?: PowerStatus;
+  category?: PowerCategory | null;
+  departmentId?: string | null;
+  riskLevel?: number | null;
+  text?: string | null;
+  status?: PowerStatus | null;
 }
 
 /** A catalog page plus a lazily computed total. */
@@ -39,7 +41,7 @@ export class PowerQueryService {
 
   /** Like get, but null instead of an error (for references). */
   async find(principal: Principal, id: string, version?: number | null): Promise<Power | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!UUID.test(id)) return null;
     const record = await this.loaders.power.load(id);
     if (!record) return null;
     const wanted = version ?? defaultVersionFor(principal, record);
@@ -72,12 +74,15 @@ export class PowerQueryService {
     if (isPublic) where.push(`p.status = 'PUBLISHED'`);
     else if (filter.status) where.push(`p.status = ${param(filter.status)}`);
     if (filter.category) where.push(`v.category = ${param(filter.category)}`);
-    if (filter.departmentId) where.push(`v.department_id::text = ${param(filter.departmentId)}`);
-    if (filter.riskLevel !== undefined) {
+    if (filter.departmentId != null) {
+      if (!UUID.test(filter.departmentId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'departmentId must be a department id (UUID)', 'filter.departmentId');
+      where.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
+    }
+    if (filter.riskLevel != null) {
       if (![1, 2, 3].includes(filter.riskLevel)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel must be 1, 2 or 3', 'filter.riskLevel');
       where.push(`EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`);
     }
-    if (filter.text !== undefined && filter.text.trim() !== '') {
+    if (filter.text != null && filter.text.trim() !== '') {
       if (filter.text.length > 100) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
       const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const p = param(pattern);

@@ -72,10 +72,14 @@ export class PowerService {
         checkpoints: (input.checkpoints ?? []).map((k) => ({ id: randomUUID(), stepNo: k.stepNo, kind: k.kind, params: { ...k.params }, legalBasis: k.legalBasis, description: k.description ?? '' })),
       };
       validatePowerContent(content, await directoryOf(em, input.unitCode));
-      const [taken] = await em.query('SELECT 1 FROM power WHERE unit_code = $1 AND code = $2', [input.unitCode, input.code]);
-      if (taken) throw powerError(PowerErrorCode.POWER_CODE_TAKEN, `unit ${input.unitCode} already has a power with code ${input.code}`, 'code');
       const id = randomUUID();
-      await em.query(`INSERT INTO power (id, unit_code, code, status, latest_version, created_by) VALUES ($1, $2, $3, 'DRAFT', 1, $4)`, [id, input.unitCode, input.code, principal.subject]);
+      // ON CONFLICT waits for a concurrent creator of the same code and then reports it taken.
+      const inserted: unknown[] = await em.query(
+        `INSERT INTO power (id, unit_code, code, status, latest_version, created_by) VALUES ($1, $2, $3, 'DRAFT', 1, $4)
+         ON CONFLICT (unit_code, code) DO NOTHING RETURNING id`,
+        [id, input.unitCode, input.code, principal.subject],
+      );
+      if (inserted.length === 0) throw powerError(PowerErrorCode.POWER_CODE_TAKEN, `unit ${input.unitCode} already has a power with code ${input.code}`, 'code');
       await powerRepository.writeVersion(em, id, 1, VersionState.DRAFT, content, principal.subject);
       await publishEvent(em, POWERS_SCHEMA, { topic: 'power.created', unitCode: input.unitCode, aggregateId: id, payload: { version: 1, code: input.code } });
       return { id, version: 1 };
@@ -86,14 +90,21 @@ export class PowerService {
    * Applies `change` to the latest content and writes it as a draft: in place when the latest
    * version is a draft, as version n+1 when it is published.
    */
-  private async edit(principal: Principal, id: string, idempotencyKey: string, operation: string, input: unknown, change: (c: PowerContent) => void): Promise<PowerRef> {
+  private async edit<X extends object = object>(
+    principal: Principal,
+    id: string,
+    idempotencyKey: string,
+    operation: string,
+    input: unknown,
+    change: (c: PowerContent) => X | void,
+  ): Promise<PowerRef & Partial<X>> {
     scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
-    return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: `${operation}:${id}`, input }, async (em) => {
+    return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: `${operation}:${id}`, input }, async (em): Promise<PowerRef & Partial<X>> => {
       const power = await this.lock(em, principal, id);
       if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired and cannot be edited`, 'id');
       const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [id, power.latest_version]);
       const content = await powerRepository.readContent(em, id, power.latest_version);
-      change(content);
+      const extra: Partial<X> = change(content) ?? {};
       validatePowerContent(content, await directoryOf(em, power.unit_code));
       let version = power.latest_version;
       if (latest.state === VersionState.DRAFT) {
@@ -105,17 +116,17 @@ export class PowerService {
       await powerRepository.writeVersion(em, id, version, VersionState.DRAFT, content, principal.subject);
       await em.query('UPDATE power SET updated_at = now() WHERE id = $1', [id]);
       await publishEvent(em, POWERS_SCHEMA, { topic: 'power.edited', unitCode: power.unit_code, aggregateId: id, payload: { version, operation } });
-      return { id, version };
+      return { ...extra, id, version };
     });
   }
 
   private async lock(em: EntityManager, principal: Principal, id: string): Promise<LockedPower> {
-    const [power]: LockedPower[] = /^[0-9a-f-]{36}$/i.test(id) ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id]) : [];
+    const [power]: LockedPower[] = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id]) : [];
     if (!power || !scope.canRead(principal, power.unit_code)) throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id} in your scope`, 'id');
     return power;
   }
 
-  update(principal: Principal, id: string, input: UpdatePowerInput, key: string): Promise<PowerRef> {
+  async update(principal: Principal, id: string, input: UpdatePowerInput, key: string): Promise<PowerRef> {
     return this.edit(principal, id, key, 'updatePower', input, (c) => {
       for (const field of ['name', 'category', 'legalBasis', 'departmentId', 'conditions', 'fees', 'statutoryDays', 'promisedDays'] as const) {
         if (input[field] !== undefined && input[field] !== null) (c as unknown as Record<string, unknown>)[field] = input[field];
@@ -129,21 +140,23 @@ export class PowerService {
   }
 
   /** Adds an item (risk point, efficiency point or checkpoint) to the draft. */
-  addItem<K extends 'riskPoints' | 'efficiencyPoints' | 'checkpoints'>(
+  async addItem<K extends 'riskPoints' | 'efficiencyPoints' | 'checkpoints'>(
     principal: Principal,
     powerId: string,
     list: K,
     item: Omit<PowerContent[K][number], 'id'>,
     key: string,
-  ): Promise<PowerRef & { itemId: string }> {
-    const itemId = randomUUID();
+  ): Promise<PowerRef & { itemId?: string }> {
+    // The id is drawn inside the idempotent work so a retry returns the id that was stored.
     return this.edit(principal, powerId, key, `add:${list}`, item, (c) => {
+      const itemId = randomUUID();
       (c[list] as { id: string }[]).push({ ...item, id: itemId });
-    }).then((ref) => ({ ...ref, itemId }));
+      return { itemId };
+    });
   }
 
   /** Removes an item from the draft. */
-  removeItem(principal: Principal, powerId: string, list: 'riskPoints' | 'efficiencyPoints' | 'checkpoints', itemId: string, key: string): Promise<PowerRef> {
+  async removeItem(principal: Principal, powerId: string, list: 'riskPoints' | 'efficiencyPoints' | 'checkpoints', itemId: string, key: string): Promise<PowerRef> {
     return this.edit(principal, powerId, key, `remove:${list}`, { itemId }, (c) => {
       const items = c[list] as { id: string }[];
       const index = items.findIndex((i) => i.id === itemId);
@@ -153,7 +166,7 @@ export class PowerService {
   }
 
   /** Publishes the latest draft; the previously published version becomes SUPERSEDED. */
-  publish(principal: Principal, id: string, key: string): Promise<PowerRef> {
+  async publish(principal: Principal, id: string, key: string): Promise<PowerRef> {
     scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
     return runIdempotent(this.ds, { principal, key, operation: `publishPower:${id}`, input: {} }, async (em) => {
       const power = await this.lock(em, principal, id);
@@ -170,7 +183,7 @@ export class PowerService {
   }
 
   /** Withdraws a power from the catalog (已取消); its versions stay readable to staff. */
-  retire(principal: Principal, id: string, reason: string, key: string): Promise<PowerRef> {
+  async retire(principal: Principal, id: string, reason: string, key: string): Promise<PowerRef> {
     scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
     if (reason.trim().length < 2 || reason.length > 1000) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'reason must be 2-1000 characters', 'reason');
     return runIdempotent(this.ds, { principal, key, operation: `retirePower:${id}`, input: { reason } }, async (em) => {

@@ -45,7 +45,7 @@ function checkParams(v: Validation, field: string, kind: CheckpointKind, p: Chec
       if (p.min !== undefined && p.max !== undefined && p.min > p.max) v.add(`${field}.max`, 'must not be below min');
       return;
     case CheckpointKind.MIN_DAYS_BETWEEN_STEPS:
-      v.check(p.fromStepNo !== undefined && p.fromStepNo >= 1 && p.fromStepNo < stepNo, `${field}.fromStepNo`, 'must be an earlier step of the flow');
+      v.check(p.fromStepNo !== undefined && Number.isInteger(p.fromStepNo) && p.fromStepNo >= 1 && p.fromStepNo < stepNo, `${field}.fromStepNo`, 'must be an earlier step of the flow');
       v.check(p.days !== undefined && Number.isInteger(p.days) && p.days >= 1, `${field}.days`, 'must be a whole number of working days, at least 1');
       return;
   }
@@ -53,7 +53,8 @@ function checkParams(v: Validation, field: string, kind: CheckpointKind, p: Chec
 
 /**
  * Validates a power's whole content against its unit's departments and posts, collecting every
- * problem with its field path (e.g. `flow.2.timeLimitDays`). Throws VALIDATION_FAILED.
+ * problem with its field path: list positions count from 0 as in the input (`flow.0.timeLimitDays`
+ * is the first step's limit). Throws VALIDATION_FAILED.
  */
 export function validatePowerContent(c: PowerContent, dir: UnitDirectory): void {
   const v = new Validation();
@@ -63,7 +64,12 @@ export function validatePowerContent(c: PowerContent, dir: UnitDirectory): void 
   text(v, c.fees, 'fees', 1000, false);
   const dept = dir.departments.get(c.departmentId);
   v.check(!!dept && !dept.supervisory, 'departmentId', 'must be a non-supervisory department of the unit');
-  const postOk = (postId: string | null) => postId === null || dir.posts.get(postId)?.departmentId !== undefined;
+  // A step is handled by the unit's operational staff, never by its supervisory body.
+  const postOk = (postId: string | null) => {
+    if (postId === null) return true;
+    const post = dir.posts.get(postId);
+    return !!post && dir.departments.get(post.departmentId)?.supervisory === false;
+  };
   v.check(c.postId === null || dir.posts.get(c.postId)?.departmentId === c.departmentId, 'postId', 'must be a post of the responsible department');
   v.check(c.supervisorDepartmentId === null || dir.departments.get(c.supervisorDepartmentId)?.supervisory === true, 'supervisorDepartmentId', 'must be a supervisory department of the unit');
   v.check(Number.isInteger(c.statutoryDays) && c.statutoryDays >= 1 && c.statutoryDays <= 3650, 'statutoryDays', 'must be 1-3650 working days');
@@ -72,9 +78,9 @@ export function validatePowerContent(c: PowerContent, dir: UnitDirectory): void 
   v.check(c.flow.length >= 1 && c.flow.length <= 30, 'flow', 'must have 1-30 steps');
   let total = 0;
   c.flow.forEach((s, i) => {
-    text(v, s.name, `flow.${i + 1}.name`, 100);
-    v.check(Number.isInteger(s.timeLimitDays) && s.timeLimitDays >= 1, `flow.${i + 1}.timeLimitDays`, 'must be at least 1 working day');
-    v.check(postOk(s.postId), `flow.${i + 1}.postId`, 'must be a post of the unit');
+    text(v, s.name, `flow.${i}.name`, 100);
+    v.check(Number.isInteger(s.timeLimitDays) && s.timeLimitDays >= 1, `flow.${i}.timeLimitDays`, 'must be at least 1 working day');
+    v.check(postOk(s.postId), `flow.${i}.postId`, 'must be a post of a non-supervisory department of the unit');
     total += s.timeLimitDays;
   });
   if (c.flow.length > 0) v.check(total <= c.promisedDays, 'flow', `step limits add up to ${total} working days, more than promisedDays (${c.promisedDays})`);

@@ -1,0 +1,47 @@
+import { createLogger, type Principal, type Role } from '@sunlight/shared';
+import { openTestDataSource } from '@sunlight/shared/testing';
+import type { DataSource } from 'typeorm';
+import { findDemoAccount, generateDemoData, type DemoData } from '../demo/demo-data';
+import { createPowerLoaders } from '../power/power.loader';
+import { PowerQueryService } from '../power/power-query.service';
+import { PowerService } from '../power/power.service';
+import { powersSubgraph } from '../powers.subgraph';
+import { seedDemo } from '../seed/seed-demo';
+
+/** A fresh, migrated powers database holding the demo city, with the services under test. */
+export interface SeededCatalog {
+  ds: DataSource;
+  data: DemoData;
+  powers: PowerService;
+  /** A query service with fresh loaders, as one request gets. */
+  reads(): PowerQueryService;
+  /** The demo account of `role` at `unit`, as a principal. */
+  as(role: Role, unit: string): Principal;
+  /** Runs a `SELECT count(*) …` and returns the number. */
+  count(sql: string, params?: unknown[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Opens a throwaway database on the run's PostgreSQL, migrates it and seeds the demo city. */
+export async function openSeededCatalog(): Promise<SeededCatalog> {
+  const db = await openTestDataSource({ schema: 'powers', entities: powersSubgraph.entities, migrations: powersSubgraph.migrations });
+  const ds = db.dataSource;
+  await seedDemo(ds, createLogger('test'));
+  const data = generateDemoData();
+  return {
+    ds,
+    data,
+    powers: new PowerService(ds),
+    reads: () => new PowerQueryService(ds, createPowerLoaders(ds)),
+    as(role, unit) {
+      const account = findDemoAccount(data, role, unit);
+      if (!account) throw new Error(`no demo ${role} at ${unit}`);
+      return { subject: account.subject, role: account.role, unit: account.unitCode, department: account.departmentId ?? undefined };
+    },
+    async count(sql, params = []) {
+      const rows: { count: string | number }[] = await ds.query(sql, params);
+      return Number(rows[0]?.count);
+    },
+    close: () => db.close(),
+  };
+}

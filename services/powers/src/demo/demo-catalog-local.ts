@@ -1,20 +1,6 @@
 import { PowerCategory as C } from '../power/power-category';
-import type { FlowKind, PowerTemplate } from './demo-flows';
+import { powerTemplate as t, type PowerTemplate } from './demo-flows';
 
-type Extra = Pick<PowerTemplate, 'fees' | 'amountMax' | 'penalty' | 'noticeLaw'>;
-
-function t(
-  category: C,
-  name: string,
-  law: string,
-  department: string,
-  flow: FlowKind,
-  attachments: string[],
-  conditions: string,
-  extra: Extra = {},
-): PowerTemplate {
-  return { category, name, law, department, flow, attachments, conditions, ...extra };
-}
 
 const RELIEF = '《社会救助暂行办法》';
 const VILLAGERS = '《中华人民共和国村民委员会组织法》';

@@ -55,6 +55,22 @@ export interface PowerTemplate {
   noticeLaw?: string;
 }
 
+type TemplateExtra = Pick<PowerTemplate, 'fees' | 'amountMax' | 'penalty' | 'noticeLaw'>;
+
+/** Builds a power template; the catalogs list their powers with it. */
+export function powerTemplate(
+  category: PowerCategory,
+  name: string,
+  law: string,
+  department: string,
+  flow: FlowKind,
+  attachments: string[],
+  conditions: string,
+  extra: TemplateExtra = {},
+): PowerTemplate {
+  return { category, name, law, department, flow, attachments, conditions, ...extra };
+}
+
 export interface StepSpec {
   kind: StepKind;
   name: string;

@@ -1,6 +1,6 @@
+import type { PowerContent } from '../power/power-content';
 import type { Role, Tier } from '@sunlight/shared';
 import type { CheckpointKind, CheckpointParams } from '../checkpoint/checkpoint-kind';
-import type { PowerCategory } from '../power/power-category';
 
 /** An administrative division of the demo city. */
 export interface DemoUnit {
@@ -70,20 +70,11 @@ export interface DemoCheckpoint {
   description: string;
 }
 
-export interface DemoPower {
+/** A seeded power: the content of its one published version, plus its identity. */
+export interface DemoPower extends PowerContent {
   id: string;
   unitCode: string;
   code: string;
-  name: string;
-  category: PowerCategory;
-  legalBasis: string;
-  departmentId: string;
-  postId: string | null;
-  conditions: string;
-  fees: string;
-  statutoryDays: number;
-  promisedDays: number;
-  supervisorDepartmentId: string | null;
   flow: DemoFlowStep[];
   riskPoints: DemoRiskPoint[];
   efficiencyPoints: DemoEfficiencyPoint[];

@@ -3,16 +3,19 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CheckpointKind, type CheckpointParams } from '../checkpoint/checkpoint-kind';
 
-/** One step of a power's flow (流程图): who handles it and within how many working days. */
-@ObjectType({ description: 'A step of the flow (流程): its post and its time limit in working days.' })
-@Entity('flow_step')
-export class FlowStep {
+/** Columns every per-version item shares: the power and version it belongs to. */
+abstract class VersionItem {
   @PrimaryColumn({ name: 'power_id', type: 'uuid' })
   powerId: string;
 
   @PrimaryColumn({ type: 'int' })
   version: number;
+}
 
+/** One step of a power's flow (流程图): who handles it and within how many working days. */
+@ObjectType({ description: 'A step of the flow (流程): its post and its time limit in working days.' })
+@Entity('flow_step')
+export class FlowStep extends VersionItem {
   @Field(() => Int, { description: 'Position in the flow, from 1; steps run in this order and none is skipped.' })
   @PrimaryColumn({ name: 'step_no', type: 'int' })
   stepNo: number;
@@ -36,13 +39,7 @@ export class FlowStep {
 /** A corruption-risk point (廉政风险点) with its prevention measures (防控措施). */
 @ObjectType({ description: 'An integrity risk point (廉政风险点). Level 1 is red (highest), 2 orange, 3 yellow.' })
 @Entity('risk_point')
-export class RiskPoint {
-  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
-  powerId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  version: number;
-
+export class RiskPoint extends VersionItem {
   @Field(() => ID, { description: 'Stable across versions.' })
   @PrimaryColumn('uuid')
   id: string;
@@ -67,13 +64,7 @@ export class RiskPoint {
 /** An efficiency point (工作效能点): a commitment on speed or service. */
 @ObjectType({ description: 'An efficiency point (工作效能点).' })
 @Entity('efficiency_point')
-export class EfficiencyPoint {
-  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
-  powerId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  version: number;
-
+export class EfficiencyPoint extends VersionItem {
   @Field(() => ID)
   @PrimaryColumn('uuid')
   id: string;
@@ -94,13 +85,7 @@ export class EfficiencyPoint {
 /** A hard rule (电子关卡) on a step, enforced by the cases service. */
 @ObjectType({ description: 'A hard rule (电子关卡) on a step, enforced when a case leaves that step.' })
 @Entity('checkpoint')
-export class Checkpoint {
-  @PrimaryColumn({ name: 'power_id', type: 'uuid' })
-  powerId: string;
-
-  @PrimaryColumn({ type: 'int' })
-  version: number;
-
+export class Checkpoint extends VersionItem {
   @Field(() => ID)
   @PrimaryColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@sunlight/shared';
+import { createCasesSubgraph } from '@sunlight/cases';
 import { powersSubgraph } from '@sunlight/powers';
 
 /** One line per subgraph: its definition, its default port and its process entry point. */
@@ -12,4 +13,5 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: SubgraphEntry[] = [
   { definition: powersSubgraph, port: 4001, main: 'services/powers/dist/main.js' },
+  { definition: createCasesSubgraph(), port: 4002, main: 'services/cases/dist/main.js' },
 ];

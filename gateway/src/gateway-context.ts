@@ -7,11 +7,16 @@ export interface GatewayContext {
   requestId: string;
 }
 
-/** Reads `Authorization: Bearer <token>`; no header means the public. A bad token is an error, never the public. */
+/**
+ * Reads `Authorization: Bearer <token>`; no header means the public. A bad token is an error,
+ * never the public. The client's socket address is attached for per-client rate limits (behind
+ * a proxy it is the proxy's: put the gateway where it sees clients, or extend this deliberately).
+ */
 export async function principalFromRequest(req: IncomingMessage, tokens: TokenService): Promise<Principal> {
+  const client = req.socket.remoteAddress ?? 'unknown';
   const header = req.headers.authorization;
-  if (!header) return PUBLIC_PRINCIPAL;
+  if (!header) return { ...PUBLIC_PRINCIPAL, client };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'Authorization header must be "Bearer <token>"');
-  return (await tokens.verify(match[1])).principal;
+  return { ...(await tokens.verify(match[1])).principal, client };
 }

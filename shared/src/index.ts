@@ -43,8 +43,18 @@ export { toPage, type Page } from './pagination/page';
 export { PageInfo } from './pagination/page-info';
 
 export { ASSERTION_HEADER, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './service/start-subgraph';
-export type { ContextInput, SubgraphContext, SubgraphDefinition } from './service/subgraph-definition';
+export type { ContextInput, PrepareInput, SubgraphContext, SubgraphDefinition } from './service/subgraph-definition';
 
 export { groupByKeys } from './loaders/group-by-keys';
 export { orderByKeys } from './loaders/order-by-keys';
 export { runSubgraphMain } from './service/run-subgraph-main';
+
+export { canonicalJson } from './trace/canonical-json';
+export { chainHash, GENESIS_HASH } from './trace/chain-hash';
+export { sha256Hex } from './trace/sha256-hex';
+export { verifyChain, type ChainLink } from './trace/verify-chain';
+
+export type { CalendarDay } from './calendar/calendar-day';
+export { calendarTableSql } from './calendar/calendar-table-sql';
+export { CHINA_2026 } from './calendar/china-2026';
+export { WorkingCalendar, type CalendarDayRow, type WorkingCalendarOptions } from './calendar/working-calendar';

@@ -64,18 +64,18 @@ async function main(): Promise<void> {
       databaseUrl = pg.urlFor('sunlight');
       logger.info('embedded PostgreSQL ready', { port: platform.embeddedPgPort, dir: path.join(platform.dataDir, 'pg') });
     }
-    const baseEnv = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
-    const subgraphUrls: Record<string, string> = {};
+    // Every process learns every subgraph's URL (a service may call another, e.g. cases → powers).
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ definition, port }) => [`SUBGRAPH_${definition.name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]));
+    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
     await Promise.all(
-      SUBGRAPHS.map(async ({ definition, port, main }) => {
+      SUBGRAPHS.map(async ({ port, main }) => {
         const child = spawn(process.execPath, [path.join(ROOT, main)], { stdio: 'inherit', env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' } });
         children.push(child);
         child.once('exit', (code) => !stopping && void stop(code ?? 1));
         await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
-        subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
       }),
     );
-    const gateway = spawn(process.execPath, [path.join(ROOT, 'gateway/dist/main.js')], { stdio: 'inherit', env: { ...baseEnv, ...subgraphUrls, GATEWAY_PORT: String(own.GATEWAY_PORT) } });
+    const gateway = spawn(process.execPath, [path.join(ROOT, 'gateway/dist/main.js')], { stdio: 'inherit', env: { ...baseEnv, GATEWAY_PORT: String(own.GATEWAY_PORT) } });
     children.push(gateway);
     gateway.once('exit', (code) => !stopping && void stop(code ?? 1));
     await waitForHealth(`http://127.0.0.1:${own.GATEWAY_PORT}/health`, gateway, 60_000);

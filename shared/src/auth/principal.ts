@@ -7,7 +7,11 @@ export interface Principal {
   /** 12-digit division code of the unit the principal acts for; absent for the public. */
   unit?: string;
   department?: string;
+  /** The post (岗位) the person holds, when the token names one; flow steps are assigned to posts. */
+  post?: string;
   name?: string;
+  /** The calling client's address, set by the gateway (for per-client rate limits); never from a user token. */
+  client?: string;
 }
 
 /** The anonymous public principal. */

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
 import type { Principal } from './principal';
@@ -13,14 +14,23 @@ interface PrincipalClaims extends JWTPayload {
   role?: unknown;
   unit?: unknown;
   dept?: unknown;
+  post?: unknown;
   name?: unknown;
+  client?: unknown;
 }
 
-function toClaims(p: Principal): PrincipalClaims {
-  return { role: p.role, ...(p.unit ? { unit: p.unit } : {}), ...(p.department ? { dept: p.department } : {}), ...(p.name ? { name: p.name } : {}) };
+function toClaims(p: Principal, withClient: boolean): PrincipalClaims {
+  return {
+    role: p.role,
+    ...(p.unit ? { unit: p.unit } : {}),
+    ...(p.department ? { dept: p.department } : {}),
+    ...(p.post ? { post: p.post } : {}),
+    ...(p.name ? { name: p.name } : {}),
+    ...(withClient && p.client ? { client: p.client } : {}),
+  };
 }
 
-function fromClaims(c: PrincipalClaims, allowed: readonly Role[]): Principal {
+function fromClaims(c: PrincipalClaims, allowed: readonly Role[], withClient: boolean): Principal {
   const role = c.role as Role;
   if (typeof c.sub !== 'string' || !allowed.includes(role)) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid subject or role');
   if (role !== Role.PUBLIC && role !== Role.SERVICE && (typeof c.unit !== 'string' || !unitCode.isValid(c.unit))) {
@@ -31,7 +41,9 @@ function fromClaims(c: PrincipalClaims, allowed: readonly Role[]): Principal {
     role,
     ...(typeof c.unit === 'string' ? { unit: c.unit } : {}),
     ...(typeof c.dept === 'string' ? { department: c.dept } : {}),
+    ...(typeof c.post === 'string' ? { post: c.post } : {}),
     ...(typeof c.name === 'string' ? { name: c.name } : {}),
+    ...(withClient && typeof c.client === 'string' ? { client: c.client } : {}),
   };
 }
 
@@ -48,9 +60,14 @@ export class TokenService {
     private readonly ttlSeconds = 8 * 3600,
   ) {}
 
+  /** A key for one purpose (e.g. query codes), derived from the internal secret with HMAC-SHA256. */
+  deriveKey(purpose: string): Uint8Array {
+    return new Uint8Array(createHmac('sha256', this.internalSecret).update(`sunlight:${purpose}`).digest());
+  }
+
   /** Issues a user token for a person's principal. */
   async issue(principal: Principal, ttlSeconds = this.ttlSeconds): Promise<string> {
-    return new SignJWT(toClaims(principal))
+    return new SignJWT(toClaims(principal, false))
       .setProtectedHeader({ alg: ALG })
       .setSubject(principal.subject)
       .setIssuer(ISSUER)
@@ -64,7 +81,7 @@ export class TokenService {
   async verify(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     try {
       const { payload } = await jwtVerify<PrincipalClaims>(token, this.tokenSecret, { issuer: ISSUER, audience: USER_AUDIENCE, algorithms: [ALG] });
-      return { principal: fromClaims(payload, PERSON_ROLES), expiresAt: (payload.exp ?? 0) * 1000 };
+      return { principal: fromClaims(payload, PERSON_ROLES, false), expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw platformError(PlatformErrorCode.TOKEN_EXPIRED, 'token has expired; sign in again');
       if (e instanceof Error && 'extensions' in e) throw e;
@@ -74,7 +91,7 @@ export class TokenService {
 
   /** Signs the internal assertion that carries a principal from the gateway to a subgraph. */
   async assert(principal: Principal, ttlSeconds = 60): Promise<string> {
-    return new SignJWT(toClaims(principal))
+    return new SignJWT(toClaims(principal, true))
       .setProtectedHeader({ alg: ALG })
       .setSubject(principal.subject)
       .setIssuer(ISSUER)
@@ -88,7 +105,7 @@ export class TokenService {
     if (!assertion) throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, 'subgraphs answer only requests that come through the gateway');
     try {
       const { payload } = await jwtVerify<PrincipalClaims>(assertion, this.internalSecret, { issuer: ISSUER, audience: GATEWAY_AUDIENCE, algorithms: [ALG] });
-      return fromClaims(payload, [...PERSON_ROLES, Role.PUBLIC, Role.SERVICE]);
+      return fromClaims(payload, [...PERSON_ROLES, Role.PUBLIC, Role.SERVICE], true);
     } catch (e) {
       if (e instanceof Error && 'extensions' in e && !(e instanceof errors.JOSEError)) throw e;
       throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, 'the gateway credential is invalid or expired');

@@ -2,19 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
+import { canonicalJson } from '../trace/canonical-json';
 
 const KEY_FORMAT = /^[A-Za-z0-9._:-]{8,128}$/;
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** One idempotent mutation: who calls, with which key, for which operation and input. */
 export interface IdempotentRequest {
@@ -35,7 +25,7 @@ export async function runIdempotent<R>(dataSource: DataSource, request: Idempote
   if (!KEY_FORMAT.test(request.key)) {
     throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"', 'idempotencyKey');
   }
-  const hash = createHash('sha256').update(`${request.operation}\n${canonical(request.input)}`).digest('hex');
+  const hash = createHash('sha256').update(`${request.operation}\n${canonicalJson(request.input)}`).digest('hex');
   return dataSource.transaction(async (em) => {
     const inserted: unknown[] = await em.query(
       `INSERT INTO idempotency_key (subject, key, operation, request_hash) VALUES ($1, $2, $3, $4)

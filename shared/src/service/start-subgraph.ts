@@ -56,6 +56,7 @@ export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefi
   const applied = await migrate(dataSource, def.name);
   if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
   if (o.seedDemo && def.seedDemo) await def.seedDemo(dataSource, logger);
+  const stopWorkers = (await def.prepare?.({ dataSource, logger, tokens: o.tokens })) ?? undefined;
 
   const { schema, sdl } = await buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.references);
   const server = new ApolloServer<C>({
@@ -105,6 +106,7 @@ export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefi
         httpServer.closeAllConnections();
       });
       await server.stop();
+      if (stopWorkers) await stopWorkers();
       await dataSource.destroy();
     },
   };

@@ -3,6 +3,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import type { ReferenceResolvers } from '../federation/build-subgraph-schema';
 import type { Logger } from '../logging/logger';
+import type { TokenService } from '../auth/token-service';
 
 /** What every subgraph request context carries; a service's own context extends it. */
 export interface SubgraphContext {
@@ -38,4 +39,16 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
   createContext(input: ContextInput): C;
   /** Loads demo data when the service's tables are empty. */
   seedDemo?(dataSource: DataSource, logger: Logger): Promise<void>;
+  /**
+   * Runs once the database is migrated (and seeded), before the service answers: loads what the
+   * service needs in memory and starts its background work. Returns how to stop that work.
+   */
+  prepare?(input: PrepareInput): Promise<(() => Promise<void>) | void>;
+}
+
+/** What `prepare` receives. */
+export interface PrepareInput {
+  dataSource: DataSource;
+  logger: Logger;
+  tokens: TokenService;
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { composeSupergraph, SUBGRAPHS } from '@sunlight/deploy';
+import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph } from '@sunlight/cases';
+import { composeSupergraph } from '@sunlight/deploy';
 import { startGateway, type RunningGateway } from '@sunlight/gateway';
-import { findDemoAccount, generateDemoData } from '@sunlight/powers';
+import { findDemoAccount, generateDemoData, powersSubgraph } from '@sunlight/powers';
 import { createLogger, startSubgraph, TokenService, type Principal, type Role, type RunningSubgraph } from '@sunlight/shared';
 import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing';
 
@@ -9,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing'
 export interface Stack {
   gatewayUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
+  cases: CasesSubgraph;
   tokens: TokenService;
   /** A user token for the demo account of `role` at `unit`. */
   tokenFor(role: Role, unit: string, ttlSeconds?: number): Promise<string>;
@@ -29,16 +31,20 @@ export interface GqlResult<T> {
   errors?: GqlError[];
 }
 
-/** Starts every subgraph (seeded with the demo city) and the gateway on free ports. */
-export async function startStack(options: { production?: boolean } = {}): Promise<Stack> {
+/**
+ * Starts every subgraph (seeded with the demo city) and the gateway on free ports. The cases
+ * service runs without its background scheduler (tests drive it with injected time) unless told.
+ */
+export async function startStack(options: { production?: boolean; cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number } } = {}): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
   const key = () => new Uint8Array(randomBytes(32));
   const tokens = new TokenService(key(), key());
   const logger = createLogger('e2e');
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const { definition } of SUBGRAPHS) {
-    subgraphs[definition.name] = await startSubgraph(definition, { databaseUrl: database.url, port: 0, tokens, logger, seedDemo: true });
-  }
+  const start = (definition: Parameters<typeof startSubgraph>[0]) => startSubgraph(definition, { databaseUrl: database.url, port: 0, tokens, logger, seedDemo: true });
+  subgraphs['powers'] = await start(powersSubgraph);
+  const cases = createCasesSubgraph({ powers: new PowersClient(subgraphs['powers'].url, tokens), schedulerIntervalMs: 0, ...options.cases });
+  subgraphs['cases'] = await start(cases);
   const gateway: RunningGateway = await startGateway({
     supergraphSdl: await composeSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
@@ -62,6 +68,7 @@ export async function startStack(options: { production?: boolean } = {}): Promis
   return {
     gatewayUrl: gateway.url,
     subgraphs,
+    cases,
     tokens,
     async tokenFor(role, unit, ttlSeconds) {
       const account = findDemoAccount(demo, role, unit);

@@ -1,0 +1,62 @@
+import { env, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import { caseReference, unitReference } from './case/case.reference';
+import { CaseMutationResolver } from './case/case-mutation.resolver';
+import { CaseResolver } from './case/case.resolver';
+import type { CasesConfig } from './case/cases-config';
+import { casesContextFactory, type CasesContext } from './cases.context';
+import { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';
+import { CardScheduler } from './clock/card-scheduler';
+import { loadCardThresholds } from './clock/card-thresholds';
+import { Cases1763769800000 } from './migrations/1763769800000-cases';
+import { Calendar1763769900000 } from './migrations/1763769900000-calendar';
+import { PowersClient } from './powers-client/powers-client';
+import { UnitCasesResolver } from './unit/unit-cases.resolver';
+
+/** The cases subgraph, plus access to its runtime configuration once prepared (tests use it). */
+export interface CasesSubgraph extends SubgraphDefinition<CasesContext> {
+  config(): CasesConfig;
+}
+
+/**
+ * Builds the cases subgraph. Configuration comes from the environment when the service is
+ * prepared (`SUBGRAPH_POWERS_URL`, `SMS_WEBHOOK_URL`, `CARD_*`, `CARD_SCHEDULER_INTERVAL_MS`);
+ * `overrides` replace any part of it (tests inject the clock or the powers lookup).
+ */
+export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedulerIntervalMs?: number } = {}): CasesSubgraph {
+  let config: CasesConfig | undefined;
+  const current = () => {
+    if (!config) throw new Error('the cases subgraph is not prepared yet');
+    return config;
+  };
+  const createContext = (input: Parameters<SubgraphDefinition<CasesContext>['createContext']>[0]) => casesContextFactory(current())(input);
+  return {
+    name: 'cases',
+    entities: [],
+    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000],
+    resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver],
+    references: { Case: caseReference, Unit: unitReference },
+    createContext,
+    config: current,
+    async prepare({ dataSource, logger, tokens }) {
+      const e = readEnv({
+        SUBGRAPH_POWERS_URL: env.string('http://127.0.0.1:4001/graphql'),
+        SMS_WEBHOOK_URL: env.optionalString(),
+        CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
+      });
+      const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
+      config = {
+        calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
+        queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),
+        powers: overrides.powers ?? new PowersClient(e.SUBGRAPH_POWERS_URL, tokens),
+        thresholds: overrides.thresholds ?? loadCardThresholds(),
+        notifier: overrides.notifier ?? (e.SMS_WEBHOOK_URL ? new WebhookCardNotifier(e.SMS_WEBHOOK_URL, logger) : new LogCardNotifier(logger)),
+        now: overrides.now ?? (() => new Date()),
+      };
+      const interval = overrides.schedulerIntervalMs ?? e.CARD_SCHEDULER_INTERVAL_MS;
+      if (interval === 0) return undefined;
+      const scheduler = new CardScheduler(dataSource, config, logger);
+      scheduler.start(interval);
+      return () => scheduler.stop();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { platformError, PlatformErrorCode, type Principal } from '@sunlight/shared';
+import type { DataSource } from 'typeorm';
+import type { CaseQueryService } from '../case/case-query.service';
+import { caseError, CaseErrorCode } from '../case/case.errors';
+import type { CaseLoaders } from '../case/case.loader';
+import type { CaseStatus } from '../case/case.type';
+import type { CasesConfig } from '../case/cases-config';
+import { queryCode } from '../case/query-code';
+import type { CaseProgress } from './case-progress.type';
+
+/** Failed lookups one client may make per window before it is refused. */
+export const LOOKUP_FAILURES_PER_WINDOW = 20;
+const WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * The public progress lookup (办件查询): case number plus query code. A wrong code is answered
+ * exactly like an unknown number, and each client may fail only so often per window.
+ */
+export class CaseLookupService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly query: CaseQueryService,
+    private readonly loaders: CaseLoaders,
+    private readonly config: CasesConfig,
+  ) {}
+
+  async progress(principal: Principal, number: string, code: string): Promise<CaseProgress> {
+    const now = this.config.now();
+    const client = principal.client ?? principal.subject;
+    const window = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+    const [limited]: { failures: number }[] = await this.ds.query('SELECT failures FROM lookup_failure WHERE client = $1 AND window_start = $2', [client, window]);
+    if (limited && limited.failures >= LOOKUP_FAILURES_PER_WINDOW) {
+      throw platformError(PlatformErrorCode.RATE_LIMITED, 'too many failed lookups from your address; try again in a few minutes');
+    }
+    const row = await this.query.byNumber(number.trim());
+    if (!row || !queryCode.matches(this.config.queryCodeKey, row.id, code)) {
+      await this.ds.query(
+        `INSERT INTO lookup_failure (client, window_start, failures) VALUES ($1, $2, 1)
+         ON CONFLICT (client, window_start) DO UPDATE SET failures = lookup_failure.failures + 1`,
+        [client, window],
+      );
+      throw caseError(CaseErrorCode.CASE_NOT_FOUND, 'no case with that number and query code', 'number');
+    }
+    const open = row.status !== 'COMPLETED' && row.status !== 'WITHDRAWN';
+    const [steps, events, clock] = await Promise.all([this.query.steps(row), this.loaders.events.load(row.id), open ? this.query.clock(row) : Promise.resolve(null)]);
+    return {
+      number: row.number,
+      powerName: row.snapshot.name,
+      status: row.status as CaseStatus,
+      receivedAt: row.receivedAt,
+      completedAt: row.completedAt,
+      currentStep: open ? (row.snapshot.flow[row.currentStep - 1]?.name ?? null) : null,
+      currentStepDeadline: clock?.stepDeadline ?? null,
+      steps: steps.map(({ stepNo, name, state, finishedAt }) => ({ stepNo, name, state, finishedAt })),
+      // Refused attempts are internal supervision data, not the applicant's business.
+      events: events.filter((e) => e.kind !== 'ACTION_REFUSED' && e.kind !== 'CHECKPOINT_BLOCKED').map((e) => ({ seq: e.seq, kind: e.kind, at: e.at, hash: e.hash })),
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { ASSERTION_HEADER, Role, type TokenService } from '@sunlight/shared';
+import type { CheckpointRule } from '../checkpoint/checkpoint-rule';
+import type { PowerSnapshot } from './power-snapshot';
+
+const HEADER_QUERY = 'query($id: ID!) { power(id: $id) { id status publishedVersion unitCode } }';
+const VERSION_QUERY = `query($id: ID!, $version: Int) {
+  power(id: $id, version: $version) {
+    id version code name category unitCode statutoryDays promisedDays state
+    department { id }
+    flow { stepNo name timeLimitDays post { id departmentId } }
+    checkpoints { id stepNo kind params legalBasis description }
+  }
+}`;
+
+interface VersionData {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  category: string;
+  unitCode: string;
+  statutoryDays: number;
+  promisedDays: number;
+  state: string;
+  department: { id: string } | null;
+  flow: { stepNo: number; name: string; timeLimitDays: number; post: { id: string; departmentId: string } | null }[];
+  checkpoints: CheckpointRule[];
+}
+
+/** A published power as the cases service needs it, or null when unknown, unpublished or retired. */
+export interface PowersLookup {
+  publishedSnapshot(powerId: string): Promise<PowerSnapshot | null>;
+}
+
+/**
+ * Reads the powers subgraph directly with a service credential (role SERVICE) — the only way the
+ * cases service learns a power's flow. Published versions never change, so their snapshots are
+ * cached; which version is published is asked every time.
+ */
+export class PowersClient implements PowersLookup {
+  private readonly cache = new Map<string, PowerSnapshot>();
+
+  constructor(
+    private readonly url: string,
+    private readonly tokens: TokenService,
+  ) {}
+
+  private async query<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
+    const assertion = await this.tokens.assert({ subject: 'service:cases', role: Role.SERVICE });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await res.json()) as { data?: T | null; errors?: { extensions?: { code?: string }; message: string }[] };
+    const code = body.errors?.[0]?.extensions?.code;
+    if (code === 'POWER_NOT_FOUND') return null;
+    if (!res.ok || body.errors) throw new Error(`powers service answered ${res.status}: ${body.errors?.[0]?.message ?? 'no data'}`);
+    return body.data ?? null;
+  }
+
+  async publishedSnapshot(powerId: string): Promise<PowerSnapshot | null> {
+    const header = await this.query<{ power: { status: string; publishedVersion: number | null } }>(HEADER_QUERY, { id: powerId });
+    const version = header?.power.status === 'PUBLISHED' ? header.power.publishedVersion : null;
+    if (version === null || version === undefined) return null;
+    const key = `${powerId}:${version}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const data = await this.query<{ power: VersionData }>(VERSION_QUERY, { id: powerId, version });
+    if (!data || !data.power.department) return null;
+    const p = data.power;
+    const snapshot: PowerSnapshot = {
+      id: p.id,
+      version: p.version,
+      code: p.code,
+      name: p.name,
+      category: p.category,
+      unitCode: p.unitCode,
+      departmentId: p.department!.id,
+      statutoryDays: p.statutoryDays,
+      promisedDays: p.promisedDays,
+      flow: p.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, timeLimitDays: s.timeLimitDays, postId: s.post?.id ?? null, departmentId: s.post?.departmentId ?? p.department!.id })),
+      checkpoints: p.checkpoints.map((c) => ({ id: c.id, stepNo: c.stepNo, kind: c.kind, params: c.params, legalBasis: c.legalBasis, description: c.description })),
+    };
+    this.cache.set(key, snapshot);
+    return snapshot;
+  }
+}

@@ -1,0 +1,69 @@
+import { unitCode } from '@sunlight/shared';
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { CaseStats } from './case-stats.type';
+
+/** A period: [from, to). */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+interface StatsRow {
+  code: string;
+  filed: number;
+  open: number;
+  completed: number;
+  overdue: number;
+  on_time_rate: number | null;
+  average_working_days: number | null;
+}
+
+/**
+ * Case statistics of many units' subtrees in one query per period (a dashboard over a city's
+ * counties and townships costs one statement, whatever the number of units).
+ */
+export function createCaseStatsLoader(ds: DataSource) {
+  return new DataLoader<{ code: string; period: Period }, CaseStats, string>(
+    async (keys) => {
+      const byPeriod = new Map<string, { period: Period; codes: string[] }>();
+      for (const k of keys) {
+        const p = `${k.period.from.toISOString()}|${k.period.to.toISOString()}`;
+        const entry = byPeriod.get(p) ?? { period: k.period, codes: [] };
+        entry.codes.push(k.code);
+        byPeriod.set(p, entry);
+      }
+      const results = new Map<string, CaseStats>();
+      for (const [p, { period, codes }] of byPeriod) {
+        const ranges = codes.map((c) => unitCode.subtreeRange(c));
+        const rows: StatsRow[] = await ds.query(
+          `SELECT u.code,
+                  count(c.id)::int AS filed,
+                  count(c.id) FILTER (WHERE c.status IN ('RECEIVED', 'IN_PROGRESS', 'SUSPENDED'))::int AS open,
+                  count(c.id) FILTER (WHERE c.status = 'COMPLETED')::int AS completed,
+                  count(c.id) FILTER (WHERE c.card_level IN ('YELLOW', 'RED'))::int AS overdue,
+                  avg(CASE WHEN c.on_time THEN 1.0 ELSE 0.0 END) FILTER (WHERE c.status = 'COMPLETED')::float AS on_time_rate,
+                  avg(c.working_days) FILTER (WHERE c.status = 'COMPLETED')::float AS average_working_days
+             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+             LEFT JOIN "case" c ON c.unit_code BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5
+            GROUP BY u.code`,
+          [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
+        );
+        for (const r of rows) {
+          results.set(`${r.code}|${p}`, {
+            filed: r.filed,
+            open: r.open,
+            completed: r.completed,
+            overdue: r.overdue,
+            onTimeRate: r.on_time_rate,
+            averageWorkingDays: r.average_working_days === null ? null : Math.round(r.average_working_days * 100) / 100,
+          });
+        }
+      }
+      return keys.map((k) => results.get(`${k.code}|${k.period.from.toISOString()}|${k.period.to.toISOString()}`)!);
+    },
+    { cacheKeyFn: (k) => `${k.code}|${k.period.from.toISOString()}|${k.period.to.toISOString()}` },
+  );
+}
+
+export type CaseStatsLoader = ReturnType<typeof createCaseStatsLoader>;

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing'
 /** The whole federation on loopback for end-to-end tests: real Postgres, real HTTP, real gateway. */
 export interface Stack {
   gatewayUrl: string;
+  databaseUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
   cases: CasesSubgraph;
   tokens: TokenService;
@@ -67,6 +68,7 @@ export async function startStack(options: { production?: boolean; cases?: Partia
 
   return {
     gatewayUrl: gateway.url,
+    databaseUrl: database.url,
     subgraphs,
     cases,
     tokens,

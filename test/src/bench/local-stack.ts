@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The federation started as `npm start` would (one process per service), on a throwaway data directory. */
+export interface LocalStack {
+  gatewayUrl: string;
+  dataDir: string;
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+/** Starts the launcher with its own DATA_DIR and waits until it reports ready. */
+export async function startLocalStack(env: Record<string, string> = {}): Promise<LocalStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-bench-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'deploy/dist/local/start.js')], {
+    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54339', LOG_LEVEL: 'warn', CARD_SCHEDULER_INTERVAL_MS: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stack not ready in 120 s:\n${output}`)), 120_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Sunlight is ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`launcher exited with ${code}:\n${output}`)));
+  });
+  return {
+    gatewayUrl: 'http://127.0.0.1:4000/graphql',
+    dataDir,
+    pids: () => [child.pid!],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

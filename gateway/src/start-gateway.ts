@@ -60,7 +60,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
-    maxBodyBytes: 256 * 1024,
+    maxBodyBytes: 8 * 1024 * 1024, // attachments travel base64 in mutations (2 MiB each at most)
     context: async (req) => ({ principal: await principalFromRequest(req, o.tokens), requestId: randomUUID() }),
     routes: { 'GET /health': healthRoute(o.subgraphUrls) },
   });

@@ -10,7 +10,10 @@ describe('committed supergraph', () => {
 
   it('keeps the entity keys (type-graphql directives survive printing)', async () => {
     const sdl = await composeSupergraph();
-    expect(sdl).toMatch(/type Unit\s+@join__type\(graph: POWERS, key: "code"\)/);
+    const unit = /type Unit\s+((?:@join__type\([^)]*\)\s*)+)/.exec(sdl)?.[1] ?? '';
+    expect(unit).toContain('@join__type(graph: POWERS, key: "code")');
+    expect(unit).toContain('@join__type(graph: CASES, key: "code")');
+    expect(sdl).toMatch(/type Case\s+@join__type\(graph: CASES, key: "id"\)/);
     expect(sdl).toContain('key: "id version"');
   });
 });

@@ -3,3 +3,4 @@ export { CardScheduler } from './clock/card-scheduler';
 export type { CasesConfig } from './case/cases-config';
 export type { CardNotice, CardNotifier } from './clock/card-notifier';
 export { PowersClient } from './powers-client/powers-client';
+export { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@sunlight/shared';
 import { createCasesSubgraph } from '@sunlight/cases';
+import { createEvaluationsSubgraph } from '@sunlight/evaluations';
 import { powersSubgraph } from '@sunlight/powers';
 
 /** One line per subgraph: its definition, its default port and its process entry point. */
@@ -14,4 +15,5 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: SubgraphEntry[] = [
   { definition: powersSubgraph, port: 4001, main: 'services/powers/dist/main.js' },
   { definition: createCasesSubgraph(), port: 4002, main: 'services/cases/dist/main.js' },
+  { definition: createEvaluationsSubgraph(), port: 4003, main: 'services/evaluations/dist/main.js' },
 ];

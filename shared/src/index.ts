@@ -32,6 +32,7 @@ export { outboxChannel, publishEvent } from './events/publish-event';
 
 export { buildFederatedSchema, type ReferenceResolvers } from './federation/build-subgraph-schema';
 export { referenceResolver } from './federation/reference-resolver';
+export { registerTierEnum } from './federation/tier-enum';
 
 export { createGraphQLHttpHandler, type HttpRoute } from './http/graphql-http-handler';
 export { sendJsonError } from './http/json-error';
@@ -58,3 +59,4 @@ export type { CalendarDay } from './calendar/calendar-day';
 export { calendarTableSql } from './calendar/calendar-table-sql';
 export { CHINA_2026 } from './calendar/china-2026';
 export { WorkingCalendar, type CalendarDayRow, type WorkingCalendarOptions } from './calendar/working-calendar';
+export { ServiceCallError, ServiceClient } from './federation/service-client';

@@ -11,8 +11,8 @@ import { Account } from './unit/account.entity';
 import { Department } from './unit/department.entity';
 import { Post } from './unit/post.entity';
 import { Unit } from './unit/unit.entity';
-import { unitReference } from './unit/unit.reference';
-import { DepartmentResolver, UnitResolver } from './unit/unit.resolver';
+import { departmentReference, postReference, unitReference } from './unit/unit.reference';
+import { DepartmentResolver, PostResolver, UnitResolver } from './unit/unit.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
 
 /** The powers subgraph: the unit tree and the versioned power catalog. */
@@ -20,8 +20,8 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
   name: 'powers',
   entities: [Unit, Department, Post, Account, PowerRecord, PowerVersionRecord, FlowStep, RiskPoint, EfficiencyPoint, Checkpoint],
   migrations: [PlatformTables1763769600000, Catalog1763769700000],
-  resolvers: [UnitResolver, DepartmentResolver, PowerResolver, FlowStepResolver, PowerConnectionResolver, PowerMutationResolver, ViewerResolver],
-  references: { Unit: unitReference, Power: powerReference },
+  resolvers: [UnitResolver, DepartmentResolver, PostResolver, PowerResolver, FlowStepResolver, PowerConnectionResolver, PowerMutationResolver, ViewerResolver],
+  references: { Unit: unitReference, Power: powerReference, Department: departmentReference, Post: postReference },
   createContext: createPowersContext,
   seedDemo,
 };

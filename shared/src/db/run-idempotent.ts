@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { Role } from '../auth/role';
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
 import { canonicalJson } from '../trace/canonical-json';
 
@@ -25,17 +26,19 @@ export async function runIdempotent<R>(dataSource: DataSource, request: Idempote
   if (!KEY_FORMAT.test(request.key)) {
     throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"', 'idempotencyKey');
   }
+  // Anonymous callers share the subject "public": their keys are kept apart by client address.
+  const owner = request.principal.role === Role.PUBLIC ? `public:${request.principal.client ?? ''}` : request.principal.subject;
   const hash = createHash('sha256').update(`${request.operation}\n${canonicalJson(request.input)}`).digest('hex');
   return dataSource.transaction(async (em) => {
     const inserted: unknown[] = await em.query(
       `INSERT INTO idempotency_key (subject, key, operation, request_hash) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING 1`,
-      [request.principal.subject, request.key, request.operation, hash],
+      [owner, request.key, request.operation, hash],
     );
     if (inserted.length === 0) {
       const rows: { operation: string; request_hash: string; result: R }[] = await em.query(
         'SELECT operation, request_hash, result FROM idempotency_key WHERE subject = $1 AND key = $2',
-        [request.principal.subject, request.key],
+        [owner, request.key],
       );
       const first = rows[0];
       if (!first || first.request_hash !== hash) {
@@ -48,7 +51,7 @@ export async function runIdempotent<R>(dataSource: DataSource, request: Idempote
       return first.result;
     }
     const result = await work(em);
-    await em.query('UPDATE idempotency_key SET result = $3 WHERE subject = $1 AND key = $2', [request.principal.subject, request.key, JSON.stringify(result ?? null)]);
+    await em.query('UPDATE idempotency_key SET result = $3 WHERE subject = $1 AND key = $2', [owner, request.key, JSON.stringify(result ?? null)]);
     return result;
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph } from '@sunlight/cases';
 import { composeSupergraph } from '@sunlight/deploy';
+import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type RunningGateway } from '@sunlight/gateway';
 import { findDemoAccount, generateDemoData, powersSubgraph } from '@sunlight/powers';
 import { createLogger, startSubgraph, TokenService, type Principal, type Role, type RunningSubgraph } from '@sunlight/shared';
@@ -12,6 +13,7 @@ export interface Stack {
   databaseUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
   cases: CasesSubgraph;
+  evaluations: EvaluationsSubgraph;
   tokens: TokenService;
   /** A user token for the demo account of `role` at `unit`. */
   tokenFor(role: Role, unit: string, ttlSeconds?: number): Promise<string>;
@@ -46,6 +48,8 @@ export async function startStack(options: { production?: boolean; cases?: Partia
   subgraphs['powers'] = await start(powersSubgraph);
   const cases = createCasesSubgraph({ powers: new PowersClient(subgraphs['powers'].url, tokens), schedulerIntervalMs: 0, ...options.cases });
   subgraphs['cases'] = await start(cases);
+  const evaluations = createEvaluationsSubgraph({ upstream: new ServiceUpstream({ cases: subgraphs['cases'].url, powers: subgraphs['powers'].url }, tokens) });
+  subgraphs['evaluations'] = await start(evaluations);
   const gateway: RunningGateway = await startGateway({
     supergraphSdl: await composeSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
@@ -71,6 +75,7 @@ export async function startStack(options: { production?: boolean; cases?: Partia
     databaseUrl: database.url,
     subgraphs,
     cases,
+    evaluations,
     tokens,
     async tokenFor(role, unit, ttlSeconds) {
       const account = findDemoAccount(demo, role, unit);

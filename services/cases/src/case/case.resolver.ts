@@ -1,7 +1,8 @@
 import { canonicalJson } from '@sunlight/shared';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { CasesContext } from '../cases.context';
 import { CaseProgress } from '../lookup/case-progress.type';
+import { RatableCase } from '../lookup/ratable-case.type';
 import { canSeePersonalData, mask } from './personal-data';
 import { Card, CardLevel, Case, CaseEvent, CaseStep, TraceVerification } from './case.type';
 
@@ -15,6 +16,12 @@ export class CaseResolver {
   @Query(() => CaseProgress, { description: 'Public progress lookup (办件查询) by case number and query code. Rate-limited per client.' })
   caseProgress(@Arg('number') number: string, @Arg('queryCode') code: string, @Ctx() ctx: CasesContext): Promise<CaseProgress> {
     return ctx.lookup.progress(ctx.principal, number, code);
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => RatableCase, { description: 'For Sunlight services: a case by number and query code, to accept a rating.' })
+  ratableCase(@Arg('number') number: string, @Arg('queryCode') code: string, @Ctx() ctx: CasesContext): Promise<RatableCase> {
+    return ctx.lookup.ratable(ctx.principal, number, code);
   }
 
   @Query(() => TraceVerification, { description: 'Recomputes the hash chain of a case\'s trace and reports the first broken event.' })

@@ -1,4 +1,6 @@
-import { platformError, PlatformErrorCode, type Principal } from '@sunlight/shared';
+import { platformError, PlatformErrorCode, Role, type Principal } from '@sunlight/shared';
+import type { CaseRow } from '../case/case-row';
+import type { RatableCase } from './ratable-case.type';
 import type { DataSource } from 'typeorm';
 import type { CaseQueryService } from '../case/case-query.service';
 import { caseError, CaseErrorCode } from '../case/case.errors';
@@ -24,7 +26,23 @@ export class CaseLookupService {
     private readonly config: CasesConfig,
   ) {}
 
-  async progress(principal: Principal, number: string, code: string): Promise<CaseProgress> {
+  /** A case by number and query code for a service acting for a citizen (rating it). Same limits. */
+  async ratable(principal: Principal, number: string, code: string): Promise<RatableCase> {
+    if (principal.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, 'for Sunlight services only');
+    const row = await this.checked(principal, number, code);
+    const steps = await this.query.steps(row);
+    return {
+      caseId: row.id,
+      unitCode: row.unitCode,
+      powerId: row.powerId,
+      powerVersion: row.powerVersion,
+      powerName: row.snapshot.name,
+      steps: row.snapshot.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, departmentId: s.departmentId, postId: s.postId, done: steps[s.stepNo - 1]?.state === 'DONE' })),
+    };
+  }
+
+  /** The case with that number and code, or CASE_NOT_FOUND (counted against the client). */
+  private async checked(principal: Principal, number: string, code: string): Promise<CaseRow> {
     const now = this.config.now();
     const client = principal.client ?? principal.subject;
     const window = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
@@ -41,6 +59,11 @@ export class CaseLookupService {
       );
       throw caseError(CaseErrorCode.CASE_NOT_FOUND, 'no case with that number and query code', 'number');
     }
+    return row;
+  }
+
+  async progress(principal: Principal, number: string, code: string): Promise<CaseProgress> {
+    const row = await this.checked(principal, number, code);
     const open = row.status !== 'COMPLETED' && row.status !== 'WITHDRAWN';
     const [steps, events, clock] = await Promise.all([this.query.steps(row), this.loaders.events.load(row.id), open ? this.query.clock(row) : Promise.resolve(null)]);
     return {

@@ -1,4 +1,4 @@
-import { ASSERTION_HEADER, Role, type TokenService } from '@sunlight/shared';
+import { ServiceCallError, ServiceClient, type TokenService } from '@sunlight/shared';
 import type { CheckpointRule } from '../checkpoint/checkpoint-rule';
 import type { PowerSnapshot } from './power-snapshot';
 
@@ -33,31 +33,25 @@ export interface PowersLookup {
 }
 
 /**
- * Reads the powers subgraph directly with a service credential (role SERVICE) — the only way the
+ * Reads the powers subgraph directly with a service credential (role SERVICE): the only way the
  * cases service learns a power's flow. Published versions never change, so their snapshots are
  * cached; which version is published is asked every time.
  */
 export class PowersClient implements PowersLookup {
   private readonly cache = new Map<string, PowerSnapshot>();
+  private readonly client: ServiceClient;
 
-  constructor(
-    private readonly url: string,
-    private readonly tokens: TokenService,
-  ) {}
+  constructor(url: string, tokens: TokenService) {
+    this.client = new ServiceClient(url, tokens, 'service:cases');
+  }
 
   private async query<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
-    const assertion = await this.tokens.assert({ subject: 'service:cases', role: Role.SERVICE });
-    const res = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await res.json()) as { data?: T | null; errors?: { extensions?: { code?: string }; message: string }[] };
-    const code = body.errors?.[0]?.extensions?.code;
-    if (code === 'POWER_NOT_FOUND') return null;
-    if (!res.ok || body.errors) throw new Error(`powers service answered ${res.status}: ${body.errors?.[0]?.message ?? 'no data'}`);
-    return body.data ?? null;
+    try {
+      return await this.client.query<T>(query, variables);
+    } catch (e) {
+      if (e instanceof ServiceCallError && e.code === 'POWER_NOT_FOUND') return null;
+      throw e;
+    }
   }
 
   async publishedSnapshot(powerId: string): Promise<PowerSnapshot | null> {

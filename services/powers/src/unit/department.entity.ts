@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A department (部门) of a unit: a county bureau, a township service centre. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A department (部门) of a unit.' })
 @Entity('department')
 export class Department {

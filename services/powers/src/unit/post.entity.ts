@@ -1,7 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A post (岗位) within a department; flow steps are assigned to posts. */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A post (岗位) within a department. Visible to staff in scope only.' })
 @Entity('post')
 export class Post {

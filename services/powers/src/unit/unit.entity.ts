@@ -1,8 +1,7 @@
 import { Tier } from '@sunlight/shared';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-registerEnumType(Tier, { name: 'Tier', description: 'Administrative tier: 市 CITY, 县/区 COUNTY, 乡/镇/街道 TOWNSHIP, 村/社区 VILLAGE.' });
 
 /** An administrative division (行政区划单位), keyed by its 12-digit division code. */
 @Directive('@key(fields: "code")')

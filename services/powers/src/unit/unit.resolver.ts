@@ -44,3 +44,11 @@ export class DepartmentResolver {
     return ctx.units.posts(ctx.principal, d);
   }
 }
+
+@Resolver(() => Post)
+export class PostResolver {
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Root() p: Post, @Ctx() ctx: PowersContext): Promise<Department | null> {
+    return ctx.units.department(ctx.principal, p.departmentId);
+  }
+}

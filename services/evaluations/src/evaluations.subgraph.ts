@@ -1,0 +1,47 @@
+import { env, PlatformTables1763769600000, readEnv, type SubgraphDefinition } from '@sunlight/shared';
+import { CampaignResolver } from './campaign/campaign.resolver';
+import { DepartmentRef, PostRef, UnitRef } from './entity/entity-refs';
+import { departmentReference, postReference, unitReference } from './entity/entity.reference';
+import type { EvaluationsConfig } from './evaluations-config';
+import { evaluationsContextFactory, type EvaluationsContext } from './evaluations.context';
+import { IndicatorSetResolver } from './indicator/indicator-set.resolver';
+import { Evaluations1763770000000 } from './migrations/1763770000000-evaluations';
+import { DefaultIndicatorSets1763770100000 } from './migrations/1763770100000-default-indicator-sets';
+import { RatingResolver } from './rating/rating.resolver';
+import { DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionResolver } from './stats/satisfaction.resolver';
+import { ServiceUpstream } from './upstream/upstream';
+
+/** The evaluations subgraph, plus its runtime configuration once prepared. */
+export interface EvaluationsSubgraph extends SubgraphDefinition<EvaluationsContext> {
+  config(): EvaluationsConfig;
+}
+
+/** Builds the evaluations subgraph; `overrides` replace parts of its configuration (tests). */
+export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> = {}): EvaluationsSubgraph {
+  let config: EvaluationsConfig | undefined;
+  const current = () => {
+    if (!config) throw new Error('the evaluations subgraph is not prepared yet');
+    return config;
+  };
+  return {
+    name: 'evaluations',
+    entities: [],
+    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000],
+    resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver],
+    // Entities this subgraph only extends: no field of its own returns them, so list them.
+    orphanedTypes: [UnitRef, DepartmentRef, PostRef],
+    references: { Unit: unitReference, Department: departmentReference, Post: postReference },
+    createContext: (input) => evaluationsContextFactory(current())(input),
+    config: current,
+    async prepare({ tokens }) {
+      const e = readEnv({ SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'), SUBGRAPH_POWERS_URL: env.string('http://127.0.0.1:4001/graphql') });
+      config = {
+        upstream: overrides.upstream ?? new ServiceUpstream({ cases: e.SUBGRAPH_CASES_URL, powers: e.SUBGRAPH_POWERS_URL }, tokens),
+        stageKey: overrides.stageKey ?? tokens.deriveKey('rating-stage'),
+        deviceKey: overrides.deviceKey ?? tokens.deriveKey('rating-device'),
+        ballotKey: overrides.ballotKey ?? tokens.deriveKey('review-ballot'),
+        now: overrides.now ?? (() => new Date()),
+      };
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export { createEvaluationsSubgraph, type EvaluationsSubgraph } from './evaluations.subgraph';
+export { ServiceUpstream, type Upstream } from './upstream/upstream';
+export { DEFAULT_INDICATOR_SETS } from './indicator/default-indicator-sets';
+export { campaignResults } from './campaign/campaign-results';

@@ -1,0 +1,116 @@
+import { type Tier, unitCode } from '@sunlight/shared';
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Satisfaction, SatisfactionMonth } from './satisfaction.type';
+
+/** A period of rating dates, [from, to) as local dates YYYY-MM-DD. */
+export interface DatePeriod {
+  from: string;
+  to: string;
+}
+
+/** What satisfaction is measured for. */
+export type Subject = { kind: 'unit'; code: string } | { kind: 'department'; id: string } | { kind: 'post'; id: string };
+
+const PREFIX: Record<Tier, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
+/** SQL for "this code belongs to a unit of the tier" on the grouping key, per tier. */
+const REAL_UNIT: Record<Tier, string> = {
+  CITY: 'true',
+  COUNTY: "substr(unit_code, 5, 2) <> '00'",
+  TOWNSHIP: "substr(unit_code, 7, 3) <> '000'",
+  VILLAGE: "substr(unit_code, 10, 3) <> '000'",
+};
+
+interface Row {
+  key: string;
+  count: number;
+  average: number | null;
+  satisfied: number | null;
+  dissatisfied: number | null;
+  rank: number | null;
+  peers: number;
+}
+
+const round = (x: number | null, d = 2) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+/**
+ * Satisfaction of units' subtrees, departments and posts, ranked among peers of the same tier in
+ * the same city. One SQL statement per (subject kind, tier, period) for any number of subjects.
+ */
+export function createSatisfactionLoaders(ds: DataSource) {
+  const toSatisfaction = (r: Row | undefined): Satisfaction =>
+    r
+      ? { count: r.count, average: round(r.average), satisfiedShare: round(r.satisfied, 4), dissatisfiedShare: round(r.dissatisfied, 4), rank: r.rank, peers: r.peers }
+      : { count: 0, average: null, satisfiedShare: null, dissatisfiedShare: null, rank: null, peers: 0 };
+
+  const satisfaction = new DataLoader<{ subject: Subject; period: DatePeriod }, Satisfaction, string>(
+    async (keys) => {
+      const groups = new Map<string, { sql: string; params: unknown[]; keys: string[] }>();
+      for (const { subject, period } of keys) {
+        const k = subject.kind === 'unit' ? subject.code : subject.id;
+        const tier = subject.kind === 'unit' ? unitCode.tierOf(subject.code) : null;
+        const city = subject.kind === 'unit' ? subject.code.slice(0, 4) : null;
+        const groupKey = `${subject.kind}|${tier}|${city}|${period.from}|${period.to}`;
+        if (!groups.has(groupKey)) {
+          // Peers: every group of the same kind (and tier, for units) in the period; ranked by average.
+          const keyExpr = subject.kind === 'unit' ? `rpad(left(unit_code, ${PREFIX[tier!]}), 12, '0')` : subject.kind === 'department' ? 'department_id::text' : 'post_id::text';
+          const where =
+            subject.kind === 'unit'
+              ? `left(unit_code, 4) = $3 AND ${REAL_UNIT[tier!]}`
+              : subject.kind === 'department'
+                ? 'true'
+                : 'post_id IS NOT NULL';
+          const sql = `
+            WITH g AS (
+              SELECT ${keyExpr} AS key, count(*)::int AS count, avg(score)::float AS average,
+                     avg(CASE WHEN score >= 4 THEN 1.0 ELSE 0.0 END)::float AS satisfied,
+                     avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END)::float AS dissatisfied
+                FROM rating WHERE rated_on >= $1 AND rated_on < $2 AND ${where}
+               GROUP BY 1)
+            SELECT key, count, average, satisfied, dissatisfied,
+                   rank() OVER (ORDER BY round(average::numeric, 2) DESC)::int AS rank, count(*) OVER ()::int AS peers
+              FROM g`;
+          groups.set(groupKey, { sql, params: subject.kind === 'unit' ? [period.from, period.to, city] : [period.from, period.to], keys: [] });
+        }
+        groups.get(groupKey)!.keys.push(k);
+      }
+      const found = new Map<string, Row>();
+      const peersOf = new Map<string, number>();
+      for (const [groupKey, g] of groups) {
+        const rows: Row[] = await ds.query(g.sql, g.params);
+        for (const r of rows) found.set(`${groupKey}|${r.key}`, r);
+        peersOf.set(groupKey, rows[0]?.peers ?? 0);
+      }
+      return keys.map(({ subject, period }) => {
+        const tier = subject.kind === 'unit' ? unitCode.tierOf(subject.code) : null;
+        const city = subject.kind === 'unit' ? subject.code.slice(0, 4) : null;
+        const groupKey = `${subject.kind}|${tier}|${city}|${period.from}|${period.to}`;
+        const k = subject.kind === 'unit' ? subject.code : subject.id;
+        const s = toSatisfaction(found.get(`${groupKey}|${k}`));
+        return { ...s, peers: peersOf.get(groupKey) ?? 0 };
+      });
+    },
+    { cacheKeyFn: (k) => `${JSON.stringify(k.subject)}|${k.period.from}|${k.period.to}` },
+  );
+
+  /** Monthly series of a unit's subtree. */
+  const series = new DataLoader<{ code: string; period: DatePeriod }, SatisfactionMonth[], string>(
+    async (keys) =>
+      Promise.all(
+        keys.map(async ({ code, period }) => {
+          const { low, high } = unitCode.subtreeRange(code);
+          const rows: { month: string; count: number; average: number | null }[] = await ds.query(
+            `SELECT to_char(date_trunc('month', rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(score)::float AS average
+               FROM rating WHERE unit_code BETWEEN $1 AND $2 AND rated_on >= $3 AND rated_on < $4 GROUP BY 1 ORDER BY 1`,
+            [low, high, period.from, period.to],
+          );
+          return rows.map((r) => ({ month: r.month, count: r.count, average: round(r.average) }));
+        }),
+      ),
+    { cacheKeyFn: (k) => `${k.code}|${k.period.from}|${k.period.to}` },
+  );
+
+  return { satisfaction, series };
+}
+
+export type SatisfactionLoaders = ReturnType<typeof createSatisfactionLoaders>;

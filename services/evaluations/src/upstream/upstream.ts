@@ -1,0 +1,61 @@
+import { ServiceCallError, ServiceClient, type Principal, type TokenService } from '@sunlight/shared';
+
+/** A case as the cases service describes it for rating. */
+export interface RatableCase {
+  caseId: string;
+  unitCode: string;
+  powerId: string;
+  steps: { stepNo: number; name: string; done: boolean; departmentId: string; postId: string | null }[];
+}
+
+/** What evaluations asks other services. */
+export interface Upstream {
+  /** The case with that number and code, null when unknown or the code is wrong; throws RATE_LIMITED. */
+  ratableCase(number: string, code: string, onBehalfOf: Principal): Promise<RatableCase | null>;
+  /** The unit of a department, or null when unknown. */
+  departmentUnit(departmentId: string): Promise<string | null>;
+  /** The department and unit of a post, or null when unknown. */
+  post(postId: string): Promise<{ departmentId: string; unitCode: string } | null>;
+}
+
+/** Calls the cases and powers subgraphs with a service credential. */
+export class ServiceUpstream implements Upstream {
+  private readonly cases: ServiceClient;
+  private readonly powers: ServiceClient;
+
+  constructor(urls: { cases: string; powers: string }, tokens: TokenService) {
+    this.cases = new ServiceClient(urls.cases, tokens, 'service:evaluations');
+    this.powers = new ServiceClient(urls.powers, tokens, 'service:evaluations');
+  }
+
+  async ratableCase(number: string, code: string, onBehalfOf: Principal): Promise<RatableCase | null> {
+    try {
+      const data = await this.cases.query<{ ratableCase: RatableCase }>(
+        'query($n: String!, $c: String!) { ratableCase(number: $n, queryCode: $c) { caseId unitCode powerId steps { stepNo name done departmentId postId } } }',
+        { n: number, c: code },
+        onBehalfOf,
+      );
+      return data.ratableCase;
+    } catch (e) {
+      if (e instanceof ServiceCallError && e.code === 'CASE_NOT_FOUND') return null;
+      throw e;
+    }
+  }
+
+  async departmentUnit(departmentId: string): Promise<string | null> {
+    const data = await this.powers.query<{ _entities: ({ unitCode: string } | null)[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { unitCode } } }',
+      { r: [{ __typename: 'Department', id: departmentId }] },
+    );
+    return data._entities[0]?.unitCode ?? null;
+  }
+
+  async post(postId: string): Promise<{ departmentId: string; unitCode: string } | null> {
+    const data = await this.powers.query<{ _entities: ({ departmentId: string; department: { unitCode: string } | null } | null)[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Post { departmentId department { unitCode } } } }',
+      { r: [{ __typename: 'Post', id: postId }] },
+    );
+    const p = data._entities[0];
+    return p?.department ? { departmentId: p.departmentId, unitCode: p.department.unitCode } : null;
+  }
+}

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@sunlight/shared';
 import { createCasesSubgraph } from '@sunlight/cases';
+import { createComplaintsSubgraph } from '@sunlight/complaints';
 import { createEvaluationsSubgraph } from '@sunlight/evaluations';
 import { powersSubgraph } from '@sunlight/powers';
 
@@ -16,4 +17,5 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { definition: powersSubgraph, port: 4001, main: 'services/powers/dist/main.js' },
   { definition: createCasesSubgraph(), port: 4002, main: 'services/cases/dist/main.js' },
   { definition: createEvaluationsSubgraph(), port: 4003, main: 'services/evaluations/dist/main.js' },
+  { definition: createComplaintsSubgraph(), port: 4004, main: 'services/complaints/dist/main.js' },
 ];

@@ -60,3 +60,10 @@ export { calendarTableSql } from './calendar/calendar-table-sql';
 export { CHINA_2026 } from './calendar/china-2026';
 export { WorkingCalendar, type CalendarDayRow, type WorkingCalendarOptions } from './calendar/working-calendar';
 export { ServiceCallError, ServiceClient } from './federation/service-client';
+
+export { appendOnlySql } from './trace/append-only-sql';
+export type { AttachmentRef } from './trace/attachment-ref';
+export { chainedTrace, type ChainedTrace, type ChainedTraceOptions, type TraceEvent, type TraceOwner, type TraceVerdict } from './trace/chained-trace';
+export { attachmentStore } from './attachments/attachment-store';
+export { attachmentTableSql } from './attachments/attachment-table-sql';
+export type { AttachmentUpload } from './attachments/attachment-upload';

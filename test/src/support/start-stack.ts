@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph } from '@sunlight/cases';
+import { casesFiledClient, createComplaintsSubgraph, type ComplaintsSubgraph } from '@sunlight/complaints';
 import { composeSupergraph } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type RunningGateway } from '@sunlight/gateway';
@@ -14,6 +15,7 @@ export interface Stack {
   subgraphs: Record<string, RunningSubgraph>;
   cases: CasesSubgraph;
   evaluations: EvaluationsSubgraph;
+  complaints: ComplaintsSubgraph;
   tokens: TokenService;
   /** A user token for the demo account of `role` at `unit`. */
   tokenFor(role: Role, unit: string, ttlSeconds?: number): Promise<string>;
@@ -50,6 +52,8 @@ export async function startStack(options: { production?: boolean; cases?: Partia
   subgraphs['cases'] = await start(cases);
   const evaluations = createEvaluationsSubgraph({ upstream: new ServiceUpstream({ cases: subgraphs['cases'].url, powers: subgraphs['powers'].url }, tokens) });
   subgraphs['evaluations'] = await start(evaluations);
+  const complaints = createComplaintsSubgraph({ casesFiled: casesFiledClient(subgraphs['cases'].url, tokens), clockIntervalMs: 0 });
+  subgraphs['complaints'] = await start(complaints);
   const gateway: RunningGateway = await startGateway({
     supergraphSdl: await composeSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
@@ -76,6 +80,7 @@ export async function startStack(options: { production?: boolean; cases?: Partia
     subgraphs,
     cases,
     evaluations,
+    complaints,
     tokens,
     async tokenFor(role, unit, ttlSeconds) {
       const account = findDemoAccount(demo, role, unit);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, publishEvent, Role, runIdempotent, scope, Validation, type Principal } from '@sunlight/shared';
+import { attachmentStore, GENESIS_HASH, publishEvent, Role, runIdempotent, scope, Validation, type Principal } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
-import { attachmentStore } from '../attachment/attachment-store';
 import { caseTrace } from '../trace/case-trace';
 import { checkApplicant, checkText, mergeAmounts } from './case-input.validation';
 import { caseError, CaseErrorCode } from './case.errors';

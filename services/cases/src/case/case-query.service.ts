@@ -1,7 +1,7 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal } from '@sunlight/shared';
+import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, type TraceVerdict } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { caseClock, type CaseClock } from '../clock/case-clock';
-import { caseTrace, type TraceVerdict } from '../trace/case-trace';
+import { caseTrace } from '../trace/case-trace';
 import { toCaseRow, type CaseRow } from './case-row';
 import { caseError, CaseErrorCode } from './case.errors';
 import type { CaseLoaders } from './case.loader';

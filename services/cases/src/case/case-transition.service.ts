@@ -1,9 +1,8 @@
-import { AppError, publishEvent, Role, runIdempotent, scope, Validation, type Principal } from '@sunlight/shared';
+import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type Principal } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { attachmentStore } from '../attachment/attachment-store';
 import { evaluateCheckpoints } from '../checkpoint/evaluate-checkpoints';
 import type { SnapshotStep } from '../powers-client/power-snapshot';
-import type { AttachmentRef, CaseEventKind } from '../trace/case-event-kind';
+import type { CaseEventKind } from '../trace/case-event-kind';
 import { caseTrace } from '../trace/case-trace';
 import { checkText, mergeAmounts } from './case-input.validation';
 import { toCaseRow, type CaseRow, type CaseStatusName } from './case-row';

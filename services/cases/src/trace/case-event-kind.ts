@@ -11,11 +11,3 @@ export type CaseEventKind =
   | 'CHECKPOINT_BLOCKED'
   | 'ACTION_REFUSED'
   | 'CARD_RAISED';
-
-/** An attachment as the trace records it: content-addressed. */
-export interface AttachmentRef {
-  name: string;
-  sha256: string;
-  size: number;
-  mediaType: string;
-}

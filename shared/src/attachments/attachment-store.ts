@@ -1,23 +1,22 @@
-import { sha256Hex, type Validation } from '@sunlight/shared';
 import type { EntityManager } from 'typeorm';
-import type { AttachmentRef } from '../trace/case-event-kind';
-
-/** An uploaded attachment (base64 content). */
-export interface AttachmentUpload {
-  name: string;
-  mediaType: string;
-  contentBase64: string;
-}
+import type { Validation } from '../errors/validation';
+import type { AttachmentRef } from '../trace/attachment-ref';
+import { sha256Hex } from '../trace/sha256-hex';
+import type { AttachmentUpload } from './attachment-upload';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const MAX_COUNT = 10;
 
 /**
- * Content-addressed attachment storage: content is stored once under its SHA-256 and never
- * overwritten (the table refuses updates); "replacing" an attachment is a new event naming a new
- * hash.
+ * Content-addressed attachment storage in the service's `attachment` table (see
+ * `attachmentTableSql`): content is stored once under its SHA-256 and never overwritten (the table
+ * refuses updates); "replacing" an attachment is a new trace event naming a new hash.
  */
 export const attachmentStore = {
+  /**
+   * Checks at most 10 uploads of at most 2 MiB each (name 1-100 characters, a media type, non-empty
+   * base64), adding problems to `v` under `field`; returns the decoded contents, in order.
+   */
   validate(v: Validation, uploads: readonly AttachmentUpload[], field = 'attachments'): Buffer[] {
     v.check(uploads.length <= MAX_COUNT, field, `at most ${MAX_COUNT} attachments per action`);
     return uploads.map((u, i) => {
@@ -31,6 +30,7 @@ export const attachmentStore = {
     });
   },
 
+  /** Stores each validated content (once per hash) and returns the refs a trace event records. */
   async store(em: EntityManager, uploads: readonly AttachmentUpload[], contents: readonly Buffer[]): Promise<AttachmentRef[]> {
     const refs: AttachmentRef[] = [];
     for (const [i, u] of uploads.entries()) {

@@ -1,0 +1,19 @@
+import { referenceResolver, Role, scope } from '@sunlight/shared';
+import type { ComplaintsContext } from '../complaints.context';
+import type { UnitRef } from '../stats/complaint-stats';
+import { toComplaint, type Complaint } from './complaint.type';
+
+/** `Complaint` references: only for those who may see it (never the accused). */
+export const complaintReference = referenceResolver<{ id: string }, Complaint, ComplaintsContext>({
+  load: async (ref, ctx) => {
+    const row = await ctx.complaints.find(ctx.principal, ref.id);
+    return row ? toComplaint(row) : null;
+  },
+  canSee: () => true, // find() applied the visibility rule
+});
+
+/** `Unit` references: staff in scope (complaint statistics are not public). */
+export const unitReference = referenceResolver<{ code: string }, UnitRef, ComplaintsContext>({
+  load: async (ref) => ({ code: ref.code }),
+  canSee: (u, ctx) => ctx.principal.role !== Role.PUBLIC && scope.canRead(ctx.principal, u.code),
+});

@@ -1,0 +1,21 @@
+import type { WorkingCalendar } from '@sunlight/shared';
+import type { IdentityCipher } from './identity/identity-cipher';
+
+/** Handling time limits in working days (defaults from the issue: 15 to accept, 60 to conclude, +30 once). */
+export interface ComplaintLimits {
+  acceptDays: number;
+  concludeDays: number;
+  extensionDays: number;
+  /** Working days past a limit before the complaint escalates to the tier above. */
+  escalateAfterDays: number;
+}
+
+/** What the complaints service is built with, once per process. */
+export interface ComplaintsConfig {
+  calendar: WorkingCalendar;
+  cipher: IdentityCipher;
+  limits: ComplaintLimits;
+  /** Cases filed in each unit's subtree in a period, for "per 10,000 cases"; missing when unavailable. */
+  casesFiled(unitCodes: string[], from: Date, to: Date): Promise<Map<string, number>>;
+  now: () => Date;
+}

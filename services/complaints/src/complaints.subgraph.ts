@@ -1,0 +1,74 @@
+import { env, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import { casesFiledClient } from './cases-client';
+import { ComplaintClock } from './clock/complaint-clock';
+import type { ComplaintsConfig } from './complaints-config';
+import { complaintsContextFactory, type ComplaintsContext } from './complaints.context';
+import { complaintReference, unitReference } from './complaint/complaint.reference';
+import { ComplaintResolver } from './complaint/complaint.resolver';
+import { IdentityCipher } from './identity/identity-cipher';
+import { Complaints1763770200000 } from './migrations/1763770200000-complaints';
+import { AppendOnlyAndCalendar1763770300000 } from './migrations/1763770300000-append-only-and-calendar';
+import { NoticeService } from './notice/notice.service';
+import { NoticeResolver } from './notice/notice.resolver';
+import { UnitComplaintStatsResolver, UnitRef } from './stats/complaint-stats';
+
+/** The complaints subgraph, plus its runtime configuration once prepared. */
+export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext> {
+  config(): ComplaintsConfig;
+}
+
+/**
+ * Builds the complaints subgraph. In production `COMPLAINANT_KEY` (32 bytes, base64) must be set:
+ * it encrypts complainants' identities; in development a key is derived from the internal secret.
+ */
+export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & { clockIntervalMs?: number } = {}): ComplaintsSubgraph {
+  let config: ComplaintsConfig | undefined;
+  const current = () => {
+    if (!config) throw new Error('the complaints subgraph is not prepared yet');
+    return config;
+  };
+  return {
+    name: 'complaints',
+    entities: [],
+    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000],
+    resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver],
+    orphanedTypes: [UnitRef],
+    references: { Complaint: complaintReference, Unit: unitReference },
+    createContext: (input) => complaintsContextFactory(current())(input),
+    config: current,
+    async prepare({ dataSource, logger, tokens }) {
+      const e = readEnv({
+        NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, 'development'),
+        COMPLAINANT_KEY: env.optionalString(),
+        SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'),
+        COMPLAINT_ACCEPT_DAYS: env.int(15, 1, 365),
+        COMPLAINT_CONCLUDE_DAYS: env.int(60, 1, 365),
+        COMPLAINT_EXTENSION_DAYS: env.int(30, 1, 365),
+        COMPLAINT_ESCALATE_AFTER_DAYS: env.int(5, 0, 365),
+        COMPLAINT_CLOCK_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
+      });
+      if (!e.COMPLAINANT_KEY && e.NODE_ENV === 'production') throw new Error('COMPLAINANT_KEY (32 bytes, base64) is required when NODE_ENV=production');
+      const key: Uint8Array = e.COMPLAINANT_KEY ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64')) : tokens.deriveKey('complainant-identity');
+      const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
+      config = {
+        calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
+        cipher: overrides.cipher ?? new IdentityCipher(key),
+        limits: overrides.limits ?? { acceptDays: e.COMPLAINT_ACCEPT_DAYS, concludeDays: e.COMPLAINT_CONCLUDE_DAYS, extensionDays: e.COMPLAINT_EXTENSION_DAYS, escalateAfterDays: e.COMPLAINT_ESCALATE_AFTER_DAYS },
+        casesFiled: overrides.casesFiled ?? casesFiledClient(e.SUBGRAPH_CASES_URL, tokens),
+        now: overrides.now ?? (() => new Date()),
+      };
+      const interval = overrides.clockIntervalMs ?? e.COMPLAINT_CLOCK_INTERVAL_MS;
+      if (interval === 0) return undefined;
+      const clock = new ComplaintClock(dataSource, config, logger);
+      const notices = new NoticeService(dataSource, config);
+      let running: Promise<unknown> = Promise.resolve();
+      const timer = setInterval(() => {
+        running = running.then(() => Promise.all([clock.runOnce(), notices.raiseOverdue(config!.now())])).catch((err: unknown) => logger.error('complaint clock failed', { error: String(err) }));
+      }, interval);
+      return async () => {
+        clearInterval(timer);
+        await running;
+      };
+    },
+  };
+}

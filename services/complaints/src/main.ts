@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@sunlight/shared';
+import { createComplaintsSubgraph } from './complaints.subgraph';
+
+void runSubgraphMain(createComplaintsSubgraph(), 4004);

@@ -17,6 +17,7 @@ module.exports = function jestConfig(dir) {
       '^@sunlight/cases$': path.join(__dirname, 'services/cases/src/index.ts'),
       '^@sunlight/evaluations$': path.join(__dirname, 'services/evaluations/src/index.ts'),
       '^@sunlight/complaints$': path.join(__dirname, 'services/complaints/src/index.ts'),
+      '^@sunlight/alerts$': path.join(__dirname, 'services/alerts/src/index.ts'),
       '^@sunlight/gateway$': path.join(__dirname, 'gateway/src/index.ts'),
       '^@sunlight/deploy$': path.join(__dirname, 'deploy/src/index.ts'),
     },

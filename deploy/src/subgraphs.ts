@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@sunlight/shared';
+import { createAlertsSubgraph } from '@sunlight/alerts';
 import { createCasesSubgraph } from '@sunlight/cases';
 import { createComplaintsSubgraph } from '@sunlight/complaints';
 import { createEvaluationsSubgraph } from '@sunlight/evaluations';
@@ -18,4 +19,5 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { definition: createCasesSubgraph(), port: 4002, main: 'services/cases/dist/main.js' },
   { definition: createEvaluationsSubgraph(), port: 4003, main: 'services/evaluations/dist/main.js' },
   { definition: createComplaintsSubgraph(), port: 4004, main: 'services/complaints/dist/main.js' },
+  { definition: createAlertsSubgraph(), port: 4005, main: 'services/alerts/dist/main.js' },
 ];

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     port: own.GATEWAY_PORT,
     host: own.GATEWAY_HOST,
     production: platform.production,
+    databaseUrl: platform.databaseUrl,
   });
   logger.info('gateway listening', { url: gateway.url });
   const shutdown = () => void gateway.stop().then(() => process.exit(0), () => process.exit(1));

@@ -10,6 +10,9 @@ import { AuthenticatedDataSource } from './authenticated-data-source';
 import { principalFromRequest, type GatewayContext } from './gateway-context';
 import { healthRoute } from './health-route';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits/query-limits';
+import { AlertFeed } from './subscriptions/alert-feed';
+import { attachSubscriptions } from './subscriptions/subscription-server';
+import type { GraphQLSchema } from 'graphql';
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (deploy/supergraph.graphql). */
@@ -22,6 +25,9 @@ export interface StartGatewayOptions {
   host?: string;
   production: boolean;
   limits?: QueryLimits;
+  /** For LISTEN on new alerts (subscriptions); without it the feed polls. */
+  databaseUrl?: string;
+  alertPollMs?: number;
 }
 
 export interface RunningGateway {
@@ -47,6 +53,10 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     },
     logger: { debug: () => undefined, info: () => undefined, warn: (m: unknown) => o.logger.warn(String(m)), error: (m: unknown) => o.logger.error(String(m)) },
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: queryLimitRules(o.limits ?? DEFAULT_QUERY_LIMITS),
@@ -68,11 +78,21 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
+  let subscriptions: { close(): Promise<void> } | undefined;
+  let feed: AlertFeed | undefined;
+  const alertsUrl = o.subgraphUrls['alerts'];
+  if (alertsUrl && apiSchema) {
+    feed = new AlertFeed(alertsUrl, o.tokens, o.logger, { databaseUrl: o.databaseUrl, pollMs: o.alertPollMs });
+    await feed.start();
+    subscriptions = attachSubscriptions({ httpServer, server, apiSchema, feed, tokens: o.tokens, logger: o.logger });
+  }
   return {
     url: `http://localhost:${port}/graphql`,
     port,
     httpServer,
     async stop() {
+      await subscriptions?.close();
+      await feed?.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -67,3 +67,4 @@ export { chainedTrace, type ChainedTrace, type ChainedTraceOptions, type TraceEv
 export { attachmentStore } from './attachments/attachment-store';
 export { attachmentTableSql } from './attachments/attachment-table-sql';
 export type { AttachmentUpload } from './attachments/attachment-upload';
+export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';

@@ -3,7 +3,7 @@ import { casesFiledClient } from './cases-client';
 import { ComplaintClock } from './clock/complaint-clock';
 import type { ComplaintsConfig } from './complaints-config';
 import { complaintsContextFactory, type ComplaintsContext } from './complaints.context';
-import { complaintReference, unitReference } from './complaint/complaint.reference';
+import { complaintReference, noticeReference, unitReference } from './complaint/complaint.reference';
 import { ComplaintResolver } from './complaint/complaint.resolver';
 import { IdentityCipher } from './identity/identity-cipher';
 import { Complaints1763770200000 } from './migrations/1763770200000-complaints';
@@ -33,7 +33,7 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
     migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000],
     resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver],
     orphanedTypes: [UnitRef],
-    references: { Complaint: complaintReference, Unit: unitReference },
+    references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },
     createContext: (input) => complaintsContextFactory(current())(input),
     config: current,
     async prepare({ dataSource, logger, tokens }) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createAlertsSubgraph } from '@sunlight/alerts';
 import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph } from '@sunlight/cases';
 import { casesFiledClient, createComplaintsSubgraph, type ComplaintsSubgraph } from '@sunlight/complaints';
 import { composeSupergraph } from '@sunlight/deploy';
@@ -40,7 +41,7 @@ export interface GqlResult<T> {
  * Starts every subgraph (seeded with the demo city) and the gateway on free ports. The cases
  * service runs without its background scheduler (tests drive it with injected time) unless told.
  */
-export async function startStack(options: { production?: boolean; cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number } } = {}): Promise<Stack> {
+export async function startStack(options: { production?: boolean; alerts?: boolean; cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number } } = {}): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
   const key = () => new Uint8Array(randomBytes(32));
   const tokens = new TokenService(key(), key());
@@ -54,6 +55,7 @@ export async function startStack(options: { production?: boolean; cases?: Partia
   subgraphs['evaluations'] = await start(evaluations);
   const complaints = createComplaintsSubgraph({ casesFiled: casesFiledClient(subgraphs['cases'].url, tokens), clockIntervalMs: 0 });
   subgraphs['complaints'] = await start(complaints);
+  subgraphs['alerts'] = await start(createAlertsSubgraph({ consume: options.alerts ?? false, databaseUrl: database.url }));
   const gateway: RunningGateway = await startGateway({
     supergraphSdl: await composeSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
@@ -61,6 +63,8 @@ export async function startStack(options: { production?: boolean; cases?: Partia
     logger,
     port: 0,
     production: options.production ?? false,
+    databaseUrl: database.url,
+    alertPollMs: 500,
   });
   const demo = generateDemoData();
 

@@ -2,6 +2,7 @@ import { referenceResolver, Role, scope } from '@sunlight/shared';
 import type { ComplaintsContext } from '../complaints.context';
 import type { UnitRef } from '../stats/complaint-stats';
 import { toComplaint, type Complaint } from './complaint.type';
+import type { Notice } from '../notice/notice.type';
 
 /** `Complaint` references: only for those who may see it (never the accused). */
 export const complaintReference = referenceResolver<{ id: string }, Complaint, ComplaintsContext>({
@@ -16,4 +17,10 @@ export const complaintReference = referenceResolver<{ id: string }, Complaint, C
 export const unitReference = referenceResolver<{ code: string }, UnitRef, ComplaintsContext>({
   load: async (ref) => ({ code: ref.code }),
   canSee: (u, ctx) => ctx.principal.role !== Role.PUBLIC && scope.canRead(ctx.principal, u.code),
+});
+
+/** `Notice` references: the notified unit's leader and inspectors in scope. */
+export const noticeReference = referenceResolver<{ id: string }, Notice, ComplaintsContext>({
+  load: (ref, ctx) => ctx.notices.get(ctx.principal, ref.id).catch(() => null),
+  canSee: () => true, // get() applied the notice rule
 });

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum NoticeKind {
   INSPECTION = 'INSPECTION',
@@ -27,6 +27,7 @@ export class NoticeItem {
   reviewComment: string | null;
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'An inspection or supervision recommendation (检查建议书/监察建议书) to a unit, with rectification items and a deadline.' })
 export class Notice {
   @Field(() => ID)

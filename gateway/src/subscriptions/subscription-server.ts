@@ -1,0 +1,190 @@
+import type http from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { platformError, PlatformErrorCode, type Logger, type Principal, type TokenService } from '@sunlight/shared';
+import {
+  extendSchema,
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  visit,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { GatewayContext } from '../gateway-context';
+import type { AlertFeed, FeedItem } from './alert-feed';
+import { matches, type SubscriptionFilter } from './alert-matcher';
+import { AsyncQueue } from './async-queue';
+
+/** At most this many subscriptions per connection. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
+
+const SUBSCRIPTION_SDL = `
+  extend schema { subscription: Subscription }
+  type Subscription {
+    "Each new alert you may see, as it is raised; with after, first the alerts raised since that alert, in order."
+    alertRaised(filter: AlertFilter, after: ID): Alert!
+  }`;
+
+interface ConnectionState {
+  principal?: Principal;
+  expiryTimer?: NodeJS.Timeout;
+  active?: Set<string>;
+}
+
+/**
+ * graphql-ws on the gateway's own URL. The token is checked at `connection_init` and the socket is
+ * closed when it expires. `alertRaised` listens to the alert feed; each alert the subscriber may
+ * see (checked against the shared alert rule for every event) is fetched through the gateway as
+ * that subscriber, with the subscriber's own selection, so fields owned by any subgraph resolve
+ * with the subscriber's scope.
+ */
+export function attachSubscriptions(o: { httpServer: http.Server; server: ApolloServer<GatewayContext>; apiSchema: GraphQLSchema; feed: AlertFeed; tokens: TokenService; logger: Logger }) {
+  const schema = extendSchema(o.apiSchema, parse(SUBSCRIPTION_SDL));
+  const field = schema.getSubscriptionType()!.getFields()['alertRaised']!;
+  const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql' });
+
+  /** Runs `document` through the gateway as `principal` (queries sent over the socket, and every delivery). */
+  const run = async (principal: Principal, document: DocumentNode, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> => {
+    const res = await o.server.executeOperation({ query: print(document), variables }, { contextValue: { principal, requestId: 'ws' } });
+    if (res.body.kind !== 'single') return { errors: [new GraphQLError('incremental delivery is not supported here')] };
+    return res.body.singleResult as ExecutionResult;
+  };
+
+  const deliveries = async function* (
+    principal: Principal,
+    filter: SubscriptionFilter,
+    after: string | null,
+    query: DocumentNode,
+    variables: Record<string, unknown>,
+    responseKey: string,
+  ): AsyncGenerator<ExecutionResult> {
+    const live = new AsyncQueue<FeedItem>();
+    const unsubscribe = o.feed.subscribe((item) => live.push(item)); // buffer live alerts while replaying
+    let last = 0n;
+    const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {
+      last = BigInt(item.seq);
+      if (!matches(principal, filter, item)) return null;
+      const r = await run(principal, query, { ...variables, sunlightAlertId: item.id });
+      const alert = (r.data as { alert?: unknown } | null | undefined)?.alert;
+      if (!alert) return null; // the alerts subgraph said no: never deliver
+      return { data: { [responseKey]: alert }, ...(r.errors ? { errors: r.errors } : {}) };
+    };
+    try {
+      if (after) {
+        for await (const item of o.feed.replay(after)) {
+          const r = await deliver(item);
+          if (r) yield r;
+        }
+      } else last = o.feed.head;
+      for await (const item of live) {
+        if (BigInt(item.seq) <= last) continue; // already replayed
+        const r = await deliver(item);
+        if (r) yield r;
+      }
+    } finally {
+      unsubscribe();
+      live.close();
+    }
+  };
+
+  const disposable = useServer<Record<string, unknown>, { state: ConnectionState }>(
+    {
+      schema,
+      context: (ctx) => ({ principal: ctx.extra.state?.principal }),
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const raw = typeof params['authorization'] === 'string' ? params['authorization'] : typeof params['token'] === 'string' ? params['token'] : undefined;
+        const state: ConnectionState = { active: new Set() };
+        (ctx.extra as { state?: ConnectionState }).state = state;
+        if (!raw) {
+          state.principal = { subject: 'public', role: 'PUBLIC' as Principal['role'] };
+          return true;
+        }
+        try {
+          const { principal, expiresAt } = await o.tokens.verify(raw.replace(/^Bearer\s+/i, ''));
+          state.principal = { ...principal, client: ctx.extra.request.socket.remoteAddress ?? 'unknown' };
+          state.expiryTimer = setTimeout(() => ctx.extra.socket.close(4401, 'Token expired'), Math.max(0, expiresAt - Date.now()));
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.state?.expiryTimer);
+      },
+      onSubscribe: (ctx, id) => {
+        const active = ctx.extra.state?.active;
+        if (active && active.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
+        active?.add(id);
+        return undefined;
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.state?.active?.delete(id);
+      },
+      execute: (args: ExecutionArgs) => run((args.contextValue as { principal: Principal }).principal, args.document, args.variableValues as Record<string, unknown> | undefined),
+      subscribe: (args: ExecutionArgs) => {
+        const principal = (args.contextValue as { principal: Principal }).principal;
+        const op = getOperationAST(args.document, args.operationName) as OperationDefinitionNode;
+        const fields = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+        if (fields.length !== 1 || fields[0]!.name.value !== 'alertRaised') {
+          return { errors: [new GraphQLError('subscribe to exactly one field: alertRaised')] };
+        }
+        if (principal.role === 'PUBLIC') return { errors: [platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in (connectionParams.authorization) to receive alerts')] };
+        const root = fields[0]!;
+        const argValues = getArgumentValues(field, root, args.variableValues ?? {}) as { filter?: SubscriptionFilter; after?: string };
+        // The subscriber's selection becomes a query of `alert(id)`, with its fragments and the
+        // variables that selection uses (the subscription's own arguments are not part of it).
+        const fragments = args.document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+        const used = new Set<string>();
+        for (const node of [root.selectionSet, ...fragments]) {
+          if (node) visit(node, { Variable: (v) => void used.add(v.name.value) });
+        }
+        const query: DocumentNode = {
+          kind: Kind.DOCUMENT,
+          definitions: [
+            {
+              kind: Kind.OPERATION_DEFINITION,
+              operation: 'query' as never,
+              name: { kind: Kind.NAME, value: 'AlertDelivery' },
+              variableDefinitions: [
+                ...(op.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value)),
+                { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'sunlightAlertId' } }, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } },
+              ],
+              selectionSet: {
+                kind: Kind.SELECTION_SET,
+                selections: [
+                  {
+                    kind: Kind.FIELD,
+                    name: { kind: Kind.NAME, value: 'alert' },
+                    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'sunlightAlertId' } } }],
+                    selectionSet: root.selectionSet,
+                  },
+                ],
+              },
+            },
+            ...fragments,
+          ],
+        };
+        return deliveries(principal, argValues.filter ?? {}, argValues.after ?? null, query, (args.variableValues ?? {}) as Record<string, unknown>, root.alias?.value ?? 'alertRaised');
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { markHandled, OutboxReader, type Logger, type OutboxEvent } from '@sunlight/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { alertFor } from './alert-rules';
+
+/** The sources whose outboxes the alerts service reads. */
+export const ALERT_SOURCES = ['cases', 'evaluations', 'complaints'] as const;
+/** NOTIFY channel on which the alerts service announces a new alert (payload: its seq). */
+export const ALERTS_CHANNEL = 'sunlight_alerts';
+const CONSUMER = 'alerts';
+
+/**
+ * Reads every source's outbox (at least once, in commit-safe order), drops events already
+ * handled, and raises alerts. Alerts are numbered under a lock, so their `seq` is also their
+ * commit order: subscribers resume after a seq and miss nothing.
+ */
+export class AlertConsumer {
+  private readonly readers: OutboxReader[] = [];
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Handles one batch of `source`'s events inside the reader's transaction. Returns alerts raised. */
+  async handle(source: string, events: OutboxEvent[], em: EntityManager): Promise<number> {
+    let raised = 0;
+    for (const e of events) {
+      if (!(await markHandled(em, CONSUMER, source, e.id))) continue;
+      const a = alertFor(source, e);
+      if (!a) continue;
+      await em.query("SELECT pg_advisory_xact_lock(hashtext('sunlight:alerts:seq'))");
+      const rows: { seq: string }[] = await em.query(
+        `INSERT INTO alert (id, kind, level, unit_code, subject_type, subject_id, dedupe_key, accused_unit, accused_department, against_leadership,
+           title, details, source, source_event_id, raised_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'OPEN')
+         ON CONFLICT (kind, level, dedupe_key) DO NOTHING RETURNING seq`,
+        [randomUUID(), a.kind, a.level, a.unitCode, a.subjectType, a.subjectId, a.dedupeKey, a.accusedUnit, a.accusedDepartment, a.againstLeadership, a.title, JSON.stringify(a.details), source, e.id, e.createdAt],
+      );
+      if (rows[0]) {
+        await em.query('SELECT pg_notify($1, $2)', [ALERTS_CHANNEL, rows[0].seq]);
+        raised++;
+      }
+    }
+    return raised;
+  }
+
+  /** Reads all sources once until they are drained (tests, and catching up). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (const source of ALERT_SOURCES) {
+      const reader = new OutboxReader(this.ds, { source, consumer: CONSUMER });
+      for (let n = 1; n > 0; ) {
+        let raised = 0;
+        n = await reader.pollOnce(async (events, em) => {
+          raised = await this.handle(source, events, em);
+        });
+        total += raised;
+      }
+    }
+    return total;
+  }
+
+  /** Keeps reading every source, woken by their NOTIFYs. */
+  async start(connectionUrl: string, intervalMs = 1000): Promise<void> {
+    for (const source of ALERT_SOURCES) {
+      const reader = new OutboxReader(this.ds, { source, consumer: CONSUMER, logger: this.logger });
+      await reader.start(async (events, em) => {
+        await this.handle(source, events, em);
+      }, connectionUrl, intervalMs);
+      this.readers.push(reader);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.readers.map((r) => r.stop()));
+  }
+}

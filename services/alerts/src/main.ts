@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@sunlight/shared';
+import { createAlertsSubgraph } from './alerts.subgraph';
+
+void runSubgraphMain(createAlertsSubgraph(), 4005);

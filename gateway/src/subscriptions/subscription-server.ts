@@ -59,6 +59,20 @@ export function attachSubscriptions(o: { httpServer: http.Server; server: Apollo
     return res.body.singleResult as ExecutionResult;
   };
 
+  // Subscribers with the same scope and the same selection get the same answer for an alert:
+  // execute it once for all of them (results depend on role, unit and department, not on who).
+  const shared = new Map<string, Promise<ExecutionResult>>();
+  const runShared = (principal: Principal, query: DocumentNode, printed: string, variables: Record<string, unknown>): Promise<ExecutionResult> => {
+    const key = `${principal.role}|${principal.unit ?? ''}|${principal.department ?? ''}|${principal.post ?? ''}|${printed}|${JSON.stringify(variables)}`;
+    let result = shared.get(key);
+    if (!result) {
+      result = run(principal, query, variables);
+      shared.set(key, result);
+      setTimeout(() => shared.delete(key), 30_000).unref();
+    }
+    return result;
+  };
+
   const deliveries = async function* (
     principal: Principal,
     filter: SubscriptionFilter,
@@ -67,13 +81,14 @@ export function attachSubscriptions(o: { httpServer: http.Server; server: Apollo
     variables: Record<string, unknown>,
     responseKey: string,
   ): AsyncGenerator<ExecutionResult> {
+    const printed = print(query);
     const live = new AsyncQueue<FeedItem>();
     const unsubscribe = o.feed.subscribe((item) => live.push(item)); // buffer live alerts while replaying
     let last = 0n;
     const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {
       last = BigInt(item.seq);
       if (!matches(principal, filter, item)) return null;
-      const r = await run(principal, query, { ...variables, sunlightAlertId: item.id });
+      const r = await runShared(principal, query, printed, { ...variables, sunlightAlertId: item.id });
       const alert = (r.data as { alert?: unknown } | null | undefined)?.alert;
       if (!alert) return null; // the alerts subgraph said no: never deliver
       return { data: { [responseKey]: alert }, ...(r.errors ? { errors: r.errors } : {}) };

@@ -81,7 +81,12 @@ async function main(): Promise<void> {
         const next = started + ((k + 1) * 1000) / RATE;
         if (next > Date.now()) await new Promise((r) => setTimeout(r, next - Date.now()));
       }
-      await new Promise((r) => setTimeout(r, 8000)); // drain
+      // drain: until no delivery arrives for 3 s (at most 90 s)
+      for (let last = -1, quiet = 0, t = 0; quiet < 3 && t < 90; t++) {
+        await new Promise((r) => setTimeout(r, 1000));
+        quiet = times.size === last ? quiet + 1 : 0;
+        last = times.size;
+      }
       const latency = new Latency();
       let expected = 0;
       let missed = 0;

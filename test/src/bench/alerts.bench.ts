@@ -43,7 +43,14 @@ async function main(): Promise<void> {
         const principal: Principal = { subject: a.subject, role: a.role, unit: a.unitCode, ...(a.departmentId ? { department: a.departmentId } : {}) };
         const token = await tokens.issue(principal);
         const seen = new Map<string, number>();
-        const client = createClient({ url: stack.gatewayUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 3, lazy: false });
+        const client = createClient({
+          url: stack.gatewayUrl.replace('http', 'ws'),
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${token}` },
+          retryAttempts: 3,
+          lazy: false,
+          on: { connected: () => void connected.add(i) },
+        });
         client.subscribe(
           { query: 'subscription { alertRaised(filter: { kinds: [CARD] }) { id title level unit { name } } }' },
           {
@@ -61,7 +68,10 @@ async function main(): Promise<void> {
         subs.push({ principal, seen, dispose: () => client.dispose() as Promise<void> });
         if (i % 250 === 249) await new Promise((r) => setTimeout(r, 50));
       }
-      await new Promise((r) => setTimeout(r, 3000)); // let every subscription reach the server
+      // let every subscription reach the server: until all are connected (at most 60 s), then 2 s more
+      for (let t = 0; t < 60 && connected.size < size; t++) await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 2000));
+      process.stdout.write(`${connected.size}/${size} subscribers connected\n`);
       const committed = new Map<string, { at: number; unit: string }>();
       const run = `${size}`;
       const started = Date.now();
@@ -112,6 +122,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${rows[rows.length - 1]}\n`);
       await Promise.all(subs.map((s) => s.dispose().catch(() => undefined)));
       times.clear();
+      connected.clear();
       await new Promise((r) => setTimeout(r, 2000));
     }
   } finally {
@@ -131,6 +142,7 @@ async function main(): Promise<void> {
 }
 
 const times = new Map<string, number>();
+const connected = new Set<number>();
 
 main().catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

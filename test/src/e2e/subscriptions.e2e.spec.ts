@@ -75,14 +75,14 @@ describe('live alerts through the gateway (graphql-ws)', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const again = await subscribe(token, { f: { kinds: ['CARD'] }, after: lastSeen });
-    await again.waitFor(100);
+    await again.waitFor(100, 20_000); // each replayed alert is fetched through the gateway as the subscriber
     await new Promise((r) => setTimeout(r, 300));
     const numbers = again.received.map((r) => (r.data['alertRaised'] as { title: string }).title.match(/T-(\d+)/)![1]);
     expect(numbers).toEqual(Array.from({ length: 100 }, (_, i) => String(i + 2)));
     const seqs = again.received.map((r) => BigInt((r.data['alertRaised'] as { seq: string }).seq));
     expect([...seqs].sort((a, b) => (a < b ? -1 : 1))).toEqual(seqs);
     await raise(102);
-    await again.waitFor(101);
+    await again.waitFor(101, 10_000);
     expect(again.received).toHaveLength(101);
   });
 

@@ -72,6 +72,18 @@ export class OutboxReader {
     });
   }
 
+  /** Are there events after this consumer's cursor, committed or not yet readable? */
+  async pending(): Promise<boolean> {
+    const { source, consumer } = this.options;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM "${source}".outbox o
+        WHERE (o.txid, o.id) > COALESCE((SELECT (last_txid, last_id) FROM outbox_cursor WHERE consumer = $1 AND source = $2), ('0'::xid8, 0::bigint))
+        LIMIT 1`,
+      [consumer, source],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * Keeps handling batches: woken by NOTIFY on the source's channel, and every `intervalMs`
    * regardless (a lost NOTIFY, or rows held back by a transaction that was still running).

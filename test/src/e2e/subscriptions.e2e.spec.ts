@@ -69,7 +69,7 @@ describe('live alerts through the gateway (graphql-ws)', () => {
     for (let i = 2; i <= 101; i++) await raise(i);
     // wait until the alerts service has raised all of them
     const alertsDs = stack.subgraphs['alerts']!.dataSource;
-    for (let t = 0; t < 100; t++) {
+    for (let t = 0; t < 300; t++) {
       const [{ n }] = await alertsDs.query(`SELECT count(*)::int AS n FROM alert WHERE title LIKE '%T-%'`);
       if (n >= 101) break;
       await new Promise((r) => setTimeout(r, 100));

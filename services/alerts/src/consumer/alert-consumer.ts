@@ -45,17 +45,26 @@ export class AlertConsumer {
     return raised;
   }
 
-  /** Reads all sources once until they are drained (tests, and catching up). */
-  async drain(): Promise<number> {
+  /**
+   * Reads every source until nothing is left after the cursor (tests, and catching up). Events
+   * held back by a transaction still running elsewhere on the server are waited for, up to
+   * `timeoutMs`.
+   */
+  async drain(timeoutMs = 15_000): Promise<number> {
     let total = 0;
+    const deadline = Date.now() + timeoutMs;
     for (const source of ALERT_SOURCES) {
       const reader = new OutboxReader(this.ds, { source, consumer: CONSUMER });
-      for (let n = 1; n > 0; ) {
+      while (Date.now() < deadline) {
         let raised = 0;
-        n = await reader.pollOnce(async (events, em) => {
+        const n = await reader.pollOnce(async (events, em) => {
           raised = await this.handle(source, events, em);
         });
         total += raised;
+        if (n === 0) {
+          if (!(await reader.pending())) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
       }
     }
     return total;

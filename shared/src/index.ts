@@ -68,3 +68,4 @@ export { attachmentStore } from './attachments/attachment-store';
 export { attachmentTableSql } from './attachments/attachment-table-sql';
 export type { AttachmentUpload } from './attachments/attachment-upload';
 export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
+export { isUuid } from './validation/is-uuid';

@@ -1,8 +1,6 @@
-import { AppError, canSeeAlert, checkPageSize, cursor, ErrorKind, platformError, PlatformErrorCode, Role, runIdempotent, scope, toPage, unitCode, Validation, type Page, type Principal } from '@sunlight/shared';
+import { AppError, canSeeAlert, checkPageSize, cursor, ErrorKind, platformError, PlatformErrorCode, Role, runIdempotent, scope, toPage, unitCode, Validation, type Page, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { FEED_LIMIT, LEVEL_RANK, type Alert, type AlertFeedItem, type AlertFilter, type AlertLevel, type DisposalKind } from './alert.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An alert as stored. */
 export interface AlertRow {
@@ -52,7 +50,7 @@ export class AlertService {
   constructor(private readonly ds: DataSource) {}
 
   async find(p: Principal, id: string): Promise<AlertRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [r]: AlertRow[] = await this.ds.query('SELECT * FROM alert WHERE id = $1', [id]);
     return r && canSeeAlert(p, facts(r)) ? r : null;
   }
@@ -95,7 +93,7 @@ export class AlertService {
     if (p.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, 'for Sunlight services only');
     let from = afterSeq ?? '0';
     if (afterId) {
-      const [r]: { seq: string }[] = UUID.test(afterId) ? await this.ds.query('SELECT seq FROM alert WHERE id = $1', [afterId]) : [];
+      const [r]: { seq: string }[] = isUuid(afterId) ? await this.ds.query('SELECT seq FROM alert WHERE id = $1', [afterId]) : [];
       if (!r) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'after is not an alert id', 'after');
       from = String(r.seq);
     }

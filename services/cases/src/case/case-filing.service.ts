@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, GENESIS_HASH, publishEvent, Role, runIdempotent, scope, Validation, type Principal } from '@sunlight/shared';
+import { attachmentStore, GENESIS_HASH, publishEvent, Role, runIdempotent, scope, Validation, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { caseTrace } from '../trace/case-trace';
 import { checkApplicant, checkText, mergeAmounts } from './case-input.validation';
@@ -36,7 +36,7 @@ export class CaseFilingService {
     checkText(v, input.details, 'details', 4000);
     const amounts = mergeAmounts(v, input.amounts, {});
     const contents = attachmentStore.validate(v, input.attachments ?? []);
-    v.check(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.powerId), 'powerId', 'must be a power id');
+    v.check(isUuid(input.powerId), 'powerId', 'must be a power id');
     v.throwIfAny();
 
     return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'fileCase', input }, async (em) => {

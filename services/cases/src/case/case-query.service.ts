@@ -1,4 +1,4 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, type TraceVerdict } from '@sunlight/shared';
+import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, type TraceVerdict, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { caseClock, type CaseClock } from '../clock/case-clock';
 import { caseTrace } from '../trace/case-trace';
@@ -7,8 +7,6 @@ import { caseError, CaseErrorCode } from './case.errors';
 import type { CaseLoaders } from './case.loader';
 import { toCase, type Case, type CaseStep } from './case.type';
 import type { CasesConfig } from './cases-config';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Filters of a unit's case list. */
 export interface CaseFilter {
@@ -33,7 +31,7 @@ export class CaseQueryService {
   }
 
   async find(principal: Principal, id: string): Promise<CaseRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await this.loaders.case.load(id.toLowerCase());
     return row && this.canSee(principal, row) ? row : null;
   }
@@ -60,7 +58,7 @@ export class CaseQueryService {
     if (filter.overdue === true) where.push(`card_level IN ('YELLOW', 'RED')`);
     if (filter.overdue === false) where.push(`(card_level IS NULL OR card_level = 'REMINDER')`);
     if (filter.powerId) {
-      if (!UUID.test(filter.powerId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'powerId must be a power id', 'filter.powerId');
+      if (!isUuid(filter.powerId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'powerId must be a power id', 'filter.powerId');
       where.push(`power_id = ${p(filter.powerId)}::uuid`);
     }
     if (filter.from) where.push(`received_at >= ${p(filter.from)}`);

@@ -1,4 +1,4 @@
-import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type Principal } from '@sunlight/shared';
+import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateCheckpoints } from '../checkpoint/evaluate-checkpoints';
 import type { SnapshotStep } from '../powers-client/power-snapshot';
@@ -11,7 +11,6 @@ import { CASES_SCHEMA } from './case-filing.service';
 import type { AdvanceCaseInput, CompleteCaseInput, ExtendCaseInput, ReturnCaseInput, SuspendCaseInput } from './case.input';
 import type { CasesConfig } from './cases-config';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Refusals that are written to the trace: the actor could see the case and tried. */
 const RECORDED = new Set<string>([CaseErrorCode.CHECKPOINT_VIOLATED, CaseErrorCode.SEPARATION_OF_DUTIES, CaseErrorCode.NOT_HANDLER, CaseErrorCode.INVALID_TRANSITION]);
 
@@ -50,7 +49,7 @@ export class CaseTransitionService {
   }
 
   private async lock(em: EntityManager, principal: Principal, caseId: string): Promise<CaseRow> {
-    const rows: Record<string, unknown>[] = UUID.test(caseId) ? await em.query('SELECT * FROM "case" WHERE id = $1 FOR UPDATE', [caseId]) : [];
+    const rows: Record<string, unknown>[] = isUuid(caseId) ? await em.query('SELECT * FROM "case" WHERE id = $1 FOR UPDATE', [caseId]) : [];
     const row = rows[0] ? toCaseRow(rows[0]) : null;
     if (!row || !scope.canRead(principal, row.unitCode)) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${caseId} in your scope`, 'caseId');
     return row;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, GENESIS_HASH, publishEvent, runIdempotent, unitCode, Validation, type Principal } from '@sunlight/shared';
+import { attachmentStore, GENESIS_HASH, publishEvent, runIdempotent, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import { hashFollowUpCode, newFollowUpCode } from '../identity/follow-up-code';
@@ -9,7 +9,6 @@ import { AccusedKind, type FileComplaintInput } from './complaint.input';
 
 /** The service's Postgres schema. */
 export const COMPLAINTS_SCHEMA = 'complaints';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What filing returns: the number and the follow-up code (shown once). */
 export interface FiledComplaint {
@@ -47,12 +46,12 @@ export class ComplaintFilingService {
     const a = input.accused;
     v.check(unitCode.isValid(a.unitCode), 'accused.unitCode', 'must be a 12-digit division code');
     const needsDepartment = a.kind === AccusedKind.DEPARTMENT || a.kind === AccusedKind.PERSON;
-    v.check(!needsDepartment || (a.departmentId !== undefined && UUID.test(a.departmentId)), 'accused.departmentId', 'is required for a department or a person');
-    v.check(a.postId === undefined || a.postId === null || UUID.test(a.postId), 'accused.postId', 'must be a post id');
+    v.check(!needsDepartment || (a.departmentId !== undefined && isUuid(a.departmentId)), 'accused.departmentId', 'is required for a department or a person');
+    v.check(a.postId === undefined || a.postId === null || isUuid(a.postId), 'accused.postId', 'must be a post id');
     v.check(a.kind !== AccusedKind.PERSON || (a.personName !== undefined && a.personName.trim().length >= 1 && a.personName.length <= 50), 'accused.personName', 'is required for a person (1-50 characters)');
     v.check(input.description.trim().length >= 10 && input.description.length <= 5000, 'description', 'must be 10-5000 characters');
-    v.check(input.caseId === undefined || input.caseId === null || UUID.test(input.caseId), 'caseId', 'must be a case id');
-    v.check(input.powerId === undefined || input.powerId === null || UUID.test(input.powerId), 'powerId', 'must be a power id');
+    v.check(input.caseId === undefined || input.caseId === null || isUuid(input.caseId), 'caseId', 'must be a case id');
+    v.check(input.powerId === undefined || input.powerId === null || isUuid(input.powerId), 'powerId', 'must be a power id');
     if (input.complainant) {
       v.check(input.complainant.name.trim().length >= 1 && input.complainant.name.length <= 50, 'complainant.name', 'must be 1-50 characters');
       v.check(!input.complainant.phone || /^[0-9+\- ]{5,20}$/.test(input.complainant.phone), 'complainant.phone', 'must be a phone number');

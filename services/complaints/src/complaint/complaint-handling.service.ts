@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal } from '@sunlight/shared';
+import { publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from './complaint-row';
@@ -8,8 +8,6 @@ import { complaintVisibility } from './complaint-visibility';
 import { complaintError, ComplaintErrorCode } from './complaint.errors';
 import { complaintEventPayload, COMPLAINTS_SCHEMA } from './complaint-filing.service';
 import type { Conclusion } from './complaint.input';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Act {
   em: EntityManager;
@@ -35,7 +33,7 @@ export class ComplaintHandlingService {
   private async act(principal: Principal, id: string, key: string, operation: string, input: unknown, body: (a: Act) => Promise<Record<string, unknown>>): Promise<{ id: string }> {
     scope.assertRole(principal, [Role.INSPECTOR], 'handle complaints');
     return runIdempotent(this.ds, { principal, key, operation: `${operation}:${id}`, input }, async (em) => {
-      const [c]: ComplaintRow[] = UUID.test(id) ? await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [id]) : [];
+      const [c]: ComplaintRow[] = isUuid(id) ? await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [id]) : [];
       if (!c || !complaintVisibility.canSee(principal, c)) throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `no complaint ${id} in your scope`, 'id');
       const now = this.config.now();
       const payload = await body({ em, c, now });

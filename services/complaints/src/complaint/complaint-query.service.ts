@@ -1,18 +1,16 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal } from '@sunlight/shared';
+import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintRow } from './complaint-row';
 import { complaintVisibility } from './complaint-visibility';
 import { complaintError, ComplaintErrorCode } from './complaint.errors';
 import { toComplaint, type Complaint, type ComplaintEvent } from './complaint.type';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Reads complaints for the inspectors allowed to see them; everyone else finds nothing. */
 export class ComplaintQueryService {
   constructor(private readonly ds: DataSource) {}
 
   async find(principal: Principal, id: string): Promise<ComplaintRow | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [c]: ComplaintRow[] = await this.ds.query('SELECT * FROM complaint WHERE id = $1', [id]);
     return c && complaintVisibility.canSee(principal, c) ? c : null;
   }

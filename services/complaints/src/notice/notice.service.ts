@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type AttachmentUpload, type Principal } from '@sunlight/shared';
+import { attachmentStore, platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type AttachmentUpload, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from '../complaint/complaint-row';
@@ -7,8 +7,6 @@ import { complaintVisibility } from '../complaint/complaint-visibility';
 import { complaintError, ComplaintErrorCode } from '../complaint/complaint.errors';
 import { COMPLAINTS_SCHEMA } from '../complaint/complaint-filing.service';
 import type { IssueNoticeInput, Notice } from './notice.type';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface NoticeRow {
   id: string;
@@ -44,7 +42,7 @@ export class NoticeService {
   }
 
   private async row(p: Principal, id: string, lock = false): Promise<NoticeRow> {
-    const [n]: NoticeRow[] = UUID.test(id) ? await this.ds.query(`SELECT *, deadline::text AS deadline FROM notice WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]) : [];
+    const [n]: NoticeRow[] = isUuid(id) ? await this.ds.query(`SELECT *, deadline::text AS deadline FROM notice WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]) : [];
     if (!n || !this.canSee(p, n)) throw complaintError(ComplaintErrorCode.NOTICE_NOT_FOUND, `no notice ${id} in your scope`, 'noticeId');
     return n;
   }
@@ -58,7 +56,7 @@ export class NoticeService {
     v.check(/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) && input.deadline > this.config.calendar.localDate(this.config.now()), 'deadline', 'must be a future date YYYY-MM-DD');
     v.check(input.items.length >= 1 && input.items.length <= 50 && input.items.every((i) => i.trim().length >= 2 && i.length <= 2000), 'items', 'must list 1-50 items of 2-2000 characters');
     for (const [field, ids] of [['citedComplaints', input.citedComplaints], ['citedCases', input.citedCases], ['citedAlerts', input.citedAlerts]] as const) {
-      v.check((ids ?? []).every((id) => UUID.test(id)), field, 'must be ids');
+      v.check((ids ?? []).every((id) => isUuid(id)), field, 'must be ids');
     }
     v.throwIfAny();
     for (const id of input.citedComplaints ?? []) {

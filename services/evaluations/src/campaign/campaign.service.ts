@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, Role, runIdempotent, scope, unitCode, Validation, type Principal, type Tier } from '@sunlight/shared';
+import { platformError, PlatformErrorCode, Role, runIdempotent, scope, unitCode, Validation, type Principal, type Tier, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
 import type { IndicatorSetContent } from '../indicator/indicator-set-content';
@@ -8,7 +8,6 @@ import { campaignResults, type TargetResult } from './campaign-results';
 import { ReviewerKind, TargetKind, type OpenCampaignInput, type SubmitReviewInput } from './campaign.input';
 import type { Campaign, CampaignTarget } from './campaign.type';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 interface CampaignRow {
@@ -39,7 +38,7 @@ export class CampaignService {
   }
 
   private async row(principal: Principal, id: string, forUpdate = false): Promise<CampaignRow> {
-    const [c]: CampaignRow[] = UUID.test(id) ? await this.ds.query(`SELECT * FROM campaign WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]) : [];
+    const [c]: CampaignRow[] = isUuid(id) ? await this.ds.query(`SELECT * FROM campaign WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]) : [];
     // The public and reviewers see campaigns; staff outside the owner's scope do not.
     if (!c || (principal.role !== Role.PUBLIC && principal.role !== Role.SERVICE && !scope.canRead(principal, c.owner_unit) && !unitCode.contains(c.owner_unit, principal.unit ?? ''))) {
       throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${id}`, 'campaignId');
@@ -70,7 +69,7 @@ export class CampaignService {
     input.targets.forEach((t, i) => {
       v.check(unitCode.isValid(t.unitCode) && unitCode.contains(owner, t.unitCode), `targets.${i}.unitCode`, 'must be a unit in your scope');
       v.check((input.targetKind === TargetKind.KEY_POST) === (t.postId !== undefined && t.postId !== null), `targets.${i}.postId`, 'is required for KEY_POST targets and only for them');
-      v.check(t.postId === undefined || t.postId === null || UUID.test(t.postId), `targets.${i}.postId`, 'must be a post id');
+      v.check(t.postId === undefined || t.postId === null || isUuid(t.postId), `targets.${i}.postId`, 'must be a post id');
     });
     v.throwIfAny();
     const targets: { targetId: string; unitCode: string; postId: string | null; tier: Tier; label: string; setId: string }[] = [];

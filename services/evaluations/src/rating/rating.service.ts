@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal } from '@sunlight/shared';
+import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
 import { evaluationError, EvaluationErrorCode } from './rating.errors';
@@ -10,7 +10,6 @@ import type { RatingReceipt } from './rating.type';
 export const EVALUATIONS_SCHEMA = 'evaluations';
 /** A rating at or below this publishes `rating.low`. */
 export const LOW_RATING = 2;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface NewRating {
   source: 'CASE' | 'DEVICE';
@@ -81,7 +80,7 @@ export class RatingService {
   async rateService(principal: Principal, input: RateServiceInput, key: string): Promise<RatingReceipt> {
     const v = new Validation();
     checkRating(v, input.score, input.tags ?? [], input.comment);
-    v.check(input.postId === undefined || UUID.test(input.postId), 'postId', 'must be a post id');
+    v.check(input.postId === undefined || isUuid(input.postId), 'postId', 'must be a post id');
     v.throwIfAny();
     const keyHash = createHash('sha256').update(input.deviceKey).digest('hex');
     const [device]: { id: string; unit_code: string; department_id: string }[] = await this.ds.query('SELECT id, unit_code, department_id FROM rating_device WHERE key_hash = $1', [keyHash]);
@@ -133,7 +132,7 @@ export class RatingService {
     scope.assertRole(principal, [Role.ADMIN], 'register rating devices');
     const v = new Validation();
     v.check(unitCode.isValid(input.unitCode), 'unitCode', 'must be a 12-digit division code');
-    v.check(UUID.test(input.departmentId), 'departmentId', 'must be a department id');
+    v.check(isUuid(input.departmentId), 'departmentId', 'must be a department id');
     v.check(input.name.trim().length >= 1 && input.name.length <= 100, 'name', 'must be 1-100 characters');
     v.throwIfAny();
     scope.assertCanRead(principal, input.unitCode, 'unitCode');

@@ -1,4 +1,4 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal } from '@sunlight/shared';
+import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { PowerLoaders } from './power.loader';
 import { versionKey } from './power.loader';
@@ -8,8 +8,6 @@ import type { PowerCategory } from './power-category';
 import { powerError, PowerErrorCode } from './power.errors';
 import type { PowerStatus } from './power-status';
 import { canSeePowerVersion, defaultVersionFor } from './power-visibility';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Filters of the catalog query. */
 export interface CatalogFilter {
@@ -41,7 +39,7 @@ export class PowerQueryService {
 
   /** Like get, but null instead of an error (for references). */
   async find(principal: Principal, id: string, version?: number | null): Promise<Power | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const record = await this.loaders.power.load(id);
     if (!record) return null;
     const wanted = version ?? defaultVersionFor(principal, record);
@@ -75,7 +73,7 @@ export class PowerQueryService {
     else if (filter.status) where.push(`p.status = ${param(filter.status)}`);
     if (filter.category) where.push(`v.category = ${param(filter.category)}`);
     if (filter.departmentId != null) {
-      if (!UUID.test(filter.departmentId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'departmentId must be a department id (UUID)', 'filter.departmentId');
+      if (!isUuid(filter.departmentId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'departmentId must be a department id (UUID)', 'filter.departmentId');
       where.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
     }
     if (filter.riskLevel != null) {

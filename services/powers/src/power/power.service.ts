@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal } from '@sunlight/shared';
+import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { powerError, PowerErrorCode } from './power.errors';
 import type { CreatePowerInput, UpdatePowerInput } from './power.input';
@@ -121,7 +121,7 @@ export class PowerService {
   }
 
   private async lock(em: EntityManager, principal: Principal, id: string): Promise<LockedPower> {
-    const [power]: LockedPower[] = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id]) : [];
+    const [power]: LockedPower[] = isUuid(id) ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id]) : [];
     if (!power || !scope.canRead(principal, power.unit_code)) throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id} in your scope`, 'id');
     return power;
   }

@@ -51,11 +51,12 @@ export class OutboxReader {
       const cursor = cursors[0];
       if (!cursor) return 0;
       const rows: OutboxRow[] = await em.query(
-        `SELECT id, txid::text AS txid, topic, unit_code, aggregate_id, payload, created_at
-           FROM "${source}".outbox
-          WHERE (txid, id) > ($1::xid8, $2::bigint)
-            AND txid < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY txid, id
+        // ORDER BY the columns, not the text output alias: '10000' sorts before '9999' as text.
+        `SELECT o.id, o.txid::text AS txid, o.topic, o.unit_code, o.aggregate_id, o.payload, o.created_at
+           FROM "${source}".outbox o
+          WHERE (o.txid, o.id) > ($1::xid8, $2::bigint)
+            AND o.txid < pg_snapshot_xmin(pg_current_snapshot())
+          ORDER BY o.txid, o.id
           LIMIT $3`,
         [cursor.last_txid, cursor.last_id, this.options.batchSize ?? 500],
       );

@@ -119,6 +119,14 @@ describe('transactional outbox', () => {
     expect(effects).toEqual(['x']);
   });
 
+  it('orders by transaction id as a number, not as text (9 before 10)', async () => {
+    // Rows written by transactions 10 and 9 (long finished), inserted in the "wrong" id order.
+    await ds.query(`INSERT INTO outbox (txid, topic, aggregate_id, payload) VALUES ('10', 't', 'ten', '{}'), ('9', 't', 'nine', '{}')`);
+    const seen: OutboxEvent[] = [];
+    await drain(new OutboxReader(ds, { source: 'svc', consumer: 'c-order' }), seen, 2);
+    expect(seen.map((e) => e.aggregateId)).toEqual(['nine', 'ten']);
+  });
+
   it('wakes a started reader through NOTIFY', async () => {
     const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c4' });
     const seen: OutboxEvent[] = [];

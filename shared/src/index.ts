@@ -69,3 +69,7 @@ export { attachmentTableSql } from './attachments/attachment-table-sql';
 export type { AttachmentUpload } from './attachments/attachment-upload';
 export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
 export { isUuid } from './validation/is-uuid';
+
+export { dropMonthRollupSql, localMonth, monthRollupSql, type MonthRollupSpec } from './stats/month-rollup-sql';
+export { rollupTrends, type RollupTrends, type Trend } from './stats/rollup-trends';
+export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';

@@ -1,11 +1,25 @@
-import type { ContextInput, SubgraphContext } from '@sunlight/shared';
+import { rollupTrends, type ContextInput, type SubgraphContext } from '@sunlight/shared';
 import { AlertService } from './alert/alert.service';
+import type { PeerBaseline } from './risk/peer-baseline';
+import { ALERT_MEASURES, RiskService } from './risk/risk.service';
+
+/** What the alerts service is built with, once per process. */
+export interface AlertsConfig {
+  baseline: PeerBaseline;
+  now: () => Date;
+}
 
 /** Per-request context of the alerts subgraph. */
 export interface AlertsContext extends SubgraphContext {
   alerts: AlertService;
+  risk: RiskService;
 }
 
-export function createAlertsContext({ principal, requestId, dataSource }: ContextInput): AlertsContext {
-  return { principal, requestId, alerts: new AlertService(dataSource) };
+export function alertsContextFactory(config: AlertsConfig) {
+  return ({ principal, requestId, dataSource }: ContextInput): AlertsContext => ({
+    principal,
+    requestId,
+    alerts: new AlertService(dataSource),
+    risk: new RiskService(config.baseline, rollupTrends(dataSource, 'alert_month_stat', ALERT_MEASURES, config.now), config.now),
+  });
 }

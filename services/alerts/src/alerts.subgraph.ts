@@ -1,24 +1,57 @@
-import { env, PlatformTables1763769600000, readEnv, type SubgraphDefinition } from '@sunlight/shared';
+import { env, PlatformTables1763769600000, readEnv, rollupTrends, type SubgraphDefinition } from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
-import { createAlertsContext, type AlertsContext } from './alerts.context';
+import { alertsContextFactory, type AlertsConfig, type AlertsContext } from './alerts.context';
 import { AlertConsumer } from './consumer/alert-consumer';
 import { Alerts1763770400000 } from './migrations/1763770400000-alerts';
+import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-month-stat';
+import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
+import { ALERT_MEASURES } from './risk/risk.service';
+import { UnitRiskResolver } from './risk/risk.resolver';
+import { unitReference } from './risk/unit.reference';
+
+export interface AlertsSubgraphOptions {
+  consume?: boolean;
+  databaseUrl?: string;
+  /** The subgraphs the risk index reads its peers from (default: `SUBGRAPH_*_URL`). */
+  subgraphUrls?: { cases: string; evaluations: string; complaints: string };
+  /** Replaces where tier-wide inputs come from (tests). */
+  tierSource?: TierInputSource;
+  now?: () => Date;
+}
 
 /**
  * Builds the alerts subgraph. Its consumer reads the other services' outboxes in the same
- * database (`ALERTS_CONSUMER=off` disables it; tests drive it directly).
+ * database (`ALERTS_CONSUMER=off` disables it; tests drive it directly). The risk index keeps each
+ * tier's peer data for `RISK_PEERS_TTL_MS` (default one minute).
  */
-export function createAlertsSubgraph(options: { consume?: boolean; databaseUrl?: string } = {}): SubgraphDefinition<AlertsContext> {
+export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): SubgraphDefinition<AlertsContext> {
+  let config: AlertsConfig | undefined;
+  const current = () => {
+    if (!config) throw new Error('the alerts subgraph is not prepared yet');
+    return config;
+  };
   return {
     name: 'alerts',
     entities: [],
-    migrations: [PlatformTables1763769600000, Alerts1763770400000],
-    resolvers: [AlertResolver],
-    references: { Alert: alertReference },
-    createContext: createAlertsContext,
-    async prepare({ dataSource, logger }) {
-      const e = readEnv({ ALERTS_CONSUMER: env.oneOf(['on', 'off'] as const, 'on'), DATABASE_URL: env.optionalString(), ALERTS_POLL_MS: env.int(1000, 50, 60_000) });
+    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000],
+    resolvers: [AlertResolver, UnitRiskResolver],
+    references: { Alert: alertReference, Unit: unitReference },
+    createContext: (input) => alertsContextFactory(current())(input),
+    async prepare({ dataSource, logger, tokens }) {
+      const e = readEnv({
+        ALERTS_CONSUMER: env.oneOf(['on', 'off'] as const, 'on'),
+        DATABASE_URL: env.optionalString(),
+        ALERTS_POLL_MS: env.int(1000, 50, 60_000),
+        RISK_PEERS_TTL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
+        SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'),
+        SUBGRAPH_EVALUATIONS_URL: env.string('http://127.0.0.1:4003/graphql'),
+        SUBGRAPH_COMPLAINTS_URL: env.string('http://127.0.0.1:4004/graphql'),
+      });
+      const now = options.now ?? (() => new Date());
+      const urls = options.subgraphUrls ?? { cases: e.SUBGRAPH_CASES_URL, evaluations: e.SUBGRAPH_EVALUATIONS_URL, complaints: e.SUBGRAPH_COMPLAINTS_URL };
+      const source = options.tierSource ?? subgraphTierSource(urls, tokens, () => rollupTrends(dataSource, 'alert_month_stat', ALERT_MEASURES, now));
+      config = { baseline: new PeerBaseline(source, e.RISK_PEERS_TTL_MS), now };
       const url = options.databaseUrl ?? e.DATABASE_URL;
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return undefined;
       const consumer = new AlertConsumer(dataSource, logger);

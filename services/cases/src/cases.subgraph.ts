@@ -9,7 +9,9 @@ import { CardScheduler } from './clock/card-scheduler';
 import { loadCardThresholds } from './clock/card-thresholds';
 import { Cases1763769800000 } from './migrations/1763769800000-cases';
 import { Calendar1763769900000 } from './migrations/1763769900000-calendar';
+import { CaseMonthStat1763770500000 } from './migrations/1763770500000-case-month-stat';
 import { PowersClient } from './powers-client/powers-client';
+import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
 import { UnitCasesResolver } from './unit/unit-cases.resolver';
 
 /** The cases subgraph, plus access to its runtime configuration once prepared (tests use it). */
@@ -32,8 +34,8 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
   return {
     name: 'cases',
     entities: [],
-    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000],
-    resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver],
+    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000],
+    resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver, UnitCaseTrendResolver],
     references: { Case: caseReference, Unit: unitReference },
     createContext,
     config: current,

@@ -1,4 +1,4 @@
-import type { ContextInput, SubgraphContext } from '@sunlight/shared';
+import { rollupTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
 import type { ComplaintsConfig } from './complaints-config';
 import { ComplaintFilingService } from './complaint/complaint-filing.service';
 import { ComplaintFollowUpService } from './complaint/complaint-follow-up.service';
@@ -6,6 +6,7 @@ import { ComplaintHandlingService } from './complaint/complaint-handling.service
 import { ComplaintQueryService } from './complaint/complaint-query.service';
 import { NoticeService } from './notice/notice.service';
 import { createComplaintStatsLoader } from './stats/complaint-stats';
+import { COMPLAINT_MEASURES, type ComplaintMeasure } from './stats/complaint-trend.type';
 
 /** Per-request context of the complaints subgraph. */
 export interface ComplaintsContext extends SubgraphContext {
@@ -15,6 +16,8 @@ export interface ComplaintsContext extends SubgraphContext {
   complaints: ComplaintQueryService;
   notices: NoticeService;
   complaintStats: ReturnType<typeof createComplaintStatsLoader>;
+  /** Monthly rollup of complaints (one statement per request for any number of units). */
+  trends: RollupTrends<ComplaintMeasure>;
 }
 
 export function complaintsContextFactory(config: ComplaintsConfig) {
@@ -27,5 +30,6 @@ export function complaintsContextFactory(config: ComplaintsConfig) {
     complaints: new ComplaintQueryService(dataSource),
     notices: new NoticeService(dataSource, config),
     complaintStats: createComplaintStatsLoader(dataSource, config, principal),
+    trends: rollupTrends(dataSource, 'complaint_month_stat', COMPLAINT_MEASURES, config.now),
   });
 }

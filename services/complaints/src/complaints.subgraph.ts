@@ -8,9 +8,11 @@ import { ComplaintResolver } from './complaint/complaint.resolver';
 import { IdentityCipher } from './identity/identity-cipher';
 import { Complaints1763770200000 } from './migrations/1763770200000-complaints';
 import { AppendOnlyAndCalendar1763770300000 } from './migrations/1763770300000-append-only-and-calendar';
+import { ComplaintMonthStat1763770700000 } from './migrations/1763770700000-complaint-month-stat';
 import { NoticeService } from './notice/notice.service';
 import { NoticeResolver } from './notice/notice.resolver';
 import { UnitComplaintStatsResolver, UnitRef } from './stats/complaint-stats';
+import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
 
 /** The complaints subgraph, plus its runtime configuration once prepared. */
 export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext> {
@@ -30,8 +32,8 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
   return {
     name: 'complaints',
     entities: [],
-    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000],
-    resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver],
+    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000],
+    resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver, UnitComplaintTrendResolver],
     orphanedTypes: [UnitRef],
     references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },
     createContext: (input) => complaintsContextFactory(current())(input),

@@ -1,4 +1,4 @@
-import { orderByKeys, type ContextInput, type SubgraphContext } from '@sunlight/shared';
+import { orderByKeys, rollupTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { CampaignService } from './campaign/campaign.service';
@@ -7,6 +7,7 @@ import { IndicatorSetService } from './indicator/indicator-set.service';
 import { RatingService } from './rating/rating.service';
 import { evaluationsScope } from './stats/evaluations-scope';
 import { createSatisfactionLoaders, type SatisfactionLoaders } from './stats/satisfaction.loader';
+import { RATING_MEASURES, type RatingMeasure } from './stats/satisfaction-trend.type';
 
 /** Per-request context of the evaluations subgraph. */
 export interface EvaluationsContext extends SubgraphContext {
@@ -15,6 +16,8 @@ export interface EvaluationsContext extends SubgraphContext {
   indicatorSets: IndicatorSetService;
   campaigns: CampaignService;
   satisfaction: SatisfactionLoaders;
+  /** Monthly rollup of ratings (one statement per request for any number of units). */
+  trends: RollupTrends<RatingMeasure>;
   evaluationsScope: typeof evaluationsScope;
   /** The unit a department or post was rated at (from the ratings themselves), for reference scope checks. */
   ratedUnit: DataLoader<string, string | null>;
@@ -29,6 +32,7 @@ export function evaluationsContextFactory(config: EvaluationsConfig) {
     indicatorSets: new IndicatorSetService(dataSource),
     campaigns: new CampaignService(dataSource, config),
     satisfaction: createSatisfactionLoaders(dataSource),
+    trends: rollupTrends(dataSource, 'rating_month_stat', RATING_MEASURES, config.now),
     evaluationsScope,
     ratedUnit: new DataLoader(async (ids) => {
       const rows: { id: string; unit_code: string }[] = await dataSource.query(

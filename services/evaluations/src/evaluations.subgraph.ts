@@ -7,8 +7,10 @@ import { evaluationsContextFactory, type EvaluationsContext } from './evaluation
 import { IndicatorSetResolver } from './indicator/indicator-set.resolver';
 import { Evaluations1763770000000 } from './migrations/1763770000000-evaluations';
 import { DefaultIndicatorSets1763770100000 } from './migrations/1763770100000-default-indicator-sets';
+import { RatingMonthStat1763770600000 } from './migrations/1763770600000-rating-month-stat';
 import { RatingResolver } from './rating/rating.resolver';
 import { DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionResolver } from './stats/satisfaction.resolver';
+import { UnitSatisfactionTrendResolver } from './stats/unit-satisfaction-trend.resolver';
 import { ServiceUpstream } from './upstream/upstream';
 
 /** The evaluations subgraph, plus its runtime configuration once prepared. */
@@ -26,8 +28,8 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
   return {
     name: 'evaluations',
     entities: [],
-    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000],
-    resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver],
+    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000],
+    resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionTrendResolver],
     // Entities this subgraph only extends: no field of its own returns them, so list them.
     orphanedTypes: [UnitRef, DepartmentRef, PostRef],
     references: { Unit: unitReference, Department: departmentReference, Post: postReference },

@@ -41,13 +41,22 @@ export interface GqlResult<T> {
  * Starts every subgraph (seeded with the demo city) and the gateway on free ports. The cases
  * service runs without its background scheduler (tests drive it with injected time) unless told.
  */
-export async function startStack(options: { production?: boolean; alerts?: boolean; cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number } } = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    production?: boolean;
+    alerts?: boolean;
+    cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number };
+    /** Sees every SQL statement each subgraph runs (tests count them). */
+    onQuery?: (subgraph: string, sql: string) => void;
+  } = {},
+): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
   const key = () => new Uint8Array(randomBytes(32));
   const tokens = new TokenService(key(), key());
   const logger = createLogger('e2e');
   const subgraphs: Record<string, RunningSubgraph> = {};
-  const start = (definition: Parameters<typeof startSubgraph>[0]) => startSubgraph(definition, { databaseUrl: database.url, port: 0, tokens, logger, seedDemo: true });
+  const start = (definition: Parameters<typeof startSubgraph>[0]) =>
+    startSubgraph(definition, { databaseUrl: database.url, port: 0, tokens, logger, seedDemo: true, ...(options.onQuery ? { onQuery: (sql: string) => options.onQuery!(definition.name, sql) } : {}) });
   subgraphs['powers'] = await start(powersSubgraph);
   const cases = createCasesSubgraph({ powers: new PowersClient(subgraphs['powers'].url, tokens), schedulerIntervalMs: 0, ...options.cases });
   subgraphs['cases'] = await start(cases);
@@ -55,7 +64,13 @@ export async function startStack(options: { production?: boolean; alerts?: boole
   subgraphs['evaluations'] = await start(evaluations);
   const complaints = createComplaintsSubgraph({ casesFiled: casesFiledClient(subgraphs['cases'].url, tokens), clockIntervalMs: 0 });
   subgraphs['complaints'] = await start(complaints);
-  subgraphs['alerts'] = await start(createAlertsSubgraph({ consume: options.alerts ?? false, databaseUrl: database.url }));
+  subgraphs['alerts'] = await start(
+    createAlertsSubgraph({
+      consume: options.alerts ?? false,
+      databaseUrl: database.url,
+      subgraphUrls: { cases: subgraphs['cases'].url, evaluations: subgraphs['evaluations'].url, complaints: subgraphs['complaints'].url },
+    }),
+  );
   const gateway: RunningGateway = await startGateway({
     supergraphSdl: await composeSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),

@@ -1,5 +1,7 @@
 import { PageInfo } from '@sunlight/shared';
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { CaseTrendInput, ComplaintTrendInput, SatisfactionTrendInput } from '../risk/risk-inputs';
+import { CaseTrendRef, ComplaintTrendRef, SatisfactionTrendRef } from '../risk/risk-inputs.type';
 
 export enum AlertLevel {
   REMINDER = 'REMINDER',
@@ -58,6 +60,19 @@ export class NoticeRef {
 export class UnitRef {
   @Field(() => ID)
   code: string;
+
+  // Owned by other subgraphs; present when the gateway resolves a field that requires them.
+  @Directive('@external')
+  @Field(() => CaseTrendRef)
+  caseTrend?: CaseTrendInput;
+
+  @Directive('@external')
+  @Field(() => SatisfactionTrendRef)
+  satisfactionTrend?: SatisfactionTrendInput;
+
+  @Directive('@external')
+  @Field(() => ComplaintTrendRef)
+  complaintTrend?: ComplaintTrendInput;
 }
 
 @ObjectType()

@@ -1,0 +1,126 @@
+import { isMonth, lastCompleteMonth, platformError, PlatformErrorCode, Role, scope, trendWindow, unitCode, type Principal, type RollupTrends } from '@sunlight/shared';
+import type { UnitRef } from '../alert/alert.type';
+import type { PeerBaseline } from './peer-baseline';
+import { computeIndex, rankAmong, type IndexResult } from './risk-calculator';
+import { inputsAt, type UnitRiskInputs } from './risk-inputs';
+import type { AlertTrend } from './risk-inputs.type';
+import { bandOf } from './quartile-fences';
+import { IndicatorStatus, type RiskIndex, type RiskMonth, type TierRanking } from './risk.type';
+
+export type AlertMeasure = 'raised' | 'red' | 'undisposed';
+export const ALERT_MEASURES: readonly AlertMeasure[] = ['raised', 'red', 'undisposed'];
+
+const READERS = [Role.INSPECTOR, Role.LEADER] as const;
+
+/**
+ * The risk index (勤廉风险综合评价指数), its ranking and its series: a unit's own inputs arrive
+ * with the request (the other subgraphs' trends through `@requires`, the alerts' own rollup read
+ * now); its peers come from the tier baseline.
+ */
+export class RiskService {
+  constructor(
+    private readonly baseline: PeerBaseline,
+    private readonly alertTrends: RollupTrends<AlertMeasure>,
+    private readonly now: () => Date,
+  ) {}
+
+  async alertTrend(p: Principal, unit: UnitRef): Promise<AlertTrend> {
+    this.assertCanRead(p, unit.code, 'read alert trends');
+    const t = await this.alertTrends.forUnits.load(unit.code);
+    return { months: t.months, ...t.values };
+  }
+
+  async index(p: Principal, unit: UnitRef, month: string | null | undefined): Promise<RiskIndex> {
+    this.assertCanRead(p, unit.code, 'read the risk index');
+    const m = this.month(month);
+    const { result, table, fetchedAt, peerCount } = await this.scored(unit, m);
+    return {
+      month: m,
+      tier: unitCode.tierOf(unit.code),
+      score: result.score,
+      status: result.score === null ? IndicatorStatus.INSUFFICIENT_DATA : IndicatorStatus.CALCULATED,
+      coverage: result.coverage,
+      band: result.score !== null && table.scoreFences ? bandOf(result.score, table.scoreFences) : null,
+      peerCount,
+      peersAsOf: fetchedAt,
+      indicators: result.indicators.map((r) => ({
+        key: r.definition.key,
+        name: r.definition.name,
+        description: r.definition.description,
+        weight: r.definition.weight,
+        status: r.calculated ? IndicatorStatus.CALCULATED : IndicatorStatus.INSUFFICIENT_DATA,
+        value: r.value,
+        sample: r.sample,
+        minimumSample: r.definition.minimumSample,
+        peerQ1: r.fences ? round4(r.fences.q1) : null,
+        peerMedian: r.fences ? round4(r.fences.median) : null,
+        peerQ3: r.fences ? round4(r.fences.q3) : null,
+        upperFence: r.fences ? round4(r.fences.upper) : null,
+        peers: r.fences?.peers ?? 0,
+        score: r.score,
+        band: r.band,
+        note: r.note,
+      })),
+    };
+  }
+
+  async ranking(p: Principal, unit: UnitRef, month: string | null | undefined): Promise<TierRanking> {
+    this.assertCanRead(p, unit.code, 'read the tier ranking');
+    const m = this.month(month);
+    const { result, table } = await this.scored(unit, m);
+    const tier = unitCode.tierOf(unit.code);
+    if (result.score === null) return { month: m, tier, position: null, outOf: [...table.scores.keys()].filter((c) => c !== unit.code).length, score: null };
+    return { month: m, tier, ...rankAmong(table, unit.code, result.score), score: result.score };
+  }
+
+  async series(p: Principal, unit: UnitRef): Promise<RiskMonth[]> {
+    this.assertCanRead(p, unit.code, 'read the risk index');
+    const months = trendWindow(this.now()).months;
+    return Promise.all(
+      months.map(async (m) => {
+        const { result, table } = await this.scored(unit, m);
+        return {
+          month: m,
+          score: result.score,
+          status: result.score === null ? IndicatorStatus.INSUFFICIENT_DATA : IndicatorStatus.CALCULATED,
+          band: result.score !== null && table.scoreFences ? bandOf(result.score, table.scoreFences) : null,
+          indicators: result.indicators.map((r) => ({ key: r.definition.key, value: r.value, score: r.score })),
+        };
+      }),
+    );
+  }
+
+  private async scored(unit: UnitRef, month: string) {
+    const tier = unitCode.tierOf(unit.code);
+    const [own, { table, fetchedAt }] = await Promise.all([this.inputsOf(unit), this.baseline.table(tier, unit.code, month)]);
+    const result: IndexResult = computeIndex(inputsAt(own, month), table.fences);
+    return { result, table, fetchedAt, peerCount: table.units };
+  }
+
+  private async inputsOf(unit: UnitRef): Promise<UnitRiskInputs> {
+    const alerts = await this.alertTrends.forUnits.load(unit.code);
+    return {
+      ...(unit.caseTrend ? { cases: unit.caseTrend } : {}),
+      ...(unit.satisfactionTrend ? { satisfaction: unit.satisfactionTrend } : {}),
+      ...(unit.complaintTrend ? { complaints: unit.complaintTrend } : {}),
+      alerts: { months: alerts.months, ...alerts.values },
+    };
+  }
+
+  private month(month: string | null | undefined): string {
+    const now = this.now();
+    if (month === null || month === undefined) return lastCompleteMonth(now);
+    const window = trendWindow(now).months;
+    if (!isMonth(month) || !window.includes(month)) {
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, `month must be YYYY-MM between ${window[0]} and ${window[window.length - 1]}`, 'month');
+    }
+    return month;
+  }
+
+  private assertCanRead(p: Principal, code: string, action: string): void {
+    scope.assertRole(p, READERS, action);
+    scope.assertCanRead(p, code);
+  }
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

@@ -1,0 +1,87 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Tier } from '../auth/tier';
+import { unitCode } from '../auth/unit-code';
+import { sqlIdentifier } from '../db/sql-identifier';
+import { trendWindow } from './trend-window';
+
+/** Monthly measures of one unit's subtree: `values[m][i]` is measure `m` in `months[i]`. */
+export interface Trend<M extends string = string> {
+  months: string[];
+  values: Record<M, number[]>;
+}
+
+const PREFIX: Record<Tier, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
+/** SQL for "this code is inside some unit of the tier" (not at the tier above), per tier. */
+const AT_OR_BELOW: Record<Tier, string> = {
+  CITY: 'true',
+  COUNTY: "substr(unit_code, 5, 2) <> '00'",
+  TOWNSHIP: "substr(unit_code, 7, 3) <> '000'",
+  VILLAGE: "substr(unit_code, 10, 3) <> '000'",
+};
+
+interface Row {
+  code: string;
+  month: string;
+  [measure: string]: string | number;
+}
+
+/**
+ * Reads a monthly rollup table (see `monthRollupSql`) as trends over the trailing window
+ * (`trendWindow(now())`). `forUnits` batches any number of units into one statement; `forTier`
+ * returns every unit of a tier in a city that has rows, in one statement, for peer comparison.
+ */
+export function rollupTrends<M extends string>(ds: DataSource, table: string, measures: readonly M[], now: () => Date) {
+  sqlIdentifier(table, 'rollup table');
+  measures.forEach((m) => sqlIdentifier(m, 'rollup measure'));
+  const sums = measures.map((m) => `sum(s.${m})::int AS ${m}`).join(', ');
+
+  const toTrends = (rows: Row[], months: string[]) => {
+    const index = new Map(months.map((m, i) => [m, i]));
+    const out = new Map<string, Trend<M>>();
+    for (const r of rows) {
+      let t = out.get(r.code);
+      if (!t) {
+        t = { months, values: Object.fromEntries(measures.map((m) => [m, months.map(() => 0)])) as Record<M, number[]> };
+        out.set(r.code, t);
+      }
+      const i = index.get(r.month);
+      if (i === undefined) continue;
+      for (const m of measures) t.values[m][i] = Number(r[m]);
+    }
+    return out;
+  };
+  const empty = (months: string[]): Trend<M> => ({ months, values: Object.fromEntries(measures.map((m) => [m, months.map(() => 0)])) as Record<M, number[]> });
+
+  const forUnits = new DataLoader<string, Trend<M>>(async (codes) => {
+    const w = trendWindow(now());
+    const ranges = codes.map((c) => unitCode.subtreeRange(c));
+    const rows: Row[] = await ds.query(
+      `SELECT u.code, to_char(s.month, 'YYYY-MM') AS month, ${sums}
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+         JOIN ${table} s ON s.unit_code BETWEEN u.low AND u.high AND s.month >= $4::date AND s.month < $5::date
+        GROUP BY 1, 2`,
+      [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), w.from, w.to],
+    );
+    const found = toTrends(rows, w.months);
+    return codes.map((c) => found.get(c) ?? empty(w.months));
+  });
+
+  /** Every unit of `tier` in the city `cityPrefix` (4 digits) with rows in the window. */
+  const forTier = async (tier: Tier, cityPrefix: string): Promise<{ code: string; trend: Trend<M> }[]> => {
+    const w = trendWindow(now());
+    const p = PREFIX[tier];
+    const rows: Row[] = await ds.query(
+      `SELECT rpad(left(s.unit_code, ${p}), 12, '0') AS code, to_char(s.month, 'YYYY-MM') AS month, ${sums}
+         FROM ${table} s
+        WHERE s.month >= $1::date AND s.month < $2::date AND left(s.unit_code, 4) = $3 AND ${AT_OR_BELOW[tier].replace(/unit_code/g, 's.unit_code')}
+        GROUP BY 1, 2`,
+      [w.from, w.to, cityPrefix],
+    );
+    return [...toTrends(rows, w.months)].map(([code, trend]) => ({ code, trend }));
+  };
+
+  return { forUnits, forTier };
+}
+
+export type RollupTrends<M extends string> = ReturnType<typeof rollupTrends<M>>;

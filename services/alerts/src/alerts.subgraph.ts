@@ -17,6 +17,8 @@ export interface AlertsSubgraphOptions {
   subgraphUrls?: { cases: string; evaluations: string; complaints: string };
   /** Replaces where tier-wide inputs come from (tests). */
   tierSource?: TierInputSource;
+  /** How long a tier's peer data is kept (default `RISK_PEERS_TTL_MS`, one minute). */
+  peersTtlMs?: number;
   now?: () => Date;
 }
 
@@ -51,7 +53,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       const now = options.now ?? (() => new Date());
       const urls = options.subgraphUrls ?? { cases: e.SUBGRAPH_CASES_URL, evaluations: e.SUBGRAPH_EVALUATIONS_URL, complaints: e.SUBGRAPH_COMPLAINTS_URL };
       const source = options.tierSource ?? subgraphTierSource(urls, tokens, () => rollupTrends(dataSource, 'alert_month_stat', ALERT_MEASURES, now));
-      config = { baseline: new PeerBaseline(source, e.RISK_PEERS_TTL_MS), now };
+      config = { baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), now };
       const url = options.databaseUrl ?? e.DATABASE_URL;
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return undefined;
       const consumer = new AlertConsumer(dataSource, logger);

@@ -48,6 +48,8 @@ export async function startStack(
     cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number };
     /** Sees every SQL statement each subgraph runs (tests count them). */
     onQuery?: (subgraph: string, sql: string) => void;
+    /** How long the alerts service keeps a tier's peer data (its default is one minute). */
+    riskPeersTtlMs?: number;
   } = {},
 ): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
@@ -69,6 +71,7 @@ export async function startStack(
       consume: options.alerts ?? false,
       databaseUrl: database.url,
       subgraphUrls: { cases: subgraphs['cases'].url, evaluations: subgraphs['evaluations'].url, complaints: subgraphs['complaints'].url },
+      ...(options.riskPeersTtlMs !== undefined ? { peersTtlMs: options.riskPeersTtlMs } : {}),
     }),
   );
   const gateway: RunningGateway = await startGateway({

@@ -41,6 +41,7 @@ export function subgraphTierSource(urls: { cases: string; evaluations: string; c
 
 interface Entry {
   expires: number;
+  pending: boolean;
   inputs: Promise<TierInputs>;
   tables: Map<string, PeerTable>;
 }
@@ -62,9 +63,13 @@ export class PeerBaseline {
   async table(tier: Tier, city: string, month: string): Promise<{ table: PeerTable; fetchedAt: Date }> {
     const key = `${tier}|${city.slice(0, 4)}`;
     let entry = this.entries.get(key);
-    if (!entry || entry.expires <= this.clock()) {
-      const fresh: Entry = { expires: this.clock() + this.ttlMs, inputs: this.source(tier, city), tables: new Map() };
-      fresh.inputs.catch(() => this.entries.get(key) === fresh && this.entries.delete(key));
+    if (!entry || (entry.expires <= this.clock() && !entry.pending)) {
+      const fresh: Entry = { expires: Infinity, pending: true, inputs: this.source(tier, city), tables: new Map() };
+      // The TTL runs from when the data arrived; until then every caller shares the one fetch.
+      fresh.inputs.then(
+        () => Object.assign(fresh, { pending: false, expires: this.clock() + this.ttlMs }),
+        () => this.entries.get(key) === fresh && this.entries.delete(key),
+      );
       this.entries.set(key, fresh);
       entry = fresh;
     }

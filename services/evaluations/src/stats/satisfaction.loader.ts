@@ -93,20 +93,31 @@ export function createSatisfactionLoaders(ds: DataSource) {
     { cacheKeyFn: (k) => `${JSON.stringify(k.subject)}|${k.period.from}|${k.period.to}` },
   );
 
-  /** Monthly series of a unit's subtree. */
+  /** Monthly series of units' subtrees: one statement per period for any number of units. */
   const series = new DataLoader<{ code: string; period: DatePeriod }, SatisfactionMonth[], string>(
-    async (keys) =>
-      Promise.all(
-        keys.map(async ({ code, period }) => {
-          const { low, high } = unitCode.subtreeRange(code);
-          const rows: { month: string; count: number; average: number | null }[] = await ds.query(
-            `SELECT to_char(date_trunc('month', rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(score)::float AS average
-               FROM rating WHERE unit_code BETWEEN $1 AND $2 AND rated_on >= $3 AND rated_on < $4 GROUP BY 1 ORDER BY 1`,
-            [low, high, period.from, period.to],
-          );
-          return rows.map((r) => ({ month: r.month, count: r.count, average: round(r.average) }));
-        }),
-      ),
+    async (keys) => {
+      const out = new Map<string, SatisfactionMonth[]>();
+      const byPeriod = new Map<string, { period: DatePeriod; codes: string[] }>();
+      for (const k of keys) {
+        const p = `${k.period.from}|${k.period.to}`;
+        const g = byPeriod.get(p) ?? { period: k.period, codes: [] };
+        if (!g.codes.includes(k.code)) g.codes.push(k.code);
+        byPeriod.set(p, g);
+      }
+      for (const [p, { period, codes }] of byPeriod) {
+        const ranges = codes.map((c) => unitCode.subtreeRange(c));
+        const rows: { code: string; month: string; count: number; average: number | null }[] = await ds.query(
+          `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
+             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+             JOIN rating r ON r.unit_code BETWEEN u.low AND u.high AND r.rated_on >= $4 AND r.rated_on < $5
+            GROUP BY 1, 2 ORDER BY 1, 2`,
+          [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
+        );
+        for (const c of codes) out.set(`${c}|${p}`, []);
+        for (const r of rows) out.get(`${r.code}|${p}`)!.push({ month: r.month, count: r.count, average: round(r.average) });
+      }
+      return keys.map((k) => out.get(`${k.code}|${k.period.from}|${k.period.to}`)!);
+    },
     { cacheKeyFn: (k) => `${k.code}|${k.period.from}|${k.period.to}` },
   );
 

@@ -1,0 +1,88 @@
+import { Role } from '@sunlight/shared';
+import { Client } from 'pg';
+import { startStack, type Stack } from '../support/start-stack';
+
+const CITY = '139900000000';
+const SUBGRAPHS = ['powers', 'cases', 'evaluations', 'complaints', 'alerts'];
+// The gateway's alert feed polls the alerts subgraph in the background; those are not the dashboard's.
+const BACKGROUND = /max\(seq\)|FROM alert WHERE seq >/;
+
+/** "Every statistic" of a unit, for the city, its counties and their townships. */
+const DASHBOARD = `query($from: DateTimeISO!, $to: DateTimeISO!, $dFrom: String!, $dTo: String!) {
+  unit(code: "${CITY}") { ...Stats children { ...Stats children { ...Stats } } }
+}
+fragment Stats on Unit {
+  code name tier
+  caseStats(from: $from, to: $to) { filed open completed overdue onTimeRate averageWorkingDays }
+  complaintStats(from: $from, to: $to) { received substantiatedRate per10kCases noticesOpen }
+  satisfaction(from: $dFrom, to: $dTo) { count average dissatisfiedShare rank peers }
+  satisfactionSeries(from: $dFrom, to: $dTo) { month count average }
+  caseTrend { months filed completed overdue late }
+  satisfactionTrend { ratings average dissatisfied }
+  complaintTrend { received substantiated }
+  alertTrend { raised red undisposed }
+  riskIndex { score status band coverage indicators { key value status score band } }
+  ranking { position outOf }
+  riskSeries { month score }
+}`;
+
+const VARIABLES = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00', dFrom: '2026-01-01', dTo: '2027-01-01' };
+
+let stack: Stack;
+let db: Client;
+let counting = false;
+const counts = new Map<string, number>();
+const seen: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({
+    // Peer data is fetched afresh for every request, so its statements are counted too.
+    riskPeersTtlMs: 0,
+    onQuery: (subgraph, sql) => {
+      if (!counting || BACKGROUND.test(sql)) return;
+      counts.set(subgraph, (counts.get(subgraph) ?? 0) + 1);
+      seen.push(`${subgraph}: ${sql.replace(/\s+/g, ' ').slice(0, 120)}`);
+    },
+  });
+  db = new Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db?.end();
+  await stack?.stop();
+});
+
+async function dashboard(): Promise<{ units: number; statements: Record<string, number> }> {
+  const token = await stack.tokenFor(Role.INSPECTOR, CITY);
+  counts.clear();
+  seen.length = 0;
+  counting = true;
+  const r = await stack.gql<{ unit: { children: { children: unknown[] }[] } }>(DASHBOARD, { token, variables: VARIABLES });
+  counting = false;
+  expect(r.errors).toBeUndefined();
+  const units = 1 + r.data!.unit.children.length + r.data!.unit.children.reduce((n, c) => n + c.children.length, 0);
+  return { units, statements: Object.fromEntries(SUBGRAPHS.map((s) => [s, counts.get(s) ?? 0])) };
+}
+
+describe('the city dashboard costs a bounded number of SQL statements per subgraph (no N+1)', () => {
+  it('costs the same statements for 13 units as for 85', async () => {
+    await dashboard(); // first request of each subgraph: nothing to warm, but keep the two measured ones alike
+    const small = await dashboard();
+    // Grow the city: 24 more townships in the first county and 48 more in the second, straight into the unit tree.
+    for (const [county, n] of [['139901', 24], ['139902', 48]] as const) {
+      for (let i = 0; i < n; i++) {
+        const code = `${county}${String(500 + i).padStart(3, '0')}000`;
+        await db.query('INSERT INTO powers.unit (code, name, tier, parent_code) VALUES ($1, $2, $3, $4)', [code, `新设${i + 1}镇`, 'TOWNSHIP', `${county}000000`]);
+      }
+    }
+    const large = await dashboard();
+    expect(small.units).toBe(13);
+    expect(large.units).toBe(85);
+    console.log(`dashboard SQL statements per subgraph: ${small.units} units ${JSON.stringify(small.statements)}; ${large.units} units ${JSON.stringify(large.statements)}`);
+    expect(large.statements).toEqual(small.statements);
+    // And bounded in absolute terms: a few statements per subgraph per tier, not per unit.
+    for (const s of SUBGRAPHS) expect(large.statements[s]).toBeLessThanOrEqual(12);
+    expect(seen.length).toBeGreaterThan(0);
+  });
+});

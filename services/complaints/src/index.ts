@@ -2,3 +2,4 @@ export { createComplaintsSubgraph, type ComplaintsSubgraph } from './complaints.
 export { ComplaintClock } from './clock/complaint-clock';
 export { NoticeService } from './notice/notice.service';
 export { casesFiledClient } from './cases-client';
+export { createComplaintStatsLoader } from './stats/complaint-stats';

@@ -2,3 +2,4 @@ export { createEvaluationsSubgraph, type EvaluationsSubgraph } from './evaluatio
 export { ServiceUpstream, type Upstream } from './upstream/upstream';
 export { DEFAULT_INDICATOR_SETS } from './indicator/default-indicator-sets';
 export { campaignResults } from './campaign/campaign-results';
+export { createSatisfactionLoaders } from './stats/satisfaction.loader';

@@ -1,5 +1,6 @@
-import { Role } from '@sunlight/shared';
+import { lastCompleteMonth, Role } from '@sunlight/shared';
 import { Client } from 'pg';
+import { cityDashboardQuery, monthVariables } from '../support/dashboard-query';
 import { startStack, type Stack } from '../support/start-stack';
 
 const CITY = '139900000000';
@@ -7,26 +8,8 @@ const SUBGRAPHS = ['powers', 'cases', 'evaluations', 'complaints', 'alerts'];
 // The gateway's alert feed polls the alerts subgraph in the background; those are not the dashboard's.
 const BACKGROUND = /max\(seq\)|FROM alert WHERE seq >/;
 
-/** "Every statistic" of a unit, for the city, its counties and their townships. */
-const DASHBOARD = `query($from: DateTimeISO!, $to: DateTimeISO!, $dFrom: String!, $dTo: String!) {
-  unit(code: "${CITY}") { ...Stats children { ...Stats children { ...Stats } } }
-}
-fragment Stats on Unit {
-  code name tier
-  caseStats(from: $from, to: $to) { filed open completed overdue onTimeRate averageWorkingDays }
-  complaintStats(from: $from, to: $to) { received substantiatedRate per10kCases noticesOpen }
-  satisfaction(from: $dFrom, to: $dTo) { count average dissatisfiedShare rank peers }
-  satisfactionSeries(from: $dFrom, to: $dTo) { month count average }
-  caseTrend { months filed completed overdue late }
-  satisfactionTrend { ratings average dissatisfied }
-  complaintTrend { received substantiated }
-  alertTrend { raised red undisposed }
-  riskIndex { score status band coverage indicators { key value status score band } }
-  ranking { position outOf }
-  riskSeries { month score }
-}`;
-
-const VARIABLES = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00', dFrom: '2026-01-01', dTo: '2027-01-01' };
+const DASHBOARD = cityDashboardQuery(CITY);
+const VARIABLES = monthVariables(lastCompleteMonth(new Date()));
 
 let stack: Stack;
 let db: Client;

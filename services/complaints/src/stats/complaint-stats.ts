@@ -36,7 +36,7 @@ export class ComplaintStats {
 }
 
 /** One statement per (caller, period) for any number of units. */
-export function createComplaintStatsLoader(ds: DataSource, config: ComplaintsConfig, principal: Principal) {
+export function createComplaintStatsLoader(ds: DataSource, config: Pick<ComplaintsConfig, 'casesFiled'>, principal: Principal) {
   return new DataLoader<{ code: string; from: Date; to: Date }, ComplaintStats, string>(
     async (keys) => {
       const out = new Map<string, ComplaintStats>();

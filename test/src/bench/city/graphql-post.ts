@@ -1,0 +1,8 @@
+/** POSTs a GraphQL request and returns `data`; a GraphQL error or a non-200 answer throws. */
+export async function graphqlPost<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new Error(`${body.errors[0]!.extensions?.code ?? 'ERROR'}: ${body.errors[0]!.message}`);
+  if (!res.ok || !body.data) throw new Error(`HTTP ${res.status} without data`);
+  return body.data;
+}

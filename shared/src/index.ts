@@ -73,3 +73,4 @@ export { isUuid } from './validation/is-uuid';
 export { dropMonthRollupSql, localMonth, monthRollupSql, type MonthRollupSpec } from './stats/month-rollup-sql';
 export { rollupTrends, type RollupTrends, type Trend } from './stats/rollup-trends';
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';
+export { alignedDateMonths, alignedMonths } from './stats/month-aligned';

@@ -13,9 +13,12 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Starts the launcher with its own DATA_DIR and waits until it reports ready. */
-export async function startLocalStack(env: Record<string, string> = {}): Promise<LocalStack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-bench-'));
+/**
+ * Starts the launcher and waits until it reports ready: on a throwaway DATA_DIR (removed at stop),
+ * or on `dataDir` (kept) when given.
+ */
+export async function startLocalStack(env: Record<string, string> = {}, keptDataDir?: string): Promise<LocalStack> {
+  const dataDir = keptDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-bench-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'deploy/dist/local/start.js')], {
     env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54339', LOG_LEVEL: 'warn', CARD_SCHEDULER_INTERVAL_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,7 +42,7 @@ export async function startLocalStack(env: Record<string, string> = {}): Promise
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
-          fs.rmSync(dataDir, { recursive: true, force: true });
+          if (!keptDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

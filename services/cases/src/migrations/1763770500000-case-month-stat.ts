@@ -12,8 +12,12 @@ export const CASE_MONTH_STAT: MonthRollupSpec = {
     completed: "(R.status = 'COMPLETED')::int",
     overdue: "(R.card_level IS NOT NULL AND R.card_level IN ('YELLOW', 'RED'))::int",
     late: "(R.status = 'COMPLETED' AND R.on_time IS FALSE)::int",
+    on_time: "(R.status = 'COMPLETED' AND R.on_time IS TRUE)::int",
+    withdrawn: "(R.status = 'WITHDRAWN')::int",
+    timed: "(R.status = 'COMPLETED' AND R.working_days IS NOT NULL)::int",
+    working_days: "CASE WHEN R.status = 'COMPLETED' THEN coalesce(R.working_days, 0) ELSE 0 END",
   },
-  watch: ['status', 'card_level', 'on_time'],
+  watch: ['status', 'card_level', 'on_time', 'working_days'],
 };
 
 /** The monthly case rollup that dashboards and the risk index read (kept by trigger). */

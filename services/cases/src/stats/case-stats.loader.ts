@@ -1,4 +1,4 @@
-import { unitCode } from '@sunlight/shared';
+import { alignedMonths, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { CaseStats } from './case-stats.type';
@@ -21,7 +21,8 @@ interface StatsRow {
 
 /**
  * Case statistics of many units' subtrees in one query per period (a dashboard over a city's
- * counties and townships costs one statement, whatever the number of units).
+ * counties and townships costs one statement, whatever the number of units). Periods of whole
+ * local months are read from the monthly rollup, others from the cases themselves.
  */
 export function createCaseStatsLoader(ds: DataSource) {
   return new DataLoader<{ code: string; period: Period }, CaseStats, string>(
@@ -36,19 +37,36 @@ export function createCaseStatsLoader(ds: DataSource) {
       const results = new Map<string, CaseStats>();
       for (const [p, { period, codes }] of byPeriod) {
         const ranges = codes.map((c) => unitCode.subtreeRange(c));
-        const rows: StatsRow[] = await ds.query(
-          `SELECT u.code,
-                  count(c.id)::int AS filed,
-                  count(c.id) FILTER (WHERE c.status IN ('RECEIVED', 'IN_PROGRESS', 'SUSPENDED'))::int AS open,
-                  count(c.id) FILTER (WHERE c.status = 'COMPLETED')::int AS completed,
-                  count(c.id) FILTER (WHERE c.card_level IN ('YELLOW', 'RED'))::int AS overdue,
-                  avg(CASE WHEN c.on_time THEN 1.0 ELSE 0.0 END) FILTER (WHERE c.status = 'COMPLETED')::float AS on_time_rate,
-                  avg(c.working_days) FILTER (WHERE c.status = 'COMPLETED')::float AS average_working_days
-             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
-             LEFT JOIN "case" c ON c.unit_code BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5
-            GROUP BY u.code`,
-          [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
-        );
+        const params = [codes, ranges.map((r) => r.low), ranges.map((r) => r.high)];
+        const months = alignedMonths(period.from, period.to);
+        const rows: StatsRow[] = months
+          ? // Whole local months: the trigger-kept rollup answers with the same numbers.
+            await ds.query(
+              `SELECT u.code,
+                      coalesce(sum(s.filed), 0)::int AS filed,
+                      coalesce(sum(s.filed - s.completed - s.withdrawn), 0)::int AS open,
+                      coalesce(sum(s.completed), 0)::int AS completed,
+                      coalesce(sum(s.overdue), 0)::int AS overdue,
+                      (sum(s.on_time)::float / nullif(sum(s.completed), 0)) AS on_time_rate,
+                      (sum(s.working_days)::float / nullif(sum(s.timed), 0)) AS average_working_days
+                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+                 LEFT JOIN case_month_stat s ON s.unit_code BETWEEN u.low AND u.high AND s.month >= $4::date AND s.month < $5::date
+                GROUP BY u.code`,
+              [...params, months.first, months.end],
+            )
+          : await ds.query(
+              `SELECT u.code,
+                      count(c.id)::int AS filed,
+                      count(c.id) FILTER (WHERE c.status IN ('RECEIVED', 'IN_PROGRESS', 'SUSPENDED'))::int AS open,
+                      count(c.id) FILTER (WHERE c.status = 'COMPLETED')::int AS completed,
+                      count(c.id) FILTER (WHERE c.card_level IN ('YELLOW', 'RED'))::int AS overdue,
+                      avg(CASE WHEN c.on_time THEN 1.0 ELSE 0.0 END) FILTER (WHERE c.status = 'COMPLETED')::float AS on_time_rate,
+                      avg(c.working_days) FILTER (WHERE c.status = 'COMPLETED')::float AS average_working_days
+                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+                 LEFT JOIN "case" c ON c.unit_code BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5
+                GROUP BY u.code`,
+              [...params, period.from, period.to],
+            );
         for (const r of rows) {
           results.set(`${r.code}|${p}`, {
             filed: r.filed,

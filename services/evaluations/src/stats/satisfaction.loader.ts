@@ -1,4 +1,4 @@
-import { type Tier, unitCode } from '@sunlight/shared';
+import { alignedDateMonths, type Tier, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Satisfaction, SatisfactionMonth } from './satisfaction.type';
@@ -31,6 +31,13 @@ interface Row {
   peers: number;
 }
 
+/** Ratings dated in [$1, $2) as (unit, department, post, count, score sum, satisfied, dissatisfied) rows. */
+const RATING_SOURCE = `SELECT unit_code, department_id, post_id, 1 AS n, score AS score_sum, (score >= 4)::int AS satisfied, (score <= 2)::int AS dissatisfied
+  FROM rating WHERE rated_on >= $1 AND rated_on < $2`;
+/** The same from the monthly rollup (units only), for whole months. */
+const ROLLUP_SOURCE = `SELECT unit_code, NULL::uuid AS department_id, NULL::uuid AS post_id, ratings AS n, score_sum, satisfied, dissatisfied
+  FROM rating_month_stat WHERE month >= $1::date AND month < $2::date`;
+
 const round = (x: number | null, d = 2) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
 /**
@@ -60,13 +67,15 @@ export function createSatisfactionLoaders(ds: DataSource) {
               : subject.kind === 'department'
                 ? 'true'
                 : 'post_id IS NOT NULL';
+          // Units over whole months read the trigger-kept monthly rollup; the numbers are the same.
+          const months = subject.kind === 'unit' ? alignedDateMonths(period.from, period.to) : null;
+          const source = months ? ROLLUP_SOURCE : RATING_SOURCE;
           const sql = `
             WITH g AS (
-              SELECT ${keyExpr} AS key, count(*)::int AS count, avg(score)::float AS average,
-                     avg(CASE WHEN score >= 4 THEN 1.0 ELSE 0.0 END)::float AS satisfied,
-                     avg(CASE WHEN score <= 2 THEN 1.0 ELSE 0.0 END)::float AS dissatisfied
-                FROM rating WHERE rated_on >= $1 AND rated_on < $2 AND ${where}
-               GROUP BY 1)
+              SELECT ${keyExpr} AS key, sum(n)::int AS count, (sum(score_sum)::float / sum(n)) AS average,
+                     (sum(satisfied)::float / sum(n)) AS satisfied, (sum(dissatisfied)::float / sum(n)) AS dissatisfied
+                FROM (${source}) b WHERE ${where}
+               GROUP BY 1 HAVING sum(n) > 0)
             SELECT key, count, average, satisfied, dissatisfied,
                    rank() OVER (ORDER BY round(average::numeric, 2) DESC)::int AS rank, count(*) OVER ()::int AS peers
               FROM g`;
@@ -106,11 +115,17 @@ export function createSatisfactionLoaders(ds: DataSource) {
       }
       for (const [p, { period, codes }] of byPeriod) {
         const ranges = codes.map((c) => unitCode.subtreeRange(c));
+        const months = alignedDateMonths(period.from, period.to);
         const rows: { code: string; month: string; count: number; average: number | null }[] = await ds.query(
-          `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
-             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
-             JOIN rating r ON r.unit_code BETWEEN u.low AND u.high AND r.rated_on >= $4 AND r.rated_on < $5
-            GROUP BY 1, 2 ORDER BY 1, 2`,
+          months
+            ? `SELECT u.code, to_char(r.month, 'YYYY-MM') AS month, sum(r.ratings)::int AS count, (sum(r.score_sum)::float / sum(r.ratings)) AS average
+                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+                 JOIN rating_month_stat r ON r.unit_code BETWEEN u.low AND u.high AND r.month >= $4::date AND r.month < $5::date
+                GROUP BY 1, 2 HAVING sum(r.ratings) > 0 ORDER BY 1, 2`
+            : `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
+                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
+                 JOIN rating r ON r.unit_code BETWEEN u.low AND u.high AND r.rated_on >= $4 AND r.rated_on < $5
+                GROUP BY 1, 2 ORDER BY 1, 2`,
           [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
         );
         for (const c of codes) out.set(`${c}|${p}`, []);

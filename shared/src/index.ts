@@ -71,6 +71,6 @@ export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth
 export { isUuid } from './validation/is-uuid';
 
 export { dropMonthRollupSql, localMonth, monthRollupSql, type MonthRollupSpec } from './stats/month-rollup-sql';
-export { rollupTrends, type RollupTrends, type Trend } from './stats/rollup-trends';
+export { rollupTrends, sumRollup, type RollupTrends, type Trend } from './stats/rollup-trends';
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';
 export { alignedDateMonths, alignedMonths } from './stats/month-aligned';

@@ -27,6 +27,30 @@ interface Row {
 }
 
 /**
+ * Sums a monthly rollup over the subtrees of `codes` for the months in [from, to) (`YYYY-MM-DD`,
+ * first days), per month or in total, in one statement for any number of units: the period's
+ * rows are read once, then grouped by the code prefix of each tier asked for (a subtree is every
+ * code that starts with its root's prefix; no range join, no collation-dependent comparison).
+ * Units without rows are absent from the result.
+ */
+export async function sumRollup<M extends string>(ds: DataSource, table: string, measures: readonly M[], codes: readonly string[], from: string, to: string, byMonth: boolean): Promise<Row[]> {
+  sqlIdentifier(table, 'rollup table');
+  measures.forEach((m) => sqlIdentifier(m, 'rollup measure'));
+  const byTier = new Map<Tier, string[]>();
+  for (const c of codes) byTier.set(unitCode.tierOf(c), [...(byTier.get(unitCode.tierOf(c)) ?? []), unitCode.prefixOf(c)]);
+  const params: unknown[] = [from, to];
+  const month = byMonth ? "to_char(month, 'YYYY-MM')" : "''";
+  const parts = [...byTier].map(([tier, prefixes]) => {
+    params.push(prefixes);
+    const p = PREFIX[tier];
+    return `SELECT rpad(left(unit_code, ${p}), 12, '0') AS code, ${month} AS month, ${measures.map((m) => `sum(${m})::int AS ${m}`).join(', ')}
+              FROM w WHERE left(unit_code, ${p}) = ANY($${params.length}::text[]) GROUP BY 1, 2`;
+  });
+  if (parts.length === 0) return [];
+  return ds.query(`WITH w AS MATERIALIZED (SELECT * FROM ${table} WHERE month >= $1::date AND month < $2::date) ${parts.join(' UNION ALL ')}`, params);
+}
+
+/**
  * Reads a monthly rollup table (see `monthRollupSql`) as trends over the trailing window
  * (`trendWindow(now())`). `forUnits` batches any number of units into one statement; `forTier`
  * returns every unit of a tier in a city that has rows, in one statement, for peer comparison.
@@ -55,15 +79,7 @@ export function rollupTrends<M extends string>(ds: DataSource, table: string, me
 
   const forUnits = new DataLoader<string, Trend<M>>(async (codes) => {
     const w = trendWindow(now());
-    const ranges = codes.map((c) => unitCode.subtreeRange(c));
-    const rows: Row[] = await ds.query(
-      `SELECT u.code, to_char(s.month, 'YYYY-MM') AS month, ${sums}
-         FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
-         JOIN ${table} s ON s.unit_code BETWEEN u.low AND u.high AND s.month >= $4::date AND s.month < $5::date
-        GROUP BY 1, 2`,
-      [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), w.from, w.to],
-    );
-    const found = toTrends(rows, w.months);
+    const found = toTrends(await sumRollup<M>(ds, table, measures, codes, w.from, w.to, true), w.months);
     return codes.map((c) => found.get(c) ?? empty(w.months));
   });
 

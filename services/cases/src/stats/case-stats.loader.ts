@@ -1,4 +1,4 @@
-import { alignedMonths, unitCode } from '@sunlight/shared';
+import { alignedMonths, sumRollup, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { CaseStats } from './case-stats.type';
@@ -17,6 +17,26 @@ interface StatsRow {
   overdue: number;
   on_time_rate: number | null;
   average_working_days: number | null;
+}
+
+const ROLLUP_MEASURES = ['filed', 'completed', 'withdrawn', 'overdue', 'on_time', 'timed', 'working_days'] as const;
+
+/** Statistics rows from rollup sums (a unit without rows filed nothing). */
+function fromRollup(codes: string[], sums: Record<string, string | number>[]): StatsRow[] {
+  const byCode = new Map(sums.map((r) => [String(r['code']), r]));
+  return codes.map((code) => {
+    const r = byCode.get(code);
+    const n = (m: (typeof ROLLUP_MEASURES)[number]) => Number(r?.[m] ?? 0);
+    return {
+      code,
+      filed: n('filed'),
+      open: n('filed') - n('completed') - n('withdrawn'),
+      completed: n('completed'),
+      overdue: n('overdue'),
+      on_time_rate: n('completed') > 0 ? n('on_time') / n('completed') : null,
+      average_working_days: n('timed') > 0 ? n('working_days') / n('timed') : null,
+    };
+  });
 }
 
 /**
@@ -41,19 +61,7 @@ export function createCaseStatsLoader(ds: DataSource) {
         const months = alignedMonths(period.from, period.to);
         const rows: StatsRow[] = months
           ? // Whole local months: the trigger-kept rollup answers with the same numbers.
-            await ds.query(
-              `SELECT u.code,
-                      coalesce(sum(s.filed), 0)::int AS filed,
-                      coalesce(sum(s.filed - s.completed - s.withdrawn), 0)::int AS open,
-                      coalesce(sum(s.completed), 0)::int AS completed,
-                      coalesce(sum(s.overdue), 0)::int AS overdue,
-                      (sum(s.on_time)::float / nullif(sum(s.completed), 0)) AS on_time_rate,
-                      (sum(s.working_days)::float / nullif(sum(s.timed), 0)) AS average_working_days
-                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
-                 LEFT JOIN case_month_stat s ON s.unit_code BETWEEN u.low AND u.high AND s.month >= $4::date AND s.month < $5::date
-                GROUP BY u.code`,
-              [...params, months.first, months.end],
-            )
+            fromRollup(codes, await sumRollup(ds, 'case_month_stat', ROLLUP_MEASURES, codes, months.first, months.end, false))
           : await ds.query(
               `SELECT u.code,
                       count(c.id)::int AS filed,

@@ -51,15 +51,28 @@ export function createComplaintStatsLoader(ds: DataSource, config: Pick<Complain
         const ranges = g.codes.map((c) => unitCode.subtreeRange(c));
         const params: unknown[] = [g.codes, ranges.map((r) => r.low), ranges.map((r) => r.high), g.from, g.to];
         const visible = complaintVisibility.sqlFilter(principal, principal.unit!, params);
+        // The period's visible complaints and the open notices are aggregated once per unit that
+        // has any, then summed over each asked-for subtree (a few thousand rows, not a scan per unit).
         const rows: { code: string; received: number; concluded: number; substantiated: number; avg_days: number | null; open_notices: number; overdue_notices: number }[] = await ds.query(
-          `SELECT u.code,
-                  (SELECT count(*)::int FROM complaint c WHERE c.accused_unit BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5 AND ${visible}) AS received,
-                  (SELECT count(*)::int FROM complaint c WHERE c.accused_unit BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5 AND c.conclusion IS NOT NULL AND ${visible}) AS concluded,
-                  (SELECT count(*)::int FROM complaint c WHERE c.accused_unit BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5 AND c.conclusion IN ('SUBSTANTIATED', 'PARTLY_SUBSTANTIATED') AND ${visible}) AS substantiated,
-                  (SELECT avg(c.working_days_to_conclude)::float FROM complaint c WHERE c.accused_unit BETWEEN u.low AND u.high AND c.received_at >= $4 AND c.received_at < $5 AND ${visible}) AS avg_days,
-                  (SELECT count(*)::int FROM notice n WHERE n.unit_code BETWEEN u.low AND u.high AND n.status = 'OPEN') AS open_notices,
-                  (SELECT count(*)::int FROM notice n WHERE n.unit_code BETWEEN u.low AND u.high AND n.status = 'OPEN' AND n.overdue_at IS NOT NULL) AS overdue_notices
-             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)`,
+          `WITH v AS (
+             SELECT c.accused_unit AS unit_code, count(*) AS received,
+                    count(*) FILTER (WHERE c.conclusion IS NOT NULL) AS concluded,
+                    count(*) FILTER (WHERE c.conclusion IN ('SUBSTANTIATED', 'PARTLY_SUBSTANTIATED')) AS substantiated,
+                    sum(c.working_days_to_conclude) AS days_sum, count(c.working_days_to_conclude) AS days_n
+               FROM complaint c WHERE c.received_at >= $4 AND c.received_at < $5 AND ${visible}
+              GROUP BY 1),
+           n AS (
+             SELECT n.unit_code, count(*) AS open_notices, count(*) FILTER (WHERE n.overdue_at IS NOT NULL) AS overdue_notices
+               FROM notice n WHERE n.status = 'OPEN' GROUP BY 1),
+           u AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)),
+           a AS (
+             SELECT u.code, coalesce(sum(v.received), 0)::int AS received, coalesce(sum(v.concluded), 0)::int AS concluded,
+                    coalesce(sum(v.substantiated), 0)::int AS substantiated, (sum(v.days_sum)::float / nullif(sum(v.days_n), 0)) AS avg_days
+               FROM u LEFT JOIN v ON v.unit_code::text COLLATE "C" BETWEEN u.low AND u.high GROUP BY u.code),
+           b AS (
+             SELECT u.code, coalesce(sum(n.open_notices), 0)::int AS open_notices, coalesce(sum(n.overdue_notices), 0)::int AS overdue_notices
+               FROM u LEFT JOIN n ON n.unit_code::text COLLATE "C" BETWEEN u.low AND u.high GROUP BY u.code)
+           SELECT a.*, b.open_notices, b.overdue_notices FROM a JOIN b USING (code)`,
           params,
         );
         const filed = await config.casesFiled(g.codes, g.from, g.to).catch(() => new Map<string, number>());

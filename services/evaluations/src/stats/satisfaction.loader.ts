@@ -1,4 +1,4 @@
-import { alignedDateMonths, type Tier, unitCode } from '@sunlight/shared';
+import { alignedDateMonths, sumRollup, type Tier, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Satisfaction, SatisfactionMonth } from './satisfaction.type';
@@ -116,18 +116,18 @@ export function createSatisfactionLoaders(ds: DataSource) {
       for (const [p, { period, codes }] of byPeriod) {
         const ranges = codes.map((c) => unitCode.subtreeRange(c));
         const months = alignedDateMonths(period.from, period.to);
-        const rows: { code: string; month: string; count: number; average: number | null }[] = await ds.query(
-          months
-            ? `SELECT u.code, to_char(r.month, 'YYYY-MM') AS month, sum(r.ratings)::int AS count, (sum(r.score_sum)::float / sum(r.ratings)) AS average
-                 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
-                 JOIN rating_month_stat r ON r.unit_code BETWEEN u.low AND u.high AND r.month >= $4::date AND r.month < $5::date
-                GROUP BY 1, 2 HAVING sum(r.ratings) > 0 ORDER BY 1, 2`
-            : `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
+        const rows: { code: string; month: string; count: number; average: number | null }[] = months
+          ? (await sumRollup(ds, 'rating_month_stat', ['ratings', 'score_sum'] as const, codes, months.first, months.end, true))
+              .filter((r) => Number(r['ratings']) > 0)
+              .sort((a, b) => String(a['month']).localeCompare(String(b['month'])))
+              .map((r) => ({ code: String(r['code']), month: String(r['month']), count: Number(r['ratings']), average: Number(r['score_sum']) / Number(r['ratings']) }))
+          : await ds.query(
+              `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
                  FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
                  JOIN rating r ON r.unit_code BETWEEN u.low AND u.high AND r.rated_on >= $4 AND r.rated_on < $5
                 GROUP BY 1, 2 ORDER BY 1, 2`,
-          [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
-        );
+              [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
+            );
         for (const c of codes) out.set(`${c}|${p}`, []);
         for (const r of rows) out.get(`${r.code}|${p}`)!.push({ month: r.month, count: r.count, average: round(r.average) });
       }

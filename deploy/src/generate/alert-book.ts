@@ -1,0 +1,94 @@
+import type { BulkWriter } from './bulk-writer';
+import type { Random } from './random';
+import { TABLES } from './table-specs';
+
+/** An alert as the alerts service's rules would have raised it from an event (see alert-rules). */
+export interface BookedAlert {
+  kind: 'CARD' | 'LOW_RATING' | 'COMPLAINT_OVERDUE' | 'COMPLAINT_ESCALATED';
+  level: 'REMINDER' | 'YELLOW' | 'RED';
+  unitCode: string;
+  subjectType: 'Case' | 'Complaint' | 'Unit';
+  subjectId: string;
+  dedupeKey: string;
+  accusedUnit: string | null;
+  accusedDepartment: string | null;
+  againstLeadership: boolean;
+  title: string;
+  /** `details`, serialised. */
+  details: string;
+  source: 'cases' | 'evaluations' | 'complaints';
+  raisedAt: number;
+}
+
+const DAY = 86_400_000;
+const NOTES: Record<BookedAlert['kind'], readonly string[]> = {
+  CARD: ['已督促承办人限时办结', '已约谈承办人，责令说明超时原因', '超时原因系申请人补正材料，已核实', '已纳入作风效能考核'],
+  LOW_RATING: ['已回访群众，问题已整改', '已核实差评原因并向群众说明', '已对窗口人员开展提醒谈话'],
+  COMPLAINT_OVERDUE: ['已督办，要求限期办结', '已向承办单位发出督办通知'],
+  COMPLAINT_ESCALATED: ['已由上级纪检组织直接办理', '已督办并通报'],
+};
+const DISPOSALS = ['DISMISSED', 'NOTICE_ISSUED', 'ACCOUNTABILITY_STARTED'] as const;
+
+/**
+ * The alerts the generated history would have raised. Callers keep them unique per (kind, level,
+ * dedupe key), as the `alert` table does. Written last, numbered (`seq`) in the order they were
+ * raised, with the acknowledgement and disposal older alerts have had.
+ */
+export class AlertBook {
+  private readonly alerts: BookedAlert[] = [];
+
+  add(a: BookedAlert): void {
+    this.alerts.push(a);
+  }
+
+  get size(): number {
+    return this.alerts.length;
+  }
+
+  /** Writes every alert; returns the last `seq` used. */
+  async write(writer: BulkWriter, now: number, random: Random): Promise<number> {
+    const sorted = this.alerts.map((a, i) => [a, i] as const).sort((x, y) => x[0].raisedAt - y[0].raisedAt || x[1] - y[1]);
+    let seq = 0;
+    for (const [a] of sorted) {
+      seq++;
+      const age = (now - a.raisedAt) / DAY;
+      const roll = random.next();
+      const status = age > 20 ? (roll < 0.93 ? 'DISPOSED' : roll < 0.98 ? 'ACKNOWLEDGED' : 'OPEN') : age > 5 ? (roll < 0.7 ? 'DISPOSED' : roll < 0.9 ? 'ACKNOWLEDGED' : 'OPEN') : roll < 0.2 ? 'DISPOSED' : roll < 0.5 ? 'ACKNOWLEDGED' : 'OPEN';
+      const by = a.kind === 'CARD' || a.kind === 'LOW_RATING' ? (random.chance(0.7) ? 'inspector' : 'leader') : 'inspector';
+      const person = `${by}.${a.unitCode}`;
+      const ackAt = Math.min(now, a.raisedAt + random.int(10, 48 * 60) * 60_000);
+      const disposedAt = Math.min(now, ackAt + random.int(12, 8 * 24) * 3_600_000);
+      const disposal = DISPOSALS[random.weighted([75, 15, 10])]!;
+      const acked = status !== 'OPEN';
+      const disposed = status === 'DISPOSED';
+      writer.add(TABLES.alert, [
+        random.uuid(),
+        seq,
+        a.kind,
+        a.level,
+        a.unitCode,
+        a.subjectType,
+        a.subjectId,
+        a.dedupeKey,
+        a.accusedUnit,
+        a.accusedDepartment,
+        a.againstLeadership,
+        a.title,
+        a.details,
+        a.source,
+        // No outbox history is generated: 0 marks an alert raised before the data was loaded.
+        0,
+        new Date(a.raisedAt).toISOString(),
+        status,
+        acked ? person : null,
+        acked ? new Date(ackAt).toISOString() : null,
+        disposed ? disposal : null,
+        disposed ? random.pick(NOTES[a.kind]) : null,
+        disposed ? person : null,
+        disposed ? new Date(disposedAt).toISOString() : null,
+      ]);
+      if (seq % 5000 === 0) await writer.pace();
+    }
+    return seq;
+  }
+}

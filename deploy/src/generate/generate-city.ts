@@ -1,0 +1,167 @@
+import { DEMO_SEED, generateDemoData } from '@sunlight/powers';
+import { CHINA_2026, TokenService, WorkingCalendar, type CalendarDayRow, type Secrets } from '@sunlight/shared';
+import { Client } from 'pg';
+import { AlertBook } from './alert-book';
+import { AttachmentPool } from './attachment-pool';
+import { BulkWriter } from './bulk-writer';
+import { generateCases } from './case-generator';
+import { writeCatalog } from './catalog-rows';
+import { CHINA_2025 } from './china-2025';
+import { buildCityUnits } from './city-units';
+import { generateComplaints, type RoutingRow } from './complaint-generator';
+import { writeDeviceRatings } from './device-ratings';
+import { FilingCalendar } from './filing-calendar';
+import { countRows, finishLoad } from './finish-load';
+import { openLoadSession, type LoadSession } from './load-session';
+import { clerkSamples, powersByCounty, unitSamples, type ClerkSample } from './manifest-samples';
+import { migrateServices, SERVICE_SCHEMAS } from './migrate-services';
+import { Organization } from './organization';
+import { buildCatalog } from './power-catalog';
+import { Random } from './random';
+import { RatingMaker } from './rating-maker';
+import type { Scale } from './scale';
+import { timeWindow } from './time-window';
+import { WorkingDays } from './working-days';
+import { chooseWorseUnits } from './worse-units';
+
+/** Ratings given on window devices; the rest rate case stages. */
+const DEVICE_SHARE = 0.14;
+
+export interface GenerateCityOptions {
+  /** An empty database (migrated here). */
+  url: string;
+  scale: Scale;
+  seed: number;
+  /** The keys the services will run with: query codes, rating stage keys, device keys derive from them. */
+  secrets: Secrets;
+  /** The complainant identity key (COMPLAINANT_KEY); derived from the internal secret when absent, as the service does. */
+  complainantKey?: Uint8Array;
+  log?: (message: string) => void;
+}
+
+export interface GeneratedSamples {
+  /** Case numbers with their query codes in clear: the public progress lookup's inputs. */
+  caseLookups: { number: string; queryCode: string; status: string }[];
+  complaintFollowUps: { number: string; followUpCode: string; status: string }[];
+  units: { city: string; counties: string[]; townships: string[]; villages: string[] };
+  powersByCounty: Record<string, string[]>;
+  clerks: ClerkSample[];
+  worseUnits: { county: string; townships: string[]; villages: string[] };
+}
+
+/** What was generated, for the manifest. */
+export interface GeneratedCity {
+  seed: number;
+  scale: string;
+  window: { from: string; to: string; now: string };
+  counts: Record<string, number>;
+  samples: GeneratedSamples;
+}
+
+/** Adds the 2025 holidays to the services' working-day calendars (the migrations seed 2026). */
+async function extendCalendars(client: Client): Promise<void> {
+  const days = [CHINA_2025.map((d) => d.date), CHINA_2025.map((d) => d.working), CHINA_2025.map((d) => d.note)];
+  for (const schema of ['cases', 'complaints']) {
+    const found = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [`${schema}.calendar_day`]);
+    if (!found.rows[0]?.t) continue;
+    await client.query(`INSERT INTO ${schema}.calendar_day (day, working, note) SELECT * FROM unnest($1::date[], $2::bool[], $3::text[]) ON CONFLICT (day) DO NOTHING`, days);
+  }
+}
+
+async function load(o: GenerateCityOptions, session: LoadSession, log: (m: string) => void): Promise<GeneratedSamples> {
+  const { scale, seed } = o;
+  const main = session.clients[0]!;
+  await extendCalendars(main);
+  const calendar = WorkingCalendar.fromRows((await main.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows);
+  const rules = (await main.query<RoutingRow>('SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM complaints.routing_rule')).rows;
+  const window = timeWindow();
+  const wd = new WorkingDays(calendar, '2024-11-01', '2027-12-31');
+  const filing = new FilingCalendar(wd, window, [...CHINA_2025, ...CHINA_2026]);
+  const createdAt = new Date(Date.parse(`${window.from}T00:00:00+08:00`) - 30 * 86_400_000).toISOString();
+  const tokens = new TokenService(o.secrets.tokenSecret, o.secrets.internalSecret);
+  const writer = new BulkWriter(session.clients, { ordered: !session.replica });
+  const alerts = new AlertBook();
+
+  const demo = generateDemoData(DEMO_SEED);
+  const tree = buildCityUnits(scale, demo.units[0]!.name, Random.fork(seed, 'units'));
+  const worse = chooseWorseUnits(tree, Random.fork(seed, 'worse-units'));
+  const org = new Organization(tree.units, demo, Random.fork(seed, 'accounts'));
+  const catalog = buildCatalog(tree, org, scale.powers, seed, Random.fork(seed, 'catalog'));
+  writeCatalog(writer, tree, org, catalog, createdAt);
+  log(`${tree.units.length} units (${tree.counties.length} counties, ${tree.townships.length} townships, ${tree.villages.length} villages), ${catalog.length} powers`);
+
+  const ratings = new RatingMaker(writer, alerts, tokens.deriveKey('rating-stage'), window.now);
+  const started = Date.now();
+  const cases = await generateCases(
+    {
+      tree, catalog, wd, filing, writer, alerts, ratings, worse, seed,
+      attachments: new AttachmentPool(writer, createdAt),
+      now: window.now,
+      queryCodeKey: tokens.deriveKey('case-query-code'),
+      progress: (done) => {
+        if (done % 50_048 !== 0 && done !== scale.cases) return;
+        const { rss, heapUsed } = process.memoryUsage();
+        log(`cases ${done}/${scale.cases} (${Math.round(done / Math.max(0.001, (Date.now() - started) / 1000))}/s; rss ${rss >> 20} MB, heap ${heapUsed >> 20} MB)`);
+      },
+    },
+    scale.cases,
+    Math.round(scale.ratings * (1 - DEVICE_SHARE)),
+    scale.lookupSamples,
+  );
+  log(`${cases.events} case events, ${ratings.count} case-stage ratings`);
+  const deviceRatings = Math.max(0, scale.ratings - ratings.count);
+  await writeDeviceRatings({ tree, org, writer, ratings, filing, worse, seed, createdAt, deviceKey: tokens.deriveKey('rating-device') }, cases.casesPerUnit, deviceRatings);
+  log(`${deviceRatings} device ratings`);
+  const complaintFollowUps = await generateComplaints(
+    { tree, org, wd, filing, writer, alerts, worse, rules, seed, now: window.now, identityKey: o.complainantKey ?? tokens.deriveKey('complainant-identity'), casesPerUnit: cases.casesPerUnit, citable: cases.citable },
+    scale.complaints,
+    Math.min(50, scale.complaints),
+  );
+  log(`${scale.complaints} complaints`);
+  const lastSeq = await alerts.write(writer, window.now, Random.fork(seed, 'alerts'));
+  await writer.flushAll();
+  log(`${lastSeq} alerts; all rows loaded`);
+  return {
+    caseLookups: cases.lookups,
+    complaintFollowUps,
+    units: unitSamples(tree),
+    powersByCounty: powersByCounty(tree, catalog),
+    clerks: clerkSamples(tree, org, catalog),
+    worseUnits: { county: worse.county, townships: worse.townships, villages: worse.villages },
+  };
+}
+
+/**
+ * Generates a whole city into `url`: every service's schema through its own migrations, then the
+ * unit tree and catalog, cases with their traces, cards, ratings, complaints and alerts, loaded
+ * in bulk; then sequences, rollups and statistics. Deterministic for a seed and a set of keys.
+ */
+export async function generateCity(o: GenerateCityOptions): Promise<GeneratedCity> {
+  const log = o.log ?? (() => undefined);
+  const applied = await migrateServices(o.url);
+  log(`migrated ${SERVICE_SCHEMAS.join(', ')} (${applied.length} migrations)`);
+  const session = await openLoadSession(o.url);
+  if (!session.replica) log('may not set session_replication_role: loading on one connection, triggers and foreign keys on');
+  let samples: GeneratedSamples;
+  try {
+    samples = await load(o, session, log);
+  } finally {
+    await session.close();
+  }
+  const client = new Client({ connectionString: o.url, application_name: 'sunlight-generate' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string | null }>('SELECT max(seq)::text AS n FROM alerts.alert');
+    await finishLoad(client, { lastAlertSeq: Number(rows[0]?.n ?? 0), schemas: SERVICE_SCHEMAS, log });
+    const window = timeWindow();
+    return {
+      seed: o.seed,
+      scale: o.scale.name,
+      window: { from: window.from, to: window.to, now: new Date(window.now).toISOString() },
+      counts: await countRows(client, SERVICE_SCHEMAS),
+      samples,
+    };
+  } finally {
+    await client.end();
+  }
+}

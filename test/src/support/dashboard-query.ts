@@ -34,3 +34,17 @@ export function monthVariables(month: string): { from: string; to: string; dFrom
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return { from: `${month}-01T00:00:00+08:00`, to: `${next}-01T00:00:00+08:00`, dFrom: `${month}-01`, dTo: `${next}-01`, month };
 }
+
+/** The leaner big screen (大屏): per unit this month's headline figures and its risk score and rank; no series. */
+export function cityBigScreenQuery(city: string): string {
+  return `query($from: DateTimeISO!, $to: DateTimeISO!, $dFrom: String!, $dTo: String!, $month: String) {
+  unit(code: "${city}") { ...Headline children { ...Headline children { ...Headline } } }
+}
+fragment Headline on Unit {
+  code name
+  caseStats(from: $from, to: $to) { filed overdue onTimeRate }
+  satisfaction(from: $dFrom, to: $dTo) { average }
+  riskIndex(month: $month) { score band }
+  ranking(month: $month) { position outOf }
+}`;
+}

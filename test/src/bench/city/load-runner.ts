@@ -1,4 +1,5 @@
 import { Latency } from '../latency';
+import { cpuSeconds, cpuShare } from './memory';
 
 /** Figures of one scenario. */
 export interface LoadResult {
@@ -13,6 +14,8 @@ export interface LoadResult {
   errors: number;
   /** The first error message, to say what failed. */
   firstError: string | null;
+  /** Cores each process kept busy during the run (1 = one core all the time). */
+  cpu: Record<string, number>;
 }
 
 /** Times one request of a scenario; a throw counts as an error (and its time is not a sample). */
@@ -38,6 +41,7 @@ export async function runLoad(scenario: string, clients: number, seconds: number
       throw e;
     }
   };
+  const cpuBefore = cpuSeconds();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -60,5 +64,6 @@ export async function runLoad(scenario: string, clients: number, seconds: number
     p99: r1(latency.percentile(99)),
     errors,
     firstError,
+    cpu: cpuShare(cpuBefore, cpuSeconds(), elapsed),
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { processMemory } from '../process-memory';
 
 /** The processes of a running stack, by the entry point in their command line. */
@@ -21,4 +22,40 @@ export function peakMemory(): Record<string, number> {
   const pg = processMemory('postgres');
   if (pg.length) out['postgres (largest process)'] = Math.max(...pg.map((p) => p.peakMiB));
   return out;
+}
+
+/** CPU seconds (user + system) used so far by every Sunlight process, this benchmark, and the rest of the machine (PostgreSQL), by name. */
+export function cpuSeconds(): Record<string, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const out: Record<string, number> = {};
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const name = Object.entries(PROCESSES).find(([, needle]) => cmd.includes(needle))?.[0];
+      if (!name) continue;
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  // PostgreSQL's backends come and go with the pools, so they are counted as the rest of the
+  // machine: everything busy minus the Sunlight processes and this benchmark process itself.
+  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const machine = (user! + nice! + system! + irq! + softirq! + steal!) / ticks;
+  const own = process.cpuUsage();
+  out['benchmark client'] = (own.user + own.system) / 1e6;
+  out['postgres and the rest'] = machine - Object.values(out).reduce((a, b) => a + b, 0);
+  return out;
+}
+
+/** Share of one core each process used between two `cpuSeconds()` readings `seconds` apart. */
+export function cpuShare(before: Record<string, number>, after: Record<string, number>, seconds: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, Math.round(((v - (before[k] ?? 0)) / seconds) * 100) / 100] as const)
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1]),
+  );
 }

@@ -29,7 +29,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 async function main(): Promise<void> {
   const started = Date.now();
   const platform = loadPlatformConfig();
-  const own = readEnv({ GATEWAY_PORT: env.port(4000) });
+  const own = readEnv({ GATEWAY_PORT: env.port(4000), NODE_HEAP_MB: env.int(256, 64, 16_384) });
+  // Each process's V8 old space is capped so that it collects before it grows past its memory budget.
+  const node = (main: string) => [`--max-old-space-size=${own.NODE_HEAP_MB}`, path.join(ROOT, main)];
   loadSecrets(platform); // generate the development keys once, before the processes read them
   const children: ChildProcess[] = [];
   let pg: EmbeddedPostgresHandle | undefined;
@@ -69,13 +71,13 @@ async function main(): Promise<void> {
     const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
     await Promise.all(
       SUBGRAPHS.map(async ({ port, main }) => {
-        const child = spawn(process.execPath, [path.join(ROOT, main)], { stdio: 'inherit', env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' } });
+        const child = spawn(process.execPath, node(main), { stdio: 'inherit', env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' } });
         children.push(child);
         child.once('exit', (code) => !stopping && void stop(code ?? 1));
         await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
       }),
     );
-    const gateway = spawn(process.execPath, [path.join(ROOT, 'gateway/dist/main.js')], { stdio: 'inherit', env: { ...baseEnv, GATEWAY_PORT: String(own.GATEWAY_PORT) } });
+    const gateway = spawn(process.execPath, node('gateway/dist/main.js'), { stdio: 'inherit', env: { ...baseEnv, GATEWAY_PORT: String(own.GATEWAY_PORT) } });
     children.push(gateway);
     gateway.once('exit', (code) => !stopping && void stop(code ?? 1));
     await waitForHealth(`http://127.0.0.1:${own.GATEWAY_PORT}/health`, gateway, 60_000);

@@ -74,3 +74,4 @@ export { dropMonthRollupSql, localMonth, monthRollupSql, type MonthRollupSpec } 
 export { rollupTrends, sumRollup, type RollupTrends, type Trend } from './stats/rollup-trends';
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';
 export { alignedDateMonths, alignedMonths } from './stats/month-aligned';
+export { hash32, SeededRandom } from './random/seeded-random';

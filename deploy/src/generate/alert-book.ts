@@ -1,27 +1,21 @@
+import { alertFor, type NewAlert } from '@sunlight/alerts';
 import type { BulkWriter } from './bulk-writer';
 import type { Random } from './random';
 import { TABLES } from './table-specs';
 
-/** An alert as the alerts service's rules would have raised it from an event (see alert-rules). */
-export interface BookedAlert {
-  kind: 'CARD' | 'LOW_RATING' | 'COMPLAINT_OVERDUE' | 'COMPLAINT_ESCALATED';
-  level: 'REMINDER' | 'YELLOW' | 'RED';
-  unitCode: string;
-  subjectType: 'Case' | 'Complaint' | 'Unit';
-  subjectId: string;
-  dedupeKey: string;
-  accusedUnit: string | null;
-  accusedDepartment: string | null;
-  againstLeadership: boolean;
-  title: string;
+/** An alert exactly as the alerts service's own rules (`alertFor`) raise it from an event. */
+export type BookedAlert = Omit<NewAlert, 'details'> & {
   /** `details`, serialised. */
   details: string;
-  source: 'cases' | 'evaluations' | 'complaints';
+  source: AlertSource;
   raisedAt: number;
-}
+};
+
+/** The services whose events raise alerts. */
+export type AlertSource = 'cases' | 'evaluations' | 'complaints';
 
 const DAY = 86_400_000;
-const NOTES: Record<BookedAlert['kind'], readonly string[]> = {
+const NOTES: Partial<Record<BookedAlert['kind'], readonly string[]>> = {
   CARD: ['已督促承办人限时办结', '已约谈承办人，责令说明超时原因', '超时原因系申请人补正材料，已核实', '已纳入作风效能考核'],
   LOW_RATING: ['已回访群众，问题已整改', '已核实差评原因并向群众说明', '已对窗口人员开展提醒谈话'],
   COMPLAINT_OVERDUE: ['已督办，要求限期办结', '已向承办单位发出督办通知'],
@@ -37,8 +31,15 @@ const DISPOSALS = ['DISMISSED', 'NOTICE_ISSUED', 'ACCOUNTABILITY_STARTED'] as co
 export class AlertBook {
   private readonly alerts: BookedAlert[] = [];
 
-  add(a: BookedAlert): void {
-    this.alerts.push(a);
+  /**
+   * Books the alert the alerts service would raise for the event `topic` of `source` with
+   * `payload` (its own rules decide kind, level, title and dedupe key).
+   * @throws Error when the rules raise no alert for that event.
+   */
+  raise(source: AlertSource, topic: string, unitCode: string, payload: Record<string, unknown>, raisedAt: number): void {
+    const alert = alertFor(source, { id: '0', txid: '0', topic, unitCode, aggregateId: '', payload, createdAt: new Date(raisedAt) });
+    if (!alert) throw new Error(`the alert rules raise nothing for ${source}:${topic}`);
+    this.alerts.push({ ...alert, details: JSON.stringify(alert.details), source, raisedAt });
   }
 
   get size(): number {
@@ -83,7 +84,7 @@ export class AlertBook {
         acked ? person : null,
         acked ? new Date(ackAt).toISOString() : null,
         disposed ? disposal : null,
-        disposed ? random.pick(NOTES[a.kind]) : null,
+        disposed ? random.pick(NOTES[a.kind] ?? ['已核实处置']) : null,
         disposed ? person : null,
         disposed ? new Date(disposedAt).toISOString() : null,
       ]);

@@ -7,7 +7,6 @@ import type { Random } from './random';
 import { TABLES } from './table-specs';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const CARD_LABEL = { REMINDER: '提醒', YELLOW: '黄牌', RED: '红牌' } as const;
 
 /** The amounts a case holds at the end of its story: a project's change and progress only once reached. */
 function finalAmounts(head: CaseHead, story: CaseStory): Record<string, number> {
@@ -74,21 +73,7 @@ export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, stor
     const key = `${c.level}:${c.stepNo ?? 'case'}`;
     if (alerted.has(key)) continue;
     alerted.add(key);
-    alerts.add({
-      kind: 'CARD',
-      level: c.level,
-      unitCode: head.unitCode,
-      subjectType: 'Case',
-      subjectId: head.id,
-      dedupeKey: `${head.id}:${c.stepNo ?? 'case'}`,
-      accusedUnit: null,
-      accusedDepartment: null,
-      againstLeadership: false,
-      title: `${CARD_LABEL[c.level]}：办件 ${head.number}${c.stepNo ? ` 第${c.stepNo}步` : ''}超时`,
-      details: JSON.stringify({ number: head.number, step: c.stepNo, reason: c.reason, powerId: p.id, powerVersion: 1 }),
-      source: 'cases',
-      raisedAt: c.raisedAt,
-    });
+    alerts.raise('cases', 'case.card_raised', head.unitCode, { caseId: head.id, number: head.number, powerId: p.id, powerVersion: 1, level: c.level, step: c.stepNo, reason: c.reason }, c.raisedAt);
   }
   return story.events.length;
 }

@@ -153,20 +153,22 @@ function writeComplaint(
   for (const a of s.alarms) {
     x.writer.add(TABLES.complaintAlarm, [h.id, a.kind, a.stage, a.stageEntry, iso(a.raisedAt)]);
     const escalated = a.kind === 'ESCALATED';
-    x.alerts.add({
-      kind: escalated ? 'COMPLAINT_ESCALATED' : 'COMPLAINT_OVERDUE',
-      level: escalated ? 'RED' : 'YELLOW',
-      unitCode: a.handlerUnit,
-      subjectType: 'Complaint',
-      subjectId: h.id,
-      dedupeKey: `${h.id}:${a.handlerUnit}:${a.stage}`,
-      accusedUnit: h.accusedUnit,
-      accusedDepartment,
-      againstLeadership: h.againstLeadership,
-      title: escalated ? `投诉升级：${h.number} 逾期未办，已移交上级` : `投诉办理超时：${h.number}`,
-      details: JSON.stringify({ number: h.number, category: h.category, stage: a.stage, ...(a.from ? { from: a.from } : {}) }),
-      source: 'complaints',
-      raisedAt: a.raisedAt,
-    });
+    x.alerts.raise(
+      'complaints',
+      escalated ? 'complaint.escalated' : 'complaint.overdue',
+      a.handlerUnit,
+      {
+        complaintId: h.id,
+        number: h.number,
+        handlerUnit: a.handlerUnit,
+        stage: a.stage,
+        accusedUnit: h.accusedUnit,
+        accusedDepartment,
+        againstLeadership: h.againstLeadership,
+        category: h.category,
+        ...(a.from ? { from: a.from } : {}),
+      },
+      a.raisedAt,
+    );
   }
 }

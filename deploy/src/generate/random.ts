@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
+import { SeededRandom } from '@sunlight/shared';
 
-/** A 32-bit number derived from `parts`, for forking independent random streams. */
-export function hash32(...parts: Array<string | number>): number {
-  return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32LE(0);
-}
+export { hash32 } from '@sunlight/shared';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -12,13 +10,14 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
  * sfc32 (128 bits of state) rather than the demo data's mulberry32: with 32 bits of state all
  * streams are one cycle, and millions of ids drawn from thousands of forked streams collide.
  */
-export class Random {
+export class Random extends SeededRandom {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
   constructor(seed: Buffer) {
+    super();
     this.a = seed.readUInt32LE(0);
     this.b = seed.readUInt32LE(4);
     this.c = seed.readUInt32LE(8);
@@ -47,21 +46,6 @@ export class Random {
     return this.uint32() / 4294967296;
   }
 
-  /** An integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('Random.pick: empty list');
-    return item;
-  }
-
   /** An index drawn with probability proportional to `weights[i]`. */
   weighted(weights: readonly number[]): number {
     let total = 0;
@@ -78,23 +62,6 @@ export class Random {
   normal(): number {
     const u = 1 - this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
-  }
-
-  /** A shuffled copy (Fisher-Yates). */
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      const a = out[i] as T;
-      out[i] = out[j] as T;
-      out[j] = a;
-    }
-    return out;
-  }
-
-  /** `count` distinct items in random order (all of them if fewer). */
-  sample<T>(items: readonly T[], count: number): T[] {
-    return this.shuffle(items).slice(0, count);
   }
 
   /** A UUID in the version-4 layout drawn from this stream (deterministic, not random). */

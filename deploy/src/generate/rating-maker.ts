@@ -62,21 +62,7 @@ export class RatingMaker {
     ]);
     this.count++;
     if (score > LOW_RATING) return;
-    this.alerts.add({
-      kind: 'LOW_RATING',
-      level: score <= 1 ? 'YELLOW' : 'REMINDER',
-      unitCode: place.unitCode,
-      subjectType: 'Unit',
-      subjectId: place.unitCode,
-      dedupeKey: id,
-      accusedUnit: null,
-      accusedDepartment: null,
-      againstLeadership: false,
-      title: `差评预警：${score === 1 ? '非常不满意' : '不满意'}`,
-      details: JSON.stringify({ score, tags, departmentId: place.departmentId, postId: place.postId, powerId: place.powerId, stepNo: place.stepNo }),
-      source: 'evaluations',
-      raisedAt: at,
-    });
+    this.alerts.raise('evaluations', 'rating.low', place.unitCode, { ratingId: id, unitCode: place.unitCode, score, tags, departmentId: place.departmentId, postId: place.postId, powerId: place.powerId, stepNo: place.stepNo }, at);
   }
 
   /** Rates finished stages of a case, each with probability `share`, some minutes to days after it finished. */

@@ -2,6 +2,8 @@ import { Tier } from './tier';
 
 const CODE = /^\d{12}$/;
 const PREFIX_LENGTH: Record<Tier, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
+/** The digits that are zero in a code of the tier above and not in one of this tier (1-based start, length). */
+const TIER_DIGITS: Record<Tier, [number, number] | null> = { CITY: null, COUNTY: [5, 2], TOWNSHIP: [7, 3], VILLAGE: [10, 3] };
 
 function tierOf(code: string): Tier {
   if (code.endsWith('00000000')) return Tier.CITY;
@@ -23,6 +25,18 @@ export const unitCode = {
   /** The scope prefix: 4 digits for a city, 6 county, 9 township, 12 village. */
   prefixOf(code: string): string {
     return code.slice(0, PREFIX_LENGTH[tierOf(code)]);
+  },
+  /** Length of the scope prefix of a unit of `tier`. */
+  prefixLength(tier: Tier): number {
+    return PREFIX_LENGTH[tier];
+  },
+  /**
+   * SQL condition: the 12-digit code in `column` lies inside some unit of `tier` (not at a tier
+   * above it), so that `left(column, prefixLength(tier))` names that unit.
+   */
+  withinTierSql(tier: Tier, column: string): string {
+    const d = TIER_DIGITS[tier];
+    return d ? `substr(${column}, ${d[0]}, ${d[1]}) <> '${'0'.repeat(d[1])}'` : 'true';
   },
   /** Does `outer`'s subtree contain `inner` (a unit contains itself)? */
   contains(outer: string, inner: string): boolean {

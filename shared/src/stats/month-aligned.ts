@@ -1,4 +1,4 @@
-const CST_OFFSET_MS = 8 * 3600 * 1000;
+import { CST_OFFSET_MS } from './trend-window';
 
 /**
  * The local months (China Standard Time) `[from, to)` covers exactly, as `YYYY-MM-01` dates, or

@@ -11,15 +11,6 @@ export interface Trend<M extends string = string> {
   values: Record<M, number[]>;
 }
 
-const PREFIX: Record<Tier, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
-/** SQL for "this code is inside some unit of the tier" (not at the tier above), per tier. */
-const AT_OR_BELOW: Record<Tier, string> = {
-  CITY: 'true',
-  COUNTY: "substr(unit_code, 5, 2) <> '00'",
-  TOWNSHIP: "substr(unit_code, 7, 3) <> '000'",
-  VILLAGE: "substr(unit_code, 10, 3) <> '000'",
-};
-
 interface Row {
   code: string;
   month: string;
@@ -42,7 +33,7 @@ export async function sumRollup<M extends string>(ds: DataSource, table: string,
   const month = byMonth ? "to_char(month, 'YYYY-MM')" : "''";
   const parts = [...byTier].map(([tier, prefixes]) => {
     params.push(prefixes);
-    const p = PREFIX[tier];
+    const p = unitCode.prefixLength(tier);
     return `SELECT rpad(left(unit_code, ${p}), 12, '0') AS code, ${month} AS month, ${measures.map((m) => `sum(${m})::int AS ${m}`).join(', ')}
               FROM w WHERE left(unit_code, ${p}) = ANY($${params.length}::text[]) GROUP BY 1, 2`;
   });
@@ -86,11 +77,11 @@ export function rollupTrends<M extends string>(ds: DataSource, table: string, me
   /** Every unit of `tier` in the city `cityPrefix` (4 digits) with rows in the window. */
   const forTier = async (tier: Tier, cityPrefix: string): Promise<{ code: string; trend: Trend<M> }[]> => {
     const w = trendWindow(now());
-    const p = PREFIX[tier];
+    const p = unitCode.prefixLength(tier);
     const rows: Row[] = await ds.query(
       `SELECT rpad(left(s.unit_code, ${p}), 12, '0') AS code, to_char(s.month, 'YYYY-MM') AS month, ${sums}
          FROM ${table} s
-        WHERE s.month >= $1::date AND s.month < $2::date AND left(s.unit_code, 4) = $3 AND ${AT_OR_BELOW[tier].replace(/unit_code/g, 's.unit_code')}
+        WHERE s.month >= $1::date AND s.month < $2::date AND left(s.unit_code, 4) = $3 AND ${unitCode.withinTierSql(tier, 's.unit_code')}
         GROUP BY 1, 2`,
       [w.from, w.to, cityPrefix],
     );

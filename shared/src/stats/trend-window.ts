@@ -11,7 +11,8 @@ export interface TrendWindow {
   to: string;
 }
 
-const CST_OFFSET_MS = 8 * 3600 * 1000;
+/** China Standard Time is UTC+8 all year (no daylight saving). */
+export const CST_OFFSET_MS = 8 * 3600 * 1000;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 const label = (year: number, monthIndex: number) => {

@@ -1,7 +1,7 @@
 import { isMonth, lastCompleteMonth, platformError, PlatformErrorCode, Role, scope, trendWindow, unitCode, type Principal, type RollupTrends } from '@sunlight/shared';
 import type { UnitRef } from '../alert/alert.type';
 import type { PeerBaseline } from './peer-baseline';
-import { computeIndex, rankAmong, type IndexResult } from './risk-calculator';
+import { computeIndex, rankAmong, type IndexResult, type PeerTable } from './risk-calculator';
 import { inputsAt, type UnitRiskInputs } from './risk-inputs';
 import type { AlertTrend } from './risk-inputs.type';
 import { bandOf } from './quartile-fences';
@@ -40,7 +40,7 @@ export class RiskService {
       score: result.score,
       status: result.score === null ? IndicatorStatus.INSUFFICIENT_DATA : IndicatorStatus.CALCULATED,
       coverage: result.coverage,
-      band: result.score !== null && table.scoreFences ? bandOf(result.score, table.scoreFences) : null,
+      band: scoreBand(result.score, table),
       peerCount,
       peersAsOf: fetchedAt,
       indicators: result.indicators.map((r) => ({
@@ -83,7 +83,7 @@ export class RiskService {
           month: m,
           score: result.score,
           status: result.score === null ? IndicatorStatus.INSUFFICIENT_DATA : IndicatorStatus.CALCULATED,
-          band: result.score !== null && table.scoreFences ? bandOf(result.score, table.scoreFences) : null,
+          band: scoreBand(result.score, table),
           indicators: result.indicators.map((r) => ({ key: r.definition.key, value: r.value, score: r.score })),
         };
       }),
@@ -124,3 +124,6 @@ export class RiskService {
 }
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** The band of an index score among the peers' scores; null without a score or without fences. */
+const scoreBand = (score: number | null, table: PeerTable) => (score !== null && table.scoreFences ? bandOf(score, table.scoreFences) : null);

@@ -1,4 +1,4 @@
-import { alignedDateMonths, sumRollup, type Tier, unitCode } from '@sunlight/shared';
+import { alignedDateMonths, sumRollup, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Satisfaction, SatisfactionMonth } from './satisfaction.type';
@@ -11,15 +11,6 @@ export interface DatePeriod {
 
 /** What satisfaction is measured for. */
 export type Subject = { kind: 'unit'; code: string } | { kind: 'department'; id: string } | { kind: 'post'; id: string };
-
-const PREFIX: Record<Tier, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
-/** SQL for "this code belongs to a unit of the tier" on the grouping key, per tier. */
-const REAL_UNIT: Record<Tier, string> = {
-  CITY: 'true',
-  COUNTY: "substr(unit_code, 5, 2) <> '00'",
-  TOWNSHIP: "substr(unit_code, 7, 3) <> '000'",
-  VILLAGE: "substr(unit_code, 10, 3) <> '000'",
-};
 
 interface Row {
   key: string;
@@ -60,10 +51,10 @@ export function createSatisfactionLoaders(ds: DataSource) {
         const groupKey = `${subject.kind}|${tier}|${city}|${period.from}|${period.to}`;
         if (!groups.has(groupKey)) {
           // Peers: every group of the same kind (and tier, for units) in the period; ranked by average.
-          const keyExpr = subject.kind === 'unit' ? `rpad(left(unit_code, ${PREFIX[tier!]}), 12, '0')` : subject.kind === 'department' ? 'department_id::text' : 'post_id::text';
+          const keyExpr = subject.kind === 'unit' ? `rpad(left(unit_code, ${unitCode.prefixLength(tier!)}), 12, '0')` : subject.kind === 'department' ? 'department_id::text' : 'post_id::text';
           const where =
             subject.kind === 'unit'
-              ? `left(unit_code, 4) = $3 AND ${REAL_UNIT[tier!]}`
+              ? `left(unit_code, 4) = $3 AND ${unitCode.withinTierSql(tier!, 'unit_code')}`
               : subject.kind === 'department'
                 ? 'true'
                 : 'post_id IS NOT NULL';

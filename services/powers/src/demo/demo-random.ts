@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import { hash32, SeededRandom } from '@sunlight/shared';
 
 /** A 32-bit number derived from `parts`, for forking independent random streams. */
-export function demoHash32(...parts: Array<string | number>): number {
-  return createHash('sha256').update(parts.join('\u0000')).digest().readUInt32LE(0);
-}
+export const demoHash32 = hash32;
 
 /**
  * A deterministic UUID (version 5 layout) derived from a stable name, e.g.
@@ -22,10 +21,11 @@ export function demoId(...parts: Array<string | number>): string {
 }
 
 /** A small seeded PRNG (mulberry32); never Math.random, so a seed fixes the whole output. */
-export class DemoRandom {
+export class DemoRandom extends SeededRandom {
   private state: number;
 
   constructor(seed: number) {
+    super();
     this.state = seed >>> 0;
   }
 
@@ -41,37 +41,5 @@ export class DemoRandom {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('DemoRandom.pick: empty list');
-    return item;
-  }
-
-  /** A shuffled copy (Fisher-Yates). */
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      const a = out[i] as T;
-      out[i] = out[j] as T;
-      out[j] = a;
-    }
-    return out;
-  }
-
-  /** `count` distinct items in random order (all of them if fewer). */
-  sample<T>(items: readonly T[], count: number): T[] {
-    return this.shuffle(items).slice(0, count);
   }
 }

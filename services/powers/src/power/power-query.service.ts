@@ -23,6 +23,17 @@ export interface CatalogPage extends Page<Power> {
   totalCount: () => Promise<number>;
 }
 
+/**
+ * The catalog's count. Every power has a row for its latest version, and a published power for
+ * its published version, so the join only matters when a filter reads the version: without one,
+ * the count reads the power rows of the subtree alone (at city scale 0.7 ms instead of 6-8 ms).
+ */
+function catalogCountSql(powerWhere: readonly string[], versionWhere: readonly string[], joined: string): string {
+  const where = [...powerWhere, ...versionWhere];
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return `SELECT count(*)::int AS n ${versionWhere.length ? joined : 'FROM power p'} ${filter}`;
+}
+
 /** Reads the catalog: one power, or a filtered, scoped, keyset-paginated page of a subtree. */
 export class PowerQueryService {
   constructor(
@@ -59,7 +70,9 @@ export class PowerQueryService {
       if (!root) throw platformError(PlatformErrorCode.FORBIDDEN, 'your token has no unit');
       scope.assertCanRead(principal, root);
     }
+    // Conditions on the power row alone, and those that need its version (the count skips the join without them).
     const where: string[] = [];
+    const versionWhere: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -71,27 +84,27 @@ export class PowerQueryService {
     }
     if (isPublic) where.push(`p.status = 'PUBLISHED'`);
     else if (filter.status) where.push(`p.status = ${param(filter.status)}`);
-    if (filter.category) where.push(`v.category = ${param(filter.category)}`);
+    if (filter.category) versionWhere.push(`v.category = ${param(filter.category)}`);
     if (filter.departmentId != null) {
       if (!isUuid(filter.departmentId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'departmentId must be a department id (UUID)', 'filter.departmentId');
-      where.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
+      versionWhere.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
     }
     if (filter.riskLevel != null) {
       if (![1, 2, 3].includes(filter.riskLevel)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel must be 1, 2 or 3', 'filter.riskLevel');
-      where.push(`EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`);
+      versionWhere.push(`EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`);
     }
     if (filter.text != null && filter.text.trim() !== '') {
       if (filter.text.length > 100) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
       const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const p = param(pattern);
-      where.push(`(v.name ILIKE ${p} OR p.code ILIKE ${p})`);
+      versionWhere.push(`(v.name ILIKE ${p} OR p.code ILIKE ${p})`);
     }
     const versionColumn = isPublic ? 'p.published_version' : 'p.latest_version';
     const from = `FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = ${versionColumn}`;
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countSql = catalogCountSql(where, versionWhere, from);
     const countParams = [...params];
 
-    const pageWhere = [...where];
+    const pageWhere = [...where, ...versionWhere];
     if (after) {
       const [afterUnit, afterCode] = cursor.decode(after, 2);
       pageWhere.push(`(p.unit_code, p.code) > (${param(String(afterUnit))}, ${param(String(afterCode))})`);
@@ -142,7 +155,7 @@ export class PowerQueryService {
     return {
       ...page,
       totalCount: async () => {
-        const [row] = await this.ds.query(`SELECT count(*)::int AS n ${from} ${filterSql}`, countParams);
+        const [row] = await this.ds.query(countSql, countParams);
         return row.n as number;
       },
     };

@@ -6,6 +6,11 @@ import { checkApplicant, checkText, mergeAmounts } from './case-input.validation
 import { caseError, CaseErrorCode } from './case.errors';
 import type { FileCaseInput } from './case.input';
 import type { CasesConfig } from './cases-config';
+import type { CaseAmounts } from '../checkpoint/case-amounts';
+import type { PowerSnapshot } from '../powers-client/power-snapshot';
+import type { CaseRow } from './case-row';
+import type { CaseWrite } from './case-write';
+import { caseRepository, type NewCase } from './case.repository';
 import { queryCode } from './query-code';
 
 /** The service's Postgres schema (its outbox lives there). */
@@ -16,6 +21,12 @@ export interface FiledRef {
   caseId: string;
   number: string;
   queryCode: string;
+}
+
+/** A filing's answer: the stored reference, plus the row and receipt when this request wrote them. */
+export interface Filed extends FiledRef, CaseWrite {
+  /** Hash of the FILED event; null when a retry was answered from the stored result. */
+  receiptHash: string | null;
 }
 
 /**
@@ -29,7 +40,7 @@ export class CaseFilingService {
     private readonly config: CasesConfig,
   ) {}
 
-  async file(principal: Principal, input: FileCaseInput, idempotencyKey: string): Promise<FiledRef> {
+  async file(principal: Principal, input: FileCaseInput, idempotencyKey: string): Promise<Filed> {
     scope.assertRole(principal, [Role.CLERK, Role.LEADER], 'file cases');
     const v = new Validation();
     checkApplicant(v, input.applicant);
@@ -39,7 +50,8 @@ export class CaseFilingService {
     v.check(isUuid(input.powerId), 'powerId', 'must be a power id');
     v.throwIfAny();
 
-    return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'fileCase', input }, async (em) => {
+    const written: { row: CaseRow | null; receiptHash: string | null } = { row: null, receiptHash: null };
+    const ref = await runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'fileCase', input }, async (em): Promise<FiledRef> => {
       let snapshot;
       try {
         snapshot = await this.config.powers.publishedSnapshot(input.powerId);
@@ -53,39 +65,12 @@ export class CaseFilingService {
       }
       const now = this.config.now();
       const year = Number(this.config.calendar.localDate(now).slice(0, 4));
-      const [counter]: { last: number }[] = await em.query(
-        `INSERT INTO case_counter (unit_code, year, last) VALUES ($1, $2, 1)
-         ON CONFLICT (unit_code, year) DO UPDATE SET last = case_counter.last + 1 RETURNING last`,
-        [snapshot.unitCode, year],
-      );
       const id = randomUUID();
-      const number = `${snapshot.unitCode}-${year}-${String(counter!.last).padStart(6, '0')}`;
-      await em.query(
-        `INSERT INTO "case" (id, number, unit_code, department_id, power_id, power_version, power_snapshot, applicant_name, applicant_id_number,
-           applicant_phone, details, amounts, status, current_step, step_started_at, received_at, filed_by, last_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'RECEIVED', 1, $13, $13, $14, $15)`,
-        [
-          id,
-          number,
-          snapshot.unitCode,
-          snapshot.departmentId,
-          snapshot.id,
-          snapshot.version,
-          JSON.stringify(snapshot),
-          input.applicant.name.trim(),
-          input.applicant.idNumber.toUpperCase(),
-          input.applicant.phone,
-          input.details,
-          JSON.stringify(amounts),
-          now,
-          principal.subject,
-          GENESIS_HASH,
-        ],
-      );
-      await em.query('INSERT INTO case_step_log (case_id, entry, step_no, started_at) VALUES ($1, 1, 1, $2)', [id, now]);
+      const applicant = { name: input.applicant.name.trim(), idNumber: input.applicant.idNumber.toUpperCase(), phone: input.applicant.phone };
+      const number = await caseRepository.insertFiled(em, { id, snapshot, year, applicant, details: input.details, amounts, at: now, filedBy: principal.subject, genesisHash: GENESIS_HASH });
       const attachments = await attachmentStore.store(em, input.attachments ?? [], contents);
-      const head = { id, lastSeq: 0, lastHash: GENESIS_HASH };
-      await caseTrace.append(em, head, {
+      const row = filedRow({ id, number, snapshot, applicant, details: input.details, amounts, at: now, filedBy: principal.subject });
+      const { hash } = await caseTrace.append(em, row, {
         kind: 'FILED',
         actor: principal.subject,
         at: now,
@@ -93,6 +78,8 @@ export class CaseFilingService {
         attachments,
         idempotencyKey,
       });
+      written.row = row;
+      written.receiptHash = hash;
       await publishEvent(em, CASES_SCHEMA, {
         topic: 'case.filed',
         unitCode: snapshot.unitCode,
@@ -100,6 +87,39 @@ export class CaseFilingService {
         payload: { caseId: id, number, powerId: snapshot.id, powerVersion: snapshot.version },
       });
       return { caseId: id, number, queryCode: '' };
-    }).then((ref) => ({ ...ref, queryCode: queryCode.for(this.config.queryCodeKey, ref.caseId) }));
+    });
+    return { ...ref, queryCode: queryCode.for(this.config.queryCodeKey, ref.caseId), ...written };
   }
+}
+
+/** The row `insertFiled` stored, as `toCaseRow` would read it back (before the trace's first event). */
+function filedRow(f: { id: string; number: string; snapshot: PowerSnapshot; applicant: NewCase['applicant']; details: string; amounts: CaseAmounts; at: Date; filedBy: string }): CaseRow {
+  return {
+    id: f.id,
+    number: f.number,
+    unitCode: f.snapshot.unitCode,
+    departmentId: f.snapshot.departmentId,
+    powerId: f.snapshot.id,
+    powerVersion: f.snapshot.version,
+    snapshot: f.snapshot,
+    applicantName: f.applicant.name,
+    applicantIdNumber: f.applicant.idNumber,
+    applicantPhone: f.applicant.phone,
+    details: f.details,
+    amounts: f.amounts,
+    status: 'RECEIVED',
+    outcome: null,
+    currentStep: 1,
+    stepEntry: 1,
+    stepStartedAt: f.at,
+    stepExtensionDays: 0,
+    caseExtensionDays: 0,
+    receivedAt: f.at,
+    completedAt: null,
+    suspendedSince: null,
+    cardLevel: null,
+    filedBy: f.filedBy,
+    lastSeq: 0,
+    lastHash: GENESIS_HASH,
+  };
 }

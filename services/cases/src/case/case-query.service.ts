@@ -5,7 +5,9 @@ import { caseTrace } from '../trace/case-trace';
 import { toCaseRow, type CaseRow } from './case-row';
 import { caseError, CaseErrorCode } from './case.errors';
 import type { CaseLoaders } from './case.loader';
-import { toCase, type Case, type CaseStep } from './case.type';
+import { toCase, type Case, type CaseStep, type FiledCase } from './case.type';
+import type { CaseWrite } from './case-write';
+import type { Filed } from './case-filing.service';
 import type { CasesConfig } from './cases-config';
 
 /** Filters of a unit's case list. */
@@ -40,6 +42,23 @@ export class CaseQueryService {
     const row = await this.find(principal, id);
     if (!row) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'id');
     return toCase(row);
+  }
+
+  /**
+   * The case a mutation wrote, as its transaction left it (primed into the loader); read as it
+   * stands when the mutation was a retry answered from its first result.
+   */
+  async written(principal: Principal, w: CaseWrite): Promise<Case> {
+    if (!w.row || !this.canSee(principal, w.row)) return this.get(principal, w.caseId);
+    this.loaders.case.prime(w.row.id, w.row);
+    return toCase(w.row);
+  }
+
+  /** The receipt of a filing (回执): the case, its query code, the hash of its first event and its promised date. */
+  async receipt(principal: Principal, filed: Filed): Promise<FiledCase> {
+    const c = await this.written(principal, filed);
+    const receiptHash = filed.receiptHash ?? (await this.loaders.events.load(filed.caseId))[0]?.hash ?? '';
+    return { case: c, queryCode: filed.queryCode, receiptHash, promisedBy: this.promisedBy(c.row) };
   }
 
   /** Cases of `unit`'s subtree (default the caller's unit), newest first. */

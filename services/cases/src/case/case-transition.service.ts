@@ -5,7 +5,9 @@ import type { SnapshotStep } from '../powers-client/power-snapshot';
 import type { CaseEventKind } from '../trace/case-event-kind';
 import { caseTrace } from '../trace/case-trace';
 import { checkText, mergeAmounts } from './case-input.validation';
-import { toCaseRow, type CaseRow, type CaseStatusName } from './case-row';
+import type { CaseRow, CaseStatusName } from './case-row';
+import type { CaseWrite } from './case-write';
+import { caseRepository, type CaseHistory, type CasePatch } from './case.repository';
 import { caseError, CaseErrorCode } from './case.errors';
 import { CASES_SCHEMA } from './case-filing.service';
 import type { AdvanceCaseInput, CompleteCaseInput, ExtendCaseInput, ReturnCaseInput, SuspendCaseInput } from './case.input';
@@ -16,9 +18,12 @@ const RECORDED = new Set<string>([CaseErrorCode.CHECKPOINT_VIOLATED, CaseErrorCo
 
 interface Act {
   em: EntityManager;
+  /** The case as locked; its trace head moves as events are appended, the rest stays as it was. */
   c: CaseRow;
   now: Date;
   step: SnapshotStep;
+  /** The case's past (read once, on first use, after the lock). */
+  history: () => Promise<CaseHistory>;
 }
 
 /**
@@ -33,15 +38,24 @@ export class CaseTransitionService {
     private readonly config: CasesConfig,
   ) {}
 
-  private async act(principal: Principal, caseId: string, key: string, operation: string, input: unknown, body: (a: Act) => Promise<void>): Promise<{ caseId: string }> {
+  /**
+   * Runs one transition; `body` applies the rules, writes the case row once and returns it as
+   * written. The answer carries that row (with the trace head the body moved) so that nothing is
+   * read again to answer the mutation.
+   */
+  private async act(principal: Principal, caseId: string, key: string, operation: string, input: unknown, body: (a: Act) => Promise<CaseRow>): Promise<CaseWrite> {
     scope.assertRole(principal, [Role.CLERK, Role.LEADER], 'act on cases');
+    const written: { row: CaseRow | null } = { row: null };
     try {
-      return await runIdempotent(this.ds, { principal, key, operation: `${operation}:${caseId}`, input }, async (em) => {
+      const ref = await runIdempotent(this.ds, { principal, key, operation: `${operation}:${caseId}`, input }, async (em) => {
         const c = await this.lock(em, principal, caseId);
         const step = c.snapshot.flow[c.currentStep - 1]!;
-        await body({ em, c, now: this.config.now(), step });
+        let history: Promise<CaseHistory> | undefined;
+        const row = await body({ em, c, now: this.config.now(), step, history: () => (history ??= caseRepository.history(em, c)) });
+        written.row = { ...row, lastSeq: c.lastSeq, lastHash: c.lastHash };
         return { caseId };
       });
+      return { caseId: ref.caseId, row: written.row };
     } catch (e) {
       if (e instanceof AppError && RECORDED.has(e.code)) await this.recordRefusal(principal, caseId, operation, e, key);
       throw e;
@@ -49,8 +63,7 @@ export class CaseTransitionService {
   }
 
   private async lock(em: EntityManager, principal: Principal, caseId: string): Promise<CaseRow> {
-    const rows: Record<string, unknown>[] = isUuid(caseId) ? await em.query('SELECT * FROM "case" WHERE id = $1 FOR UPDATE', [caseId]) : [];
-    const row = rows[0] ? toCaseRow(rows[0]) : null;
+    const row = isUuid(caseId) ? await caseRepository.lock(em, caseId) : null;
     if (!row || !scope.canRead(principal, row.unitCode)) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${caseId} in your scope`, 'caseId');
     return row;
   }
@@ -60,8 +73,7 @@ export class CaseTransitionService {
       const c = await this.lock(em, principal, caseId).catch(() => null);
       if (!c) return;
       const kind: CaseEventKind = error.code === CaseErrorCode.CHECKPOINT_VIOLATED ? 'CHECKPOINT_BLOCKED' : 'ACTION_REFUSED';
-      const [seen] = await em.query('SELECT 1 FROM case_event WHERE case_id = $1 AND kind = $2 AND idempotency_key = $3', [caseId, kind, key]);
-      if (seen) return; // a retry of the same refused request
+      if (await caseRepository.hasEvent(em, c.id, kind, key)) return; // a retry of the same refused request
       const violations = (error.extensions['violations'] as unknown[] | undefined) ?? [];
       const now = this.config.now();
       await caseTrace.append(em, c, { kind, actor: principal.subject, at: now, payload: { operation, code: error.code, message: error.message, step: c.currentStep, violations }, idempotencyKey: key });
@@ -89,31 +101,18 @@ export class CaseTransitionService {
     if (!ok) throw caseError(CaseErrorCode.NOT_HANDLER, `only the post handling step ${step.stepNo} (${step.name}) or the unit's leader may act on it`, 'caseId');
   }
 
-  private async handlers(em: EntityManager, c: CaseRow): Promise<Set<string>> {
-    const rows: { handled_by: string }[] = await em.query('SELECT DISTINCT handled_by FROM case_step_log WHERE case_id = $1 AND handled_by IS NOT NULL', [c.id]);
-    return new Set([c.filedBy, ...rows.map((r) => r.handled_by)]);
-  }
-
-  private async attachmentNames(em: EntityManager, caseId: string): Promise<string[]> {
-    const rows: { name: string }[] = await em.query(`SELECT a->>'name' AS name FROM case_event e, jsonb_array_elements(e.attachments) a WHERE e.case_id = $1`, [caseId]);
-    return rows.map((r) => r.name);
-  }
-
   /** Checks the current step's checkpoints; throws CHECKPOINT_VIOLATED naming each broken rule. */
   private async enforce(a: Act, amounts: CaseRow['amounts'], attachments: AttachmentRef[], payment: number | null, contractChange: number | null): Promise<void> {
-    const finished: { step_no: number; finished_at: Date }[] = await a.em.query(
-      'SELECT DISTINCT ON (step_no) step_no, finished_at FROM case_step_log WHERE case_id = $1 AND finished_at IS NOT NULL ORDER BY step_no, finished_at DESC',
-      [a.c.id],
-    );
+    const history = await a.history();
     const violations = evaluateCheckpoints(a.c.snapshot.checkpoints, {
       stepNo: a.c.currentStep,
-      attachmentNames: [...(await this.attachmentNames(a.em, a.c.id)), ...attachments.map((x) => x.name)],
+      attachmentNames: [...history.attachmentNames, ...attachments.map((x) => x.name)],
       amounts,
       payment,
       contractChange,
       workingDaysSince: (stepNo) => {
-        const f = finished.find((r) => r.step_no === stepNo);
-        return f ? this.config.calendar.workingDaysBetween(f.finished_at, a.now) : null;
+        const finishedAt = history.finishedAt.get(stepNo);
+        return finishedAt ? this.config.calendar.workingDaysBetween(finishedAt, a.now) : null;
       },
     });
     if (violations.length === 0) return;
@@ -122,12 +121,13 @@ export class CaseTransitionService {
     throw error;
   }
 
-  private async moveTo(a: Act, actor: string, stepNo: number, status: CaseStatusName): Promise<void> {
-    await a.em.query('UPDATE case_step_log SET finished_at = $3, handled_by = $4 WHERE case_id = $1 AND entry = $2', [a.c.id, a.c.stepEntry, a.now, actor]);
-    await a.em.query('INSERT INTO case_step_log (case_id, entry, step_no, started_at) VALUES ($1, $2, $3, $4)', [a.c.id, a.c.stepEntry + 1, stepNo, a.now]);
-    await a.em.query(
-      'UPDATE "case" SET current_step = $2, step_entry = step_entry + 1, step_started_at = $3, step_extension_days = 0, status = $4 WHERE id = $1',
-      [a.c.id, stepNo, a.now, status],
+  /** Finishes the current step and enters `stepNo` (with `patch` written alongside). */
+  private moveTo(a: Act, actor: string, stepNo: number, status: CaseStatusName, patch: CasePatch = {}): Promise<CaseRow> {
+    return caseRepository.write(
+      a.em,
+      a.c,
+      { ...patch, currentStep: stepNo, stepEntry: a.c.stepEntry + 1, stepStartedAt: a.now, stepExtensionDays: 0, status },
+      { finishStep: { at: a.now, by: actor }, enterStep: { stepNo, at: a.now } },
     );
   }
 
@@ -160,10 +160,10 @@ export class CaseTransitionService {
       const pending = (input.attachments ?? []).map((u, i) => ({ name: u.name.trim(), sha256: '', size: contents[i]!.length, mediaType: u.mediaType }));
       await this.enforce(a, amounts, pending, payment, change);
       const attachments = await attachmentStore.store(a.em, input.attachments ?? [], contents);
-      await a.em.query('UPDATE "case" SET amounts = $2 WHERE id = $1', [a.c.id, JSON.stringify(amounts)]);
       const from = a.c.currentStep;
-      await this.moveTo(a, principal.subject, from + 1, 'IN_PROGRESS');
+      const row = await this.moveTo(a, principal.subject, from + 1, 'IN_PROGRESS', { amounts });
       await this.record(a, 'STEP_ADVANCED', principal.subject, key, { from, to: from + 1, result: input.result, payment, contractChange: change }, attachments);
+      return row;
     });
   }
 
@@ -172,7 +172,8 @@ export class CaseTransitionService {
       this.assertOpen(a.c);
       if (a.c.currentStep !== a.c.snapshot.flow.length) throw caseError(CaseErrorCode.INVALID_TRANSITION, `the case is at step ${a.c.currentStep}; steps cannot be skipped`, 'caseId');
       this.assertHandler(principal, a.c, a.step);
-      if ((await this.handlers(a.em, a.c)).has(principal.subject)) {
+      const history = await a.history();
+      if (history.handlers.has(principal.subject)) {
         throw caseError(CaseErrorCode.SEPARATION_OF_DUTIES, 'you handled an earlier step of this case and may not also decide it', 'caseId');
       }
       const v = new Validation();
@@ -183,19 +184,16 @@ export class CaseTransitionService {
       const pending = (input.attachments ?? []).map((u, i) => ({ name: u.name.trim(), sha256: '', size: contents[i]!.length, mediaType: u.mediaType }));
       await this.enforce(a, amounts, pending, null, null);
       const attachments = await attachmentStore.store(a.em, input.attachments ?? [], contents);
-      await a.em.query('UPDATE case_step_log SET finished_at = $3, handled_by = $4 WHERE case_id = $1 AND entry = $2', [a.c.id, a.c.stepEntry, a.now, principal.subject]);
-      const pauses: { from: Date; to: Date | null }[] = await a.em.query('SELECT started_at AS "from", ended_at AS "to" FROM case_pause WHERE case_id = $1', [a.c.id]);
-      const workingDays = this.config.calendar.elapsedWorkingDays(a.c.receivedAt, a.now, pauses);
+      const workingDays = this.config.calendar.elapsedWorkingDays(a.c.receivedAt, a.now, history.pauses);
       const onTime = workingDays <= a.c.snapshot.statutoryDays + a.c.caseExtensionDays;
-      await a.em.query(`UPDATE "case" SET status = 'COMPLETED', outcome = $2, completed_at = $3, amounts = $4, working_days = $5, on_time = $6 WHERE id = $1`, [
-        a.c.id,
-        input.outcome,
-        a.now,
-        JSON.stringify(amounts),
-        workingDays,
-        onTime,
-      ]);
+      const row = await caseRepository.write(
+        a.em,
+        a.c,
+        { status: 'COMPLETED', outcome: input.outcome as CaseRow['outcome'], completedAt: a.now, amounts, workingDays, onTime },
+        { finishStep: { at: a.now, by: principal.subject } },
+      );
       await this.record(a, 'COMPLETED', principal.subject, key, { outcome: input.outcome, result: input.result, workingDays, onTime }, attachments);
+      return row;
     });
   }
 
@@ -208,8 +206,9 @@ export class CaseTransitionService {
       checkText(v, input.reason, 'reason');
       v.throwIfAny();
       const from = a.c.currentStep;
-      await this.moveTo(a, principal.subject, input.toStep, 'IN_PROGRESS');
+      const row = await this.moveTo(a, principal.subject, input.toStep, 'IN_PROGRESS');
       await this.record(a, 'RETURNED', principal.subject, key, { from, to: input.toStep, reason: input.reason });
+      return row;
     });
   }
 
@@ -220,9 +219,9 @@ export class CaseTransitionService {
       const v = new Validation();
       checkText(v, input.note, 'note');
       v.throwIfAny();
-      await a.em.query('INSERT INTO case_pause (case_id, started_at, reason) VALUES ($1, $2, $3)', [a.c.id, a.now, input.reason]);
-      await a.em.query(`UPDATE "case" SET status = 'SUSPENDED', suspended_since = $2 WHERE id = $1`, [a.c.id, a.now]);
+      const row = await caseRepository.write(a.em, a.c, { status: 'SUSPENDED', suspendedSince: a.now }, { startPause: { at: a.now, reason: input.reason } });
       await this.record(a, 'SUSPENDED', principal.subject, key, { reason: input.reason, note: input.note });
+      return row;
     });
   }
 
@@ -231,10 +230,10 @@ export class CaseTransitionService {
       this.assertOpen(a.c, true);
       if (a.c.status !== 'SUSPENDED') throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${a.c.number} is not suspended`, 'caseId');
       this.assertHandler(principal, a.c, a.step);
-      await a.em.query('UPDATE case_pause SET ended_at = $2 WHERE case_id = $1 AND ended_at IS NULL', [a.c.id, a.now]);
       const status: CaseStatusName = a.c.stepEntry === 1 ? 'RECEIVED' : 'IN_PROGRESS';
-      await a.em.query('UPDATE "case" SET status = $2, suspended_since = NULL WHERE id = $1', [a.c.id, status]);
+      const row = await caseRepository.write(a.em, a.c, { status, suspendedSince: null }, { endPause: { at: a.now } });
       await this.record(a, 'RESUMED', principal.subject, key, { suspendedSince: a.c.suspendedSince?.toISOString() ?? null });
+      return row;
     });
   }
 
@@ -244,15 +243,17 @@ export class CaseTransitionService {
       if (principal.role !== Role.LEADER || principal.unit !== a.c.unitCode) {
         throw caseError(CaseErrorCode.NOT_HANDLER, "only the leader of the case's unit approves an extension", 'caseId');
       }
-      if ((await this.handlers(a.em, a.c)).has(principal.subject)) {
+      if ((await a.history()).handlers.has(principal.subject)) {
         throw caseError(CaseErrorCode.SEPARATION_OF_DUTIES, 'you handled this case and may not approve its extension', 'caseId');
       }
       const v = new Validation();
       v.check(Number.isInteger(input.days) && input.days >= 1 && input.days <= 30, 'days', 'must be 1-30 working days');
       checkText(v, input.reason, 'reason');
       v.throwIfAny();
-      await a.em.query('UPDATE "case" SET step_extension_days = step_extension_days + $2, case_extension_days = case_extension_days + $2 WHERE id = $1', [a.c.id, input.days]);
+      // The row is locked, so adding to what it holds is what `+ days` in SQL would give.
+      const row = await caseRepository.write(a.em, a.c, { stepExtensionDays: a.c.stepExtensionDays + input.days, caseExtensionDays: a.c.caseExtensionDays + input.days });
       await this.record(a, 'EXTENDED', principal.subject, key, { days: input.days, reason: input.reason });
+      return row;
     });
   }
 
@@ -263,10 +264,14 @@ export class CaseTransitionService {
       const v = new Validation();
       checkText(v, reason, 'reason');
       v.throwIfAny();
-      await a.em.query('UPDATE case_pause SET ended_at = $2 WHERE case_id = $1 AND ended_at IS NULL', [a.c.id, a.now]);
-      await a.em.query('UPDATE case_step_log SET finished_at = $3, handled_by = $4 WHERE case_id = $1 AND entry = $2', [a.c.id, a.c.stepEntry, a.now, principal.subject]);
-      await a.em.query(`UPDATE "case" SET status = 'WITHDRAWN', completed_at = $2, suspended_since = NULL WHERE id = $1`, [a.c.id, a.now]);
+      const row = await caseRepository.write(
+        a.em,
+        a.c,
+        { status: 'WITHDRAWN', completedAt: a.now, suspendedSince: null },
+        { endPause: { at: a.now }, finishStep: { at: a.now, by: principal.subject } },
+      );
       await this.record(a, 'WITHDRAWN', principal.subject, key, { reason });
+      return row;
     });
   }
 }

@@ -125,11 +125,4 @@ export class CaseQueryService {
     if (!row || principal.role === Role.SERVICE) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'caseId');
     return caseTrace.verify(this.ds.manager, row.id);
   }
-
-  /** Looks a case up by number without scope checks (the public lookup checks the query code). */
-  async byNumber(number: string): Promise<CaseRow | null> {
-    if (!/^\d{12}-\d{4}-\d{6}$/.test(number)) return null;
-    const rows: Record<string, unknown>[] = await this.ds.query('SELECT * FROM "case" WHERE number = $1', [number]);
-    return rows[0] ? toCaseRow(rows[0]) : null;
-  }
 }

@@ -16,6 +16,14 @@ interface EventRow {
   hash: string;
 }
 
+interface PublicEventRow {
+  case_id: string;
+  seq: number;
+  kind: string;
+  at: Date;
+  hash: string;
+}
+
 interface CardRow {
   id: string;
   case_id: string;
@@ -37,6 +45,10 @@ export function createCaseLoaders(ds: DataSource) {
   return {
     case: new DataLoader<string, CaseRow | null>(async (ids) => orderByKeys(ids, ((await ds.query('SELECT * FROM "case" WHERE id = ANY($1::uuid[])', [ids])) as Record<string, unknown>[]).map(toCaseRow), (c) => c.id)),
     events: new DataLoader<string, EventRow[]>((ids) => byCaseIds<EventRow>('SELECT * FROM case_event WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq', ids)),
+    // Refused attempts are internal supervision data, not the applicant's business; payloads are not read.
+    publicEvents: new DataLoader<string, PublicEventRow[]>((ids) =>
+      byCaseIds<PublicEventRow>(`SELECT case_id, seq, kind, at, hash FROM case_event WHERE case_id = ANY($1::uuid[]) AND kind NOT IN ('ACTION_REFUSED', 'CHECKPOINT_BLOCKED') ORDER BY case_id, seq`, ids),
+    ),
     cards: new DataLoader<string, CardRow[]>((ids) => byCaseIds<CardRow>('SELECT * FROM card WHERE case_id = ANY($1::uuid[]) ORDER BY raised_at', ids)),
     stepLog: new DataLoader<string, StepLogRow[]>((ids) => byCaseIds<StepLogRow>('SELECT case_id, step_no, finished_at FROM case_step_log WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, entry', ids)),
     pauses: new DataLoader<string, Pause[]>(async (ids) =>

@@ -7,7 +7,9 @@ import { caseError, CaseErrorCode } from '../case/case.errors';
 import type { CaseLoaders } from '../case/case.loader';
 import type { CaseStatus } from '../case/case.type';
 import type { CasesConfig } from '../case/cases-config';
+import { isCaseNumber } from '../case/case-number';
 import { queryCode } from '../case/query-code';
+import { caseLookupRepository } from './case-lookup.repository';
 import type { CaseProgress } from './case-progress.type';
 
 /** Failed lookups one client may make per window before it is refused. */
@@ -46,17 +48,13 @@ export class CaseLookupService {
     const now = this.config.now();
     const client = principal.client ?? principal.subject;
     const window = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
-    const [limited]: { failures: number }[] = await this.ds.query('SELECT failures FROM lookup_failure WHERE client = $1 AND window_start = $2', [client, window]);
-    if (limited && limited.failures >= LOOKUP_FAILURES_PER_WINDOW) {
+    const wanted = number.trim();
+    const { failures, row } = await caseLookupRepository.start(this.ds, client, window, isCaseNumber(wanted) ? wanted : null);
+    if (failures >= LOOKUP_FAILURES_PER_WINDOW) {
       throw platformError(PlatformErrorCode.RATE_LIMITED, 'too many failed lookups from your address; try again in a few minutes');
     }
-    const row = await this.query.byNumber(number.trim());
     if (!row || !queryCode.matches(this.config.queryCodeKey, row.id, code)) {
-      await this.ds.query(
-        `INSERT INTO lookup_failure (client, window_start, failures) VALUES ($1, $2, 1)
-         ON CONFLICT (client, window_start) DO UPDATE SET failures = lookup_failure.failures + 1`,
-        [client, window],
-      );
+      await caseLookupRepository.recordFailure(this.ds, client, window);
       throw caseError(CaseErrorCode.CASE_NOT_FOUND, 'no case with that number and query code', 'number');
     }
     return row;
@@ -65,7 +63,7 @@ export class CaseLookupService {
   async progress(principal: Principal, number: string, code: string): Promise<CaseProgress> {
     const row = await this.checked(principal, number, code);
     const open = row.status !== 'COMPLETED' && row.status !== 'WITHDRAWN';
-    const [steps, events, clock] = await Promise.all([this.query.steps(row), this.loaders.events.load(row.id), open ? this.query.clock(row) : Promise.resolve(null)]);
+    const [steps, events, clock] = await Promise.all([this.query.steps(row), this.loaders.publicEvents.load(row.id), open ? this.query.clock(row) : Promise.resolve(null)]);
     return {
       number: row.number,
       powerName: row.snapshot.name,
@@ -75,8 +73,7 @@ export class CaseLookupService {
       currentStep: open ? (row.snapshot.flow[row.currentStep - 1]?.name ?? null) : null,
       currentStepDeadline: clock?.stepDeadline ?? null,
       steps: steps.map(({ stepNo, name, state, finishedAt }) => ({ stepNo, name, state, finishedAt })),
-      // Refused attempts are internal supervision data, not the applicant's business.
-      events: events.filter((e) => e.kind !== 'ACTION_REFUSED' && e.kind !== 'CHECKPOINT_BLOCKED').map((e) => ({ seq: e.seq, kind: e.kind, at: e.at, hash: e.hash })),
+      events: events.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at, hash: e.hash })),
     };
   }
 }

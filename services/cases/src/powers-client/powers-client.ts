@@ -32,10 +32,16 @@ export interface PowersLookup {
   publishedSnapshot(powerId: string): Promise<PowerSnapshot | null>;
 }
 
+/** Snapshots kept per process (a few KB each); the least recently used goes first. */
+const MAX_CACHED_VERSIONS = 5_000;
+
 /**
  * Reads the powers subgraph directly with a service credential (role SERVICE): the only way the
- * cases service learns a power's flow. Published versions never change, so their snapshots are
- * cached; which version is published is asked every time.
+ * cases service learns a power's flow. A published version never changes, so its snapshot is
+ * cached by power id and version for as long as the process lives. Which version is published
+ * (or whether the power was retired) can change at any moment and is asked on every filing: a
+ * case filed after a publication or a withdrawal returned must see it, on every replica, and
+ * nothing tells this process when it happens.
  */
 export class PowersClient implements PowersLookup {
   private readonly cache = new Map<string, PowerSnapshot>();
@@ -60,7 +66,11 @@ export class PowersClient implements PowersLookup {
     if (version === null || version === undefined) return null;
     const key = `${powerId}:${version}`;
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
     const data = await this.query<{ power: VersionData }>(VERSION_QUERY, { id: powerId, version });
     if (!data || !data.power.department) return null;
     const p = data.power;
@@ -77,6 +87,7 @@ export class PowersClient implements PowersLookup {
       flow: p.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, timeLimitDays: s.timeLimitDays, postId: s.post?.id ?? null, departmentId: s.post?.departmentId ?? p.department!.id })),
       checkpoints: p.checkpoints.map((c) => ({ id: c.id, stepNo: c.stepNo, kind: c.kind, params: c.params, legalBasis: c.legalBasis, description: c.description })),
     };
+    if (this.cache.size >= MAX_CACHED_VERSIONS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, snapshot);
     return snapshot;
   }

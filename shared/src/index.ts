@@ -9,6 +9,7 @@ export { createServiceDataSource, type ServiceDataSourceOptions } from './db/cre
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
 export { migrate } from './db/migrate';
 export { PlatformTables1763769600000 } from './db/platform-tables.migration';
+export { OutboxNotify1765000000000 } from './db/outbox-notify.migration';
 export { runIdempotent, type IdempotentRequest } from './db/run-idempotent';
 
 export { PUBLIC_PRINCIPAL, type Principal } from './auth/principal';

@@ -1,4 +1,4 @@
-import { env, PlatformTables1763769600000, readEnv, rollupTrends, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, rollupTrends, type SubgraphDefinition } from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
 import { alertsContextFactory, type AlertsConfig, type AlertsContext } from './alerts.context';
@@ -36,7 +36,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
   return {
     name: 'alerts',
     entities: [],
-    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000],
+    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, OutboxNotify1765000000000],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(current())(input),

@@ -1,4 +1,4 @@
-import { env, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
 import { caseReference, unitReference } from './case/case.reference';
 import { CaseMutationResolver } from './case/case-mutation.resolver';
 import { CaseResolver } from './case/case.resolver';
@@ -34,7 +34,7 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
   return {
     name: 'cases',
     entities: [],
-    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000],
+    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000, OutboxNotify1765000000000],
     resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver, UnitCaseTrendResolver],
     references: { Case: caseReference, Unit: unitReference },
     createContext,

@@ -1,4 +1,4 @@
-import { env, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
 import { casesFiledClient } from './cases-client';
 import { ComplaintClock } from './clock/complaint-clock';
 import type { ComplaintsConfig } from './complaints-config';
@@ -32,7 +32,7 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
   return {
     name: 'complaints',
     entities: [],
-    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000],
+    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000, OutboxNotify1765000000000],
     resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver, UnitComplaintTrendResolver],
     orphanedTypes: [UnitRef],
     references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },

@@ -1,4 +1,4 @@
-import { env, PlatformTables1763769600000, readEnv, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, type SubgraphDefinition } from '@sunlight/shared';
 import { CampaignResolver } from './campaign/campaign.resolver';
 import { DepartmentRef, PostRef, UnitRef } from './entity/entity-refs';
 import { departmentReference, postReference, unitReference } from './entity/entity.reference';
@@ -28,7 +28,7 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
   return {
     name: 'evaluations',
     entities: [],
-    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000],
+    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, OutboxNotify1765000000000],
     resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionTrendResolver],
     // Entities this subgraph only extends: no field of its own returns them, so list them.
     orphanedTypes: [UnitRef, DepartmentRef, PostRef],

@@ -1,4 +1,4 @@
-import { PlatformTables1763769600000, type SubgraphDefinition } from '@sunlight/shared';
+import { OutboxNotify1765000000000, PlatformTables1763769600000, type SubgraphDefinition } from '@sunlight/shared';
 import { Catalog1763769700000 } from './migrations/1763769700000-catalog';
 import { PowerRecord, PowerVersionRecord } from './power/power.entity';
 import { Checkpoint, EfficiencyPoint, FlowStep, RiskPoint } from './power/power-items.entity';
@@ -19,7 +19,7 @@ import { ViewerResolver } from './viewer/viewer.resolver';
 export const powersSubgraph: SubgraphDefinition<PowersContext> = {
   name: 'powers',
   entities: [Unit, Department, Post, Account, PowerRecord, PowerVersionRecord, FlowStep, RiskPoint, EfficiencyPoint, Checkpoint],
-  migrations: [PlatformTables1763769600000, Catalog1763769700000],
+  migrations: [PlatformTables1763769600000, Catalog1763769700000, OutboxNotify1765000000000],
   resolvers: [UnitResolver, DepartmentResolver, PostResolver, PowerResolver, FlowStepResolver, PowerConnectionResolver, PowerMutationResolver, ViewerResolver],
   references: { Unit: unitReference, Power: powerReference, Department: departmentReference, Post: postReference },
   createContext: createPowersContext,

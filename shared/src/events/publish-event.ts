@@ -8,14 +8,15 @@ export function outboxChannel(schema: string): string {
 
 /**
  * Writes an event to the caller's outbox inside the caller's transaction (`em` must be
- * transactional), and queues a NOTIFY that Postgres delivers only if that transaction commits.
- * The NOTIFY carries no data: it only wakes readers; the outbox row is the truth.
+ * transactional). The outbox's own trigger (`OutboxNotify1765000000000`) queues a NOTIFY on
+ * {@link outboxChannel} that Postgres delivers only if that transaction commits. Its payload is
+ * the event's unit code (or empty): it only wakes readers and tells caches which scope changed;
+ * the outbox row is the truth.
  */
 export async function publishEvent(em: EntityManager, schema: string, event: NewOutboxEvent): Promise<string> {
   const rows: { id: string }[] = await em.query(
     `INSERT INTO "${schema}".outbox (topic, unit_code, aggregate_id, payload) VALUES ($1, $2, $3, $4) RETURNING id`,
     [event.topic, event.unitCode ?? null, event.aggregateId, JSON.stringify(event.payload)],
   );
-  await em.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
   return rows[0]!.id;
 }

@@ -5,6 +5,12 @@ import { platformError, PlatformErrorCode, PUBLIC_PRINCIPAL, type Principal, typ
 export interface GatewayContext {
   principal: Principal;
   requestId: string;
+  /**
+   * How the response cache treats this request: by default a cached answer within the maximum age
+   * may be served; `fresh` serves only an entry with no change since it was read (live screens);
+   * `bypass` runs the operation (the cache's own fills).
+   */
+  cacheMode?: 'fresh' | 'bypass';
 }
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, createLogger, env, loadPlatformConfig, loadSecrets, readEnv, TokenService } from '@sunlight/shared';
-import { startGateway } from './start-gateway';
+import { DEFAULT_RESPONSE_CACHE, startGateway } from './start-gateway';
 
 const logger = createLogger('gateway');
 
@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     GATEWAY_PORT: env.port(4000),
     GATEWAY_HOST: env.string('127.0.0.1'),
     SUPERGRAPH_PATH: env.string(path.resolve(__dirname, '../../deploy/supergraph.graphql')),
+    RESPONSE_CACHE_MB: env.int(DEFAULT_RESPONSE_CACHE.maxBytes / 2 ** 20, 0, 4096),
+    RESPONSE_CACHE_MAX_AGE_MS: env.int(DEFAULT_RESPONSE_CACHE.maxAgeMs, 0, 3_600_000),
+    READ_MODEL_SETTLE_MS: env.int(DEFAULT_RESPONSE_CACHE.settleMs, 0, 60_000),
   });
   if (!fs.existsSync(own.SUPERGRAPH_PATH)) throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
   const secrets = loadSecrets(platform);
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     host: own.GATEWAY_HOST,
     production: platform.production,
     databaseUrl: platform.databaseUrl,
+    responseCache: { maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20, maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS, settleMs: own.READ_MODEL_SETTLE_MS },
   });
   logger.info('gateway listening', { url: gateway.url });
   const shutdown = () => void gateway.stop().then(() => process.exit(0), () => process.exit(1));

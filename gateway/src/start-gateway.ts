@@ -9,10 +9,27 @@ import { createFormatError, createGraphQLHttpHandler, type Logger, type TokenSer
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import { principalFromRequest, type GatewayContext } from './gateway-context';
 import { healthRoute } from './health-route';
+import { ChangeFeed } from './read-cache/change-feed';
+import { ScopeChangeClock } from './read-cache/change-clock';
+import { ResponseCache } from './read-cache/response-cache';
+import { responseCachePlugin } from './read-cache/response-cache.plugin';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits/query-limits';
 import { AlertFeed } from './subscriptions/alert-feed';
 import { attachSubscriptions } from './subscriptions/subscription-server';
 import type { GraphQLSchema } from 'graphql';
+import type { GraphQLResponse } from '@apollo/server';
+
+/** The response cache's settings (README: "The read path"). */
+export interface ResponseCacheSettings {
+  /** Memory for cached answers, in bytes; 0 turns the cache off. */
+  maxBytes: number;
+  /** The oldest answer ever served, in ms. */
+  maxAgeMs: number;
+  /** How long after a change it is recorded again (subgraphs' summed figures catch up within it). */
+  settleMs: number;
+}
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { maxBytes: 64 * 2 ** 20, maxAgeMs: 5000, settleMs: 1000 };
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (deploy/supergraph.graphql). */
@@ -28,12 +45,15 @@ export interface StartGatewayOptions {
   /** For LISTEN on new alerts (subscriptions); without it the feed polls. */
   databaseUrl?: string;
   alertPollMs?: number;
+  responseCache?: ResponseCacheSettings;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
   httpServer: http.Server;
+  /** The response cache (undefined when off): its counters, for tests and benchmarks. */
+  responseCache?: ResponseCache<GraphQLResponse>;
   stop(): Promise<void>;
 }
 
@@ -57,16 +77,25 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
     apiSchema = loaded;
   });
-  const server = new ApolloServer<GatewayContext>({
+  const cacheSettings = o.responseCache ?? DEFAULT_RESPONSE_CACHE;
+  const clock = new ScopeChangeClock();
+  const changes = new ChangeFeed(clock, { databaseUrl: o.databaseUrl, sources: Object.keys(o.subgraphUrls), settleMs: cacheSettings.settleMs, logger: o.logger });
+  const responseCache = cacheSettings.maxBytes > 0 ? new ResponseCache<GraphQLResponse>({ maxBytes: cacheSettings.maxBytes, maxAgeMs: cacheSettings.maxAgeMs, clock }) : undefined;
+  const server: ApolloServer<GatewayContext> = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: queryLimitRules(o.limits ?? DEFAULT_QUERY_LIMITS),
     introspection: !o.production,
     hideSchemaDetailsFromClientErrors: o.production,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(o.logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...(responseCache ? [responseCachePlugin(responseCache, clock, () => server)] : []),
+    ],
   });
   await server.start();
+  await changes.start();
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
@@ -84,15 +113,18 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   if (alertsUrl && apiSchema) {
     feed = new AlertFeed(alertsUrl, o.tokens, o.logger, { databaseUrl: o.databaseUrl, pollMs: o.alertPollMs });
     await feed.start();
-    subscriptions = attachSubscriptions({ httpServer, server, apiSchema, feed, tokens: o.tokens, logger: o.logger });
+    feed.subscribe((item) => changes.heard(item.unitCode));
+    subscriptions = attachSubscriptions({ httpServer, server, apiSchema, feed, changes, tokens: o.tokens, logger: o.logger });
   }
   return {
     url: `http://localhost:${port}/graphql`,
     port,
     httpServer,
+    responseCache,
     async stop() {
       await subscriptions?.close();
       await feed?.stop();
+      await changes.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -14,15 +14,17 @@ import {
   type FieldNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  visit,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../gateway-context';
+import type { ChangeFeed } from '../read-cache/change-feed';
 import type { AlertFeed, FeedItem } from './alert-feed';
 import { matches, type SubscriptionFilter } from './alert-matcher';
 import { AsyncQueue } from './async-queue';
+import { dashboardUpdates } from './dashboard-updates';
+import { selectionAsQuery } from './selection-query';
 
 /** At most this many subscriptions per connection. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
@@ -32,6 +34,12 @@ const SUBSCRIPTION_SDL = `
   type Subscription {
     "Each new alert you may see, as it is raised; with after, first the alerts raised since that alert, in order."
     alertRaised(filter: AlertFilter, after: ID): Alert!
+    """
+    A live screen (大屏): the selection on unit(code: unit) at once, then again each time a committed
+    change inside the unit's subtree changes it, within about two seconds. Answered exactly as that
+    query would be for the subscriber (scope rules included); identical answers are not repeated.
+    """
+    dashboardUpdated(unit: ID!): Unit!
   }`;
 
 interface ConnectionState {
@@ -47,16 +55,20 @@ interface ConnectionState {
  * that subscriber, with the subscriber's own selection, so fields owned by any subgraph resolve
  * with the subscriber's scope.
  */
-export function attachSubscriptions(o: { httpServer: http.Server; server: ApolloServer<GatewayContext>; apiSchema: GraphQLSchema; feed: AlertFeed; tokens: TokenService; logger: Logger }) {
+export function attachSubscriptions(o: { httpServer: http.Server; server: ApolloServer<GatewayContext>; apiSchema: GraphQLSchema; feed: AlertFeed; changes: ChangeFeed; tokens: TokenService; logger: Logger }) {
   const schema = extendSchema(o.apiSchema, parse(SUBSCRIPTION_SDL));
-  const field = schema.getSubscriptionType()!.getFields()['alertRaised']!;
+  const fields = schema.getSubscriptionType()!.getFields();
+  const field = fields['alertRaised']!;
+  const dashboardField = fields['dashboardUpdated']!;
   const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql' });
 
   /** Runs `document` through the gateway as `principal` (queries sent over the socket, and every delivery). */
-  const run = async (principal: Principal, document: DocumentNode, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> => {
-    const res = await o.server.executeOperation({ query: print(document), variables }, { contextValue: { principal, requestId: 'ws' } });
+  const run = async (principal: Principal, document: DocumentNode, variables: Record<string, unknown> | undefined, cacheMode?: GatewayContext['cacheMode']): Promise<ExecutionResult> => {
+    const res = await o.server.executeOperation({ query: print(document), variables }, { contextValue: { principal, requestId: 'ws', ...(cacheMode ? { cacheMode } : {}) } });
     if (res.body.kind !== 'single') return { errors: [new GraphQLError('incremental delivery is not supported here')] };
-    return res.body.singleResult as ExecutionResult;
+    const { data, errors } = res.body.singleResult;
+    // graphql-ws sends GraphQLError instances; executeOperation gives formatted (plain) errors.
+    return { data: data as ExecutionResult['data'], ...(errors ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : {}) };
   };
 
   // Subscribers with the same scope and the same selection get the same answer for an alert:
@@ -148,50 +160,28 @@ export function attachSubscriptions(o: { httpServer: http.Server; server: Apollo
         ctx.extra.state?.active?.delete(id);
       },
       execute: (args: ExecutionArgs) => run((args.contextValue as { principal: Principal }).principal, args.document, args.variableValues as Record<string, unknown> | undefined),
-      subscribe: (args: ExecutionArgs) => {
+      subscribe: async (args: ExecutionArgs) => {
         const principal = (args.contextValue as { principal: Principal }).principal;
         const op = getOperationAST(args.document, args.operationName) as OperationDefinitionNode;
-        const fields = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
-        if (fields.length !== 1 || fields[0]!.name.value !== 'alertRaised') {
-          return { errors: [new GraphQLError('subscribe to exactly one field: alertRaised')] };
+        const roots = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+        const root = roots[0];
+        if (roots.length !== 1 || !root || !['alertRaised', 'dashboardUpdated'].includes(root.name.value)) {
+          return { errors: [new GraphQLError('subscribe to exactly one field: alertRaised or dashboardUpdated')] };
         }
-        if (principal.role === 'PUBLIC') return { errors: [platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in (connectionParams.authorization) to receive alerts')] };
-        const root = fields[0]!;
-        const argValues = getArgumentValues(field, root, args.variableValues ?? {}) as { filter?: SubscriptionFilter; after?: string };
-        // The subscriber's selection becomes a query of `alert(id)`, with its fragments and the
-        // variables that selection uses (the subscription's own arguments are not part of it).
-        const fragments = args.document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-        const used = new Set<string>();
-        for (const node of [root.selectionSet, ...fragments]) {
-          if (node) visit(node, { Variable: (v) => void used.add(v.name.value) });
+        if (principal.role === 'PUBLIC') return { errors: [platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in (connectionParams.authorization) to subscribe')] };
+        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+        const responseKey = root.alias?.value ?? root.name.value;
+        if (root.name.value === 'dashboardUpdated') {
+          const { unit } = getArgumentValues(dashboardField, root, variables) as { unit: string };
+          const query = selectionAsQuery(args.document, op, root, { operationName: 'DashboardUpdate', field: 'unit', argument: 'code', variable: 'sunlightUnit', type: 'ID!' });
+          const fetch = () => run(principal, query, { ...variables, sunlightUnit: unit }, 'fresh');
+          const first = await fetch();
+          if (!(first.data as { unit?: unknown } | null | undefined)?.unit) return { errors: first.errors ?? [platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${unit} is not in your scope`)] };
+          return dashboardUpdates(first, { unit, run: fetch, changes: o.changes, responseKey });
         }
-        const query: DocumentNode = {
-          kind: Kind.DOCUMENT,
-          definitions: [
-            {
-              kind: Kind.OPERATION_DEFINITION,
-              operation: 'query' as never,
-              name: { kind: Kind.NAME, value: 'AlertDelivery' },
-              variableDefinitions: [
-                ...(op.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value)),
-                { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'sunlightAlertId' } }, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } } },
-              ],
-              selectionSet: {
-                kind: Kind.SELECTION_SET,
-                selections: [
-                  {
-                    kind: Kind.FIELD,
-                    name: { kind: Kind.NAME, value: 'alert' },
-                    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'id' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'sunlightAlertId' } } }],
-                    selectionSet: root.selectionSet,
-                  },
-                ],
-              },
-            },
-            ...fragments,
-          ],
-        };
-        return deliveries(principal, argValues.filter ?? {}, argValues.after ?? null, query, (args.variableValues ?? {}) as Record<string, unknown>, root.alias?.value ?? 'alertRaised');
+        const argValues = getArgumentValues(field, root, variables) as { filter?: SubscriptionFilter; after?: string };
+        const query = selectionAsQuery(args.document, op, root, { operationName: 'AlertDelivery', field: 'alert', argument: 'id', variable: 'sunlightAlertId', type: 'ID!' });
+        return deliveries(principal, argValues.filter ?? {}, argValues.after ?? null, query, variables, responseKey);
       },
     },
     wss,

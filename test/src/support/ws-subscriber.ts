@@ -28,7 +28,12 @@ export class Subscriber {
     });
     this.stop = this.client.subscribe(
       { query: this.query, variables: this.variables },
-      { next: (v) => this.received.push({ data: v.data as Record<string, unknown>, at: Date.now() }), error: (e) => this.errors.push(e), complete: () => undefined },
+      {
+        // A result with errors and no data (a refused subscription) counts as an error, not a delivery.
+        next: (v) => (v.data ? this.received.push({ data: v.data as Record<string, unknown>, at: Date.now() }) : this.errors.push(...(v.errors ?? []))),
+        error: (e) => this.errors.push(e),
+        complete: () => undefined,
+      },
     );
     await connected;
     await new Promise((r) => setTimeout(r, 100)); // the subscribe message reaches the server

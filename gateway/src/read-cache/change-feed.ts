@@ -1,0 +1,99 @@
+import { Client } from 'pg';
+import { outboxChannel, type Logger } from '@sunlight/shared';
+import type { ScopeChangeClock } from './change-clock';
+
+export interface ChangeFeedOptions {
+  /** Where the services' outboxes live; without it only alerts (and the maximum age) mark changes. */
+  databaseUrl?: string;
+  /** The services whose outbox NOTIFYs to hear (their schema names). */
+  sources: string[];
+  /**
+   * Each change is recorded again this long after it was heard: a subgraph's summed figures
+   * follow its commits within this bound, so an answer read in between is marked stale too.
+   */
+  settleMs: number;
+  logger: Logger;
+}
+
+/**
+ * Hears every service's committed changes and records them on the {@link ScopeChangeClock}: the
+ * outbox NOTIFY carries the unit each event concerns (sent by the outbox's own trigger, only on
+ * commit), and new alerts come from the alert feed. NOTIFY is not persisted: after the listening
+ * connection drops, every scope is marked changed, and the cache's maximum age bounds what a lost
+ * notification can cost. Listeners are told of each recorded change (live screens rerun on it).
+ */
+export class ChangeFeed {
+  private pg: Client | undefined;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private readonly pending = new Set<string>();
+  private settleTimer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<(unit: string | null) => void>();
+
+  constructor(
+    private readonly clock: ScopeChangeClock,
+    private readonly options: ChangeFeedOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.options.databaseUrl) await this.connect();
+  }
+
+  /** Records a change heard from elsewhere (the alert feed). */
+  heard(unit: string | null): void {
+    this.record(unit);
+    this.pending.add(unit ?? '');
+    this.settleTimer ??= setTimeout(() => this.settle(), this.options.settleMs);
+  }
+
+  subscribe(listener: (unit: string | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    clearTimeout(this.settleTimer);
+    await this.pg?.end().catch(() => undefined);
+  }
+
+  private record(unit: string | null): void {
+    this.clock.record(unit);
+    for (const listener of this.listeners) listener(unit);
+  }
+
+  private settle(): void {
+    this.settleTimer = undefined;
+    const units = [...this.pending];
+    this.pending.clear();
+    for (const unit of units) this.record(unit === '' ? null : unit);
+  }
+
+  private async connect(): Promise<void> {
+    const pg = new Client({ connectionString: this.options.databaseUrl });
+    pg.on('notification', (n) => this.heard(n.payload ? n.payload : null));
+    pg.on('error', (e) => {
+      this.options.logger.warn('change feed listener lost', { error: e.message });
+      this.reconnectLater(pg);
+    });
+    try {
+      await pg.connect();
+      for (const source of this.options.sources) await pg.query(`LISTEN ${outboxChannel(source)}`);
+      this.pg = pg;
+      this.record(null); // whatever happened while nobody listened
+    } catch (e) {
+      this.options.logger.warn('change feed cannot listen', { error: e instanceof Error ? e.message : String(e) });
+      this.reconnectLater(pg);
+    }
+  }
+
+  private reconnectLater(pg: Client): void {
+    void pg.end().catch(() => undefined);
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (!this.stopped) void this.connect();
+    }, 1000);
+  }
+}

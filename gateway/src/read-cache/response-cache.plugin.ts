@@ -1,0 +1,67 @@
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from '../gateway-context';
+import { responseCacheKey, scopeOfPrincipal } from './cache-key';
+import type { ScopeChangeClock } from './change-clock';
+import type { CacheEntry, CacheStatus, ResponseCache } from './response-cache';
+
+/**
+ * Root query fields whose answers are never kept: feeds read by position, trace verification (a
+ * check that must look now), a single complaint (each reading of it is an inspector's act) and
+ * the follow-up by code, and the service-only peer fields.
+ */
+const NEVER_CACHED = new Set(['alert', 'alertFeed', 'alertFeedHead', 'verifyCaseTrace', 'complaint', 'complaintProgress', 'caseTrendsOfTier', 'satisfactionTrendsOfTier', 'complaintTrendsOfTier']);
+
+function cacheable(operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== OperationTypeNode.QUERY) return false;
+  return operation.selectionSet.selections.every((s) => s.kind !== Kind.FIELD || !NEVER_CACHED.has(s.name.value));
+}
+
+function fromEntry(entry: CacheEntry, status: CacheStatus): GraphQLResponse {
+  return {
+    http: { status: undefined, headers: new HeaderMap() },
+    body: { kind: 'single', singleResult: { data: entry.body.data, extensions: { ...entry.body.extensions, asOf: new Date(entry.asOf).toISOString(), cacheStatus: status } } },
+  };
+}
+
+/**
+ * The gateway's response cache as an Apollo Server plugin (the hook the response-cache plugin
+ * uses, `responseForOperation`). A read operation is answered from {@link ResponseCache}; a miss
+ * is filled by running the same operation through this server as the same caller (context
+ * `cacheMode: 'bypass'`), so every subgraph's access rules apply to what is kept. Answers with
+ * errors are returned but never kept. Every cached answer carries `extensions.asOf` and
+ * `extensions.cacheStatus`. A mutation marks its caller's scope changed as it answers.
+ */
+export function responseCachePlugin(cache: ResponseCache<GraphQLResponse>, clock: ScopeChangeClock, server: () => ApolloServer<GatewayContext>): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        // Whoever writes reads their own write: the writer's scope is marked changed before the
+        // mutation's answer leaves, without waiting for the outbox NOTIFY (which follows).
+        async willSendResponse(rc) {
+          if (rc.operation?.operation === OperationTypeNode.MUTATION) clock.record(rc.contextValue.principal.unit ?? null);
+        },
+        async responseForOperation(rc) {
+          const mode = rc.contextValue.cacheMode;
+          if (mode === 'bypass' || !cacheable(rc.operation)) return null;
+          const { principal } = rc.contextValue;
+          const variables = rc.request.variables;
+          const key = responseCacheKey(principal, rc.source, rc.operationName, variables);
+          const fill = async () => {
+            const raw = await server().executeOperation(
+              { query: rc.source, variables, operationName: rc.operationName ?? undefined },
+              { contextValue: { ...rc.contextValue, cacheMode: 'bypass' } },
+            );
+            const single = raw.body.kind === 'single' ? raw.body.singleResult : undefined;
+            const keep = single && !single.errors && single.data ? { data: single.data, ...(single.extensions ? { extensions: single.extensions } : {}) } : undefined;
+            return { raw, keep };
+          };
+          const answer = await cache.get(key, scopeOfPrincipal(principal), fill, mode === 'fresh');
+          if (answer.entry) return fromEntry(answer.entry, answer.status);
+          // Not kept (errors): every waiter gets the same answer, each with its own headers.
+          return { http: { status: answer.raw.http.status, headers: new HeaderMap(answer.raw.http.headers) }, body: answer.raw.body };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { unitCode } from '@sunlight/shared';
+import type { ExecutionResult } from 'graphql';
+import type { ChangeFeed } from '../read-cache/change-feed';
+import { AsyncQueue } from './async-queue';
+
+export interface DashboardUpdatesOptions {
+  /** The subscribed unit's code. */
+  unit: string;
+  /** Runs the rewritten `unit(code)` query as the subscriber, asking for fresh figures. */
+  run: () => Promise<ExecutionResult>;
+  changes: ChangeFeed;
+  /** The key the Unit is delivered under (the subscription field's alias or name). */
+  responseKey: string;
+  /** Quiet time after a change before rerunning, so a burst of commits costs one rerun. */
+  debounceMs?: number;
+  /** Rerun at least this often (figures that depend on peers change without a change in scope). */
+  heartbeatMs?: number;
+}
+
+/**
+ * A live screen's figures: the first answer, then a new one each time a committed change inside
+ * the unit's subtree (or an unknown one) changes what the subscriber's selection returns.
+ * Identical answers are not pushed again. Each answer is the subscriber's own query, so scope
+ * rules apply to every delivery exactly as to a query.
+ */
+export async function* dashboardUpdates(first: ExecutionResult, o: DashboardUpdatesOptions): AsyncGenerator<ExecutionResult> {
+  const prefix = unitCode.prefixOf(o.unit);
+  const wakes = new AsyncQueue<true>();
+  let queued = false; // one rerun waiting is enough, however many changes came
+  const rerun = () => {
+    if (queued) return;
+    queued = true;
+    wakes.push(true);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const wake = () => {
+    clearTimeout(timer);
+    timer = setTimeout(rerun, o.debounceMs ?? 200);
+  };
+  const unsubscribe = o.changes.subscribe((unit) => {
+    if (unit === null || unit.startsWith(prefix)) wake();
+  });
+  const heartbeat = setInterval(rerun, o.heartbeatMs ?? 15_000);
+  const deliver = (r: ExecutionResult): ExecutionResult => ({ data: { [o.responseKey]: (r.data as { unit?: unknown } | null | undefined)?.unit ?? null }, ...(r.errors ? { errors: r.errors } : {}) });
+  let last = JSON.stringify(first.data ?? null);
+  try {
+    yield deliver(first);
+    for await (const _ of wakes) {
+      queued = false;
+      const r = await o.run();
+      const printed = JSON.stringify(r.data ?? null);
+      if (printed === last) continue;
+      last = printed;
+      yield deliver(r);
+    }
+  } finally {
+    clearTimeout(timer);
+    clearInterval(heartbeat);
+    unsubscribe();
+    wakes.close();
+  }
+}

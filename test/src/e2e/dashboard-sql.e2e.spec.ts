@@ -19,8 +19,10 @@ const seen: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack({
-    // Peer data is fetched afresh for every request, so its statements are counted too.
+    // Peer data is fetched afresh for every request, so its statements are counted too; the
+    // gateway's response cache is off, since this counts what the subgraphs do for one dashboard.
     riskPeersTtlMs: 0,
+    responseCache: { maxBytes: 0, maxAgeMs: 0, settleMs: 0 },
     onQuery: (subgraph, sql) => {
       if (!counting || BACKGROUND.test(sql)) return;
       counts.set(subgraph, (counts.get(subgraph) ?? 0) + 1);

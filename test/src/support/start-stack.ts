@@ -4,7 +4,7 @@ import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph
 import { casesFiledClient, createComplaintsSubgraph, type ComplaintsSubgraph } from '@sunlight/complaints';
 import { composeSupergraph } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
-import { startGateway, type RunningGateway } from '@sunlight/gateway';
+import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@sunlight/gateway';
 import { findDemoAccount, generateDemoData, powersSubgraph } from '@sunlight/powers';
 import { createLogger, startSubgraph, TokenService, type Principal, type Role, type RunningSubgraph } from '@sunlight/shared';
 import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing';
@@ -50,6 +50,8 @@ export async function startStack(
     onQuery?: (subgraph: string, sql: string) => void;
     /** How long the alerts service keeps a tier's peer data (its default is one minute). */
     riskPeersTtlMs?: number;
+    /** The gateway's response cache (on with its defaults unless given; `maxBytes: 0` turns it off). */
+    responseCache?: ResponseCacheSettings;
   } = {},
 ): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
@@ -83,6 +85,7 @@ export async function startStack(
     production: options.production ?? false,
     databaseUrl: database.url,
     alertPollMs: 500,
+    ...(options.responseCache ? { responseCache: options.responseCache } : {}),
   });
   const demo = generateDemoData();
 

@@ -71,8 +71,12 @@ export type { AttachmentUpload } from './attachments/attachment-upload';
 export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
 export { isUuid } from './validation/is-uuid';
 
-export { dropMonthRollupSql, localMonth, monthRollupSql, type MonthRollupSpec } from './stats/month-rollup-sql';
+export { dropMonthRollupSql, localMonth, monthRollupSql, trackRollupChangesSql, untrackRollupChangesSql, type MonthRollupSpec } from './stats/month-rollup-sql';
 export { rollupTrends, sumRollup, type RollupTrends, type Trend } from './stats/rollup-trends';
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';
 export { alignedDateMonths, alignedMonths } from './stats/month-aligned';
+export { monthOrdinal } from './stats/month-ordinal';
+export { SubtreeSums } from './stats/subtree-sums';
+export { SubtreeStore, type SubtreeStoreOptions } from './stats/subtree-store';
+export { subtreeTrends } from './stats/subtree-trends';
 export { hash32, SeededRandom } from './random/seeded-random';

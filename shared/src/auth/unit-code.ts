@@ -38,6 +38,11 @@ export const unitCode = {
     const d = TIER_DIGITS[tier];
     return d ? `substr(${column}, ${d[0]}, ${d[1]}) <> '${'0'.repeat(d[1])}'` : 'true';
   },
+  /** The test of `withinTierSql`, in memory: does `code` lie inside some unit of `tier`? */
+  isWithinTier(tier: Tier, code: string): boolean {
+    const d = TIER_DIGITS[tier];
+    return !d || code.slice(d[0] - 1, d[0] - 1 + d[1]) !== '0'.repeat(d[1]);
+  },
   /** Does `outer`'s subtree contain `inner` (a unit contains itself)? */
   contains(outer: string, inner: string): boolean {
     return CODE.test(inner) && inner.startsWith(unitCode.prefixOf(outer));

@@ -46,7 +46,7 @@ export async function sumRollup<M extends string>(ds: DataSource, table: string,
  * (`trendWindow(now())`). `forUnits` batches any number of units into one statement; `forTier`
  * returns every unit of a tier in a city that has rows, in one statement, for peer comparison.
  */
-export function rollupTrends<M extends string>(ds: DataSource, table: string, measures: readonly M[], now: () => Date) {
+export function rollupTrends<M extends string>(ds: DataSource, table: string, measures: readonly M[], now: () => Date): RollupTrends<M> {
   sqlIdentifier(table, 'rollup table');
   measures.forEach((m) => sqlIdentifier(m, 'rollup measure'));
   const sums = measures.map((m) => `sum(s.${m})::int AS ${m}`).join(', ');
@@ -91,4 +91,12 @@ export function rollupTrends<M extends string>(ds: DataSource, table: string, me
   return { forUnits, forTier };
 }
 
-export type RollupTrends<M extends string> = ReturnType<typeof rollupTrends<M>>;
+/**
+ * A request's reader of a monthly rollup as trends, by SQL (`rollupTrends`) or from memory
+ * (`subtreeTrends`): `forUnits` batches any number of units; `forTier` lists every unit of a tier
+ * in a city (4-digit prefix) with rows in the window, for peer comparison.
+ */
+export interface RollupTrends<M extends string> {
+  forUnits: DataLoader<string, Trend<M>>;
+  forTier(tier: Tier, cityPrefix: string): Promise<{ code: string; trend: Trend<M> }[]>;
+}

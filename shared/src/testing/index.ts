@@ -2,3 +2,4 @@ export { freePort } from './free-port';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { startTestPostgres, TEST_ADMIN_URL_ENV } from './test-postgres';
 export { openTestDataSource } from './open-test-data-source';
+export { ROLLUP_TEST_UNITS, seedMonthRollup } from './seed-month-rollup';

@@ -1,10 +1,11 @@
-import { rollupTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
+import { subtreeTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
 import { CaseFilingService } from './case/case-filing.service';
 import { CaseQueryService } from './case/case-query.service';
 import { CaseTransitionService } from './case/case-transition.service';
 import { createCaseLoaders, type CaseLoaders } from './case/case.loader';
 import type { CasesConfig } from './case/cases-config';
 import { CaseLookupService } from './lookup/case-lookup.service';
+import type { CaseMonthSums } from './stats/case-month-sums';
 import { createCaseStatsLoader, type CaseStatsLoader } from './stats/case-stats.loader';
 import { CASE_MEASURES, type CaseMeasure } from './stats/case-trend.type';
 
@@ -12,7 +13,7 @@ import { CASE_MEASURES, type CaseMeasure } from './stats/case-trend.type';
 export interface CasesContext extends SubgraphContext {
   loaders: CaseLoaders;
   stats: CaseStatsLoader;
-  /** Monthly rollup of cases (one statement per request for any number of units). */
+  /** Monthly case trends, from the service's in-memory subtree sums. */
   trends: RollupTrends<CaseMeasure>;
   cases: CaseQueryService;
   filing: CaseFilingService;
@@ -20,8 +21,8 @@ export interface CasesContext extends SubgraphContext {
   lookup: CaseLookupService;
 }
 
-/** Binds the process-wide configuration into a per-request context factory. */
-export function casesContextFactory(config: CasesConfig) {
+/** Binds the process-wide configuration and subtree sums into a per-request context factory. */
+export function casesContextFactory(config: CasesConfig, sums: CaseMonthSums) {
   return ({ principal, requestId, dataSource }: ContextInput): CasesContext => {
     const loaders = createCaseLoaders(dataSource);
     const cases = new CaseQueryService(dataSource, loaders, config);
@@ -29,8 +30,8 @@ export function casesContextFactory(config: CasesConfig) {
       principal,
       requestId,
       loaders,
-      stats: createCaseStatsLoader(dataSource),
-      trends: rollupTrends(dataSource, 'case_month_stat', CASE_MEASURES, config.now),
+      stats: createCaseStatsLoader(dataSource, sums),
+      trends: subtreeTrends(sums, CASE_MEASURES, config.now),
       cases,
       filing: new CaseFilingService(dataSource, config),
       transitions: new CaseTransitionService(dataSource, config),

@@ -10,7 +10,9 @@ import { loadCardThresholds } from './clock/card-thresholds';
 import { Cases1763769800000 } from './migrations/1763769800000-cases';
 import { Calendar1763769900000 } from './migrations/1763769900000-calendar';
 import { CaseMonthStat1763770500000 } from './migrations/1763770500000-case-month-stat';
+import { CaseMonthStatChanges1765200000000 } from './migrations/1765200000000-case-month-stat-changes';
 import { PowersClient } from './powers-client/powers-client';
+import { createCaseMonthSums, type CaseMonthSums } from './stats/case-month-sums';
 import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
 import { UnitCasesResolver } from './unit/unit-cases.resolver';
 
@@ -26,15 +28,20 @@ export interface CasesSubgraph extends SubgraphDefinition<CasesContext> {
  */
 export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedulerIntervalMs?: number } = {}): CasesSubgraph {
   let config: CasesConfig | undefined;
+  let sums: CaseMonthSums | undefined;
   const current = () => {
     if (!config) throw new Error('the cases subgraph is not prepared yet');
     return config;
   };
-  const createContext = (input: Parameters<SubgraphDefinition<CasesContext>['createContext']>[0]) => casesContextFactory(current())(input);
+  const currentSums = () => {
+    if (!sums) throw new Error('the cases subgraph is not prepared yet');
+    return sums;
+  };
+  const createContext = (input: Parameters<SubgraphDefinition<CasesContext>['createContext']>[0]) => casesContextFactory(current(), currentSums())(input);
   return {
     name: 'cases',
     entities: [],
-    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000, OutboxNotify1765000000000],
+    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000, OutboxNotify1765000000000, CaseMonthStatChanges1765200000000],
     resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver, UnitCaseTrendResolver],
     references: { Case: caseReference, Unit: unitReference },
     createContext,
@@ -54,11 +61,17 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
         notifier: overrides.notifier ?? (e.SMS_WEBHOOK_URL ? new WebhookCardNotifier(e.SMS_WEBHOOK_URL, logger) : new LogCardNotifier(logger)),
         now: overrides.now ?? (() => new Date()),
       };
+      const held = createCaseMonthSums(dataSource);
+      await held.start({ logger });
+      sums = held;
       const interval = overrides.schedulerIntervalMs ?? e.CARD_SCHEDULER_INTERVAL_MS;
-      if (interval === 0) return undefined;
+      if (interval === 0) return () => held.stop();
       const scheduler = new CardScheduler(dataSource, config, logger);
       scheduler.start(interval);
-      return () => scheduler.stop();
+      return async () => {
+        await scheduler.stop();
+        await held.stop();
+      };
     },
   };
 }

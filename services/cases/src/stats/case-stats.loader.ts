@@ -1,6 +1,7 @@
-import { alignedMonths, sumRollup, unitCode } from '@sunlight/shared';
+import { alignedMonths, monthOrdinal, sumRollup, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { CaseMonthSums } from './case-month-sums';
 import type { CaseStats } from './case-stats.type';
 
 /** A period: [from, to). */
@@ -21,12 +22,12 @@ interface StatsRow {
 
 const ROLLUP_MEASURES = ['filed', 'completed', 'withdrawn', 'overdue', 'on_time', 'timed', 'working_days'] as const;
 
-/** Statistics rows from rollup sums (a unit without rows filed nothing). */
-function fromRollup(codes: string[], sums: Record<string, string | number>[]): StatsRow[] {
-  const byCode = new Map(sums.map((r) => [String(r['code']), r]));
+type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
+
+/** Statistics rows from rollup sums, `sum(code)(measure)` (a unit without rows filed nothing). */
+function fromRollup(codes: string[], sum: (code: string) => (m: RollupMeasure) => number): StatsRow[] {
   return codes.map((code) => {
-    const r = byCode.get(code);
-    const n = (m: (typeof ROLLUP_MEASURES)[number]) => Number(r?.[m] ?? 0);
+    const n = sum(code);
     return {
       code,
       filed: n('filed'),
@@ -39,12 +40,28 @@ function fromRollup(codes: string[], sums: Record<string, string | number>[]): S
   });
 }
 
+/** Rollup sums of `codes`' subtrees over [first, end): from the in-memory sums, or by one statement without them. */
+async function rollupSums(ds: DataSource, sums: CaseMonthSums | undefined, codes: string[], first: string, end: string) {
+  if (sums) {
+    const held = await sums.current();
+    const slot = new Map(sums.measures.map((m, i) => [m, i]));
+    return (code: string) => {
+      const total = held.total(code, monthOrdinal.of(first), monthOrdinal.of(end));
+      return (m: RollupMeasure) => total[slot.get(m)!]!;
+    };
+  }
+  const rows = await sumRollup(ds, 'case_month_stat', ROLLUP_MEASURES, codes, first, end, false);
+  const byCode = new Map(rows.map((r) => [String(r['code']), r]));
+  return (code: string) => (m: RollupMeasure) => Number(byCode.get(code)?.[m] ?? 0);
+}
+
 /**
- * Case statistics of many units' subtrees in one query per period (a dashboard over a city's
- * counties and townships costs one statement, whatever the number of units). Periods of whole
- * local months are read from the monthly rollup, others from the cases themselves.
+ * Case statistics of many units' subtrees, per request. Periods of whole local months are summed
+ * from the monthly rollup: from the service's in-memory subtree sums when given (a lookup per unit
+ * and month), else in one statement; other periods are read from the cases themselves in one
+ * statement per period, whatever the number of units.
  */
-export function createCaseStatsLoader(ds: DataSource) {
+export function createCaseStatsLoader(ds: DataSource, sums?: CaseMonthSums) {
   return new DataLoader<{ code: string; period: Period }, CaseStats, string>(
     async (keys) => {
       const byPeriod = new Map<string, { period: Period; codes: string[] }>();
@@ -61,7 +78,7 @@ export function createCaseStatsLoader(ds: DataSource) {
         const months = alignedMonths(period.from, period.to);
         const rows: StatsRow[] = months
           ? // Whole local months: the trigger-kept rollup answers with the same numbers.
-            fromRollup(codes, await sumRollup(ds, 'case_month_stat', ROLLUP_MEASURES, codes, months.first, months.end, false))
+            fromRollup(codes, await rollupSums(ds, sums, codes, months.first, months.end))
           : await ds.query(
               `SELECT u.code,
                       count(c.id)::int AS filed,

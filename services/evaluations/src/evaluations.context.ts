@@ -1,4 +1,4 @@
-import { orderByKeys, rollupTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
+import { orderByKeys, subtreeTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { CampaignService } from './campaign/campaign.service';
@@ -6,6 +6,7 @@ import type { EvaluationsConfig } from './evaluations-config';
 import { IndicatorSetService } from './indicator/indicator-set.service';
 import { RatingService } from './rating/rating.service';
 import { evaluationsScope } from './stats/evaluations-scope';
+import type { RatingMonthSums } from './stats/rating-month-sums';
 import { createSatisfactionLoaders, type SatisfactionLoaders } from './stats/satisfaction.loader';
 import { RATING_MEASURES, type RatingMeasure } from './stats/satisfaction-trend.type';
 
@@ -16,14 +17,14 @@ export interface EvaluationsContext extends SubgraphContext {
   indicatorSets: IndicatorSetService;
   campaigns: CampaignService;
   satisfaction: SatisfactionLoaders;
-  /** Monthly rollup of ratings (one statement per request for any number of units). */
+  /** Monthly satisfaction trends, from the service's in-memory subtree sums. */
   trends: RollupTrends<RatingMeasure>;
   evaluationsScope: typeof evaluationsScope;
   /** The unit a department or post was rated at (from the ratings themselves), for reference scope checks. */
   ratedUnit: DataLoader<string, string | null>;
 }
 
-export function evaluationsContextFactory(config: EvaluationsConfig) {
+export function evaluationsContextFactory(config: EvaluationsConfig, sums: RatingMonthSums) {
   return ({ principal, requestId, dataSource }: ContextInput): EvaluationsContext => ({
     principal,
     requestId,
@@ -31,8 +32,8 @@ export function evaluationsContextFactory(config: EvaluationsConfig) {
     ratings: new RatingService(dataSource, config),
     indicatorSets: new IndicatorSetService(dataSource),
     campaigns: new CampaignService(dataSource, config),
-    satisfaction: createSatisfactionLoaders(dataSource),
-    trends: rollupTrends(dataSource, 'rating_month_stat', RATING_MEASURES, config.now),
+    satisfaction: createSatisfactionLoaders(dataSource, sums),
+    trends: subtreeTrends(sums, RATING_MEASURES, config.now),
     evaluationsScope,
     ratedUnit: new DataLoader(async (ids) => {
       const rows: { id: string; unit_code: string }[] = await dataSource.query(

@@ -8,7 +8,9 @@ import { IndicatorSetResolver } from './indicator/indicator-set.resolver';
 import { Evaluations1763770000000 } from './migrations/1763770000000-evaluations';
 import { DefaultIndicatorSets1763770100000 } from './migrations/1763770100000-default-indicator-sets';
 import { RatingMonthStat1763770600000 } from './migrations/1763770600000-rating-month-stat';
+import { RatingMonthStatChanges1765200000000 } from './migrations/1765200000000-rating-month-stat-changes';
 import { RatingResolver } from './rating/rating.resolver';
+import { createRatingMonthSums, type RatingMonthSums } from './stats/rating-month-sums';
 import { DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionResolver } from './stats/satisfaction.resolver';
 import { UnitSatisfactionTrendResolver } from './stats/unit-satisfaction-trend.resolver';
 import { ServiceUpstream } from './upstream/upstream';
@@ -21,21 +23,26 @@ export interface EvaluationsSubgraph extends SubgraphDefinition<EvaluationsConte
 /** Builds the evaluations subgraph; `overrides` replace parts of its configuration (tests). */
 export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> = {}): EvaluationsSubgraph {
   let config: EvaluationsConfig | undefined;
+  let sums: RatingMonthSums | undefined;
   const current = () => {
     if (!config) throw new Error('the evaluations subgraph is not prepared yet');
     return config;
   };
+  const currentSums = () => {
+    if (!sums) throw new Error('the evaluations subgraph is not prepared yet');
+    return sums;
+  };
   return {
     name: 'evaluations',
     entities: [],
-    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, OutboxNotify1765000000000],
+    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, OutboxNotify1765000000000, RatingMonthStatChanges1765200000000],
     resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionTrendResolver],
     // Entities this subgraph only extends: no field of its own returns them, so list them.
     orphanedTypes: [UnitRef, DepartmentRef, PostRef],
     references: { Unit: unitReference, Department: departmentReference, Post: postReference },
-    createContext: (input) => evaluationsContextFactory(current())(input),
+    createContext: (input) => evaluationsContextFactory(current(), currentSums())(input),
     config: current,
-    async prepare({ tokens }) {
+    async prepare({ dataSource, logger, tokens }) {
       const e = readEnv({ SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'), SUBGRAPH_POWERS_URL: env.string('http://127.0.0.1:4001/graphql') });
       config = {
         upstream: overrides.upstream ?? new ServiceUpstream({ cases: e.SUBGRAPH_CASES_URL, powers: e.SUBGRAPH_POWERS_URL }, tokens),
@@ -44,6 +51,10 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
         ballotKey: overrides.ballotKey ?? tokens.deriveKey('review-ballot'),
         now: overrides.now ?? (() => new Date()),
       };
+      const held = createRatingMonthSums(dataSource);
+      await held.start({ logger });
+      sums = held;
+      return () => held.stop();
     },
   };
 }

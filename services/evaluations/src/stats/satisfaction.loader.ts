@@ -1,6 +1,8 @@
-import { alignedDateMonths, sumRollup, unitCode } from '@sunlight/shared';
+import { alignedDateMonths, monthOrdinal, sumRollup, unitCode, type SubtreeSums, type Tier } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { RatingMonthSums } from './rating-month-sums';
+import { roundedCents } from './rounded-cents';
 import type { Satisfaction, SatisfactionMonth } from './satisfaction.type';
 
 /** A period of rating dates, [from, to) as local dates YYYY-MM-DD. */
@@ -31,11 +33,53 @@ const ROLLUP_SOURCE = `SELECT unit_code, NULL::uuid AS department_id, NULL::uuid
 
 const round = (x: number | null, d = 2) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
+/** Rollup slots of the rating sums (see `RATING_MEASURES`). */
+const RATINGS = 0;
+const SCORE_SUM = 1;
+const SATISFIED = 2;
+const DISSATISFIED = 3;
+
+/**
+ * The rows the unit-satisfaction statement returns for every unit of `tier` in `city` with ratings
+ * in [first, end), from the subtree sums: the same averages, shares and ranks (rank by the average
+ * rounded to 2 places, ties sharing a rank).
+ */
+/** The months of [first, end) with ratings in each of `codes`' subtrees, in month order. */
+function monthsOf(sums: SubtreeSums, codes: string[], first: string, end: string): { code: string; month: string; count: number; average: number }[] {
+  const out: { code: string; month: string; count: number; average: number }[] = [];
+  for (const code of codes) {
+    for (let m = monthOrdinal.of(first); m < monthOrdinal.of(end); m++) {
+      const s = sums.at(code, m);
+      if (s && s[RATINGS]! > 0) out.push({ code, month: monthOrdinal.label(m), count: s[RATINGS]!, average: s[SCORE_SUM]! / s[RATINGS]! });
+    }
+  }
+  return out;
+}
+
+function rankedUnits(sums: SubtreeSums, tier: Tier, city: string, first: string, end: string): Row[] {
+  const rated = sums.unitsOfTier(tier, city, monthOrdinal.of(first), monthOrdinal.of(end)).filter((u) => u.total[RATINGS]! > 0);
+  const cents = rated.map((u) => roundedCents(u.total[SCORE_SUM]! / u.total[RATINGS]!));
+  return rated.map(({ code, total }, i) => {
+    const n = total[RATINGS]!;
+    return {
+      key: code,
+      count: n,
+      average: total[SCORE_SUM]! / n,
+      satisfied: total[SATISFIED]! / n,
+      dissatisfied: total[DISSATISFIED]! / n,
+      rank: 1 + cents.filter((c) => c > cents[i]!).length,
+      peers: rated.length,
+    };
+  });
+}
+
 /**
  * Satisfaction of units' subtrees, departments and posts, ranked among peers of the same tier in
- * the same city. One SQL statement per (subject kind, tier, period) for any number of subjects.
+ * the same city, per request. Units over whole months are answered from the service's in-memory
+ * subtree sums when given; everything else costs one SQL statement per (subject kind, tier,
+ * period) for any number of subjects.
  */
-export function createSatisfactionLoaders(ds: DataSource) {
+export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums) {
   const toSatisfaction = (r: Row | undefined): Satisfaction =>
     r
       ? { count: r.count, average: round(r.average), satisfiedShare: round(r.satisfied, 4), dissatisfiedShare: round(r.dissatisfied, 4), rank: r.rank, peers: r.peers }
@@ -43,7 +87,7 @@ export function createSatisfactionLoaders(ds: DataSource) {
 
   const satisfaction = new DataLoader<{ subject: Subject; period: DatePeriod }, Satisfaction, string>(
     async (keys) => {
-      const groups = new Map<string, { sql: string; params: unknown[]; keys: string[] }>();
+      const groups = new Map<string, { sql: string; params: unknown[]; keys: string[]; fromSums?: { sums: RatingMonthSums; tier: Tier; city: string; first: string; end: string } }>();
       for (const { subject, period } of keys) {
         const k = subject.kind === 'unit' ? subject.code : subject.id;
         const tier = subject.kind === 'unit' ? unitCode.tierOf(subject.code) : null;
@@ -70,14 +114,19 @@ export function createSatisfactionLoaders(ds: DataSource) {
             SELECT key, count, average, satisfied, dissatisfied,
                    rank() OVER (ORDER BY round(average::numeric, 2) DESC)::int AS rank, count(*) OVER ()::int AS peers
               FROM g`;
-          groups.set(groupKey, { sql, params: subject.kind === 'unit' ? [period.from, period.to, city] : [period.from, period.to], keys: [] });
+          groups.set(groupKey, {
+            sql,
+            params: subject.kind === 'unit' ? [period.from, period.to, city] : [period.from, period.to],
+            keys: [],
+            ...(months && sums ? { fromSums: { sums, tier: tier!, city: city!, first: months.first, end: months.end } } : {}),
+          });
         }
         groups.get(groupKey)!.keys.push(k);
       }
       const found = new Map<string, Row>();
       const peersOf = new Map<string, number>();
       for (const [groupKey, g] of groups) {
-        const rows: Row[] = await ds.query(g.sql, g.params);
+        const rows: Row[] = g.fromSums ? rankedUnits(await g.fromSums.sums.current(), g.fromSums.tier, g.fromSums.city, g.fromSums.first, g.fromSums.end) : await ds.query(g.sql, g.params);
         for (const r of rows) found.set(`${groupKey}|${r.key}`, r);
         peersOf.set(groupKey, rows[0]?.peers ?? 0);
       }
@@ -108,7 +157,9 @@ export function createSatisfactionLoaders(ds: DataSource) {
         const ranges = codes.map((c) => unitCode.subtreeRange(c));
         const months = alignedDateMonths(period.from, period.to);
         const rows: { code: string; month: string; count: number; average: number | null }[] = months
-          ? (await sumRollup(ds, 'rating_month_stat', ['ratings', 'score_sum'] as const, codes, months.first, months.end, true))
+          ? sums
+            ? monthsOf(await sums.current(), codes, months.first, months.end)
+            : (await sumRollup(ds, 'rating_month_stat', ['ratings', 'score_sum'] as const, codes, months.first, months.end, true))
               .filter((r) => Number(r['ratings']) > 0)
               .sort((a, b) => String(a['month']).localeCompare(String(b['month'])))
               .map((r) => ({ code: String(r['code']), month: String(r['month']), count: Number(r['ratings']), average: Number(r['score_sum']) / Number(r['ratings']) }))

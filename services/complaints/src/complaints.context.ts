@@ -1,10 +1,11 @@
-import { rollupTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
+import { subtreeTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
 import type { ComplaintsConfig } from './complaints-config';
 import { ComplaintFilingService } from './complaint/complaint-filing.service';
 import { ComplaintFollowUpService } from './complaint/complaint-follow-up.service';
 import { ComplaintHandlingService } from './complaint/complaint-handling.service';
 import { ComplaintQueryService } from './complaint/complaint-query.service';
 import { NoticeService } from './notice/notice.service';
+import type { ComplaintMonthSums } from './stats/complaint-month-sums';
 import { createComplaintStatsLoader } from './stats/complaint-stats';
 import { COMPLAINT_MEASURES, type ComplaintMeasure } from './stats/complaint-trend.type';
 
@@ -16,11 +17,11 @@ export interface ComplaintsContext extends SubgraphContext {
   complaints: ComplaintQueryService;
   notices: NoticeService;
   complaintStats: ReturnType<typeof createComplaintStatsLoader>;
-  /** Monthly rollup of complaints (one statement per request for any number of units). */
+  /** Monthly complaint trends, from the service's in-memory subtree sums. */
   trends: RollupTrends<ComplaintMeasure>;
 }
 
-export function complaintsContextFactory(config: ComplaintsConfig) {
+export function complaintsContextFactory(config: ComplaintsConfig, sums: ComplaintMonthSums) {
   return ({ principal, requestId, dataSource }: ContextInput): ComplaintsContext => ({
     principal,
     requestId,
@@ -30,6 +31,6 @@ export function complaintsContextFactory(config: ComplaintsConfig) {
     complaints: new ComplaintQueryService(dataSource),
     notices: new NoticeService(dataSource, config),
     complaintStats: createComplaintStatsLoader(dataSource, config, principal),
-    trends: rollupTrends(dataSource, 'complaint_month_stat', COMPLAINT_MEASURES, config.now),
+    trends: subtreeTrends(sums, COMPLAINT_MEASURES, config.now),
   });
 }

@@ -9,8 +9,10 @@ import { IdentityCipher } from './identity/identity-cipher';
 import { Complaints1763770200000 } from './migrations/1763770200000-complaints';
 import { AppendOnlyAndCalendar1763770300000 } from './migrations/1763770300000-append-only-and-calendar';
 import { ComplaintMonthStat1763770700000 } from './migrations/1763770700000-complaint-month-stat';
+import { ComplaintMonthStatChanges1765200000000 } from './migrations/1765200000000-complaint-month-stat-changes';
 import { NoticeService } from './notice/notice.service';
 import { NoticeResolver } from './notice/notice.resolver';
+import { createComplaintMonthSums, type ComplaintMonthSums } from './stats/complaint-month-sums';
 import { UnitComplaintStatsResolver, UnitRef } from './stats/complaint-stats';
 import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
 
@@ -25,18 +27,23 @@ export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext
  */
 export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & { clockIntervalMs?: number } = {}): ComplaintsSubgraph {
   let config: ComplaintsConfig | undefined;
+  let sums: ComplaintMonthSums | undefined;
   const current = () => {
     if (!config) throw new Error('the complaints subgraph is not prepared yet');
     return config;
   };
+  const currentSums = () => {
+    if (!sums) throw new Error('the complaints subgraph is not prepared yet');
+    return sums;
+  };
   return {
     name: 'complaints',
     entities: [],
-    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000, OutboxNotify1765000000000],
+    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000, OutboxNotify1765000000000, ComplaintMonthStatChanges1765200000000],
     resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver, UnitComplaintTrendResolver],
     orphanedTypes: [UnitRef],
     references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },
-    createContext: (input) => complaintsContextFactory(current())(input),
+    createContext: (input) => complaintsContextFactory(current(), currentSums())(input),
     config: current,
     async prepare({ dataSource, logger, tokens }) {
       const e = readEnv({
@@ -59,8 +66,11 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
         casesFiled: overrides.casesFiled ?? casesFiledClient(e.SUBGRAPH_CASES_URL, tokens),
         now: overrides.now ?? (() => new Date()),
       };
+      const held = createComplaintMonthSums(dataSource);
+      await held.start({ logger });
+      sums = held;
       const interval = overrides.clockIntervalMs ?? e.COMPLAINT_CLOCK_INTERVAL_MS;
-      if (interval === 0) return undefined;
+      if (interval === 0) return () => held.stop();
       const clock = new ComplaintClock(dataSource, config, logger);
       const notices = new NoticeService(dataSource, config);
       let running: Promise<unknown> = Promise.resolve();
@@ -70,6 +80,7 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
       return async () => {
         clearInterval(timer);
         await running;
+        await held.stop();
       };
     },
   };

@@ -10,6 +10,7 @@ const PROCESSES: Record<string, string> = {
   evaluations: 'services/evaluations/dist/main.js',
   complaints: 'services/complaints/dist/main.js',
   alerts: 'services/alerts/dist/main.js',
+  'hive peer': 'bench/city/hive-peer.js',
 };
 
 /** Peak resident memory (MiB, the kernel's VmHWM) of every Sunlight process, and of the largest PostgreSQL process. */

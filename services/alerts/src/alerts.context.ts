@@ -1,11 +1,14 @@
-import { rollupTrends, type ContextInput, type SubgraphContext } from '@sunlight/shared';
+import { subtreeTrends, type ContextInput, type SubgraphContext } from '@sunlight/shared';
 import { AlertService } from './alert/alert.service';
+import type { AlertMonthSums } from './risk/alert-month-sums';
 import type { PeerBaseline } from './risk/peer-baseline';
 import { ALERT_MEASURES, RiskService } from './risk/risk.service';
 
 /** What the alerts service is built with, once per process. */
 export interface AlertsConfig {
   baseline: PeerBaseline;
+  /** The alert rollup summed per subtree. */
+  sums: AlertMonthSums;
   now: () => Date;
 }
 
@@ -20,6 +23,6 @@ export function alertsContextFactory(config: AlertsConfig) {
     principal,
     requestId,
     alerts: new AlertService(dataSource),
-    risk: new RiskService(config.baseline, rollupTrends(dataSource, 'alert_month_stat', ALERT_MEASURES, config.now), config.now),
+    risk: new RiskService(config.baseline, subtreeTrends(config.sums, ALERT_MEASURES, config.now), config.now),
   });
 }

@@ -1,10 +1,12 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, rollupTrends, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subtreeTrends, type SubgraphDefinition } from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
 import { alertsContextFactory, type AlertsConfig, type AlertsContext } from './alerts.context';
 import { AlertConsumer } from './consumer/alert-consumer';
 import { Alerts1763770400000 } from './migrations/1763770400000-alerts';
 import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-month-stat';
+import { AlertMonthStatChanges1765200000000 } from './migrations/1765200000000-alert-month-stat-changes';
+import { createAlertMonthSums } from './risk/alert-month-sums';
 import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
 import { ALERT_MEASURES } from './risk/risk.service';
 import { UnitRiskResolver } from './risk/risk.resolver';
@@ -36,7 +38,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
   return {
     name: 'alerts',
     entities: [],
-    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, OutboxNotify1765000000000],
+    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, OutboxNotify1765000000000, AlertMonthStatChanges1765200000000],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(current())(input),
@@ -52,13 +54,18 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       });
       const now = options.now ?? (() => new Date());
       const urls = options.subgraphUrls ?? { cases: e.SUBGRAPH_CASES_URL, evaluations: e.SUBGRAPH_EVALUATIONS_URL, complaints: e.SUBGRAPH_COMPLAINTS_URL };
-      const source = options.tierSource ?? subgraphTierSource(urls, tokens, () => rollupTrends(dataSource, 'alert_month_stat', ALERT_MEASURES, now));
-      config = { baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), now };
+      const sums = createAlertMonthSums(dataSource);
+      await sums.start({ logger });
+      const source = options.tierSource ?? subgraphTierSource(urls, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
+      config = { baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now };
       const url = options.databaseUrl ?? e.DATABASE_URL;
-      if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return undefined;
+      if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return () => sums.stop();
       const consumer = new AlertConsumer(dataSource, logger);
       await consumer.start(url, e.ALERTS_POLL_MS);
-      return () => consumer.stop();
+      return async () => {
+        await consumer.stop();
+        await sums.stop();
+      };
     },
   };
 }

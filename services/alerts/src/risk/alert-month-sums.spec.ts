@@ -1,0 +1,43 @@
+import { PlatformTables1763769600000, rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
+import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
+import type { DataSource } from 'typeorm';
+import { Alerts1763770400000 } from '../migrations/1763770400000-alerts';
+import { AlertMonthStat1763770800000 } from '../migrations/1763770800000-alert-month-stat';
+import { AlertMonthStatChanges1765200000000 } from '../migrations/1765200000000-alert-month-stat-changes';
+import { createAlertMonthSums, type AlertMonthSums } from './alert-month-sums';
+import { ALERT_MEASURES } from './risk.service';
+
+const NOW = () => new Date('2026-11-15T04:00:00Z');
+
+describe('alert trends from the in-memory subtree sums', () => {
+  let db: Awaited<ReturnType<typeof openTestDataSource>>;
+  let ds: DataSource;
+  let sums: AlertMonthSums;
+
+  beforeAll(async () => {
+    db = await openTestDataSource({ schema: 'alerts', entities: [], migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, AlertMonthStatChanges1765200000000] });
+    ds = db.dataSource;
+    await seedMonthRollup(ds, 'alert_month_stat', ALERT_MEASURES, '2025-06-01', '2027-01-01');
+    sums = createAlertMonthSums(ds);
+    await sums.start({ refreshMs: 0 });
+  });
+  afterAll(async () => {
+    await sums?.stop();
+    await db?.close();
+  });
+
+  it('give the same trends as the rollup read by SQL, per unit and per tier (the peers of the risk index), before and after a change', async () => {
+    const compare = async () => {
+      const bySql = rollupTrends(ds, 'alert_month_stat', ALERT_MEASURES, NOW);
+      const fromMemory = subtreeTrends(sums, ALERT_MEASURES, NOW);
+      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]));
+      for (const tier of [Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]) {
+        const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
+        expect(await fromMemory.forTier(tier, '1399')).toEqual(sorted(await bySql.forTier(tier, '1399')));
+      }
+    };
+    await compare();
+    await ds.query(`INSERT INTO alert_month_stat (unit_code, month, raised, red) VALUES ('139902004007', '2026-11-01', 4, 1)`);
+    await compare();
+  });
+});

@@ -18,13 +18,6 @@ export interface SubtreeStoreOptions {
   logger?: Logger;
 }
 
-interface ChangeRow {
-  horizon: string;
-  unit_code: string | null;
-  month: number | null;
-  [measure: string]: string | number | null;
-}
-
 /**
  * A monthly rollup table (see `monthRollupSql`) held in memory as subtree sums (`SubtreeSums`),
  * kept in step with the table's committed changes.
@@ -115,20 +108,23 @@ export class SubtreeStore<M extends string> {
 
   private async read(): Promise<void> {
     const sentAt = Date.now();
-    const rows: ChangeRow[] = await this.dataSource.query(
+    // The changed rows travel as one text value (unit,month,measures… separated by spaces): at
+    // start-up, tens of thousands of rows arrive several times faster than as result rows.
+    const [result] = (await this.dataSource.query(
       `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
-       SELECT h.horizon::text AS horizon, r.unit_code, (extract(year FROM r.month)::int * 12 + extract(month FROM r.month)::int - 1) AS month,
-              ${this.measures.map((m) => `r.${m}`).join(', ')}
-         FROM h LEFT JOIN ${this.table} r ON r.changed_xid >= $1::xid8`,
+       SELECT h.horizon::text AS horizon,
+              (SELECT string_agg(concat_ws(',', r.unit_code, extract(year FROM r.month)::int * 12 + extract(month FROM r.month)::int - 1, ${this.measures.map((m) => `r.${m}`).join(', ')}), ' ')
+                 FROM ${this.table} r WHERE r.changed_xid >= $1::xid8) AS changed
+         FROM h`,
       [this.horizon],
-    );
+    )) as { horizon: string; changed: string | null }[];
     const values = new Float64Array(this.measures.length);
-    for (const r of rows) {
-      if (r.unit_code === null || r.month === null) continue;
-      this.measures.forEach((m, i) => (values[i] = Number(r[m])));
-      this.sums.set(r.unit_code, Number(r.month), values);
+    for (const row of result!.changed ? result!.changed.split(' ') : []) {
+      const fields = row.split(',');
+      for (let i = 0; i < values.length; i++) values[i] = Number(fields[i + 2]);
+      this.sums.set(fields[0]!, Number(fields[1]), values);
     }
-    this.horizon = rows[0]!.horizon;
+    this.horizon = result!.horizon;
     this.lastReadAt = sentAt;
   }
 }

@@ -19,8 +19,12 @@ export class SubtreeSums {
   /** Per tier (by prefix length), prefix → months. */
   private readonly tiers = new Map<number, Map<string, Months>>(LENGTHS.map((l) => [l, new Map()]));
   private rowCount = 0;
+  /** Scratch space for one row's change. */
+  private readonly delta: Float64Array;
 
-  constructor(readonly width: number) {}
+  constructor(readonly width: number) {
+    this.delta = new Float64Array(width + 1);
+  }
 
   /** Rollup rows held. */
   get rows(): number {
@@ -30,11 +34,15 @@ export class SubtreeSums {
   /** Sets the rollup row of `unit` (12 digits) in `month` to `values`, moving every enclosing sum by the difference. */
   set(unit: string, month: number, values: ArrayLike<number>): void {
     const own = this.tiers.get(12)!.get(unit)?.get(month);
-    const delta = new Float64Array(this.width + 1);
-    for (let i = 0; i < this.width; i++) delta[i] = (values[i] ?? 0) - (own?.[i] ?? 0);
+    const delta = this.delta;
+    let changed = !own;
+    for (let i = 0; i < this.width; i++) {
+      delta[i] = (values[i] ?? 0) - (own?.[i] ?? 0);
+      if (delta[i] !== 0) changed = true;
+    }
+    if (!changed) return;
     delta[this.width] = own ? 0 : 1;
     if (!own) this.rowCount++;
-    else if (delta.every((d) => d === 0)) return;
     for (const length of LENGTHS) {
       const byPrefix = this.tiers.get(length)!;
       const prefix = unit.slice(0, length);

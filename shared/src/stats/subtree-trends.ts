@@ -21,8 +21,9 @@ export function subtreeTrends<S extends string, M extends S>(store: SubtreeStore
     return { months: w.months, ordinals: w.months.map((m) => monthOrdinal.of(m)) };
   };
   const trend = (months: string[], at: (i: number) => Float64Array | undefined): Trend<M> => {
+    const monthly = months.map((_, i) => at(i));
     const values = {} as Record<M, number[]>;
-    measures.forEach((m, k) => (values[m] = months.map((_, i) => at(i)?.[slots[k]!] ?? 0)));
+    measures.forEach((m, k) => (values[m] = monthly.map((s) => s?.[slots[k]!] ?? 0)));
     return { months, values };
   };
 

@@ -71,6 +71,7 @@ export type { AttachmentUpload } from './attachments/attachment-upload';
 export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
 export { isUuid } from './validation/is-uuid';
 
+export { rollupChangeNotify } from './stats/rollup-change-notify';
 export { dropMonthRollupSql, localMonth, monthRollupSql, trackRollupChangesSql, untrackRollupChangesSql, type MonthRollupSpec } from './stats/month-rollup-sql';
 export { rollupTrends, sumRollup, type RollupTrends, type Trend } from './stats/rollup-trends';
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { outboxChannel, type Logger } from '@sunlight/shared';
+import { outboxChannel, rollupChangeNotify, type Logger } from '@sunlight/shared';
 import type { ScopeChangeClock } from './change-clock';
 
 export interface ChangeFeedOptions {
@@ -18,7 +18,8 @@ export interface ChangeFeedOptions {
 /**
  * Hears every service's committed changes and records them on the {@link ScopeChangeClock}: the
  * outbox NOTIFY carries the unit each event concerns (sent by the outbox's own trigger, only on
- * commit), and new alerts come from the alert feed. NOTIFY is not persisted: after the listening
+ * commit), the figures NOTIFY the unit whose monthly rollup changed without an event (a plain
+ * rating, an alert disposed of), and new alerts come from the alert feed. NOTIFY is not persisted: after the listening
  * connection drops, every scope is marked changed, and the cache's maximum age bounds what a lost
  * notification can cost. Listeners are told of each recorded change (live screens rerun on it).
  */
@@ -79,7 +80,10 @@ export class ChangeFeed {
     });
     try {
       await pg.connect();
-      for (const source of this.options.sources) await pg.query(`LISTEN ${outboxChannel(source)}`);
+      for (const source of this.options.sources) {
+        await pg.query(`LISTEN ${outboxChannel(source)}`);
+        await pg.query(`LISTEN ${rollupChangeNotify.channel(source)}`);
+      }
       this.pg = pg;
       this.record(null); // whatever happened while nobody listened
     } catch (e) {

@@ -6,6 +6,7 @@ import { AlertConsumer } from './consumer/alert-consumer';
 import { Alerts1763770400000 } from './migrations/1763770400000-alerts';
 import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-month-stat';
 import { AlertMonthStatChanges1765200000000 } from './migrations/1765200000000-alert-month-stat-changes';
+import { AlertMonthStatNotify1765300000000 } from './migrations/1765300000000-alert-month-stat-notify';
 import { createAlertMonthSums } from './risk/alert-month-sums';
 import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
 import { ALERT_MEASURES } from './risk/risk.service';
@@ -38,7 +39,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
   return {
     name: 'alerts',
     entities: [],
-    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, OutboxNotify1765000000000, AlertMonthStatChanges1765200000000],
+    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, OutboxNotify1765000000000, AlertMonthStatChanges1765200000000, AlertMonthStatNotify1765300000000],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(current())(input),

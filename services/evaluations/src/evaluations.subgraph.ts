@@ -9,6 +9,7 @@ import { Evaluations1763770000000 } from './migrations/1763770000000-evaluations
 import { DefaultIndicatorSets1763770100000 } from './migrations/1763770100000-default-indicator-sets';
 import { RatingMonthStat1763770600000 } from './migrations/1763770600000-rating-month-stat';
 import { RatingMonthStatChanges1765200000000 } from './migrations/1765200000000-rating-month-stat-changes';
+import { RatingMonthStatNotify1765300000000 } from './migrations/1765300000000-rating-month-stat-notify';
 import { RatingResolver } from './rating/rating.resolver';
 import { createRatingMonthSums, type RatingMonthSums } from './stats/rating-month-sums';
 import { DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionResolver } from './stats/satisfaction.resolver';
@@ -35,7 +36,7 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
   return {
     name: 'evaluations',
     entities: [],
-    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, OutboxNotify1765000000000, RatingMonthStatChanges1765200000000],
+    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, OutboxNotify1765000000000, RatingMonthStatChanges1765200000000, RatingMonthStatNotify1765300000000],
     resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionTrendResolver],
     // Entities this subgraph only extends: no field of its own returns them, so list them.
     orphanedTypes: [UnitRef, DepartmentRef, PostRef],

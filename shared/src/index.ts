@@ -50,6 +50,9 @@ export type { ContextInput, PrepareInput, SubgraphContext, SubgraphDefinition } 
 export { groupByKeys } from './loaders/group-by-keys';
 export { orderByKeys } from './loaders/order-by-keys';
 export { runSubgraphMain } from './service/run-subgraph-main';
+export { subgraphAddress } from './service/subgraph-address';
+export { SUBGRAPH_DIRECTORY, type SubgraphAddress, type SubgraphName } from './service/subgraph-directory';
+export { subgraphUrl } from './service/subgraph-url';
 
 export { canonicalJson } from './trace/canonical-json';
 export { chainHash, GENESIS_HASH } from './trace/chain-hash';

@@ -1,4 +1,4 @@
 import { runSubgraphMain } from '@sunlight/shared';
 import { createAlertsSubgraph } from './alerts.subgraph';
 
-void runSubgraphMain(createAlertsSubgraph(), 4005);
+void runSubgraphMain(createAlertsSubgraph());

@@ -1,4 +1,4 @@
 import { runSubgraphMain } from '@sunlight/shared';
 import { createCasesSubgraph } from './cases.subgraph';
 
-void runSubgraphMain(createCasesSubgraph(), 4002);
+void runSubgraphMain(createCasesSubgraph());

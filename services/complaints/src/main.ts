@@ -1,4 +1,4 @@
 import { runSubgraphMain } from '@sunlight/shared';
 import { createComplaintsSubgraph } from './complaints.subgraph';
 
-void runSubgraphMain(createComplaintsSubgraph(), 4004);
+void runSubgraphMain(createComplaintsSubgraph());

@@ -1,4 +1,4 @@
 import { runSubgraphMain } from '@sunlight/shared';
 import { createEvaluationsSubgraph } from './evaluations.subgraph';
 
-void runSubgraphMain(createEvaluationsSubgraph(), 4003);
+void runSubgraphMain(createEvaluationsSubgraph());

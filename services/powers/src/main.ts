@@ -1,4 +1,4 @@
 import { runSubgraphMain } from '@sunlight/shared';
 import { powersSubgraph } from './powers.subgraph';
 
-void runSubgraphMain(powersSubgraph, 4001);
+void runSubgraphMain(powersSubgraph);

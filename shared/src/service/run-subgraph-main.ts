@@ -5,19 +5,21 @@ import { env, readEnv } from '../config/env-reader';
 import { loadPlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
 import { startSubgraph } from './start-subgraph';
+import { subgraphAddress } from './subgraph-address';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
 /**
- * The `main` of a subgraph process: validates configuration (`DATABASE_URL` required, `PORT`,
- * `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the subgraph, and shuts it down cleanly on SIGTERM
- * or SIGINT. Exits with status 1 and a readable message on bad configuration.
+ * The `main` of a subgraph process: validates configuration (`DATABASE_URL` required, `PORT`
+ * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the
+ * subgraph, and shuts it down cleanly on SIGTERM or SIGINT. Exits with status 1 and a readable
+ * message on bad configuration.
  */
-export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDefinition<C>, defaultPort: number): Promise<void> {
+export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDefinition<C>): Promise<void> {
   const logger = createLogger(def.name);
   try {
     const platform = loadPlatformConfig();
     const own = readEnv({
-      PORT: env.port(defaultPort),
+      PORT: env.port(subgraphAddress(def.name).port),
       HOST: env.string('127.0.0.1'),
       SEED_DEMO: env.oneOf(['true', 'false'] as const, 'false'),
       DB_POOL_SIZE: env.int(10, 1, 200),

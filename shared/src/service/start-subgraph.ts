@@ -12,6 +12,7 @@ import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createGraphQLHttpHandler } from '../http/graphql-http-handler';
 import type { Logger } from '../logging/logger';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
+import type { SubgraphName } from './subgraph-directory';
 
 /** The header carrying the gateway's signed assertion of the caller's principal. */
 export const ASSERTION_HEADER = 'x-sunlight-assertion';
@@ -29,7 +30,7 @@ export interface StartSubgraphOptions {
 
 /** A subgraph listening on HTTP. */
 export interface RunningSubgraph {
-  name: string;
+  name: SubgraphName;
   url: string;
   port: number;
   dataSource: DataSource;

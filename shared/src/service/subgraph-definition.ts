@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { ReferenceResolvers } from '../federation/build-subgraph-schema';
 import type { Logger } from '../logging/logger';
 import type { TokenService } from '../auth/token-service';
+import type { SubgraphName } from './subgraph-directory';
 
 /** What every subgraph request context carries; a service's own context extends it. */
 export interface SubgraphContext {
@@ -24,8 +25,8 @@ export interface ContextInput {
  * and the platform does the rest (database, migrations, schema, HTTP, gateway credential).
  */
 export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext> {
-  /** Service name; also its Postgres schema and its name in the supergraph. */
-  name: string;
+  /** Its line in the subgraph directory; also its Postgres schema and its name in the supergraph. */
+  name: SubgraphName;
    
   entities: MixedList<Function | string | EntitySchema>;
    

@@ -1,4 +1,4 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subtreeTrends, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, subtreeTrends, type SubgraphDefinition } from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
 import { alertsContextFactory, type AlertsConfig, type AlertsContext } from './alerts.context';
@@ -49,12 +49,9 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
         DATABASE_URL: env.optionalString(),
         ALERTS_POLL_MS: env.int(1000, 50, 60_000),
         RISK_PEERS_TTL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
-        SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'),
-        SUBGRAPH_EVALUATIONS_URL: env.string('http://127.0.0.1:4003/graphql'),
-        SUBGRAPH_COMPLAINTS_URL: env.string('http://127.0.0.1:4004/graphql'),
       });
       const now = options.now ?? (() => new Date());
-      const urls = options.subgraphUrls ?? { cases: e.SUBGRAPH_CASES_URL, evaluations: e.SUBGRAPH_EVALUATIONS_URL, complaints: e.SUBGRAPH_COMPLAINTS_URL };
+      const urls = options.subgraphUrls ?? { cases: subgraphUrl('cases'), evaluations: subgraphUrl('evaluations'), complaints: subgraphUrl('complaints') };
       const sums = createAlertMonthSums(dataSource);
       await sums.start({ logger });
       const source = options.tierSource ?? subgraphTierSource(urls, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));

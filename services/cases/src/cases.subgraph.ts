@@ -1,4 +1,4 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
 import { caseReference, unitReference } from './case/case.reference';
 import { CaseMutationResolver } from './case/case-mutation.resolver';
 import { CaseResolver } from './case/case.resolver';
@@ -48,7 +48,6 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
     config: current,
     async prepare({ dataSource, logger, tokens }) {
       const e = readEnv({
-        SUBGRAPH_POWERS_URL: env.string('http://127.0.0.1:4001/graphql'),
         SMS_WEBHOOK_URL: env.optionalString(),
         CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
@@ -56,7 +55,7 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
       config = {
         calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
         queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),
-        powers: overrides.powers ?? new PowersClient(e.SUBGRAPH_POWERS_URL, tokens),
+        powers: overrides.powers ?? new PowersClient(subgraphUrl('powers'), tokens),
         thresholds: overrides.thresholds ?? loadCardThresholds(),
         notifier: overrides.notifier ?? (e.SMS_WEBHOOK_URL ? new WebhookCardNotifier(e.SMS_WEBHOOK_URL, logger) : new LogCardNotifier(logger)),
         now: overrides.now ?? (() => new Date()),

@@ -1,4 +1,4 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
 import { casesFiledClient } from './cases-client';
 import { ComplaintClock } from './clock/complaint-clock';
 import type { ComplaintsConfig } from './complaints-config';
@@ -49,7 +49,6 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
       const e = readEnv({
         NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, 'development'),
         COMPLAINANT_KEY: env.optionalString(),
-        SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'),
         COMPLAINT_ACCEPT_DAYS: env.int(15, 1, 365),
         COMPLAINT_CONCLUDE_DAYS: env.int(60, 1, 365),
         COMPLAINT_EXTENSION_DAYS: env.int(30, 1, 365),
@@ -63,7 +62,7 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
         calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
         cipher: overrides.cipher ?? new IdentityCipher(key),
         limits: overrides.limits ?? { acceptDays: e.COMPLAINT_ACCEPT_DAYS, concludeDays: e.COMPLAINT_CONCLUDE_DAYS, extensionDays: e.COMPLAINT_EXTENSION_DAYS, escalateAfterDays: e.COMPLAINT_ESCALATE_AFTER_DAYS },
-        casesFiled: overrides.casesFiled ?? casesFiledClient(e.SUBGRAPH_CASES_URL, tokens),
+        casesFiled: overrides.casesFiled ?? casesFiledClient(subgraphUrl('cases'), tokens),
         now: overrides.now ?? (() => new Date()),
       };
       const held = createComplaintMonthSums(dataSource);

@@ -1,4 +1,4 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, type SubgraphDefinition } from '@sunlight/shared';
+import { OutboxNotify1765000000000, PlatformTables1763769600000, subgraphUrl, type SubgraphDefinition } from '@sunlight/shared';
 import { CampaignResolver } from './campaign/campaign.resolver';
 import { DepartmentRef, PostRef, UnitRef } from './entity/entity-refs';
 import { departmentReference, postReference, unitReference } from './entity/entity.reference';
@@ -44,9 +44,8 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
     createContext: (input) => evaluationsContextFactory(current(), currentSums())(input),
     config: current,
     async prepare({ dataSource, logger, tokens }) {
-      const e = readEnv({ SUBGRAPH_CASES_URL: env.string('http://127.0.0.1:4002/graphql'), SUBGRAPH_POWERS_URL: env.string('http://127.0.0.1:4001/graphql') });
       config = {
-        upstream: overrides.upstream ?? new ServiceUpstream({ cases: e.SUBGRAPH_CASES_URL, powers: e.SUBGRAPH_POWERS_URL }, tokens),
+        upstream: overrides.upstream ?? new ServiceUpstream({ cases: subgraphUrl('cases'), powers: subgraphUrl('powers') }, tokens),
         stageKey: overrides.stageKey ?? tokens.deriveKey('rating-stage'),
         deviceKey: overrides.deviceKey ?? tokens.deriveKey('rating-device'),
         ballotKey: overrides.ballotKey ?? tokens.deriveKey('review-ballot'),

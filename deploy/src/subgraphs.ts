@@ -1,23 +1,29 @@
-import type { SubgraphDefinition } from '@sunlight/shared';
+import { SUBGRAPH_DIRECTORY, type SubgraphAddress, type SubgraphDefinition, type SubgraphName } from '@sunlight/shared';
 import { createAlertsSubgraph } from '@sunlight/alerts';
 import { createCasesSubgraph } from '@sunlight/cases';
 import { createComplaintsSubgraph } from '@sunlight/complaints';
 import { createEvaluationsSubgraph } from '@sunlight/evaluations';
 import { powersSubgraph } from '@sunlight/powers';
 
-/** One line per subgraph: its definition, its default port and its process entry point. */
-export interface SubgraphEntry {
-   
+/** A line of the subgraph directory with the service's definition and its process entry point. */
+export interface SubgraphEntry extends SubgraphAddress {
   definition: SubgraphDefinition<any>;
-  port: number;
-  /** Compiled entry point, relative to the repository root. */
+  /** Compiled entry point, relative to the repository root: `services/<name>/dist/main.js`. */
   main: string;
 }
 
-export const SUBGRAPHS: SubgraphEntry[] = [
-  { definition: powersSubgraph, port: 4001, main: 'services/powers/dist/main.js' },
-  { definition: createCasesSubgraph(), port: 4002, main: 'services/cases/dist/main.js' },
-  { definition: createEvaluationsSubgraph(), port: 4003, main: 'services/evaluations/dist/main.js' },
-  { definition: createComplaintsSubgraph(), port: 4004, main: 'services/complaints/dist/main.js' },
-  { definition: createAlertsSubgraph(), port: 4005, main: 'services/alerts/dist/main.js' },
-];
+/** One line per subgraph of the directory; the compiler asks for a line for each of its names. */
+const DEFINITIONS: { [N in SubgraphName]: SubgraphDefinition<any> } = {
+  powers: powersSubgraph,
+  cases: createCasesSubgraph(),
+  evaluations: createEvaluationsSubgraph(),
+  complaints: createComplaintsSubgraph(),
+  alerts: createAlertsSubgraph(),
+};
+
+/** Every subgraph the launcher starts and the supergraph composes, in the directory's order. */
+export const SUBGRAPHS: readonly SubgraphEntry[] = SUBGRAPH_DIRECTORY.map((address) => {
+  const definition = DEFINITIONS[address.name];
+  if (definition.name !== address.name) throw new Error(`the definition listed as ${address.name} calls itself ${definition.name}`);
+  return { ...address, definition, main: `services/${address.name}/dist/main.js` };
+});

@@ -1,19 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, createLogger, env, loadPlatformConfig, loadSecrets, readEnv, TokenService } from '@sunlight/shared';
+import { ConfigError, createLogger, env, loadPlatformConfig, loadSecrets, readEnv, SUBGRAPH_DIRECTORY, subgraphUrl, TokenService } from '@sunlight/shared';
 import { DEFAULT_RESPONSE_CACHE, startGateway } from './start-gateway';
 
 const logger = createLogger('gateway');
-
-/** Subgraph URLs from `SUBGRAPH_<NAME>_URL` variables. */
-function subgraphUrlsFromEnv(): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
-    if (match?.[1] && value) urls[match[1].toLowerCase()] = value;
-  }
-  return urls;
-}
 
 async function main(): Promise<void> {
   const platform = loadPlatformConfig();
@@ -29,7 +19,8 @@ async function main(): Promise<void> {
   const secrets = loadSecrets(platform);
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(own.SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: subgraphUrlsFromEnv(),
+    // Each subgraph of the directory, at its SUBGRAPH_<NAME>_URL or the directory's default.
+    subgraphUrls: Object.fromEntries(SUBGRAPH_DIRECTORY.map(({ name }) => [name, subgraphUrl(name)])),
     tokens: new TokenService(secrets.tokenSecret, secrets.internalSecret, platform.tokenTtlSeconds),
     logger,
     port: own.GATEWAY_PORT,

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       logger.info('embedded PostgreSQL ready', { port: platform.embeddedPgPort, dir: path.join(platform.dataDir, 'pg') });
     }
     // Every process learns every subgraph's URL (a service may call another, e.g. cases → powers).
-    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ definition, port }) => [`SUBGRAPH_${definition.name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]));
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ urlVariable, url }) => [urlVariable, url]));
     const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
     await Promise.all(
       SUBGRAPHS.map(async ({ port, main }) => {

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createAlertsSubgraph } from '@sunlight/alerts';
 import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph } from '@sunlight/cases';
 import { casesFiledClient, createComplaintsSubgraph, type ComplaintsSubgraph } from '@sunlight/complaints';
-import { composeSupergraph } from '@sunlight/deploy';
+import { composeSupergraph, SUBGRAPHS } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@sunlight/gateway';
-import { findDemoAccount, generateDemoData, powersSubgraph } from '@sunlight/powers';
-import { createLogger, startSubgraph, TokenService, type Principal, type Role, type RunningSubgraph } from '@sunlight/shared';
+import { findDemoAccount, generateDemoData } from '@sunlight/powers';
+import { createLogger, startSubgraph, TokenService, type Principal, type Role, type RunningSubgraph, type SubgraphDefinition, type SubgraphName } from '@sunlight/shared';
 import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing';
 
 /** The whole federation on loopback for end-to-end tests: real Postgres, real HTTP, real gateway. */
@@ -38,8 +38,9 @@ export interface GqlResult<T> {
 }
 
 /**
- * Starts every subgraph (seeded with the demo city) and the gateway on free ports. The cases
- * service runs without its background scheduler (tests drive it with injected time) unless told.
+ * Starts every subgraph the deploy list names (seeded with the demo city), in the directory's
+ * order, and the gateway on free ports. The cases service runs without its background scheduler
+ * (tests drive it with injected time) unless told.
  */
 export async function startStack(
   options: {
@@ -59,23 +60,31 @@ export async function startStack(
   const tokens = new TokenService(key(), key());
   const logger = createLogger('e2e');
   const subgraphs: Record<string, RunningSubgraph> = {};
-  const start = (definition: Parameters<typeof startSubgraph>[0]) =>
+  const start = (definition: SubgraphDefinition<any>) =>
     startSubgraph(definition, { databaseUrl: database.url, port: 0, tokens, logger, seedDemo: true, ...(options.onQuery ? { onQuery: (sql: string) => options.onQuery!(definition.name, sql) } : {}) });
-  subgraphs['powers'] = await start(powersSubgraph);
-  const cases = createCasesSubgraph({ powers: new PowersClient(subgraphs['powers'].url, tokens), schedulerIntervalMs: 0, ...options.cases });
-  subgraphs['cases'] = await start(cases);
-  const evaluations = createEvaluationsSubgraph({ upstream: new ServiceUpstream({ cases: subgraphs['cases'].url, powers: subgraphs['powers'].url }, tokens) });
-  subgraphs['evaluations'] = await start(evaluations);
-  const complaints = createComplaintsSubgraph({ casesFiled: casesFiledClient(subgraphs['cases'].url, tokens), clockIntervalMs: 0 });
-  subgraphs['complaints'] = await start(complaints);
-  subgraphs['alerts'] = await start(
-    createAlertsSubgraph({
-      consume: options.alerts ?? false,
-      databaseUrl: database.url,
-      subgraphUrls: { cases: subgraphs['cases'].url, evaluations: subgraphs['evaluations'].url, complaints: subgraphs['complaints'].url },
-      ...(options.riskPeersTtlMs !== undefined ? { peersTtlMs: options.riskPeersTtlMs } : {}),
-    }),
-  );
+  const urlOf = (name: SubgraphName): string => {
+    const running = subgraphs[name];
+    if (!running) throw new Error(`${name} must start before the subgraphs that call it (the directory's order)`);
+    return running.url;
+  };
+  // Test settings per service: clients of the neighbours on their free ports, background clocks
+  // off. A subgraph without a line here starts from its deploy definition.
+  const built: { cases?: CasesSubgraph; evaluations?: EvaluationsSubgraph; complaints?: ComplaintsSubgraph } = {};
+  const forTests: { [N in SubgraphName]?: () => SubgraphDefinition<any> } = {
+    cases: () => (built.cases = createCasesSubgraph({ powers: new PowersClient(urlOf('powers'), tokens), schedulerIntervalMs: 0, ...options.cases })),
+    evaluations: () => (built.evaluations = createEvaluationsSubgraph({ upstream: new ServiceUpstream({ cases: urlOf('cases'), powers: urlOf('powers') }, tokens) })),
+    complaints: () => (built.complaints = createComplaintsSubgraph({ casesFiled: casesFiledClient(urlOf('cases'), tokens), clockIntervalMs: 0 })),
+    alerts: () =>
+      createAlertsSubgraph({
+        consume: options.alerts ?? false,
+        databaseUrl: database.url,
+        subgraphUrls: { cases: urlOf('cases'), evaluations: urlOf('evaluations'), complaints: urlOf('complaints') },
+        ...(options.riskPeersTtlMs !== undefined ? { peersTtlMs: options.riskPeersTtlMs } : {}),
+      }),
+  };
+  for (const { name, definition } of SUBGRAPHS) subgraphs[name] = await start(forTests[name]?.() ?? definition);
+  const { cases, evaluations, complaints } = built;
+  if (!cases || !evaluations || !complaints) throw new Error('the deploy list lacks cases, evaluations or complaints');
   const gateway: RunningGateway = await startGateway({
     supergraphSdl: await composeSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),

@@ -10,8 +10,8 @@ import { prepareFilings } from './city/filing-mix';
 import { measureFreshness } from './city/freshness';
 import { graphqlExchange, graphqlPost } from './city/graphql-post';
 import { runLoad, type LoadResult } from './city/load-runner';
-import { peakMemory } from './city/memory';
-import { startPeerGateway } from './city/peer-gateway';
+import { cpuSeconds, cpuShare, peakMemory } from './city/memory';
+import { startPeerGateway, startUncachedGateway } from './city/peer-gateway';
 import { compareWithPeer, type PeerComparison } from './city/peer-rounds';
 import { markdown, writeReport, type BenchReport } from './city/report';
 import { ensureSmallCity, smallCityEnv } from './city/small-city';
@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     teardown.add('drop the copy', () => dataset.close());
     log(`dataset: ${JSON.stringify(dataset.summary)}`);
     log(`month: ${dataset.month}; filers: ${dataset.filers.length}, lookups: ${dataset.lookups.length}`);
+    // Other work on the machine skews every figure: say how much there was before we started.
+    const idle = cpuSeconds();
+    await new Promise((r) => setTimeout(r, 3000));
+    const background = cpuShare(idle, cpuSeconds(), 3)['postgres and the rest'] ?? 0;
+    log(`cores busy outside the benchmark before it started: ${background}`);
     const stack = await startLocalStack({ DATABASE_URL: dataset.databaseUrl, CARD_SCHEDULER_INTERVAL_MS: '0', COMPLAINT_CLOCK_INTERVAL_MS: '0' }, dataset.dataDir);
     teardown.add('stop the stack', () => stack.stop());
 
@@ -95,16 +100,22 @@ async function main(): Promise<void> {
     log('big screen (headline figures only)…');
     const bigScreen = keep('big screen, warm', await warmLoad('city big screen (headline figures), gateway, warm', ours, token, bigScreenQuery, vars, o.dashboardClients, o.seconds));
 
-    // The same dashboard on a peer gateway over the same subgraphs, alternated with ours.
+    // The same dashboard on a peer gateway and on ours without the cache, over the same
+    // subgraphs, alternated with ours.
     let compared: PeerComparison | undefined;
     let peerError = '';
+    let comparedMemory: Record<string, number> = {};
     try {
-      log(`${PEER} on the same subgraphs…`);
+      log(`${PEER} and our gateway without the cache on the same subgraphs…`);
       const hive = await startPeerGateway(dataset.dataDir);
       teardown.add('stop the peer', () => hive.stop());
-      compared = await compareWithPeer({ ours, peer: asker(hive.url), peerName: PEER, token, fresh: inspectors.fresh, query: dashboard, variables: vars, rounds: o.peerRounds, seconds: o.peerSeconds, clients: o.dashboardClients, log });
-      await hive.stop();
-      results.push(compared.ours.warm, compared.ours.cold, compared.peer);
+      const uncached = await startUncachedGateway(dataset.dataDir, dataset.databaseUrl);
+      teardown.add('stop our uncached gateway', () => uncached.stop());
+      const rivals = [{ name: PEER, ask: asker(hive.url) }, { name: 'ours, cache off', ask: asker(uncached.url) }];
+      compared = await compareWithPeer({ ours, rivals, token, fresh: inspectors.fresh, query: dashboard, variables: vars, rounds: o.peerRounds, seconds: o.peerSeconds, clients: o.dashboardClients, log });
+      comparedMemory = peakMemory();
+      await Promise.all([hive.stop(), uncached.stop()]);
+      results.push(compared.ours.warm, compared.ours.cold, ...compared.rivals.map((r) => r.result));
       cache['warm, in rounds'] = compared.statuses.warm.toString();
       cache['cold, fresh scope per request, in rounds'] = compared.statuses.cold.toString();
     } catch (e) {
@@ -137,27 +148,29 @@ async function main(): Promise<void> {
     const filing = await runLoad('filing mix (mutations)', o.filingClients, o.seconds, filings.mix);
     results.push(filing);
 
-    const memoryMiB = peakMemory();
-    const nodeMemoryMiB = Object.fromEntries(Object.entries(memoryMiB).filter(([k]) => !k.startsWith('postgres') && k !== 'hive peer'));
+    const memoryMiB = { ...comparedMemory, ...peakMemory() };
+    const nodeMemoryMiB = Object.fromEntries(Object.entries(memoryMiB).filter(([k]) => !k.startsWith('postgres') && k !== 'hive peer' && k !== 'gateway, cache off'));
+    const hive = compared?.rivals.find((r) => r.name === PEER)?.result;
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     const report: BenchReport = {
       at: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       mode: o.quick ? 'quick' : 'city',
       month: dataset.month,
+      background,
       dataset: dataset.summary,
       scenarios: results,
       cache,
       freshness,
-      peer: compared ? { name: PEER, sameData: compared.sameData } : { unavailable: peerError },
+      peers: compared ? compared.rivals.map((r) => ({ name: r.name, sameData: r.sameData })) : { unavailable: peerError },
       ratios: {
         'warm ÷ direct (p50)': ratio(warm.p50, dir.p50),
         'cold one at a time ÷ direct (p50)': ratio(coldOne.p50, dir.p50),
         'direct ÷ SQL floor (p50)': ratio(dir.p50, sql.p50),
-        ...(compared ? { 'ours cold ÷ peer (p95)': ratio(compared.ours.cold.p95, compared.peer.p95), 'ours warm ÷ peer (p95)': ratio(compared.ours.warm.p95, compared.peer.p95), 'ours cold ÷ peer (req/s)': ratio(compared.ours.cold.rps, compared.peer.rps) } : {}),
+        ...(compared && hive ? { 'ours cold ÷ peer (p95)': ratio(compared.ours.cold.p95, hive.p95), 'ours warm ÷ peer (p95)': ratio(compared.ours.warm.p95, hive.p95), 'ours cold ÷ peer (req/s)': ratio(compared.ours.cold.rps, hive.rps) } : {}),
       },
       memoryMiB,
-      targets: judgeTargets({ clients: o.dashboardClients, warm, coldSequential: coldOne, coldBurst: burst, ...(compared ? { oursCold: compared.ours.cold, peer: compared.peer } : {}), peerName: PEER, bigScreen, catalog, lookup, filing, freshness, nodeMemoryMiB }),
+      targets: judgeTargets({ clients: o.dashboardClients, warm, coldSequential: coldOne, coldBurst: burst, ...(compared && hive ? { oursCold: compared.ours.cold, peer: hive } : {}), peerName: PEER, bigScreen, catalog, lookup, filing, freshness, nodeMemoryMiB }),
     };
     const files = writeReport(RESULTS, o.quick ? 'city-bench-quick' : 'city-bench', report);
     log(`\n${markdown(report)}\nwrote ${files.json} and ${files.md}`);

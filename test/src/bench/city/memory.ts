@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import { processMemory } from '../process-memory';
+import { UNCACHED_MARKER } from './peer-gateway';
 
-/** The processes of a running stack, by the entry point in their command line. */
+/**
+ * The processes of a running stack and of the gateways compared with it, by what their command line
+ * contains; the first that matches names a process (our second gateway before the stack's).
+ */
 const PROCESSES: Record<string, string> = {
+  'gateway, cache off': UNCACHED_MARKER,
   launcher: 'deploy/dist/local/start.js',
   gateway: 'gateway/dist/main.js',
   powers: 'services/powers/dist/main.js',
@@ -16,8 +21,10 @@ const PROCESSES: Record<string, string> = {
 /** Peak resident memory (MiB, the kernel's VmHWM) of every Sunlight process, and of the largest PostgreSQL process. */
 export function peakMemory(): Record<string, number> {
   const out: Record<string, number> = {};
+  const named = new Set<number>();
   for (const [name, needle] of Object.entries(PROCESSES)) {
-    const found = processMemory(needle);
+    const found = processMemory(needle).filter((p) => !named.has(p.pid));
+    found.forEach((p) => named.add(p.pid));
     if (found.length) out[name] = Math.max(...found.map((p) => p.peakMiB));
   }
   const pg = processMemory('postgres');

@@ -2,11 +2,15 @@ import { CacheStatusTally, type Ask } from './dashboard-cache';
 import { loadInto, Samples, type LoadResult, type Timer } from './load-runner';
 import { firstDifference } from './same-data';
 
+/** A gateway compared with ours: Hive Gateway, or ours with the cache off. */
+export interface Rival {
+  name: string;
+  ask: Ask;
+}
+
 export interface PeerComparison {
   ours: { warm: LoadResult; cold: LoadResult };
-  peer: LoadResult;
-  /** `identical`, or where our answer and the peer's first differ. */
-  sameData: string;
+  rivals: { name: string; result: LoadResult; sameData: string }[];
   statuses: { warm: CacheStatusTally; cold: CacheStatusTally };
 }
 
@@ -17,15 +21,15 @@ interface Contestant {
 }
 
 /**
- * The city dashboard on our gateway and on the peer, alternated in `rounds` so that neither gets
- * the quieter minutes: each round runs our gateway warm (one token), our gateway cold-equivalent
- * (every request under a fresh subject, so every one fills the cache) and the peer, `clients` each
- * for `seconds`, starting with a different one each round.
+ * The city dashboard on our gateway and on its rivals, alternated in `rounds` so that none gets the
+ * quieter minutes: each round runs our gateway warm (one token), our gateway cold-equivalent and
+ * each rival, `clients` each for `seconds`, starting with a different one each round. Cold and the
+ * rivals get the same stream of requests: every one under a subject never used before, so that
+ * every one fills our cache and nothing downstream can tell the contestants apart by their callers.
  */
 export async function compareWithPeer(o: {
   ours: Ask;
-  peer: Ask;
-  peerName: string;
+  rivals: Rival[];
   token: string;
   fresh: () => Promise<string>;
   query: string;
@@ -35,37 +39,39 @@ export async function compareWithPeer(o: {
   clients: number;
   log: (s: string) => void;
 }): Promise<PeerComparison> {
-  const [mine, theirs] = await Promise.all([o.ours(o.query, o.variables, o.token), o.peer(o.query, o.variables, o.token)]);
-  const difference = firstDifference(mine.data, theirs.data);
+  const mine = await o.ours(o.query, o.variables, o.token);
+  const sameData = await Promise.all(
+    o.rivals.map(async (r) => {
+      const difference = firstDifference(mine.data, (await r.ask(o.query, o.variables, o.token)).data);
+      return difference ? `differ first at ${difference}` : 'identical';
+    }),
+  );
   const statuses = { warm: new CacheStatusTally(), cold: new CacheStatusTally() };
+  const freshly = (ask: Ask, tally?: CacheStatusTally) => async (time: Timer) => {
+    const token = await o.fresh();
+    const answer = await time(() => ask(o.query, o.variables, token));
+    tally?.note(answer);
+  };
   const contestants: Contestant[] = [
-    { name: 'warm', samples: new Samples(), iteration: async (time) => statuses.warm.note(await time(() => o.ours(o.query, o.variables, o.token))) },
-    {
-      name: 'cold',
-      samples: new Samples(),
-      iteration: async (time) => {
-        const token = await o.fresh();
-        statuses.cold.note(await time(() => o.ours(o.query, o.variables, token)));
-      },
-    },
-    { name: o.peerName, samples: new Samples(), iteration: (time) => time(() => o.peer(o.query, o.variables, o.token)).then(() => undefined) },
+    { name: 'ours warm', samples: new Samples(), iteration: async (time) => statuses.warm.note(await time(() => o.ours(o.query, o.variables, o.token))) },
+    { name: 'ours cold', samples: new Samples(), iteration: freshly(o.ours, statuses.cold) },
+    ...o.rivals.map((r) => ({ name: r.name, samples: new Samples(), iteration: freshly(r.ask) })),
   ];
-  for (let r = 0; r < o.rounds; r++) {
+  for (let round = 0; round < o.rounds; round++) {
     for (let i = 0; i < contestants.length; i++) {
-      const c = contestants[(r + i) % contestants.length]!;
-      o.log(`  round ${r + 1}/${o.rounds}: ${c.name}…`);
+      const c = contestants[(round + i) % contestants.length]!;
+      o.log(`  round ${round + 1}/${o.rounds}: ${c.name}…`);
       await loadInto(c.samples, o.clients, o.seconds, c.iteration);
     }
   }
-  const [warm, cold, peer] = contestants as [Contestant, Contestant, Contestant];
   const label = `${o.rounds} rounds × ${o.seconds} s`;
+  const [warm, cold, ...rivals] = contestants as [Contestant, Contestant, ...Contestant[]];
   return {
     ours: {
       warm: warm.samples.result(`city dashboard, ours warm (${label})`, o.clients),
       cold: cold.samples.result(`city dashboard, ours cold: fresh scope per request (${label})`, o.clients),
     },
-    peer: peer.samples.result(`city dashboard, ${o.peerName} (${label})`, o.clients),
-    sameData: difference ? `differ first at ${difference}` : 'identical',
+    rivals: rivals.map((r, i) => ({ name: r.name, result: r.samples.result(`city dashboard, ${r.name}: fresh scope per request (${label})`, o.clients), sameData: sameData[i]! })),
     statuses,
   };
 }

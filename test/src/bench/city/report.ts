@@ -11,12 +11,15 @@ export interface BenchReport {
   mode: 'city' | 'quick';
   /** The month the dashboards ask for: the last whole month of the data. */
   month: string;
+  /** Cores other work on the machine kept busy in the 3 s before the stack started. */
+  background: number;
   dataset: Record<string, unknown>;
   scenarios: LoadResult[];
   /** `extensions.cacheStatus` counts per scenario, or why there were none. */
   cache: Record<string, string>;
   freshness: FreshnessResult;
-  peer: { name: string; sameData: string } | { unavailable: string };
+  /** The gateways compared with ours, and whether one answer's data from each equals ours. */
+  peers: { name: string; sameData: string }[] | { unavailable: string };
   ratios: Record<string, number>;
   memoryMiB: Record<string, number>;
   targets: Target[];
@@ -35,7 +38,7 @@ export function markdown(r: BenchReport): string {
     '',
     `Dataset (a copy, dropped afterwards): ${Object.entries(r.dataset).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`,
     '',
-    `Dashboards ask for ${r.month}, the last whole month of the data.`,
+    `Dashboards ask for ${r.month}, the last whole month of the data. Cores busy outside the benchmark before it started: ${r.background}.`,
     '',
     '| scenario | clients | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
     '|---|---|---|---|---|---|---|---|',
@@ -52,7 +55,9 @@ export function markdown(r: BenchReport): string {
     freshnessRow('city dashboard, polled every 100 ms by a warm client', r.freshness.dashboard),
     freshnessRow('live screen (dashboardUpdated subscription)', r.freshness.liveScreen),
     '',
-    'unavailable' in r.peer ? `Peer: not measured (${r.peer.unavailable})` : `Peer: ${r.peer.name}, same supergraph and subgraphs, own process; one answer's data from each: ${r.peer.sameData}.`,
+    'unavailable' in r.peers
+      ? `Compared gateways: not measured (${r.peers.unavailable})`
+      : `Compared gateways (same supergraph and subgraphs, each its own process), one answer's data against ours: ${r.peers.map((p) => `${p.name} ${p.sameData}`).join('; ')}.`,
     '',
     'Cores busy per process during each scenario (1.0 = one core all the time):',
     '',

@@ -30,16 +30,18 @@ function fromEntry(entry: CacheEntry, status: CacheStatus): GraphQLResponse {
  * is filled by running the same operation through this server as the same caller (context
  * `cacheMode: 'bypass'`), so every subgraph's access rules apply to what is kept. Answers with
  * errors are returned but never kept. Every cached answer carries `extensions.asOf` and
- * `extensions.cacheStatus`. A mutation marks its caller's scope changed as it answers.
+ * `extensions.cacheStatus`. A signed-in caller's mutation marks its scope changed as it answers.
  */
 export function responseCachePlugin(cache: ResponseCache<GraphQLResponse>, clock: ScopeChangeClock, server: () => ApolloServer<GatewayContext>): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        // Whoever writes reads their own write: the writer's scope is marked changed before the
-        // mutation's answer leaves, without waiting for the outbox NOTIFY (which follows).
+        // Whoever writes reads their own write: a signed-in writer's scope is marked changed
+        // before the mutation's answer leaves, without waiting for the NOTIFY that follows. (The
+        // public has no scope: marking everything on each rating would empty the cache.)
         async willSendResponse(rc) {
-          if (rc.operation?.operation === OperationTypeNode.MUTATION) clock.record(rc.contextValue.principal.unit ?? null);
+          const unit = rc.contextValue.principal.unit;
+          if (unit && rc.operation?.operation === OperationTypeNode.MUTATION) clock.record(unit);
         },
         async responseForOperation(rc) {
           const mode = rc.contextValue.cacheMode;

@@ -2,6 +2,7 @@ import { composeSupergraph } from '@sunlight/deploy';
 import { startGateway, type RunningGateway } from '@sunlight/gateway';
 import { createLogger, Role, type Principal } from '@sunlight/shared';
 import { fileCase, publishTestPower } from '../support/case-fixtures';
+import { completeCase } from '../support/complete-case';
 import { monthVariables } from '../support/dashboard-query';
 import { startStack, type GqlResult, type Stack } from '../support/start-stack';
 import { Subscriber } from '../support/ws-subscriber';
@@ -38,7 +39,8 @@ describe('the gateway response cache', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ alerts: true });
+    // A long maximum age: every refresh seen below must come from a change notice, not from age.
+    stack = await startStack({ alerts: true, responseCache: { maxBytes: 16 * 2 ** 20, maxAgeMs: 120_000, settleMs: 1000 } });
     // The same subgraphs behind a gateway without a cache: the truth every cached answer must equal.
     uncached = await startGateway({
       supergraphSdl: await composeSupergraph(),
@@ -130,6 +132,32 @@ describe('the gateway response cache', () => {
     await new Promise((r) => setTimeout(r, 200));
     const untouched = await post(stack.gatewayUrl, FIGURES, variables, inspector);
     if (Date.now() - new Date(settled.extensions!.asOf!).getTime() < 2000) expect(untouched.extensions).toMatchObject({ cacheStatus: 'HIT', asOf: settled.extensions!.asOf });
+  });
+
+  it("hears a plain rating, which publishes no event, through its rollup's notice", async () => {
+    const month = monthVariables(thisMonth());
+    const query = 'query($code: ID!, $from: String!, $to: String!) { unit(code: $code) { satisfaction(from: $from, to: $to) { count } } }';
+    const variables = { code: TOWNSHIP, from: month.dFrom, to: month.dTo };
+    const count = async () => {
+      const r = await post<{ unit: { satisfaction: { count: number } } }>(stack.gatewayUrl, query, variables);
+      return { count: r.data!.unit.satisfaction.count, status: r.extensions?.cacheStatus };
+    };
+    const powerId = await publishTestPower(stack, { unit: TOWNSHIP, code: 'CACHE-5' });
+    const c = await completeCase(stack, TOWNSHIP, powerId, 'cache-rate');
+    await new Promise((r) => setTimeout(r, 1500)); // the case's own change notices (and their echo) are over
+    const before = await count();
+    expect((await count()).status).toBe('HIT');
+    const rated = await stack.gql('mutation($input: RateCaseInput!, $key: String!) { rateCase(input: $input, idempotencyKey: $key) { id } }', {
+      variables: { key: 'cache-rate-1', input: { caseNumber: c.number, queryCode: c.queryCode, stepNo: 3, score: 5 } },
+    });
+    expect(rated.errors).toBeUndefined();
+    const deadline = Date.now() + 5000;
+    let now = await count();
+    while (now.count === before.count && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      now = await count();
+    }
+    expect(now.count).toBe(before.count + 1);
   });
 
   it('lets a writer read its own write at once', async () => {

@@ -13,6 +13,7 @@ import { runLoad, type LoadResult } from './city/load-runner';
 import { cpuSeconds, cpuShare, peakMemory } from './city/memory';
 import { startPeerGateway, startUncachedGateway } from './city/peer-gateway';
 import { compareWithPeer, type PeerComparison } from './city/peer-rounds';
+import { assertPortsFree } from './city/ports-free';
 import { markdown, writeReport, type BenchReport } from './city/report';
 import { ensureSmallCity, smallCityEnv } from './city/small-city';
 import { sqlFloor } from './city/sql-floor';
@@ -43,6 +44,7 @@ const asker = (url: string): Ask => (query, variables, token) => graphqlExchange
 
 async function main(): Promise<void> {
   const o = parseBenchOptions(process.argv.slice(2));
+  await assertPortsFree([4000, 4001, 4002, 4003, 4004, 4005, 4100, 4200]);
   const env = o.quick ? smallCityEnv() : process.env;
   if (o.quick) await ensureSmallCity(env, log);
   const teardown = new Teardown(log);

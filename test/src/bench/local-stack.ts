@@ -41,6 +41,10 @@ export async function startLocalStack(env: Record<string, string> = {}, keptData
     pids: () => [child.pid!],
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          if (!keptDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+          return resolve();
+        }
         child.once('exit', () => {
           if (!keptDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
           resolve();

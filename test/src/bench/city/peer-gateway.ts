@@ -23,7 +23,8 @@ async function untilReady(child: ChildProcess, name: string, ready: () => Promis
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      // Ended already (by a code, or by a signal such as the SIGKILL below): 'exit' will not come again.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
@@ -32,7 +33,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /** Starts Hive Gateway (hive-peer.ts) on `port` over the running subgraphs, with our supergraph and the dataset's keys. */
 export async function startPeerGateway(dataDir: string, port = 4100): Promise<ComparedGateway> {
-  const child = spawn(process.execPath, ['--max-old-space-size=256', path.join(__dirname, 'hive-peer.js')], {
+  const child = spawn(process.execPath, ['--max-old-space-size=256', '--no-warnings', path.join(__dirname, 'hive-peer.js')], {
     env: { ...process.env, DATA_DIR: dataDir, HIVE_PORT: String(port), SUPERGRAPH_PATH: path.join(ROOT, 'deploy/supergraph.graphql') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,3 +1,5 @@
+const STEP_TIMEOUT_MS = 30_000;
+
 /**
  * What the benchmark must undo (stop the stack and the peer, drop the copy, stop PostgreSQL), run
  * last-in first-out at the end, after a failure, and on Ctrl-C or SIGTERM.
@@ -23,7 +25,12 @@ export class Teardown {
   run(): Promise<void> {
     this.running ??= (async () => {
       for (const step of this.steps.reverse()) {
-        await step.run().catch((e: unknown) => this.log(`cleanup: ${step.name} failed: ${e instanceof Error ? e.message : String(e)}`));
+        // A step that hangs must not keep the later ones (dropping the copy) from running.
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no end in ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS)));
+        await Promise.race([step.run(), timeout])
+          .catch((e: unknown) => this.log(`cleanup: ${step.name} failed: ${e instanceof Error ? e.message : String(e)}`))
+          .finally(() => clearTimeout(timer));
       }
     })();
     return this.running;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { OutboxNotify1765000000000 } from '../db/outbox-notify.migration';
 import { PlatformTables1763769600000 } from '../db/platform-tables.migration';
 import { openTestDataSource } from '../testing/open-test-data-source';
 import { markHandled } from './mark-handled';
@@ -11,7 +12,7 @@ describe('transactional outbox', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await openTestDataSource({ schema: 'svc', entities: [], migrations: [PlatformTables1763769600000] });
+    db = await openTestDataSource({ schema: 'svc', entities: [], migrations: [PlatformTables1763769600000, OutboxNotify1765000000000] });
     ds = db.dataSource;
   });
   afterAll(() => db.close());

@@ -12,6 +12,11 @@ export { PlatformTables1763769600000 } from './db/platform-tables.migration';
 export { OutboxNotify1765000000000 } from './db/outbox-notify.migration';
 export { runIdempotent, type IdempotentRequest } from './db/run-idempotent';
 
+export { CheckpointKind } from './checkpoint/checkpoint-kind';
+export type { CheckpointKindName } from './checkpoint/checkpoint-kind-name';
+export type { CheckpointParams } from './checkpoint/checkpoint-params';
+export type { CheckpointViolation } from './checkpoint/checkpoint-violation';
+
 export { PUBLIC_PRINCIPAL, type Principal } from './auth/principal';
 export { PERSON_ROLES, Role } from './auth/role';
 export { scope } from './auth/scope';
@@ -34,6 +39,7 @@ export { outboxChannel, publishEvent } from './events/publish-event';
 export { buildFederatedSchema, type ReferenceResolvers } from './federation/build-subgraph-schema';
 export { referenceResolver } from './federation/reference-resolver';
 export { registerTierEnum } from './federation/tier-enum';
+export { registerCheckpointKindEnum } from './federation/checkpoint-kind-enum';
 
 export { createGraphQLHttpHandler, type HttpRoute } from './http/graphql-http-handler';
 export { sendJsonError } from './http/json-error';

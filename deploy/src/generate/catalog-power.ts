@@ -1,3 +1,4 @@
+import type { CheckpointKind, CheckpointParams } from '@sunlight/shared';
 import type { QuotedText } from './bulk-writer';
 
 /** A step of a generated power's flow. */
@@ -9,11 +10,12 @@ export interface CatalogStep {
   description: string;
 }
 
+/** A checkpoint of a generated power, as the powers catalog stores it. */
 export interface CatalogCheckpoint {
   id: string;
   stepNo: number;
-  kind: string;
-  params: { attachments?: string[]; field?: string; min?: number; max?: number; maxRatio?: number; fromStepNo?: number; days?: number };
+  kind: CheckpointKind;
+  params: CheckpointParams;
   legalBasis: string;
   description: string;
 }

@@ -1,4 +1,5 @@
-import type { CheckpointKindName, CheckpointRule } from './checkpoint-rule';
+import type { CheckpointKindName } from '@sunlight/shared';
+import type { CheckpointRule } from './checkpoint-rule';
 import { evaluateCheckpoints } from './evaluate-checkpoints';
 import { aTransition } from './transition-facts.builder';
 

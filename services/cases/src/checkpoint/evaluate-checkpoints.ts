@@ -1,6 +1,6 @@
+import type { CheckpointViolation } from '@sunlight/shared';
 import type { CaseAmounts } from './case-amounts';
 import type { CheckpointRule } from './checkpoint-rule';
-import type { CheckpointViolation } from './checkpoint-violation';
 import type { TransitionFacts } from './transition-facts';
 
 /** Sums computed in floating point may be off by less than half a fen. */

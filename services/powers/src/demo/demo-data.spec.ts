@@ -1,5 +1,4 @@
-import { Role, Tier } from '@sunlight/shared';
-import { CheckpointKind } from '../checkpoint/checkpoint-kind';
+import { CheckpointKind, Role, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
 import { DEMO_SEED, findDemoAccount, generateDemoData, type DemoCheckpoint, type DemoData, type DemoPower } from './demo-data';
 

@@ -1,5 +1,4 @@
-import { Tier } from '@sunlight/shared';
-import { CheckpointKind } from '../checkpoint/checkpoint-kind';
+import { CheckpointKind, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
 import { flowSteps, STATUTORY_DAYS, type PowerTemplate, type StepKind, type StepSpec } from './demo-flows';
 import { demoId, type DemoRandom } from './demo-random';

@@ -1,6 +1,5 @@
 import type { PowerContent } from '../power/power-content';
-import type { Role, Tier } from '@sunlight/shared';
-import type { CheckpointKind, CheckpointParams } from '../checkpoint/checkpoint-kind';
+import type { CheckpointKind, CheckpointParams, Role, Tier } from '@sunlight/shared';
 
 /** An administrative division of the demo city. */
 export interface DemoUnit {

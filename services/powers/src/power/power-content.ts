@@ -1,4 +1,4 @@
-import type { CheckpointKind, CheckpointParams } from '../checkpoint/checkpoint-kind';
+import type { CheckpointKind, CheckpointParams } from '@sunlight/shared';
 import type { PowerCategory } from './power-category';
 
 /** Everything one version of a power holds; what is validated and written as a whole. */

@@ -1,7 +1,7 @@
+import { CheckpointKind, type CheckpointParams } from '@sunlight/shared';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CheckpointKind, type CheckpointParams } from '../checkpoint/checkpoint-kind';
 
 /** Columns every per-version item shares: the power and version it belongs to. */
 abstract class VersionItem {

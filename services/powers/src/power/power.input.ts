@@ -1,5 +1,5 @@
+import { CheckpointKind } from '@sunlight/shared';
 import { Field, InputType, Int } from 'type-graphql';
-import { CheckpointKind } from '../checkpoint/checkpoint-kind';
 import { PowerCategory } from './power-category';
 
 @InputType({ description: 'A step of a power flow.' })

@@ -1,5 +1,4 @@
-import { PUBLIC_PRINCIPAL, Role } from '@sunlight/shared';
-import { CheckpointKind } from '../checkpoint/checkpoint-kind';
+import { CheckpointKind, PUBLIC_PRINCIPAL, Role } from '@sunlight/shared';
 import { aPower } from '../testing/power-input.builder';
 import { openSeededCatalog, type SeededCatalog } from '../testing/seeded-catalog';
 import type { CreatePowerInput } from './power.input';

@@ -1,4 +1,4 @@
-import { CheckpointKind, type CheckpointParams } from '../checkpoint/checkpoint-kind';
+import { CheckpointKind, type CheckpointParams } from '@sunlight/shared';
 import { generateDemoData } from '../demo/demo-data';
 import { aPower } from '../testing/power-input.builder';
 import type { Department } from '../unit/department.entity';

@@ -1,5 +1,4 @@
-import { Validation } from '@sunlight/shared';
-import { CheckpointKind, type CheckpointParams } from '../checkpoint/checkpoint-kind';
+import { CheckpointKind, Validation, type CheckpointParams } from '@sunlight/shared';
 import type { Department } from '../unit/department.entity';
 import type { Post } from '../unit/post.entity';
 import type { PowerContent } from './power-content';

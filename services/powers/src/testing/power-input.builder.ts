@@ -1,4 +1,4 @@
-import type { CheckpointKind, CheckpointParams } from '../checkpoint/checkpoint-kind';
+import type { CheckpointKind, CheckpointParams } from '@sunlight/shared';
 import type { DemoData } from '../demo/demo-data';
 import { PowerCategory } from '../power/power-category';
 import type { CheckpointInput, CreatePowerInput, RiskPointInput } from '../power/power.input';

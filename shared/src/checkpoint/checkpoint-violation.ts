@@ -1,6 +1,9 @@
-import type { CheckpointKindName } from './checkpoint-rule';
+import type { CheckpointKindName } from './checkpoint-kind-name';
 
-/** A checkpoint that refuses a transition, with the figures it judged (null where one is missing). */
+/**
+ * A checkpoint that refuses a case's transition, with the figures it judged (null where one is
+ * missing). The cases service reports it in the error and in the `case.checkpoint_blocked` event.
+ */
 export interface CheckpointViolation {
   checkpointId: string;
   kind: CheckpointKindName;

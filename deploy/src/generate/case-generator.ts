@@ -1,10 +1,10 @@
+import { queryCode } from '@sunlight/cases';
 import { Tier } from '@sunlight/shared';
 import type { AlertBook } from './alert-book';
 import type { AttachmentPool } from './attachment-pool';
 import type { BulkWriter } from './bulk-writer';
 import { planEntries, squeeze } from './case-durations';
 import { drawCaseHead, drawProfile } from './case-head';
-import { caseQueryCode } from './case-query-code';
 import { writeCase } from './case-rows';
 import { tellCase } from './case-timeline';
 import type { CatalogPower } from './catalog-power';
@@ -132,7 +132,7 @@ export async function generateCases(x: CaseInputs, total: number, ratingTarget: 
       if (!recent && story.status !== 'COMPLETED' && story.status !== 'WITHDRAWN') story = tellCase(head, squeeze(power, plan, 0), x.wd, x.now, random);
       out.events += writeCase(x.writer, x.alerts, head, story, applicant, random);
       if (story.status !== 'WITHDRAWN') x.ratings.fromCase(head, story, rateShare, Math.min(8, worse), random);
-      if (done % sampleEvery === 0 && out.lookups.length < lookupSamples) out.lookups.push({ number, queryCode: caseQueryCode(x.queryCodeKey, id), status: story.status });
+      if (done % sampleEvery === 0 && out.lookups.length < lookupSamples) out.lookups.push({ number, queryCode: queryCode.for(x.queryCodeKey, id), status: story.status });
       if (citable.length < 20 && random.chance(0.02)) citable.push({ caseId: id, powerId: power.id });
       done++;
       if (done % 64 === 0) {

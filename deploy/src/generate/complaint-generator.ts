@@ -1,18 +1,24 @@
+import { hashFollowUpCode, IdentityCipher, newFollowUpCode } from '@sunlight/complaints';
 import { chainHash, GENESIS_HASH, unitCode } from '@sunlight/shared';
 import type { AlertBook } from './alert-book';
 import type { BulkWriter } from './bulk-writer';
 import type { CityTree } from './city-units';
-import { encryptIdentity } from './complainant-identity';
 import { handleComplaint, type ComplaintHead, type ComplaintState } from './complaint-lifecycle';
 import { complaintTexts } from './complaint-texts';
 import type { FilingCalendar } from './filing-calendar';
-import { BULK_COST, followUpCode, hashFollowUpCode, SERVICE_COST } from './follow-up-code';
 import type { Organization } from './organization';
 import { mobileNumber, personName } from './person-names';
 import { Random } from './random';
 import { TABLES } from './table-specs';
 import type { WorkingDays } from './working-days';
 import type { WorseUnits } from './worse-units';
+
+/**
+ * The scrypt cost of the follow-up hashes stored for complaints nobody will follow up (not in the
+ * manifest): the service's format and check at a cheaper cost, which the stored hash names
+ * itself. 50,000 hashes at the service's cost would take half an hour of CPU.
+ */
+const BULK_COST = 2 ** 8;
 
 /** A routing rule as stored in `complaints.routing_rule`. */
 export interface RoutingRow {
@@ -57,6 +63,8 @@ function route(accused: string, kind: string, rules: readonly RoutingRow[]): { h
  */
 export async function generateComplaints(x: ComplaintInputs, total: number, samples: number): Promise<{ number: string; followUpCode: string; status: string }[]> {
   const random = Random.fork(x.seed, 'complaints');
+  // Encrypted as the service does, so it decrypts them; only the IVs come from the seed.
+  const cipher = new IdentityCipher(x.identityKey);
   const units = x.tree.units.filter((u) => (x.casesPerUnit.get(u.code) ?? 0) > 0);
   const weights = units.map((u) => (x.casesPerUnit.get(u.code) ?? 0) * Math.pow(x.worse.factor(u.code), 1.3));
   const heads = Array.from({ length: total }, () => ({ unit: units[random.weighted(weights)]!, receivedAt: x.filing.instant(random), kind: KINDS[random.weighted([8, 10, 42, 40])]! }));
@@ -91,16 +99,16 @@ export async function generateComplaints(x: ComplaintInputs, total: number, samp
     const anonymous = random.chance(0.45);
     const identity = anonymous
       ? null
-      : encryptIdentity(x.identityKey, { name: personName(random), phone: mobileNumber(random), ...(random.chance(0.3) ? { address: `${head.unit.name}${random.int(1, 99)}号` } : {}) }, id, random.bytes(12));
+      : cipher.encrypt({ name: personName(random), phone: mobileNumber(random), ...(random.chance(0.3) ? { address: `${head.unit.name}${random.int(1, 99)}号` } : {}) }, id, random.bytes(12));
     const ch: ComplaintHead = { id, number, receivedAt: head.receivedAt, channel, category, anonymous, accusedUnit: accused, againstLeadership, handlerUnit, worse };
     const s = handleComplaint(ch, x.wd, x.now, random);
-    const code = followUpCode(random);
+    const code = newFollowUpCode((n) => random.int(0, n - 1));
     const salt = random.bytes(16);
     const sampled = i % sampleEvery === 0 && out.length < samples;
     if (sampled) out.push({ number, followUpCode: code, status: s.status });
     const description = complaintTexts.description(category, head.unit.name, random);
     const row = [id, number, channel, category, head.kind, accused, department?.id ?? null, post?.id ?? null, head.kind === 'PERSON' ? personName(random) : null, againstLeadership];
-    batch.push({ hash: hashFollowUpCode(code, salt, sampled ? SERVICE_COST : BULK_COST), write: (hash) => writeComplaint(x, row, { ref, description, anonymous, identity, hash }, ch, s) });
+    batch.push({ hash: hashFollowUpCode(code, sampled ? { salt } : { salt, cost: BULK_COST }), write: (hash) => writeComplaint(x, row, { ref, description, anonymous, identity, hash }, ch, s) });
     if (batch.length >= 256) await drain();
   }
   await drain();

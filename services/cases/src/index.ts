@@ -5,3 +5,4 @@ export type { CardNotice, CardNotifier } from './clock/card-notifier';
 export { PowersClient } from './powers-client/powers-client';
 export { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';
 export { createCaseStatsLoader } from './stats/case-stats.loader';
+export { queryCode } from './case/query-code';

@@ -22,23 +22,28 @@ interface StoredHash {
 /**
  * A new follow-up code (查询码) for a complainant: 12 characters from an alphabet without
  * 0/O/1/I/L, drawn with a cryptographic RNG. Show it once; store only `hashFollowUpCode`.
+ * `draw(n)` (an integer in [0, n)) replaces the RNG only for generated data, which must be
+ * reproducible from a seed.
  */
-export function newFollowUpCode(): string {
+export function newFollowUpCode(draw: (n: number) => number = (n) => randomInt(n)): string {
   let code = '';
-  for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < LENGTH; i++) code += ALPHABET[draw(ALPHABET.length)];
   return code;
 }
 
 /**
  * A slow, salted hash of a follow-up code: `scrypt$16384$8$1$<salt>$<hash>` (base64url salt of
  * 16 bytes, hash of 32). Throws if `code` is not a well-formed follow-up code after normalising.
+ * Only generated data passes `salt` (drawn from its seed) or a lower `cost` (the scrypt N, a
+ * power of two, which the stored hash names, so it verifies all the same).
  */
-export async function hashFollowUpCode(code: string): Promise<string> {
+export async function hashFollowUpCode(code: string, generated: { salt?: Buffer; cost?: number } = {}): Promise<string> {
   const normal = normalise(code);
   if (!WELL_FORMED.test(normal)) throw new Error(`a follow-up code is ${LENGTH} characters of ${ALPHABET}`);
-  const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(normal, { ...COST, salt, hash: Buffer.alloc(KEY_BYTES) });
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+  const salt = generated.salt ?? randomBytes(SALT_BYTES);
+  const cost = { ...COST, N: generated.cost ?? COST.N };
+  const hash = await derive(normal, { ...cost, salt, hash: Buffer.alloc(KEY_BYTES) });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
 /**

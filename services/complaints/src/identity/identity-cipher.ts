@@ -41,8 +41,9 @@ export class IdentityCipher {
     this.key = Buffer.from(key); // a copy: later changes to the caller's array do not reach us
   }
 
-  encrypt(plain: ProtectedIdentity, associatedData: string): string {
-    const iv = randomBytes(IV_BYTES);
+  /** `iv` is for generated data only, drawn from its seed; otherwise every token gets a fresh random one. */
+  encrypt(plain: ProtectedIdentity, associatedData: string, iv: Buffer = randomBytes(IV_BYTES)): string {
+    if (iv.length !== IV_BYTES) throw new Error(`identity cipher iv must be ${IV_BYTES} bytes`);
     const cipher = createCipheriv(ALGORITHM, this.key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(this.aad(associatedData));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(pick(plain)), 'utf8'), cipher.final()]);

@@ -32,6 +32,9 @@ export { platformError, PlatformErrorCode } from './errors/platform-error';
 export { Validation } from './errors/validation';
 
 export { markHandled } from './events/mark-handled';
+export type { EventPayloads } from './events/event-payloads';
+export { EVENT_SOURCES } from './events/event-sources';
+export type { EventTopic } from './events/event-topic';
 export type { NewOutboxEvent, OutboxEvent } from './events/outbox-event';
 export { OutboxReader, type OutboxHandler } from './events/outbox-reader';
 export { outboxChannel, publishEvent } from './events/publish-event';

@@ -1,4 +1,5 @@
 import { alertFor, type NewAlert } from '@sunlight/alerts';
+import type { EventPayloads, EventTopic } from '@sunlight/shared';
 import type { BulkWriter } from './bulk-writer';
 import type { Random } from './random';
 import { TABLES } from './table-specs';
@@ -13,6 +14,9 @@ export type BookedAlert = Omit<NewAlert, 'details'> & {
 
 /** The services whose events raise alerts. */
 export type AlertSource = 'cases' | 'evaluations' | 'complaints';
+
+/** An event as its service would have published it: a topic and that topic's payload. */
+export type BookedEvent = { [T in EventTopic]: { topic: T; payload: EventPayloads[T] } }[EventTopic];
 
 const DAY = 86_400_000;
 const NOTES: Partial<Record<BookedAlert['kind'], readonly string[]>> = {
@@ -32,13 +36,13 @@ export class AlertBook {
   private readonly alerts: BookedAlert[] = [];
 
   /**
-   * Books the alert the alerts service would raise for the event `topic` of `source` with
-   * `payload` (its own rules decide kind, level, title and dedupe key).
+   * Books the alert the alerts service would raise for `event` in the outbox of `source` (its
+   * own rules decide kind, level, title and dedupe key).
    * @throws Error when the rules raise no alert for that event.
    */
-  raise(source: AlertSource, topic: string, unitCode: string, payload: Record<string, unknown>, raisedAt: number): void {
-    const alert = alertFor(source, { id: '0', txid: '0', topic, unitCode, aggregateId: '', payload, createdAt: new Date(raisedAt) });
-    if (!alert) throw new Error(`the alert rules raise nothing for ${source}:${topic}`);
+  raise(source: AlertSource, unitCode: string, event: BookedEvent, raisedAt: number): void {
+    const alert = alertFor(source, { id: '0', txid: '0', unitCode, aggregateId: '', createdAt: new Date(raisedAt), ...event });
+    if (!alert) throw new Error(`the alert rules raise nothing for ${source}:${event.topic}`);
     this.alerts.push({ ...alert, details: JSON.stringify(alert.details), source, raisedAt });
   }
 

@@ -25,11 +25,14 @@ function finalAmounts(head: CaseHead, story: CaseStory): Record<string, number> 
 export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, story: CaseStory, applicant: { name: string; idNumber: string; phone: string }, random: Random): number {
   const p = head.power;
   let previous = GENESIS_HASH;
+  // The trace hash each card's event carries, by when it was raised, its level and its step.
+  const cardHashes = new Map<string, string>();
   story.events.forEach((e, i) => {
     const seq = i + 1;
     const at = iso(e.at)!;
     const hash = chainHash(previous, { caseId: head.id, seq, kind: e.kind, actor: e.actor, at, payload: e.payload, attachments: e.attachments });
     w.add(TABLES.caseEvent, [head.id, seq, e.kind, e.actor, at, JSON.stringify(e.payload), JSON.stringify(e.attachments), previous, hash, null]);
+    if (e.kind === 'CARD_RAISED') cardHashes.set(`${e.at}:${String(e.payload['level'])}:${String(e.payload['step'])}`, hash);
     previous = hash;
   });
   const last = story.events[story.events.length - 1]!;
@@ -73,7 +76,13 @@ export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, stor
     const key = `${c.level}:${c.stepNo ?? 'case'}`;
     if (alerted.has(key)) continue;
     alerted.add(key);
-    alerts.raise('cases', 'case.card_raised', head.unitCode, { caseId: head.id, number: head.number, powerId: p.id, powerVersion: 1, level: c.level, step: c.stepNo, reason: c.reason }, c.raisedAt);
+    const hash = cardHashes.get(`${c.raisedAt}:${c.level}:${String(c.stepNo)}`) ?? '';
+    alerts.raise(
+      'cases',
+      head.unitCode,
+      { topic: 'case.card_raised', payload: { caseId: head.id, number: head.number, powerId: p.id, powerVersion: 1, level: c.level, step: c.stepNo, reason: c.reason, hash } },
+      c.raisedAt,
+    );
   }
   return story.events.length;
 }

@@ -1,6 +1,6 @@
 import { hashFollowUpCode, IdentityCipher, newFollowUpCode } from '@sunlight/complaints';
 import { chainHash, GENESIS_HASH, unitCode } from '@sunlight/shared';
-import type { AlertBook } from './alert-book';
+import type { AlertBook, BookedEvent } from './alert-book';
 import type { BulkWriter } from './bulk-writer';
 import type { CityTree } from './city-units';
 import { handleComplaint, type ComplaintHead, type ComplaintState } from './complaint-lifecycle';
@@ -160,23 +160,19 @@ function writeComplaint(
   const accusedDepartment = accusedRow[6] as string | null;
   for (const a of s.alarms) {
     x.writer.add(TABLES.complaintAlarm, [h.id, a.kind, a.stage, a.stageEntry, iso(a.raisedAt)]);
-    const escalated = a.kind === 'ESCALATED';
-    x.alerts.raise(
-      'complaints',
-      escalated ? 'complaint.escalated' : 'complaint.overdue',
-      a.handlerUnit,
-      {
-        complaintId: h.id,
-        number: h.number,
-        handlerUnit: a.handlerUnit,
-        stage: a.stage,
-        accusedUnit: h.accusedUnit,
-        accusedDepartment,
-        againstLeadership: h.againstLeadership,
-        category: h.category,
-        ...(a.from ? { from: a.from } : {}),
-      },
-      a.raisedAt,
-    );
+    const complaint = {
+      complaintId: h.id,
+      number: h.number,
+      category: h.category,
+      accusedUnit: h.accusedUnit,
+      accusedDepartment,
+      againstLeadership: h.againstLeadership,
+      handlerUnit: a.handlerUnit,
+    };
+    const event: BookedEvent =
+      a.kind === 'ESCALATED'
+        ? { topic: 'complaint.escalated', payload: { ...complaint, from: a.from, stage: a.stage } }
+        : { topic: 'complaint.overdue', payload: { ...complaint, stage: a.stage, elapsed: a.elapsed, limit: a.limit } };
+    x.alerts.raise('complaints', a.handlerUnit, event, a.raisedAt);
   }
 }

@@ -32,15 +32,14 @@ export interface ComplaintEventDraft {
   payload: Record<string, unknown>;
 }
 
-/** An alarm of the complaint clock, and the alert it raised. */
-export interface ComplaintAlarm {
-  kind: 'OVERDUE' | 'ESCALATED';
-  stage: 'ACCEPT' | 'CONCLUDE';
-  stageEntry: number;
-  raisedAt: number;
-  handlerUnit: string;
-  from: string | null;
-}
+/**
+ * An alarm of the complaint clock, and the alert it raised: overdue after `elapsed` working days
+ * against `limit`, or escalated from the unit `from` to `handlerUnit`.
+ */
+export type ComplaintAlarm = { stage: 'ACCEPT' | 'CONCLUDE'; stageEntry: number; raisedAt: number; handlerUnit: string } & (
+  | { kind: 'OVERDUE'; elapsed: number; limit: number }
+  | { kind: 'ESCALATED'; from: string }
+);
 
 /** Where a complaint stands at the generator's "now". */
 export interface ComplaintState {
@@ -105,7 +104,7 @@ export function handleComplaint(h: ComplaintHead, wd: WorkingDays, now: number, 
     const overdueAt = tick(wd.after(startDay, ACCEPT_DAYS + 1));
     const entry = () => s.stageEntry;
     const unit = handler;
-    apply(overdueAt, () => s.alarms.push({ kind: 'OVERDUE', stage: 'ACCEPT', stageEntry: entry(), raisedAt: overdueAt, handlerUnit: unit, from: null }), {
+    apply(overdueAt, () => s.alarms.push({ kind: 'OVERDUE', stage: 'ACCEPT', stageEntry: entry(), raisedAt: overdueAt, handlerUnit: unit, elapsed: ACCEPT_DAYS + 1, limit: ACCEPT_DAYS }), {
       kind: 'OVERDUE', actor: 'system:clock', at: overdueAt, payload: { stage: 'ACCEPT', elapsed: ACCEPT_DAYS + 1, limit: ACCEPT_DAYS },
     });
     const escalateDay = wd.after(startDay, ACCEPT_DAYS + ESCALATE_AFTER_DAYS + 1);
@@ -146,7 +145,7 @@ export function handleComplaint(h: ComplaintHead, wd: WorkingDays, now: number, 
   const concludeDay = wd.after(acceptedDay, days);
   if (lateConclusion) {
     const overdueAt = tick(wd.after(acceptedDay, limit + 1));
-    apply(overdueAt, () => s.alarms.push({ kind: 'OVERDUE', stage: 'CONCLUDE', stageEntry: s.stageEntry, raisedAt: overdueAt, handlerUnit: handler, from: null }), {
+    apply(overdueAt, () => s.alarms.push({ kind: 'OVERDUE', stage: 'CONCLUDE', stageEntry: s.stageEntry, raisedAt: overdueAt, handlerUnit: handler, elapsed: limit + 1, limit }), {
       kind: 'OVERDUE', actor: 'system:clock', at: overdueAt, payload: { stage: 'CONCLUDE', elapsed: limit + 1, limit },
     });
   }

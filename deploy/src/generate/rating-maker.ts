@@ -62,7 +62,8 @@ export class RatingMaker {
     ]);
     this.count++;
     if (score > LOW_RATING) return;
-    this.alerts.raise('evaluations', 'rating.low', place.unitCode, { ratingId: id, unitCode: place.unitCode, score, tags, departmentId: place.departmentId, postId: place.postId, powerId: place.powerId, stepNo: place.stepNo }, at);
+    const { unitCode, departmentId, postId, powerId, stepNo, source } = place;
+    this.alerts.raise('evaluations', unitCode, { topic: 'rating.low', payload: { ratingId: id, unitCode, score, tags, departmentId, postId, powerId, stepNo, source } }, at);
   }
 
   /** Rates finished stages of a case, each with probability `share`, some minutes to days after it finished. */

@@ -135,6 +135,8 @@ export class OutboxReader {
   }
 }
 
+// The stored JSON is what the topic's publisher wrote under the event contracts; a topic no
+// contract names (an older one, or a test's) reaches the consumer's default branch.
 function toEvent(r: OutboxRow): OutboxEvent {
-  return { id: r.id, txid: r.txid, topic: r.topic, unitCode: r.unit_code, aggregateId: r.aggregate_id, payload: r.payload, createdAt: r.created_at };
+  return { id: r.id, txid: r.txid, topic: r.topic, unitCode: r.unit_code, aggregateId: r.aggregate_id, payload: r.payload, createdAt: r.created_at } as OutboxEvent;
 }

@@ -5,7 +5,7 @@ import { openTestDataSource } from '../testing/open-test-data-source';
 import { markHandled } from './mark-handled';
 import type { OutboxEvent } from './outbox-event';
 import { OutboxReader } from './outbox-reader';
-import { publishEvent } from './publish-event';
+import { insertOutboxRow } from './insert-outbox-row';
 
 describe('transactional outbox', () => {
   let db: Awaited<ReturnType<typeof openTestDataSource>>;
@@ -38,11 +38,11 @@ describe('transactional outbox', () => {
   it('publishes only with the transaction that wrote it', async () => {
     await ds
       .transaction(async (em) => {
-        await publishEvent(em, 'svc', { topic: 't', aggregateId: 'a', payload: { n: 1 } });
+        await insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'a', payload: { n: 1 } });
         throw new Error('roll back');
       })
       .catch(() => undefined);
-    await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'b', unitCode: '139901000000', payload: { n: 2 } }));
+    await ds.transaction((em) => insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'b', unitCode: '139901000000', payload: { n: 2 } }));
     const seen: OutboxEvent[] = [];
     const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c' });
     await drain(reader, seen, 1);
@@ -61,9 +61,9 @@ describe('transactional outbox', () => {
     try {
       // The slow transaction inserts first (lower id), the fast one second, and the fast commits first.
       await slow.startTransaction();
-      await publishEvent(slow.manager, 'svc', { topic: 't', aggregateId: 'slow', payload: {} });
+      await insertOutboxRow(slow.manager, 'svc', { topic: 't', aggregateId: 'slow', payload: {} });
       await fast.startTransaction();
-      await publishEvent(fast.manager, 'svc', { topic: 't', aggregateId: 'fast', payload: {} });
+      await insertOutboxRow(fast.manager, 'svc', { topic: 't', aggregateId: 'fast', payload: {} });
       await fast.commitTransaction();
 
       // A naive "id > last id" reader would hand out 'fast' now and later skip 'slow'.
@@ -86,8 +86,8 @@ describe('transactional outbox', () => {
     try {
       await early.startTransaction();
       await early.query('SELECT pg_current_xact_id()'); // takes its txid now
-      await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'second', payload: {} }));
-      await publishEvent(early.manager, 'svc', { topic: 't', aggregateId: 'first-txid', payload: {} });
+      await ds.transaction((em) => insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'second', payload: {} }));
+      await insertOutboxRow(early.manager, 'svc', { topic: 't', aggregateId: 'first-txid', payload: {} });
       expect(await reader.pollOnce(collect(seen))).toBe(0);
       await early.commitTransaction();
       await drain(reader, seen, 2);
@@ -98,7 +98,7 @@ describe('transactional outbox', () => {
   });
 
   it('delivers again when the handler fails (at-least-once), and the inbox drops repeats', async () => {
-    await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'x', payload: {} }));
+    await ds.transaction((em) => insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'x', payload: {} }));
     const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c3' });
     let crashed = false;
     for (const deadline = Date.now() + 10_000; !crashed && Date.now() < deadline; ) {
@@ -142,7 +142,7 @@ describe('transactional outbox', () => {
       );
     });
     await new Promise((r) => setTimeout(r, 200));
-    await ds.transaction((em) => publishEvent(em, 'svc', { topic: 't', aggregateId: 'live', payload: {} }));
+    await ds.transaction((em) => insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'live', payload: {} }));
     await arrived;
     await reader.stop();
     expect(seen.map((e) => e.aggregateId)).toEqual(['live']);

@@ -8,6 +8,8 @@ import { Subscriber } from '../support/ws-subscriber';
 
 const COUNTY = '139903000000';
 const TOWNSHIP = '139903001000';
+/** The power the synthetic card events name (the alerts rules copy it into the details). */
+const POWER_ID = '00000000-0000-4000-8000-0000000000aa';
 
 describe('alerts: replicas, disposal', () => {
   let stack: Stack;
@@ -22,9 +24,9 @@ describe('alerts: replicas, disposal', () => {
     await stack.stop();
   });
 
-  const raise = (n: number, level = 'RED') =>
+  const raise = (n: number, level: 'REMINDER' | 'YELLOW' | 'RED' = 'RED') =>
     stack.subgraphs['cases']!.dataSource.transaction((em) =>
-      publishEvent(em, 'cases', { topic: 'case.card_raised', unitCode: TOWNSHIP, aggregateId: `c-${n}`, payload: { caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, number: `R-${n}`, level, step: 2, reason: 'overdue' } }),
+      publishEvent(em, 'cases', { topic: 'case.card_raised', unitCode: TOWNSHIP, aggregateId: `c-${n}`, payload: { caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, number: `R-${n}`, powerId: POWER_ID, powerVersion: 1, level, step: 2, reason: 'overdue', hash: `h-${n}` } }),
     );
 
   it('two alerts-service instances raise each alert once, and a repeated event does not repeat it', async () => {

@@ -9,6 +9,8 @@ const COUNTY = '139901000000';
 const SIBLING = '139902000000';
 const VILLAGE = '139901003002';
 const TOWNSHIP = '139901002000';
+/** The power the synthetic card events name (the alerts rules copy it into the details). */
+const POWER_ID = '00000000-0000-4000-8000-0000000000aa';
 const ALERTS = `subscription($f: AlertFilter, $after: ID) {
   alertRaised(filter: $f, after: $after) { id seq kind level title unit { code name } case { number powerName power { name } } }
 }`;
@@ -58,7 +60,7 @@ describe('live alerts through the gateway (graphql-ws)', () => {
     const cases = stack.subgraphs['cases']!.dataSource;
     const raise = async (n: number) => {
       await cases.transaction((em) =>
-        publishEvent(em, 'cases', { topic: 'case.card_raised', unitCode: TOWNSHIP, aggregateId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, payload: { caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, number: `T-${n}`, level: 'YELLOW', step: 1, reason: 'test' } }),
+        publishEvent(em, 'cases', { topic: 'case.card_raised', unitCode: TOWNSHIP, aggregateId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, payload: { caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, number: `T-${n}`, powerId: POWER_ID, powerVersion: 1, level: 'YELLOW', step: 1, reason: 'test', hash: `h-${n}` } }),
       );
     };
     await raise(1);

@@ -1,4 +1,4 @@
-import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type Principal, isUuid } from '@sunlight/shared';
+import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type CheckpointViolation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateCheckpoints } from '../checkpoint/evaluate-checkpoints';
 import type { SnapshotStep } from '../powers-client/power-snapshot';
@@ -15,6 +15,22 @@ import type { CasesConfig } from './cases-config';
 
 /** Refusals that are written to the trace: the actor could see the case and tried. */
 const RECORDED = new Set<string>([CaseErrorCode.CHECKPOINT_VIOLATED, CaseErrorCode.SEPARATION_OF_DUTIES, CaseErrorCode.NOT_HANDLER, CaseErrorCode.INVALID_TRANSITION]);
+
+/** Each transition's outbox topic, by the kind of its trace event. */
+const TOPIC = {
+  STEP_ADVANCED: 'case.step_advanced',
+  COMPLETED: 'case.completed',
+  RETURNED: 'case.returned',
+  SUSPENDED: 'case.suspended',
+  RESUMED: 'case.resumed',
+  EXTENDED: 'case.extended',
+  WITHDRAWN: 'case.withdrawn',
+} as const satisfies Partial<Record<CaseEventKind, keyof EventPayloads>>;
+type TransitionKind = keyof typeof TOPIC;
+/** What every transition's event says of where the case stood; `record` adds it. */
+type Standing = 'caseId' | 'number' | 'powerId' | 'powerVersion' | 'step' | 'hash';
+/** A transition as traced: its kind and its details, which its event carries after the standing. */
+type Transition = { [K in TransitionKind]: { kind: K; details: Omit<EventPayloads[(typeof TOPIC)[K]], Standing> } }[TransitionKind];
 
 interface Act {
   em: EntityManager;
@@ -74,7 +90,7 @@ export class CaseTransitionService {
       if (!c) return;
       const kind: CaseEventKind = error.code === CaseErrorCode.CHECKPOINT_VIOLATED ? 'CHECKPOINT_BLOCKED' : 'ACTION_REFUSED';
       if (await caseRepository.hasEvent(em, c.id, kind, key)) return; // a retry of the same refused request
-      const violations = (error.extensions['violations'] as unknown[] | undefined) ?? [];
+      const violations = (error.extensions['violations'] as CheckpointViolation[] | undefined) ?? [];
       const now = this.config.now();
       await caseTrace.append(em, c, { kind, actor: principal.subject, at: now, payload: { operation, code: error.code, message: error.message, step: c.currentStep, violations }, idempotencyKey: key });
       if (kind === 'CHECKPOINT_BLOCKED') {
@@ -131,13 +147,13 @@ export class CaseTransitionService {
     );
   }
 
-  private async record(a: Act, kind: CaseEventKind, actor: string, key: string, payload: Record<string, unknown>, attachments: AttachmentRef[] = []): Promise<void> {
-    const { hash } = await caseTrace.append(a.em, a.c, { kind, actor, at: a.now, payload, attachments, idempotencyKey: key });
+  private async record(a: Act, actor: string, key: string, t: Transition, attachments: AttachmentRef[] = []): Promise<void> {
+    const { hash } = await caseTrace.append(a.em, a.c, { kind: t.kind, actor, at: a.now, payload: t.details, attachments, idempotencyKey: key });
     await publishEvent(a.em, CASES_SCHEMA, {
-      topic: `case.${kind.toLowerCase()}`,
+      topic: TOPIC[t.kind],
       unitCode: a.c.unitCode,
       aggregateId: a.c.id,
-      payload: { caseId: a.c.id, number: a.c.number, powerId: a.c.powerId, powerVersion: a.c.powerVersion, step: a.c.currentStep, hash, ...payload },
+      payload: { caseId: a.c.id, number: a.c.number, powerId: a.c.powerId, powerVersion: a.c.powerVersion, step: a.c.currentStep, hash, ...t.details },
     });
   }
 
@@ -162,7 +178,7 @@ export class CaseTransitionService {
       const attachments = await attachmentStore.store(a.em, input.attachments ?? [], contents);
       const from = a.c.currentStep;
       const row = await this.moveTo(a, principal.subject, from + 1, 'IN_PROGRESS', { amounts });
-      await this.record(a, 'STEP_ADVANCED', principal.subject, key, { from, to: from + 1, result: input.result, payment, contractChange: change }, attachments);
+      await this.record(a, principal.subject, key, { kind: 'STEP_ADVANCED', details: { from, to: from + 1, result: input.result, payment, contractChange: change } }, attachments);
       return row;
     });
   }
@@ -192,7 +208,7 @@ export class CaseTransitionService {
         { status: 'COMPLETED', outcome: input.outcome as CaseRow['outcome'], completedAt: a.now, amounts, workingDays, onTime },
         { finishStep: { at: a.now, by: principal.subject } },
       );
-      await this.record(a, 'COMPLETED', principal.subject, key, { outcome: input.outcome, result: input.result, workingDays, onTime }, attachments);
+      await this.record(a, principal.subject, key, { kind: 'COMPLETED', details: { outcome: input.outcome, result: input.result, workingDays, onTime } }, attachments);
       return row;
     });
   }
@@ -207,7 +223,7 @@ export class CaseTransitionService {
       v.throwIfAny();
       const from = a.c.currentStep;
       const row = await this.moveTo(a, principal.subject, input.toStep, 'IN_PROGRESS');
-      await this.record(a, 'RETURNED', principal.subject, key, { from, to: input.toStep, reason: input.reason });
+      await this.record(a, principal.subject, key, { kind: 'RETURNED', details: { from, to: input.toStep, reason: input.reason } });
       return row;
     });
   }
@@ -220,7 +236,7 @@ export class CaseTransitionService {
       checkText(v, input.note, 'note');
       v.throwIfAny();
       const row = await caseRepository.write(a.em, a.c, { status: 'SUSPENDED', suspendedSince: a.now }, { startPause: { at: a.now, reason: input.reason } });
-      await this.record(a, 'SUSPENDED', principal.subject, key, { reason: input.reason, note: input.note });
+      await this.record(a, principal.subject, key, { kind: 'SUSPENDED', details: { reason: input.reason, note: input.note } });
       return row;
     });
   }
@@ -232,7 +248,7 @@ export class CaseTransitionService {
       this.assertHandler(principal, a.c, a.step);
       const status: CaseStatusName = a.c.stepEntry === 1 ? 'RECEIVED' : 'IN_PROGRESS';
       const row = await caseRepository.write(a.em, a.c, { status, suspendedSince: null }, { endPause: { at: a.now } });
-      await this.record(a, 'RESUMED', principal.subject, key, { suspendedSince: a.c.suspendedSince?.toISOString() ?? null });
+      await this.record(a, principal.subject, key, { kind: 'RESUMED', details: { suspendedSince: a.c.suspendedSince?.toISOString() ?? null } });
       return row;
     });
   }
@@ -252,7 +268,7 @@ export class CaseTransitionService {
       v.throwIfAny();
       // The row is locked, so adding to what it holds is what `+ days` in SQL would give.
       const row = await caseRepository.write(a.em, a.c, { stepExtensionDays: a.c.stepExtensionDays + input.days, caseExtensionDays: a.c.caseExtensionDays + input.days });
-      await this.record(a, 'EXTENDED', principal.subject, key, { days: input.days, reason: input.reason });
+      await this.record(a, principal.subject, key, { kind: 'EXTENDED', details: { days: input.days, reason: input.reason } });
       return row;
     });
   }
@@ -270,7 +286,7 @@ export class CaseTransitionService {
         { status: 'WITHDRAWN', completedAt: a.now, suspendedSince: null },
         { endPause: { at: a.now }, finishStep: { at: a.now, by: principal.subject } },
       );
-      await this.record(a, 'WITHDRAWN', principal.subject, key, { reason });
+      await this.record(a, principal.subject, key, { kind: 'WITHDRAWN', details: { reason } });
       return row;
     });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, GENESIS_HASH, publishEvent, runIdempotent, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
+import { attachmentStore, GENESIS_HASH, publishEvent, runIdempotent, unitCode, Validation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import { hashFollowUpCode, newFollowUpCode } from '../identity/follow-up-code';
@@ -18,7 +18,15 @@ export interface FiledComplaint {
 }
 
 /** The payload every complaint event carries: where it sits, never who complained. */
-export function complaintEventPayload(c: { id: string; number: string; category: string; accused_unit: string; accused_department: string | null; against_leadership: boolean; handler_unit: string }) {
+export function complaintEventPayload(c: {
+  id: string;
+  number: string;
+  category: string;
+  accused_unit: string;
+  accused_department: string | null;
+  against_leadership: boolean;
+  handler_unit: string;
+}): EventPayloads['complaint.filed'] {
   return {
     complaintId: c.id,
     number: c.number,

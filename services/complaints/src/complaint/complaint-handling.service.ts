@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
+import { publishEvent, Role, runIdempotent, scope, unitCode, Validation, type EventTopic, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from './complaint-row';
@@ -8,6 +8,17 @@ import { complaintVisibility } from './complaint-visibility';
 import { complaintError, ComplaintErrorCode } from './complaint.errors';
 import { complaintEventPayload, COMPLAINTS_SCHEMA } from './complaint-filing.service';
 import type { Conclusion } from './complaint.input';
+
+/** Each handling operation: the kind of its trace event and the topic of its outbox event. */
+const OPERATIONS = {
+  acceptComplaint: { kind: 'ACCEPT', topic: 'complaint.accept' },
+  investigateComplaint: { kind: 'INVESTIGATE', topic: 'complaint.investigate' },
+  concludeComplaint: { kind: 'CONCLUDE', topic: 'complaint.conclude' },
+  giveFeedbackComplaint: { kind: 'GIVE_FEEDBACK', topic: 'complaint.give_feedback' },
+  transferComplaint: { kind: 'TRANSFER', topic: 'complaint.transfer' },
+  extendComplaint: { kind: 'EXTEND', topic: 'complaint.extend' },
+  revealIdentityComplaint: { kind: 'REVEAL_IDENTITY', topic: 'complaint.reveal_identity' },
+} as const satisfies Record<string, { kind: string; topic: EventTopic }>;
 
 interface Act {
   em: EntityManager;
@@ -30,7 +41,7 @@ export class ComplaintHandlingService {
     private readonly config: ComplaintsConfig,
   ) {}
 
-  private async act(principal: Principal, id: string, key: string, operation: string, input: unknown, body: (a: Act) => Promise<Record<string, unknown>>): Promise<{ id: string }> {
+  private async act(principal: Principal, id: string, key: string, operation: keyof typeof OPERATIONS, input: unknown, body: (a: Act) => Promise<Record<string, unknown>>): Promise<{ id: string }> {
     scope.assertRole(principal, [Role.INSPECTOR], 'handle complaints');
     return runIdempotent(this.ds, { principal, key, operation: `${operation}:${id}`, input }, async (em) => {
       const [c]: ComplaintRow[] = isUuid(id) ? await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [id]) : [];
@@ -38,9 +49,9 @@ export class ComplaintHandlingService {
       const now = this.config.now();
       const payload = await body({ em, c, now });
       const [after]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1', [id]);
-      const kind = operation.replace(/Complaint$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+      const { kind, topic } = OPERATIONS[operation];
       await complaintTrace.append(em, { id, lastSeq: c.last_seq, lastHash: c.last_hash }, { kind, actor: principal.subject, at: now, payload, idempotencyKey: key });
-      await publishEvent(em, COMPLAINTS_SCHEMA, { topic: `complaint.${kind.toLowerCase()}`, unitCode: after!.handler_unit, aggregateId: id, payload: { ...complaintEventPayload(after!), status: after!.status } });
+      await publishEvent(em, COMPLAINTS_SCHEMA, { topic, unitCode: after!.handler_unit, aggregateId: id, payload: { ...complaintEventPayload(after!), status: after!.status } });
       return { id };
     });
   }

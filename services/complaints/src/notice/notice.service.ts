@@ -76,7 +76,7 @@ export class NoticeService {
         for (const [i, item] of input.items.entries()) {
           await em.query(`INSERT INTO notice_item (notice_id, item_no, description, status) VALUES ($1, $2, $3, 'PENDING')`, [id, i + 1, item.trim()]);
         }
-        await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'notice.issued', unitCode: input.unitCode, aggregateId: id, payload: { noticeId: id, number, unitCode: input.unitCode, issuerUnit: p.unit, deadline: input.deadline, items: input.items.length } });
+        await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'notice.issued', unitCode: input.unitCode, aggregateId: id, payload: { noticeId: id, number, unitCode: input.unitCode, issuerUnit: p.unit!, deadline: input.deadline, items: input.items.length } });
         return { id };
       })
     ).id;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
+import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { powerError, PowerErrorCode } from './power.errors';
 import type { CreatePowerInput, UpdatePowerInput } from './power.input';
@@ -94,7 +94,7 @@ export class PowerService {
     principal: Principal,
     id: string,
     idempotencyKey: string,
-    operation: string,
+    operation: EventPayloads['power.edited']['operation'],
     input: unknown,
     change: (c: PowerContent) => X | void,
   ): Promise<PowerRef & Partial<X>> {

@@ -1,5 +1,6 @@
-import { AppError, canSeeAlert, checkPageSize, cursor, ErrorKind, platformError, PlatformErrorCode, Role, runIdempotent, scope, toPage, unitCode, Validation, type Page, type Principal, isUuid } from '@sunlight/shared';
+import { canSeeAlert, checkPageSize, cursor, platformError, PlatformErrorCode, Role, runIdempotent, scope, toPage, unitCode, Validation, type Page, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
+import { alertError, AlertErrorCode } from './alert.errors';
 import { FEED_LIMIT, LEVEL_RANK, type Alert, type AlertFeedItem, type AlertFilter, type AlertLevel, type DisposalKind } from './alert.type';
 
 /** An alert as stored. */
@@ -57,7 +58,7 @@ export class AlertService {
 
   async get(p: Principal, id: string): Promise<Alert> {
     const r = await this.find(p, id);
-    if (!r) throw new AppError('ALERT_NOT_FOUND', ErrorKind.NOT_FOUND, `no alert ${id} in your scope`, 'id');
+    if (!r) throw alertError(AlertErrorCode.ALERT_NOT_FOUND, `no alert ${id} in your scope`, 'id');
     return toAlert(r);
   }
 
@@ -123,7 +124,7 @@ export class AlertService {
     v.check(note.trim().length >= 2 && note.length <= 2000, 'note', 'must be 2-2000 characters');
     v.throwIfAny();
     const current = await this.get(p, id);
-    if (current.status === 'DISPOSED') throw new AppError('ALERT_DISPOSED', ErrorKind.CONFLICT, `alert ${id} is already disposed of`, 'id');
+    if (current.status === 'DISPOSED') throw alertError(AlertErrorCode.ALERT_DISPOSED, `alert ${id} is already disposed of`, 'id');
     await runIdempotent(this.ds, { principal: p, key, operation: `disposeAlert:${id}`, input: { kind, note } }, async (em) => {
       await em.query(`UPDATE alert SET status = 'DISPOSED', disposal_kind = $2, disposal_note = $3, disposed_by = $4, disposed_at = now() WHERE id = $1`, [id, kind, note, p.subject]);
       return { id };

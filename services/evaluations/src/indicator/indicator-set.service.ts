@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ErrorKind, PlatformErrorCode, Role, runIdempotent, scope, Tier, unitCode, type Principal } from '@sunlight/shared';
+import { AppError, ErrorKind, platformError, PlatformErrorCode, Role, runIdempotent, scope, Tier, unitCode, type Principal } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { evaluationError, EvaluationErrorCode } from '../rating/rating.errors';
 import type { IndicatorSetContent } from './indicator-set-content';
@@ -64,7 +64,7 @@ export class IndicatorSetService {
     await runIdempotent(this.ds, { principal, key, operation: `activateIndicatorSet:${id}`, input: {} }, async (em) => {
       const [set]: SetRow[] = await em.query('SELECT * FROM indicator_set WHERE id::text = $1 AND owner_unit = $2 FOR UPDATE', [id, city]);
       if (!set) throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `no indicator set ${id} of your city`, 'id');
-      if (set.status !== 'DRAFT') throw new AppError(PlatformErrorCode.VALIDATION_FAILED, ErrorKind.CONFLICT, `indicator set ${id} is ${set.status}, not DRAFT`, 'id');
+      if (set.status !== 'DRAFT') throw platformError(PlatformErrorCode.VALIDATION_FAILED, `indicator set ${id} is ${set.status}, not DRAFT`, 'id');
       await em.query(`UPDATE indicator_set SET status = 'RETIRED' WHERE owner_unit = $1 AND tier = $2 AND status = 'ACTIVE'`, [city, set.tier]);
       await em.query(`UPDATE indicator_set SET status = 'ACTIVE' WHERE id = $1`, [set.id]);
       return { id: set.id };
@@ -75,7 +75,7 @@ export class IndicatorSetService {
   private assertCityAdmin(principal: Principal): string {
     scope.assertRole(principal, [Role.ADMIN], 'manage indicator sets');
     if (!principal.unit || unitCode.tierOf(principal.unit) !== Tier.CITY) {
-      throw new AppError(PlatformErrorCode.FORBIDDEN, ErrorKind.FORBIDDEN, "indicator sets are managed by the city's ADMIN");
+      throw platformError(PlatformErrorCode.FORBIDDEN, "indicator sets are managed by the city's ADMIN");
     }
     return principal.unit;
   }

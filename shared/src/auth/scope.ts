@@ -24,11 +24,12 @@ export const scope = {
     if (!roles.includes(principal.role)) throw platformError(PlatformErrorCode.FORBIDDEN, `role ${principal.role} may not ${action}; needs ${roles.join(' or ')}`);
   },
   /**
-   * SQL condition limiting `column` (a 12-digit code) to the principal's subtree, as a fixed-width
-   * range so the btree index is used. Parameters are named `${name}Low`/`${name}High` for TypeORM.
+   * SQL condition limiting `column` (a 12-digit code) to the subtree of the unit `code`, as a
+   * fixed-width range so the btree index is used. `param` adds a value to the statement's
+   * parameters and returns its placeholder (`$n`).
    */
-  subtreeCondition(column: string, code: string, name = 'scope'): { sql: string; params: Record<string, string> } {
+  subtreeCondition(column: string, code: string, param: (value: string) => string): string {
     const { low, high } = unitCode.subtreeRange(code);
-    return { sql: `${column} BETWEEN :${name}Low AND :${name}High`, params: { [`${name}Low`]: low, [`${name}High`]: high } };
+    return `${column} BETWEEN ${param(low)} AND ${param(high)}`;
   },
 };

@@ -71,8 +71,7 @@ export class AlertService {
     scope.assertCanRead(p, root, 'filter.unit');
     const params: unknown[] = [];
     const add = (v: unknown) => `$${params.push(v)}`;
-    const { low, high } = unitCode.subtreeRange(root);
-    const where = [`unit_code BETWEEN ${add(low)} AND ${add(high)}`];
+    const where = [scope.subtreeCondition('unit_code', root, add)];
     // the complaint rule, in SQL: not about the caller's own leadership or department
     where.push(`NOT (against_leadership AND accused_unit = ${add(p.unit ?? '')})`, `(accused_department IS NULL OR accused_department::text <> ${add(p.department ?? '')})`);
     if (p.role === Role.LEADER) where.push(`kind IN ('CARD', 'CHECKPOINT_BLOCKED', 'LOW_RATING')`);

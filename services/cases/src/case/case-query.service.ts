@@ -70,8 +70,7 @@ export class CaseQueryService {
     scope.assertCanRead(principal, root);
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    const { low, high } = unitCode.subtreeRange(root);
-    const where = [`unit_code BETWEEN ${p(low)} AND ${p(high)}`];
+    const where = [scope.subtreeCondition('unit_code', root, p)];
     if (filter.status) where.push(`status = ${p(filter.status)}`);
     if (filter.card) where.push(`card_level = ${p(filter.card)}`);
     if (filter.overdue === true) where.push(`card_level IN ('YELLOW', 'RED')`);

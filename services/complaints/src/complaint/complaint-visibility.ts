@@ -1,4 +1,4 @@
-import { Role, scope, unitCode, type Principal } from '@sunlight/shared';
+import { Role, scope, type Principal } from '@sunlight/shared';
 import type { ComplaintRow } from './complaint-row';
 
 /**
@@ -20,11 +20,9 @@ export const complaintVisibility = {
    * not about `p`. Parameters are appended to `params`.
    */
   sqlFilter(p: Principal, root: string, params: unknown[]): string {
-    const { low, high } = unitCode.subtreeRange(root);
-    params.push(low, high, p.unit ?? '', p.department ?? '');
-    const n = params.length;
-    return `c.handler_unit BETWEEN $${n - 3} AND $${n - 2}
-      AND NOT (c.against_leadership AND c.accused_unit = $${n - 1})
-      AND (c.accused_department IS NULL OR c.accused_department::text <> $${n})`;
+    const add = (value: unknown) => `$${params.push(value)}`;
+    return `${scope.subtreeCondition('c.handler_unit', root, add)}
+      AND NOT (c.against_leadership AND c.accused_unit = ${add(p.unit ?? '')})
+      AND (c.accused_department IS NULL OR c.accused_department::text <> ${add(p.department ?? '')})`;
   },
 };

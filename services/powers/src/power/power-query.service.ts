@@ -78,10 +78,7 @@ export class PowerQueryService {
       params.push(value);
       return `$${params.length}`;
     };
-    if (root) {
-      const { low, high } = unitCode.subtreeRange(root);
-      where.push(`p.unit_code BETWEEN ${param(low)} AND ${param(high)}`);
-    }
+    if (root) where.push(scope.subtreeCondition('p.unit_code', root, param));
     if (isPublic) where.push(`p.status = 'PUBLISHED'`);
     else if (filter.status) where.push(`p.status = ${param(filter.status)}`);
     if (filter.category) versionWhere.push(`v.category = ${param(filter.category)}`);

@@ -1,0 +1,93 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createLogger, Role, WorkingCalendar, type CalendarDayRow, type Principal } from '@sunlight/shared';
+import { openTestDataSource } from '@sunlight/shared/testing';
+import type { DataSource } from 'typeorm';
+import { CaseFilingService } from '../case/case-filing.service';
+import { CaseQueryService } from '../case/case-query.service';
+import { CaseTransitionService } from '../case/case-transition.service';
+import { createCaseLoaders } from '../case/case.loader';
+import type { CasesConfig } from '../case/cases-config';
+import { createCasesSubgraph } from '../cases.subgraph';
+import type { CardNotice } from '../clock/card-notifier';
+import { CardScheduler } from '../clock/card-scheduler';
+import { StubPowers } from './stub-powers';
+
+/** A fresh, migrated cases database with the services under test, a settable clock and a stub powers service. */
+export interface CasesDatabase {
+  ds: DataSource;
+  config: CasesConfig;
+  powers: StubPowers;
+  /** Card notices the scheduler sent, in order. */
+  notices: CardNotice[];
+  filing: CaseFilingService;
+  transitions: CaseTransitionService;
+  scheduler: CardScheduler;
+  /** A query service with fresh loaders, as one request gets. */
+  reads(): CaseQueryService;
+  /** Sets the clock every service reads (`config.now`). */
+  setNow(at: Date): void;
+  /** Instant `days` working days after `from`, at 10:00 local time. */
+  workingDaysAfter(from: Date, days: number): Date;
+  /** A fresh idempotency key. */
+  key(): string;
+  /** Runs a `SELECT count(*) …` and returns the number. */
+  count(sql: string, params?: unknown[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Staff of a unit, as principals. */
+export const staff = {
+  clerk(unit: string, department: string, subject = `clerk-${randomUUID().slice(0, 8)}`): Principal {
+    return { subject, role: Role.CLERK, unit, department };
+  },
+  leader(unit: string, subject = `leader-${randomUUID().slice(0, 8)}`): Principal {
+    return { subject, role: Role.LEADER, unit };
+  },
+  inspector(unit: string, subject = `inspector-${randomUUID().slice(0, 8)}`): Principal {
+    return { subject, role: Role.INSPECTOR, unit };
+  },
+};
+
+/** Opens a throwaway database on the run's PostgreSQL with the cases migrations; the clock starts at `start`. */
+export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
+  const db = await openTestDataSource({ schema: 'cases', entities: [], migrations: createCasesSubgraph().migrations });
+  const ds = db.dataSource;
+  const rows: CalendarDayRow[] = await ds.query('SELECT day::text AS day, working, note FROM calendar_day');
+  const calendar = WorkingCalendar.fromRows(rows);
+  let now = start;
+  const powers = new StubPowers();
+  const notices: CardNotice[] = [];
+  const config: CasesConfig = {
+    calendar,
+    queryCodeKey: new Uint8Array(randomBytes(32)),
+    powers,
+    thresholds: { reminderRatio: 0.8, redAfterOverdueDays: 3 },
+    notifier: {
+      async notify(notice) {
+        notices.push(notice);
+      },
+    },
+    now: () => now,
+  };
+  let keys = 0;
+  return {
+    ds,
+    config,
+    powers,
+    notices,
+    filing: new CaseFilingService(ds, config),
+    transitions: new CaseTransitionService(ds, config),
+    scheduler: new CardScheduler(ds, config, createLogger('cases-test')),
+    reads: () => new CaseQueryService(ds, createCaseLoaders(ds), config),
+    setNow(at) {
+      now = at;
+    },
+    workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
+    key: () => `cases-int-${++keys}-${randomUUID().slice(0, 8)}`,
+    async count(sql, params = []) {
+      const found: { count: string | number }[] = await ds.query(sql, params);
+      return Number(found[0]?.count);
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,83 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createLogger, Role, WorkingCalendar, type CalendarDayRow, type Principal } from '@sunlight/shared';
+import { openTestDataSource } from '@sunlight/shared/testing';
+import type { DataSource } from 'typeorm';
+import { ComplaintClock } from '../clock/complaint-clock';
+import { ComplaintFilingService } from '../complaint/complaint-filing.service';
+import { ComplaintHandlingService } from '../complaint/complaint-handling.service';
+import { ComplaintQueryService } from '../complaint/complaint-query.service';
+import type { ComplaintLimits, ComplaintsConfig } from '../complaints-config';
+import { createComplaintsSubgraph } from '../complaints.subgraph';
+import { IdentityCipher } from '../identity/identity-cipher';
+import { NoticeService } from '../notice/notice.service';
+
+/** A fresh, migrated complaints database with the services under test and a settable clock. */
+export interface ComplaintsDatabase {
+  ds: DataSource;
+  config: ComplaintsConfig;
+  filing: ComplaintFilingService;
+  handling: ComplaintHandlingService;
+  complaints: ComplaintQueryService;
+  notices: NoticeService;
+  clock: ComplaintClock;
+  setNow(at: Date): void;
+  /** Instant `days` working days after `from`, at 10:00 local time. */
+  workingDaysAfter(from: Date, days: number): Date;
+  key(): string;
+  /** Runs a `SELECT count(*) …` and returns the number. */
+  count(sql: string, params?: unknown[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** People of a unit, as principals. */
+export const people = {
+  inspector(unit: string, subject = `inspector-${randomUUID().slice(0, 8)}`, department?: string): Principal {
+    return { subject, role: Role.INSPECTOR, unit, ...(department ? { department } : {}) };
+  },
+  leader(unit: string, subject = `leader-${randomUUID().slice(0, 8)}`): Principal {
+    return { subject, role: Role.LEADER, unit };
+  },
+  citizen(client = '198.51.100.20'): Principal {
+    return { subject: 'public', role: Role.PUBLIC, client };
+  },
+};
+
+/**
+ * Opens a throwaway database with the complaints migrations (routing rules and calendar included);
+ * the clock starts at `start`. The cases service's filed counts are not asked for here: calling
+ * `casesFiled` fails, as an unreachable neighbour would.
+ */
+export async function openComplaintsDatabase(start: Date, limits: ComplaintLimits = { acceptDays: 15, concludeDays: 60, extensionDays: 30, escalateAfterDays: 5 }): Promise<ComplaintsDatabase> {
+  const db = await openTestDataSource({ schema: 'complaints', entities: [], migrations: createComplaintsSubgraph().migrations });
+  const ds = db.dataSource;
+  const rows: CalendarDayRow[] = await ds.query('SELECT day::text AS day, working, note FROM calendar_day');
+  const calendar = WorkingCalendar.fromRows(rows);
+  let now = start;
+  const config: ComplaintsConfig = {
+    calendar,
+    cipher: new IdentityCipher(new Uint8Array(randomBytes(32))),
+    limits,
+    casesFiled: () => Promise.reject(new Error('the cases service is not part of this test')),
+    now: () => now,
+  };
+  let keys = 0;
+  return {
+    ds,
+    config,
+    filing: new ComplaintFilingService(ds, config),
+    handling: new ComplaintHandlingService(ds, config),
+    complaints: new ComplaintQueryService(ds),
+    notices: new NoticeService(ds, config),
+    clock: new ComplaintClock(ds, config, createLogger('complaints-test')),
+    setNow(at) {
+      now = at;
+    },
+    workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
+    key: () => `complaints-int-${++keys}-${randomUUID().slice(0, 8)}`,
+    async count(sql, params = []) {
+      const found: { count: string | number }[] = await ds.query(sql, params);
+      return Number(found[0]?.count);
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,4 +1,4 @@
-import { alignedMonths, monthOrdinal, sumRollup, unitCode } from '@sunlight/shared';
+import { MonthRange, sumRollup, unitCode } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { CaseMonthSums } from './case-month-sums';
@@ -40,17 +40,17 @@ function fromRollup(codes: string[], sum: (code: string) => (m: RollupMeasure) =
   });
 }
 
-/** Rollup sums of `codes`' subtrees over [first, end): from the in-memory sums, or by one statement without them. */
-async function rollupSums(ds: DataSource, sums: CaseMonthSums | undefined, codes: string[], first: string, end: string) {
+/** Rollup sums of `codes`' subtrees over `months`: from the in-memory sums, or by one statement without them. */
+async function rollupSums(ds: DataSource, sums: CaseMonthSums | undefined, codes: string[], months: MonthRange) {
   if (sums) {
     const held = await sums.current();
     const slot = new Map(sums.measures.map((m, i) => [m, i]));
     return (code: string) => {
-      const total = held.total(code, monthOrdinal.of(first), monthOrdinal.of(end));
+      const total = held.total(code, months.first.ordinal, months.end.ordinal);
       return (m: RollupMeasure) => total[slot.get(m)!]!;
     };
   }
-  const rows = await sumRollup(ds, 'case_month_stat', ROLLUP_MEASURES, codes, first, end, false);
+  const rows = await sumRollup(ds, 'case_month_stat', ROLLUP_MEASURES, codes, months.fromDay, months.toDay, false);
   const byCode = new Map(rows.map((r) => [String(r['code']), r]));
   return (code: string) => (m: RollupMeasure) => Number(byCode.get(code)?.[m] ?? 0);
 }
@@ -75,10 +75,10 @@ export function createCaseStatsLoader(ds: DataSource, sums?: CaseMonthSums) {
       for (const [p, { period, codes }] of byPeriod) {
         const ranges = codes.map((c) => unitCode.subtreeRange(c));
         const params = [codes, ranges.map((r) => r.low), ranges.map((r) => r.high)];
-        const months = alignedMonths(period.from, period.to);
+        const months = MonthRange.ofInstants(period.from, period.to);
         const rows: StatsRow[] = months
           ? // Whole local months: the trigger-kept rollup answers with the same numbers.
-            fromRollup(codes, await rollupSums(ds, sums, codes, months.first, months.end))
+            fromRollup(codes, await rollupSums(ds, sums, codes, months))
           : await ds.query(
               `SELECT u.code,
                       count(c.id)::int AS filed,

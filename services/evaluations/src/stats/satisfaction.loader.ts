@@ -1,4 +1,4 @@
-import { alignedDateMonths, monthOrdinal, sumRollup, unitCode, type SubtreeSums, type Tier } from '@sunlight/shared';
+import { MonthRange, sumRollup, unitCode, type SubtreeSums, type Tier } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { RatingMonthSums } from './rating-month-sums';
@@ -44,20 +44,20 @@ const DISSATISFIED = 3;
  * in [first, end), from the subtree sums: the same averages, shares and ranks (rank by the average
  * rounded to 2 places, ties sharing a rank).
  */
-/** The months of [first, end) with ratings in each of `codes`' subtrees, in month order. */
-function monthsOf(sums: SubtreeSums, codes: string[], first: string, end: string): { code: string; month: string; count: number; average: number }[] {
+/** The months of `months` with ratings in each of `codes`' subtrees, in month order. */
+function monthsOf(sums: SubtreeSums, codes: string[], months: MonthRange): { code: string; month: string; count: number; average: number }[] {
   const out: { code: string; month: string; count: number; average: number }[] = [];
   for (const code of codes) {
-    for (let m = monthOrdinal.of(first); m < monthOrdinal.of(end); m++) {
-      const s = sums.at(code, m);
-      if (s && s[RATINGS]! > 0) out.push({ code, month: monthOrdinal.label(m), count: s[RATINGS]!, average: s[SCORE_SUM]! / s[RATINGS]! });
+    for (const m of months.months) {
+      const s = sums.at(code, m.ordinal);
+      if (s && s[RATINGS]! > 0) out.push({ code, month: m.label, count: s[RATINGS]!, average: s[SCORE_SUM]! / s[RATINGS]! });
     }
   }
   return out;
 }
 
-function rankedUnits(sums: SubtreeSums, tier: Tier, city: string, first: string, end: string): Row[] {
-  const rated = sums.unitsOfTier(tier, city, monthOrdinal.of(first), monthOrdinal.of(end)).filter((u) => u.total[RATINGS]! > 0);
+function rankedUnits(sums: SubtreeSums, tier: Tier, city: string, months: MonthRange): Row[] {
+  const rated = sums.unitsOfTier(tier, city, months.first.ordinal, months.end.ordinal).filter((u) => u.total[RATINGS]! > 0);
   const cents = rated.map((u) => roundedCents(u.total[SCORE_SUM]! / u.total[RATINGS]!));
   return rated.map(({ code, total }, i) => {
     const n = total[RATINGS]!;
@@ -87,7 +87,7 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
 
   const satisfaction = new DataLoader<{ subject: Subject; period: DatePeriod }, Satisfaction, string>(
     async (keys) => {
-      const groups = new Map<string, { sql: string; params: unknown[]; keys: string[]; fromSums?: { sums: RatingMonthSums; tier: Tier; city: string; first: string; end: string } }>();
+      const groups = new Map<string, { sql: string; params: unknown[]; keys: string[]; fromSums?: { sums: RatingMonthSums; tier: Tier; city: string; months: MonthRange } }>();
       for (const { subject, period } of keys) {
         const k = subject.kind === 'unit' ? subject.code : subject.id;
         const tier = subject.kind === 'unit' ? unitCode.tierOf(subject.code) : null;
@@ -103,7 +103,7 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
                 ? 'true'
                 : 'post_id IS NOT NULL';
           // Units over whole months read the trigger-kept monthly rollup; the numbers are the same.
-          const months = subject.kind === 'unit' ? alignedDateMonths(period.from, period.to) : null;
+          const months = subject.kind === 'unit' ? MonthRange.ofDates(period.from, period.to) : null;
           const source = months ? ROLLUP_SOURCE : RATING_SOURCE;
           const sql = `
             WITH g AS (
@@ -118,7 +118,7 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
             sql,
             params: subject.kind === 'unit' ? [period.from, period.to, city] : [period.from, period.to],
             keys: [],
-            ...(months && sums ? { fromSums: { sums, tier: tier!, city: city!, first: months.first, end: months.end } } : {}),
+            ...(months && sums ? { fromSums: { sums, tier: tier!, city: city!, months } } : {}),
           });
         }
         groups.get(groupKey)!.keys.push(k);
@@ -126,7 +126,7 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
       const found = new Map<string, Row>();
       const peersOf = new Map<string, number>();
       for (const [groupKey, g] of groups) {
-        const rows: Row[] = g.fromSums ? rankedUnits(await g.fromSums.sums.current(), g.fromSums.tier, g.fromSums.city, g.fromSums.first, g.fromSums.end) : await ds.query(g.sql, g.params);
+        const rows: Row[] = g.fromSums ? rankedUnits(await g.fromSums.sums.current(), g.fromSums.tier, g.fromSums.city, g.fromSums.months) : await ds.query(g.sql, g.params);
         for (const r of rows) found.set(`${groupKey}|${r.key}`, r);
         peersOf.set(groupKey, rows[0]?.peers ?? 0);
       }
@@ -155,11 +155,11 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
       }
       for (const [p, { period, codes }] of byPeriod) {
         const ranges = codes.map((c) => unitCode.subtreeRange(c));
-        const months = alignedDateMonths(period.from, period.to);
+        const months = MonthRange.ofDates(period.from, period.to);
         const rows: { code: string; month: string; count: number; average: number | null }[] = months
           ? sums
-            ? monthsOf(await sums.current(), codes, months.first, months.end)
-            : (await sumRollup(ds, 'rating_month_stat', ['ratings', 'score_sum'] as const, codes, months.first, months.end, true))
+            ? monthsOf(await sums.current(), codes, months)
+            : (await sumRollup(ds, 'rating_month_stat', ['ratings', 'score_sum'] as const, codes, months.fromDay, months.toDay, true))
               .filter((r) => Number(r['ratings']) > 0)
               .sort((a, b) => String(a['month']).localeCompare(String(b['month'])))
               .map((r) => ({ code: String(r['code']), month: String(r['month']), count: Number(r['ratings']), average: Number(r['score_sum']) / Number(r['ratings']) }))

@@ -6,7 +6,7 @@ import { ComplaintHandlingService } from './complaint/complaint-handling.service
 import { ComplaintQueryService } from './complaint/complaint-query.service';
 import { NoticeService } from './notice/notice.service';
 import type { ComplaintMonthSums } from './stats/complaint-month-sums';
-import { createComplaintStatsLoader } from './stats/complaint-stats';
+import { createComplaintStatsLoader, type ComplaintStatsLoader } from './stats/complaint-stats.loader';
 import { COMPLAINT_MEASURES, type ComplaintMeasure } from './stats/complaint-trend.type';
 
 /** Per-request context of the complaints subgraph. */
@@ -16,7 +16,7 @@ export interface ComplaintsContext extends SubgraphContext {
   handling: ComplaintHandlingService;
   complaints: ComplaintQueryService;
   notices: NoticeService;
-  complaintStats: ReturnType<typeof createComplaintStatsLoader>;
+  complaintStats: ComplaintStatsLoader;
   /** Monthly complaint trends, from the service's in-memory subtree sums. */
   trends: RollupTrends<ComplaintMeasure>;
 }

@@ -13,7 +13,8 @@ import { ComplaintMonthStatChanges1765200000000 } from './migrations/17652000000
 import { NoticeService } from './notice/notice.service';
 import { NoticeResolver } from './notice/notice.resolver';
 import { createComplaintMonthSums, type ComplaintMonthSums } from './stats/complaint-month-sums';
-import { UnitComplaintStatsResolver, UnitRef } from './stats/complaint-stats';
+import { UnitComplaintStatsResolver } from './stats/complaint-stats.resolver';
+import { UnitRef } from './stats/unit-ref.type';
 import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
 
 /** The complaints subgraph, plus its runtime configuration once prepared. */

@@ -4,4 +4,4 @@ export { NoticeService } from './notice/notice.service';
 export { casesFiledClient } from './cases-client';
 export { hashFollowUpCode, newFollowUpCode } from './identity/follow-up-code';
 export { IdentityCipher, type ProtectedIdentity } from './identity/identity-cipher';
-export { createComplaintStatsLoader } from './stats/complaint-stats';
+export { createComplaintStatsLoader } from './stats/complaint-stats.loader';

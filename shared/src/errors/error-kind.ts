@@ -9,4 +9,6 @@ export enum ErrorKind {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** Another service this answer depends on did not answer; trying again later may succeed. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorKind, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 /** Answers an HTTP request with a GraphQL-shaped error body and the status its kind implies. */

@@ -89,6 +89,11 @@ export { rollupTrends, sumRollup, type RollupTrends, type Trend } from './stats/
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';
 export { Month } from './stats/month';
 export { MonthRange } from './stats/month-range';
+export { TREND_CATALOG, type TrendCount, type TrendLists, type TrendMeasure, type TrendMeasureSpec, type TrendName, type TrendSpec } from './stats/trend-catalog';
+export { trendMeasures } from './stats/trend-measures';
+export { trendSelection } from './stats/trend-selection';
+export { trendObjectTypes, type ObjectTypeClass } from './stats/trend-object-types';
+export { externalTrendType } from './stats/external-trend-type';
 export { monthOrdinal } from './stats/month-ordinal';
 export { SubtreeSums } from './stats/subtree-sums';
 export { SubtreeStore, type SubtreeStoreOptions } from './stats/subtree-store';

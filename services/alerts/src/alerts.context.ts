@@ -1,8 +1,8 @@
 import { subtreeTrends, type ContextInput, type SubgraphContext } from '@sunlight/shared';
 import { AlertService } from './alert/alert.service';
-import type { AlertMonthSums } from './risk/alert-month-sums';
+import { ALERT_MEASURES, type AlertMonthSums } from './risk/alert-month-sums';
 import type { PeerBaseline } from './risk/peer-baseline';
-import { ALERT_MEASURES, RiskService } from './risk/risk.service';
+import { RiskService } from './risk/risk.service';
 
 /** What the alerts service is built with, once per process. */
 export interface AlertsConfig {

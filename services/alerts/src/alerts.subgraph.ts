@@ -1,4 +1,4 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, subtreeTrends, type SubgraphDefinition } from '@sunlight/shared';
+import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, subtreeTrends, type SubgraphDefinition, type SubgraphName } from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
 import { alertsContextFactory, type AlertsConfig, type AlertsContext } from './alerts.context';
@@ -7,9 +7,8 @@ import { Alerts1763770400000 } from './migrations/1763770400000-alerts';
 import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-month-stat';
 import { AlertMonthStatChanges1765200000000 } from './migrations/1765200000000-alert-month-stat-changes';
 import { AlertMonthStatNotify1765300000000 } from './migrations/1765300000000-alert-month-stat-notify';
-import { createAlertMonthSums } from './risk/alert-month-sums';
+import { ALERT_MEASURES, createAlertMonthSums } from './risk/alert-month-sums';
 import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
-import { ALERT_MEASURES } from './risk/risk.service';
 import { UnitRiskResolver } from './risk/risk.resolver';
 import { unitReference } from './risk/unit.reference';
 
@@ -17,7 +16,7 @@ export interface AlertsSubgraphOptions {
   consume?: boolean;
   databaseUrl?: string;
   /** The subgraphs the risk index reads its peers from (default: `SUBGRAPH_*_URL`). */
-  subgraphUrls?: { cases: string; evaluations: string; complaints: string };
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Replaces where tier-wide inputs come from (tests). */
   tierSource?: TierInputSource;
   /** How long a tier's peer data is kept (default `RISK_PEERS_TTL_MS`, one minute). */
@@ -51,10 +50,10 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
         RISK_PEERS_TTL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
       const now = options.now ?? (() => new Date());
-      const urls = options.subgraphUrls ?? { cases: subgraphUrl('cases'), evaluations: subgraphUrl('evaluations'), complaints: subgraphUrl('complaints') };
+      const urlOf = (name: SubgraphName) => options.subgraphUrls?.[name] ?? subgraphUrl(name);
       const sums = createAlertMonthSums(dataSource);
       await sums.start({ logger });
-      const source = options.tierSource ?? subgraphTierSource(urls, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
+      const source = options.tierSource ?? subgraphTierSource(urlOf, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
       config = { baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now };
       const url = options.databaseUrl ?? e.DATABASE_URL;
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return () => sums.stop();

@@ -4,8 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Alerts1763770400000 } from '../migrations/1763770400000-alerts';
 import { AlertMonthStat1763770800000 } from '../migrations/1763770800000-alert-month-stat';
 import { AlertMonthStatChanges1765200000000 } from '../migrations/1765200000000-alert-month-stat-changes';
-import { createAlertMonthSums, type AlertMonthSums } from './alert-month-sums';
-import { ALERT_MEASURES } from './risk.service';
+import { ALERT_MEASURES, createAlertMonthSums, type AlertMonthSums } from './alert-month-sums';
 
 const NOW = () => new Date('2026-11-15T04:00:00Z');
 

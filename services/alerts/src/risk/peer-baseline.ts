@@ -1,6 +1,8 @@
-import { ServiceClient, type RollupTrends, type Tier, type TokenService } from '@sunlight/shared';
+import { ServiceClient, TREND_CATALOG, type RollupTrends, type SubgraphName, type Tier, type TokenService, type TrendName } from '@sunlight/shared';
+import type { AlertMeasure } from './alert-month-sums';
 import { computePeerTable, type PeerTable } from './risk-calculator';
-import { inputsAt, type AlertTrendInput, type CaseTrendInput, type ComplaintTrendInput, type SatisfactionTrendInput, type UnitRiskInputs } from './risk-inputs';
+import { inputsAt, riskSelection, type RiskTrendInput, type UnitRiskInputs } from './risk-inputs';
+import { REQUIRED_TRENDS } from './risk-inputs.type';
 
 /** The inputs of every unit of a tier in a city, as fetched at one moment. */
 export interface TierInputs {
@@ -14,27 +16,25 @@ export type TierInputSource = (tier: Tier, city: string) => Promise<TierInputs>;
 type Rows<T> = { code: string; trend: T }[];
 
 /**
- * Fetches a whole tier's inputs: one call to each contributing subgraph (their service-only
- * `*TrendsOfTier` fields, each one SQL statement) plus one statement on the alerts' own rollup.
+ * Fetches a whole tier's inputs: one call to each subgraph whose trend the index requires (its
+ * service-only `<trend>sOfTier` field, selecting the measures the index reads) plus the alerts'
+ * own subtree sums.
  */
-export function subgraphTierSource(urls: { cases: string; evaluations: string; complaints: string }, tokens: TokenService, alertTrends: () => RollupTrends<'raised' | 'red' | 'undisposed'>): TierInputSource {
-  const cases = new ServiceClient(urls.cases, tokens, 'service:alerts');
-  const evaluations = new ServiceClient(urls.evaluations, tokens, 'service:alerts');
-  const complaints = new ServiceClient(urls.complaints, tokens, 'service:alerts');
-  const vars = (tier: Tier, city: string) => ({ tier, city });
+export function subgraphTierSource(urlOf: (subgraph: SubgraphName) => string, tokens: TokenService, alertTrends: () => RollupTrends<AlertMeasure>): TierInputSource {
+  const peers = REQUIRED_TRENDS.map((trend) => ({
+    trend,
+    client: new ServiceClient(urlOf(TREND_CATALOG[trend].subgraph), tokens, 'service:alerts'),
+    query: `query($tier: Tier!, $city: String!) { rows: ${trend}sOfTier(tier: $tier, city: $city) { code trend ${riskSelection(trend)} } }`,
+  }));
   return async (tier, city) => {
-    const [c, s, p, a] = await Promise.all([
-      cases.query<{ rows: Rows<CaseTrendInput> }>('query($tier: Tier!, $city: String!) { rows: caseTrendsOfTier(tier: $tier, city: $city) { code trend { months filed completed overdue late } } }', vars(tier, city)),
-      evaluations.query<{ rows: Rows<SatisfactionTrendInput> }>('query($tier: Tier!, $city: String!) { rows: satisfactionTrendsOfTier(tier: $tier, city: $city) { code trend { months ratings dissatisfied } } }', vars(tier, city)),
-      complaints.query<{ rows: Rows<ComplaintTrendInput> }>('query($tier: Tier!, $city: String!) { rows: complaintTrendsOfTier(tier: $tier, city: $city) { code trend { months received } } }', vars(tier, city)),
+    const [fetched, own] = await Promise.all([
+      Promise.all(peers.map(async ({ trend, client, query }) => ({ trend, rows: (await client.query<{ rows: Rows<RiskTrendInput<TrendName>> }>(query, { tier, city })).rows }))),
       alertTrends().forTier(tier, city.slice(0, 4)),
     ]);
     const units = new Map<string, UnitRiskInputs>();
     const put = (code: string, part: UnitRiskInputs) => units.set(code, { ...units.get(code), ...part });
-    c.rows.forEach((r) => put(r.code, { cases: r.trend }));
-    s.rows.forEach((r) => put(r.code, { satisfaction: r.trend }));
-    p.rows.forEach((r) => put(r.code, { complaints: r.trend }));
-    a.forEach((r) => put(r.code, { alerts: { months: r.trend.months, ...r.trend.values } satisfies AlertTrendInput }));
+    for (const { trend, rows } of fetched) rows.forEach((r) => put(r.code, { [trend]: r.trend }));
+    own.forEach((r) => put(r.code, { alertTrend: { months: r.trend.months, ...r.trend.values } }));
     return { fetchedAt: new Date(), units };
   };
 }

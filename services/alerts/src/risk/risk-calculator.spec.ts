@@ -1,9 +1,11 @@
 import { bandOf, fencesOf, RiskBand, scoreOf } from './quartile-fences';
 import { computeIndex, computePeerTable, rankAmong } from './risk-calculator';
 import { RISK_INDICATORS } from './risk-indicators';
-import type { MonthInputs } from './risk-inputs';
+import { NO_INPUTS, type MonthInputs } from './risk-inputs';
 
+// Every input not named here is zero, so a new input leaves these cases as they are.
 const month = (o: Partial<MonthInputs> = {}): MonthInputs => ({
+  ...NO_INPUTS,
   filed: 100,
   completed: 90,
   overdue: 5,

@@ -1,70 +1,69 @@
-/** A trend as the contributing subgraphs return it: `months[i]` labels item i of every list. */
-interface MonthlyLists {
-  months: string[];
+import { trendSelection, type TrendCount, type TrendLists, type TrendMeasure, type TrendName } from '@sunlight/shared';
+
+/** Where one input of the risk index comes from: a counted measure of a trend on `Unit`. */
+type TrendInput = { [T in TrendName]: { trend: T; measure: TrendCount<T> } }[TrendName];
+
+/**
+ * Every input the risk indicators read, by name, and the trend measure it is. From this the
+ * alerts subgraph derives what it asks of the others: the `@requires` selection on `Unit`, the
+ * `@external` stubs of their trends and the tier-wide peer queries. A new input is a new line
+ * here (and its measure in the trend catalog).
+ */
+export const RISK_INPUTS = {
+  filed: { trend: 'caseTrend', measure: 'filed' },
+  completed: { trend: 'caseTrend', measure: 'completed' },
+  overdue: { trend: 'caseTrend', measure: 'overdue' },
+  late: { trend: 'caseTrend', measure: 'late' },
+  ratings: { trend: 'satisfactionTrend', measure: 'ratings' },
+  dissatisfied: { trend: 'satisfactionTrend', measure: 'dissatisfied' },
+  complaints: { trend: 'complaintTrend', measure: 'received' },
+  alerts: { trend: 'alertTrend', measure: 'raised' },
+  redAlerts: { trend: 'alertTrend', measure: 'red' },
+  undisposedAlerts: { trend: 'alertTrend', measure: 'undisposed' },
+} as const satisfies Record<string, TrendInput>;
+
+type RiskInputName = keyof typeof RISK_INPUTS;
+
+/** The measures of trend `T` that the risk index reads. */
+export type RiskMeasure<T extends TrendName> = Extract<(typeof RISK_INPUTS)[RiskInputName], { trend: T }>['measure'] & TrendMeasure<T>;
+
+/** The measures of trend `name` that the risk index reads, in the order of `RISK_INPUTS`. */
+export function riskMeasuresOf<T extends TrendName>(name: T): RiskMeasure<T>[] {
+  const measures = Object.values(RISK_INPUTS)
+    .filter((input) => input.trend === name)
+    .map((input) => input.measure as RiskMeasure<T>);
+  return [...new Set(measures)];
 }
 
-export interface CaseTrendInput extends MonthlyLists {
-  filed: number[];
-  completed: number[];
-  overdue: number[];
-  late: number[];
+/** What the risk index selects of trend `name`, e.g. `{ months filed completed }`. */
+export function riskSelection<T extends TrendName>(name: T): string {
+  return trendSelection(name, riskMeasuresOf(name));
 }
 
-export interface SatisfactionTrendInput extends MonthlyLists {
-  ratings: number[];
-  dissatisfied: number[];
-}
+/** Trend `T` as far as the risk index reads it: `months[i]` labels item i of every list. */
+export type RiskTrendInput<T extends TrendName> = TrendLists<T, RiskMeasure<T>>;
+export type CaseTrendInput = RiskTrendInput<'caseTrend'>;
+export type SatisfactionTrendInput = RiskTrendInput<'satisfactionTrend'>;
+export type ComplaintTrendInput = RiskTrendInput<'complaintTrend'>;
+export type AlertTrendInput = RiskTrendInput<'alertTrend'>;
 
-export interface ComplaintTrendInput extends MonthlyLists {
-  received: number[];
-}
-
-export interface AlertTrendInput extends MonthlyLists {
-  raised: number[];
-  red: number[];
-  undisposed: number[];
-}
-
-/** Everything the risk index of one unit is computed from (a source without data is absent). */
-export interface UnitRiskInputs {
-  cases?: CaseTrendInput;
-  satisfaction?: SatisfactionTrendInput;
-  complaints?: ComplaintTrendInput;
-  alerts?: AlertTrendInput;
-}
+/** Everything the risk index of one unit is computed from, by trend (a source without data is absent). */
+export type UnitRiskInputs = { [T in TrendName]?: RiskTrendInput<T> };
 
 /** One unit's inputs in one month. */
-export interface MonthInputs {
-  filed: number;
-  completed: number;
-  overdue: number;
-  late: number;
-  ratings: number;
-  dissatisfied: number;
-  complaints: number;
-  alerts: number;
-  redAlerts: number;
-  undisposedAlerts: number;
-}
+export type MonthInputs = Record<RiskInputName, number>;
 
-const at = <T extends MonthlyLists>(trend: T | undefined, month: string, pick: (t: T, i: number) => number): number => {
-  if (!trend) return 0;
-  const i = trend.months.indexOf(month);
-  return i < 0 ? 0 : pick(trend, i);
-};
+/** Every input at zero: a month without activity. */
+export const NO_INPUTS: Readonly<MonthInputs> = Object.freeze(Object.fromEntries(Object.keys(RISK_INPUTS).map((k) => [k, 0])) as MonthInputs);
 
 /** The inputs of `month` (a month a source has no row for counts as zero activity). */
 export function inputsAt(u: UnitRiskInputs, month: string): MonthInputs {
-  return {
-    filed: at(u.cases, month, (t, i) => t.filed[i]!),
-    completed: at(u.cases, month, (t, i) => t.completed[i]!),
-    overdue: at(u.cases, month, (t, i) => t.overdue[i]!),
-    late: at(u.cases, month, (t, i) => t.late[i]!),
-    ratings: at(u.satisfaction, month, (t, i) => t.ratings[i]!),
-    dissatisfied: at(u.satisfaction, month, (t, i) => t.dissatisfied[i]!),
-    complaints: at(u.complaints, month, (t, i) => t.received[i]!),
-    alerts: at(u.alerts, month, (t, i) => t.raised[i]!),
-    redAlerts: at(u.alerts, month, (t, i) => t.red[i]!),
-    undisposedAlerts: at(u.alerts, month, (t, i) => t.undisposed[i]!),
-  };
+  const out = { ...NO_INPUTS };
+  for (const [name, { trend, measure }] of Object.entries(RISK_INPUTS) as [RiskInputName, TrendInput][]) {
+    const t = u[trend];
+    const i = t ? t.months.indexOf(month) : -1;
+    // Each trend's lists are keyed by its measures; the catalog's types guarantee `measure` is one.
+    if (t && i >= 0) out[name] = (t as unknown as Record<string, number[]>)[measure]![i]!;
+  }
+  return out;
 }

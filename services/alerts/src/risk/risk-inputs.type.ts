@@ -1,64 +1,19 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { externalTrendType, TREND_CATALOG, trendObjectTypes, type TrendLists, type TrendName } from '@sunlight/shared';
+import { riskMeasuresOf, riskSelection } from './risk-inputs';
 
 // The trends other subgraphs own, declared here only as far as the risk index requires them
 // (`@requires` on `Unit.riskIndex`); the gateway fetches them and passes them in.
 
-@Directive('@external')
-@ObjectType('CaseTrend')
-export class CaseTrendRef {
-  @Field(() => [String])
-  months: string[];
+/** The trends the risk index reads from other subgraphs, in the catalog's order. */
+export const REQUIRED_TRENDS = (Object.keys(TREND_CATALOG) as TrendName[]).filter((t) => TREND_CATALOG[t].subgraph !== 'alerts' && riskMeasuresOf(t).length > 0);
 
-  @Field(() => [Int])
-  filed: number[];
+export const CaseTrendRef = externalTrendType('caseTrend', riskMeasuresOf('caseTrend'));
+export const SatisfactionTrendRef = externalTrendType('satisfactionTrend', riskMeasuresOf('satisfactionTrend'));
+export const ComplaintTrendRef = externalTrendType('complaintTrend', riskMeasuresOf('complaintTrend'));
 
-  @Field(() => [Int])
-  completed: number[];
-
-  @Field(() => [Int])
-  overdue: number[];
-
-  @Field(() => [Int])
-  late: number[];
-}
-
-@Directive('@external')
-@ObjectType('SatisfactionTrend')
-export class SatisfactionTrendRef {
-  @Field(() => [String])
-  months: string[];
-
-  @Field(() => [Int])
-  ratings: number[];
-
-  @Field(() => [Int])
-  dissatisfied: number[];
-}
-
-@Directive('@external')
-@ObjectType('ComplaintTrend')
-export class ComplaintTrendRef {
-  @Field(() => [String])
-  months: string[];
-
-  @Field(() => [Int])
-  received: number[];
-}
-
-@ObjectType({ description: "Monthly alerts about units of a subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Alerts about a unit's leadership are not counted." })
-export class AlertTrend {
-  @Field(() => [String], { description: 'YYYY-MM, China Standard Time.' })
-  months: string[];
-
-  @Field(() => [Int], { description: 'Alerts raised.' })
-  raised: number[];
-
-  @Field(() => [Int], { description: 'Of those, red.' })
-  red: number[];
-
-  @Field(() => [Int], { description: 'Of those, not yet disposed of.' })
-  undisposed: number[];
-}
+/** The alerts subgraph's own trend on `Unit` (see the trend catalog). */
+export const AlertTrend = trendObjectTypes('alertTrend').Trend;
+export type AlertTrend = TrendLists<'alertTrend'>;
 
 /** The fields `riskIndex`, `ranking` and `riskSeries` require from the other subgraphs. */
-export const RISK_REQUIRES = 'caseTrend { months filed completed overdue late } satisfactionTrend { months ratings dissatisfied } complaintTrend { months received }';
+export const RISK_REQUIRES = REQUIRED_TRENDS.map((t) => `${t} ${riskSelection(t)}`).join(' ');

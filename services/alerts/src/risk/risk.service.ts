@@ -1,14 +1,12 @@
-import { isMonth, lastCompleteMonth, platformError, PlatformErrorCode, Role, scope, trendWindow, unitCode, type Principal, type RollupTrends } from '@sunlight/shared';
+import { Month, MonthRange, platformError, PlatformErrorCode, Role, scope, TREND_MONTHS, unitCode, type Principal, type RollupTrends } from '@sunlight/shared';
 import type { UnitRef } from '../alert/alert.type';
+import type { AlertMeasure } from './alert-month-sums';
 import type { PeerBaseline } from './peer-baseline';
 import { computeIndex, rankAmong, type IndexResult, type PeerTable } from './risk-calculator';
 import { inputsAt, type UnitRiskInputs } from './risk-inputs';
 import type { AlertTrend } from './risk-inputs.type';
 import { bandOf } from './quartile-fences';
 import { IndicatorStatus, type RiskIndex, type RiskMonth, type TierRanking } from './risk.type';
-
-export type AlertMeasure = 'raised' | 'red' | 'undisposed';
-export const ALERT_MEASURES: readonly AlertMeasure[] = ['raised', 'red', 'undisposed'];
 
 const READERS = [Role.INSPECTOR, Role.LEADER] as const;
 
@@ -75,7 +73,7 @@ export class RiskService {
 
   async series(p: Principal, unit: UnitRef): Promise<RiskMonth[]> {
     this.assertCanRead(p, unit.code, 'read the risk index');
-    const months = trendWindow(this.now()).months;
+    const months = MonthRange.trailing(this.now(), TREND_MONTHS).months.map((m) => m.label);
     return Promise.all(
       months.map(async (m) => {
         const { result, table } = await this.scored(unit, m);
@@ -100,21 +98,23 @@ export class RiskService {
   private async inputsOf(unit: UnitRef): Promise<UnitRiskInputs> {
     const alerts = await this.alertTrends.forUnits.load(unit.code);
     return {
-      ...(unit.caseTrend ? { cases: unit.caseTrend } : {}),
-      ...(unit.satisfactionTrend ? { satisfaction: unit.satisfactionTrend } : {}),
-      ...(unit.complaintTrend ? { complaints: unit.complaintTrend } : {}),
-      alerts: { months: alerts.months, ...alerts.values },
+      ...(unit.caseTrend ? { caseTrend: unit.caseTrend } : {}),
+      ...(unit.satisfactionTrend ? { satisfactionTrend: unit.satisfactionTrend } : {}),
+      ...(unit.complaintTrend ? { complaintTrend: unit.complaintTrend } : {}),
+      alertTrend: { months: alerts.months, ...alerts.values },
     };
   }
 
+  /** The `month` argument (`YYYY-MM`, default the last complete month), checked to be within the trend window. */
   private month(month: string | null | undefined): string {
     const now = this.now();
-    if (month === null || month === undefined) return lastCompleteMonth(now);
-    const window = trendWindow(now).months;
-    if (!isMonth(month) || !window.includes(month)) {
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, `month must be YYYY-MM between ${window[0]} and ${window[window.length - 1]}`, 'month');
+    if (month === null || month === undefined) return Month.containing(now).plus(-1).label;
+    const window = MonthRange.trailing(now, TREND_MONTHS);
+    const m = Month.parse(month);
+    if (!m || !window.contains(m)) {
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, `month must be YYYY-MM between ${window.first.label} and ${window.end.plus(-1).label}`, 'month');
     }
-    return month;
+    return m.label;
   }
 
   private assertCanRead(p: Principal, code: string, action: string): void {

@@ -1,32 +1,15 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { trendMeasures, trendObjectTypes, type TrendLists, type TrendMeasure } from '@sunlight/shared';
 
-/** The measures of the monthly case rollup, in the order of `CaseTrend`'s lists. */
-export const CASE_MEASURES = ['filed', 'completed', 'overdue', 'late'] as const;
-export type CaseMeasure = (typeof CASE_MEASURES)[number];
+/** The measures of the monthly case rollup that `CaseTrend` lists, as the trend catalog declares them. */
+export const CASE_MEASURES = trendMeasures('caseTrend');
+export type CaseMeasure = TrendMeasure<'caseTrend'>;
 
-@ObjectType({ description: "Monthly case measures of a unit's subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Cases count in the month they were filed." })
-export class CaseTrend {
-  @Field(() => [String], { description: 'YYYY-MM, China Standard Time.' })
-  months: string[];
+const types = trendObjectTypes('caseTrend');
 
-  @Field(() => [Int], { description: 'Cases filed (受理).' })
-  filed: number[];
+/** Monthly case measures of a unit's subtree over the last 12 months (see the trend catalog). */
+export const CaseTrend = types.Trend;
+export type CaseTrend = TrendLists<'caseTrend'>;
 
-  @Field(() => [Int], { description: 'Of those, completed (办结).' })
-  completed: number[];
-
-  @Field(() => [Int], { description: 'Of those, with a yellow or red card (逾期).' })
-  overdue: number[];
-
-  @Field(() => [Int], { description: 'Of those completed, finished after their statutory limit (超时办结).' })
-  late: number[];
-}
-
-@ObjectType({ description: 'For Sunlight services: the case trend of one unit of a tier.' })
-export class UnitCaseTrend {
-  @Field(() => ID)
-  code: string;
-
-  @Field(() => CaseTrend)
-  trend: CaseTrend;
-}
+/** For Sunlight services: the case trend of one unit of a tier. */
+export const UnitCaseTrend = types.Row;
+export type UnitCaseTrend = InstanceType<typeof types.Row>;

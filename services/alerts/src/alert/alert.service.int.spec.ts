@@ -11,17 +11,21 @@ describe('AlertService on PostgreSQL: acknowledge and dispose', () => {
   let db: AlertsDatabase;
   let card: string;
   let complaint: string;
+  let complaint2: string;
   const inspector = people.inspector(COUNTY, 'inspector-county');
 
   beforeAll(async () => {
     db = await openAlertsDatabase();
     const cardEvent = aCardRaised(TOWNSHIP, 'YELLOW');
     const complaintEvent = aComplaintOverdue({ handlerUnit: COUNTY, accusedUnit: TOWNSHIP, againstLeadership: true });
+    const complaintEvent2 = aComplaintOverdue({ handlerUnit: COUNTY, accusedUnit: TOWNSHIP, againstLeadership: true });
     await db.outboxes.publish(cardEvent);
     await db.outboxes.publish(complaintEvent);
-    expect(await db.drain()).toBe(2);
+    await db.outboxes.publish(complaintEvent2);
+    expect(await db.drain()).toBe(3);
     card = (await db.alertsAbout(cardEvent.aggregateId))[0]!.id;
     complaint = (await db.alertsAbout(complaintEvent.aggregateId))[0]!.id;
+    complaint2 = (await db.alertsAbout(complaintEvent2.aggregateId))[0]!.id;
   });
   afterAll(() => db.close());
 
@@ -32,7 +36,7 @@ describe('AlertService on PostgreSQL: acknowledge and dispose', () => {
     await expect(db.alerts.get(people.inspector(TOWNSHIP), complaint)).rejects.toMatchObject({ extensions: { code: 'ALERT_NOT_FOUND' } });
     await expect(db.alerts.get(people.inspector(SIBLING), card)).rejects.toMatchObject({ extensions: { code: 'ALERT_NOT_FOUND' } });
     const listed = await db.alerts.list(inspector, {}, 10);
-    expect(listed.edges.map((e) => e.node.id).sort()).toEqual([card, complaint].sort());
+    expect(listed.edges.map((e) => e.node.id).sort()).toEqual([card, complaint, complaint2].sort());
     expect((await db.alerts.list(people.leader(COUNTY), {}, 10)).edges.map((e) => e.node.id)).toEqual([card]);
   });
 
@@ -54,11 +58,21 @@ describe('AlertService on PostgreSQL: acknowledge and dispose', () => {
     expect((await db.alerts.get(inspector, card)).disposal).toMatchObject({ kind: 'NOTICE_ISSUED' });
   });
 
-  // Known bug (issue 11, reported): `dispose` checks DISPOSED before `runIdempotent`, so the retry
-  // of a disposal that succeeded is refused with ALERT_DISPOSED. Drop `.failing` once it is fixed.
-  it.failing('answers a retried disposal with the disposed alert', async () => {
+  it('answers a retried disposal with the disposed alert', async () => {
     const key = db.key();
     await db.alerts.dispose(inspector, complaint, DisposalKind.DISMISSED, '经核查不属实', key);
     await expect(db.alerts.dispose(inspector, complaint, DisposalKind.DISMISSED, '经核查不属实', key)).resolves.toMatchObject({ status: 'DISPOSED', disposal: { kind: 'DISMISSED' } });
+  });
+
+  it('lets only one of two concurrent disposals through; the other is refused, never overwriting it', async () => {
+    const [first, second] = await Promise.allSettled([
+      db.alerts.dispose(inspector, complaint2, DisposalKind.DISMISSED, '经核查不属实', db.key()),
+      db.alerts.dispose(inspector, complaint2, DisposalKind.ACCOUNTABILITY_STARTED, '已启动问责程序', db.key()),
+    ]);
+    const outcomes = [first, second].map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { extensions?: { code?: string } }).extensions?.code));
+    expect(outcomes.sort()).toEqual(['ALERT_DISPOSED', 'ok']);
+    const kept = await db.alerts.get(inspector, complaint2);
+    const winner = first.status === 'fulfilled' ? first.value : (second as PromiseFulfilledResult<typeof kept>).value;
+    expect(kept.disposal).toEqual(winner.disposal);
   });
 });

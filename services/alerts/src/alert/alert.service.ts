@@ -122,9 +122,12 @@ export class AlertService {
     const v = new Validation();
     v.check(note.trim().length >= 2 && note.length <= 2000, 'note', 'must be 2-2000 characters');
     v.throwIfAny();
-    const current = await this.get(p, id);
-    if (current.status === 'DISPOSED') throw alertError(AlertErrorCode.ALERT_DISPOSED, `alert ${id} is already disposed of`, 'id');
+    await this.get(p, id); // in scope and visible, or an error
+    // A retry is answered by runIdempotent before this runs; a second, different disposal waits
+    // for the row lock and is refused, so no disposal ever overwrites another.
     await runIdempotent(this.ds, { principal: p, key, operation: `disposeAlert:${id}`, input: { kind, note } }, async (em) => {
+      const [row]: { status: string }[] = await em.query('SELECT status FROM alert WHERE id = $1 FOR UPDATE', [id]);
+      if (row?.status === 'DISPOSED') throw alertError(AlertErrorCode.ALERT_DISPOSED, `alert ${id} is already disposed of`, 'id');
       await em.query(`UPDATE alert SET status = 'DISPOSED', disposal_kind = $2, disposal_note = $3, disposed_by = $4, disposed_at = now() WHERE id = $1`, [id, kind, note, p.subject]);
       return { id };
     });

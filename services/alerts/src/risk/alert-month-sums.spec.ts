@@ -1,10 +1,8 @@
-import { PlatformTables1763769600000, rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
+import { rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
 import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
-import { Alerts1763770400000 } from '../migrations/1763770400000-alerts';
-import { AlertMonthStat1763770800000 } from '../migrations/1763770800000-alert-month-stat';
-import { AlertMonthStatChanges1765200000000 } from '../migrations/1765200000000-alert-month-stat-changes';
 import { ALERT_MEASURES, createAlertMonthSums, type AlertMonthSums } from './alert-month-sums';
+import { createAlertsSubgraph } from '../alerts.subgraph';
 
 const NOW = () => new Date('2026-11-15T04:00:00Z');
 
@@ -14,7 +12,7 @@ describe('alert trends from the in-memory subtree sums', () => {
   let sums: AlertMonthSums;
 
   beforeAll(async () => {
-    db = await openTestDataSource({ schema: 'alerts', entities: [], migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, AlertMonthStatChanges1765200000000] });
+    db = await openTestDataSource({ schema: 'alerts', entities: [], migrations: createAlertsSubgraph().migrations });
     ds = db.dataSource;
     await seedMonthRollup(ds, 'alert_month_stat', ALERT_MEASURES, '2025-06-01', '2027-01-01');
     sums = createAlertMonthSums(ds);

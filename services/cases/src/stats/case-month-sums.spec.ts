@@ -1,13 +1,10 @@
-import { PlatformTables1763769600000, rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
+import { rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
 import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
-import { Cases1763769800000 } from '../migrations/1763769800000-cases';
-import { Calendar1763769900000 } from '../migrations/1763769900000-calendar';
-import { CaseMonthStat1763770500000 } from '../migrations/1763770500000-case-month-stat';
-import { CaseMonthStatChanges1765200000000 } from '../migrations/1765200000000-case-month-stat-changes';
 import { createCaseMonthSums, CASE_ROLLUP_MEASURES, type CaseMonthSums } from './case-month-sums';
 import { createCaseStatsLoader } from './case-stats.loader';
 import { CASE_MEASURES } from './case-trend.type';
+import { createCasesSubgraph } from '../cases.subgraph';
 
 const NOW = () => new Date('2026-11-15T04:00:00Z');
 /** Midnight of the first of a month in China (UTC+8). */
@@ -19,7 +16,7 @@ describe('case statistics and trends from the in-memory subtree sums', () => {
   let sums: CaseMonthSums;
 
   beforeAll(async () => {
-    db = await openTestDataSource({ schema: 'cases', entities: [], migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000, CaseMonthStatChanges1765200000000] });
+    db = await openTestDataSource({ schema: 'cases', entities: [], migrations: createCasesSubgraph().migrations });
     ds = db.dataSource;
     await seedMonthRollup(ds, 'case_month_stat', CASE_ROLLUP_MEASURES, '2025-06-01', '2027-01-01');
     sums = createCaseMonthSums(ds);

@@ -1,12 +1,9 @@
-import { PlatformTables1763769600000, rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
+import { rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
 import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
-import { Complaints1763770200000 } from '../migrations/1763770200000-complaints';
-import { AppendOnlyAndCalendar1763770300000 } from '../migrations/1763770300000-append-only-and-calendar';
-import { ComplaintMonthStat1763770700000 } from '../migrations/1763770700000-complaint-month-stat';
-import { ComplaintMonthStatChanges1765200000000 } from '../migrations/1765200000000-complaint-month-stat-changes';
 import { createComplaintMonthSums, type ComplaintMonthSums } from './complaint-month-sums';
 import { COMPLAINT_MEASURES } from './complaint-trend.type';
+import { createComplaintsSubgraph } from '../complaints.subgraph';
 
 const NOW = () => new Date('2026-11-15T04:00:00Z');
 
@@ -19,7 +16,7 @@ describe('complaint trends from the in-memory subtree sums', () => {
     db = await openTestDataSource({
       schema: 'complaints',
       entities: [],
-      migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000, ComplaintMonthStatChanges1765200000000],
+      migrations: createComplaintsSubgraph().migrations,
     });
     ds = db.dataSource;
     await seedMonthRollup(ds, 'complaint_month_stat', COMPLAINT_MEASURES, '2025-06-01', '2027-01-01');

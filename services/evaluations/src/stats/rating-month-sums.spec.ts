@@ -1,14 +1,11 @@
-import { PlatformTables1763769600000, rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
+import { rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
 import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
-import { Evaluations1763770000000 } from '../migrations/1763770000000-evaluations';
-import { DefaultIndicatorSets1763770100000 } from '../migrations/1763770100000-default-indicator-sets';
-import { RatingMonthStat1763770600000 } from '../migrations/1763770600000-rating-month-stat';
-import { RatingMonthStatChanges1765200000000 } from '../migrations/1765200000000-rating-month-stat-changes';
 import { createRatingMonthSums, type RatingMonthSums } from './rating-month-sums';
 import { roundedCents } from './rounded-cents';
 import { createSatisfactionLoaders } from './satisfaction.loader';
 import { RATING_MEASURES } from './satisfaction-trend.type';
+import { createEvaluationsSubgraph } from '../evaluations.subgraph';
 
 const NOW = () => new Date('2026-11-15T04:00:00Z');
 const PERIODS = [
@@ -26,7 +23,7 @@ describe('unit satisfaction, its series and trends from the in-memory subtree su
     db = await openTestDataSource({
       schema: 'evaluations',
       entities: [],
-      migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, RatingMonthStatChanges1765200000000],
+      migrations: createEvaluationsSubgraph().migrations,
     });
     ds = db.dataSource;
     await seedMonthRollup(ds, 'rating_month_stat', RATING_MEASURES, '2025-06-01', '2027-01-01');

@@ -29,7 +29,7 @@ export interface ResponseCacheSettings {
   settleMs: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { maxBytes: 64 * 2 ** 20, maxAgeMs: 5000, settleMs: 1000 };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { maxBytes: 32 * 2 ** 20, maxAgeMs: 5000, settleMs: 1000 };
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (deploy/supergraph.graphql). */

@@ -92,6 +92,9 @@ export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefi
   });
   const httpServer = http.createServer(handler);
   httpServer.keepAliveTimeout = 65_000;
+  // Node counts an idle kept-alive socket as waiting for headers: a headers timeout below the
+  // keep-alive timeout closes sockets the gateway is about to reuse ("socket hang up").
+  httpServer.headersTimeout = 66_000;
   await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   logger.info('subgraph listening', { port });

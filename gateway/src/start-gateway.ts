@@ -105,6 +105,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   });
   const httpServer = http.createServer(handler);
   httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000; // above the keep-alive timeout, or idle sockets are cut
   await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   let subscriptions: { close(): Promise<void> } | undefined;

@@ -1,16 +1,8 @@
 import { subtreeTrends, type ContextInput, type SubgraphContext } from '@sunlight/shared';
 import { AlertService } from './alert/alert.service';
-import { ALERT_MEASURES, type AlertMonthSums } from './risk/alert-month-sums';
-import type { PeerBaseline } from './risk/peer-baseline';
+import { ALERT_MEASURES } from './stats/alert-month-sums';
+import type { AlertsConfig } from './alerts-config';
 import { RiskService } from './risk/risk.service';
-
-/** What the alerts service is built with, once per process. */
-export interface AlertsConfig {
-  baseline: PeerBaseline;
-  /** The alert rollup summed per subtree. */
-  sums: AlertMonthSums;
-  now: () => Date;
-}
 
 /** Per-request context of the alerts subgraph. */
 export interface AlertsContext extends SubgraphContext {

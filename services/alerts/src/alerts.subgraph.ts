@@ -1,16 +1,17 @@
 import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, subtreeTrends, type SubgraphDefinition, type SubgraphName } from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
-import { alertsContextFactory, type AlertsConfig, type AlertsContext } from './alerts.context';
-import { AlertConsumer } from './consumer/alert-consumer';
+import type { AlertsConfig } from './alerts-config';
+import { alertsContextFactory, type AlertsContext } from './alerts.context';
+import { AlertConsumer } from './jobs/alert-consumer';
 import { Alerts1763770400000 } from './migrations/1763770400000-alerts';
 import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-month-stat';
 import { AlertMonthStatChanges1765200000000 } from './migrations/1765200000000-alert-month-stat-changes';
 import { AlertMonthStatNotify1765300000000 } from './migrations/1765300000000-alert-month-stat-notify';
-import { ALERT_MEASURES, createAlertMonthSums } from './risk/alert-month-sums';
+import { ALERT_MEASURES, createAlertMonthSums } from './stats/alert-month-sums';
 import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
 import { UnitRiskResolver } from './risk/risk.resolver';
-import { unitReference } from './risk/unit.reference';
+import { unitReference } from './unit/unit.reference';
 
 export interface AlertsSubgraphOptions {
   consume?: boolean;

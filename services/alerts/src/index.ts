@@ -1,3 +1,3 @@
 export { createAlertsSubgraph } from './alerts.subgraph';
-export { AlertConsumer, ALERTS_CHANNEL } from './consumer/alert-consumer';
+export { AlertConsumer, ALERTS_CHANNEL } from './jobs/alert-consumer';
 export { alertFor, type NewAlert } from './consumer/alert-rules';

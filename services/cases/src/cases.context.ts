@@ -3,7 +3,7 @@ import { CaseFilingService } from './case/case-filing.service';
 import { CaseQueryService } from './case/case-query.service';
 import { CaseTransitionService } from './case/case-transition.service';
 import { createCaseLoaders, type CaseLoaders } from './case/case.loader';
-import type { CasesConfig } from './case/cases-config';
+import type { CasesConfig } from './cases-config';
 import { CaseLookupService } from './lookup/case-lookup.service';
 import type { CaseMonthSums } from './stats/case-month-sums';
 import { createCaseStatsLoader, type CaseStatsLoader } from './stats/case-stats.loader';

@@ -1,8 +1,8 @@
 export { createCasesSubgraph, type CasesSubgraph } from './cases.subgraph';
-export { CardScheduler } from './clock/card-scheduler';
-export type { CasesConfig } from './case/cases-config';
+export { CardScheduler } from './jobs/card-scheduler';
+export type { CasesConfig } from './cases-config';
 export type { CardNotice, CardNotifier } from './clock/card-notifier';
-export { PowersClient } from './powers-client/powers-client';
+export { PowersClient } from './clients/powers-client';
 export { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';
 export { createCaseStatsLoader } from './stats/case-stats.loader';
 export { queryCode } from './case/query-code';

@@ -1,6 +1,6 @@
 import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
-import { casesFiledClient } from './cases-client';
-import { ComplaintClock } from './clock/complaint-clock';
+import { casesFiledClient } from './clients/cases-client';
+import { ComplaintClock } from './jobs/complaint-clock';
 import type { ComplaintsConfig } from './complaints-config';
 import { complaintsContextFactory, type ComplaintsContext } from './complaints.context';
 import { complaintReference, noticeReference, unitReference } from './complaint/complaint.reference';
@@ -14,7 +14,7 @@ import { NoticeService } from './notice/notice.service';
 import { NoticeResolver } from './notice/notice.resolver';
 import { createComplaintMonthSums, type ComplaintMonthSums } from './stats/complaint-month-sums';
 import { UnitComplaintStatsResolver } from './stats/complaint-stats.resolver';
-import { UnitRef } from './stats/unit-ref.type';
+import { UnitRef } from './unit/unit-ref.type';
 import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
 
 /** The complaints subgraph, plus its runtime configuration once prepared. */

@@ -1,4 +1,4 @@
-import type { Upstream } from './upstream/upstream';
+import type { Upstream } from './clients/upstream';
 
 /** What the evaluations service is built with, once per process. */
 export interface EvaluationsConfig {

@@ -1,7 +1,7 @@
 import { OutboxNotify1765000000000, PlatformTables1763769600000, subgraphUrl, type SubgraphDefinition } from '@sunlight/shared';
 import { CampaignResolver } from './campaign/campaign.resolver';
-import { DepartmentRef, PostRef, UnitRef } from './entity/entity-refs';
-import { departmentReference, postReference, unitReference } from './entity/entity.reference';
+import { DepartmentRef, PostRef, UnitRef } from './unit/entity-refs';
+import { departmentReference, postReference, unitReference } from './unit/entity.reference';
 import type { EvaluationsConfig } from './evaluations-config';
 import { evaluationsContextFactory, type EvaluationsContext } from './evaluations.context';
 import { IndicatorSetResolver } from './indicator/indicator-set.resolver';
@@ -14,7 +14,7 @@ import { RatingResolver } from './rating/rating.resolver';
 import { createRatingMonthSums, type RatingMonthSums } from './stats/rating-month-sums';
 import { DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionResolver } from './stats/satisfaction.resolver';
 import { UnitSatisfactionTrendResolver } from './stats/unit-satisfaction-trend.resolver';
-import { ServiceUpstream } from './upstream/upstream';
+import { ServiceUpstream } from './clients/upstream';
 
 /** The evaluations subgraph, plus its runtime configuration once prepared. */
 export interface EvaluationsSubgraph extends SubgraphDefinition<EvaluationsContext> {

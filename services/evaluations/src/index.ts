@@ -1,5 +1,5 @@
 export { createEvaluationsSubgraph, type EvaluationsSubgraph } from './evaluations.subgraph';
-export { ServiceUpstream, type Upstream } from './upstream/upstream';
+export { ServiceUpstream, type Upstream } from './clients/upstream';
 export { DEFAULT_INDICATOR_SETS } from './indicator/default-indicator-sets';
 export { campaignResults } from './campaign/campaign-results';
 export { createSatisfactionLoaders } from './stats/satisfaction.loader';

@@ -1,5 +1,5 @@
 import { ServiceClient, TREND_CATALOG, type RollupTrends, type SubgraphName, type Tier, type TokenService, type TrendName } from '@sunlight/shared';
-import type { AlertMeasure } from './alert-month-sums';
+import type { AlertMeasure } from '../stats/alert-month-sums';
 import { computePeerTable, type PeerTable } from './risk-calculator';
 import { inputsAt, riskSelection, type RiskTrendInput, type UnitRiskInputs } from './risk-inputs';
 import { REQUIRED_TRENDS } from './risk-inputs.type';

@@ -1,6 +1,6 @@
 import { Month, MonthRange, platformError, PlatformErrorCode, Role, scope, TREND_MONTHS, unitCode, type Principal, type RollupTrends } from '@sunlight/shared';
 import type { UnitRef } from '../alert/alert.type';
-import type { AlertMeasure } from './alert-month-sums';
+import type { AlertMeasure } from '../stats/alert-month-sums';
 import type { PeerBaseline } from './peer-baseline';
 import { computeIndex, rankAmong, type IndexResult, type PeerTable } from './risk-calculator';
 import { inputsAt, type UnitRiskInputs } from './risk-inputs';

@@ -4,7 +4,7 @@ import { openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { AlertService, type AlertRow } from '../alert/alert.service';
 import { createAlertsSubgraph } from '../alerts.subgraph';
-import { AlertConsumer } from '../consumer/alert-consumer';
+import { AlertConsumer } from '../jobs/alert-consumer';
 import { openNeighbourOutboxes, type NeighbourOutboxes } from './neighbour-outboxes';
 
 /**

@@ -1,6 +1,6 @@
 import { createServiceDataSource, EVENT_SOURCES, migrate, OutboxNotify1765000000000, PlatformTables1763769600000, publishEvent, type EventTopic, type NewOutboxEvent } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
-import { ALERT_SOURCES } from '../consumer/alert-consumer';
+import { ALERT_SOURCES } from '../jobs/alert-consumer';
 
 /**
  * The outboxes the alerts consumer reads, standing in for the neighbour services: each source's

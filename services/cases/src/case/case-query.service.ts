@@ -8,7 +8,7 @@ import type { CaseLoaders } from './case.loader';
 import { toCase, type Case, type CaseStep, type FiledCase } from './case.type';
 import type { CaseWrite } from './case-write';
 import type { Filed } from './case-filing.service';
-import type { CasesConfig } from './cases-config';
+import type { CasesConfig } from '../cases-config';
 
 /** Filters of a unit's case list. */
 export interface CaseFilter {

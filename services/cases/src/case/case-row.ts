@@ -1,5 +1,5 @@
 import type { CaseAmounts } from '../checkpoint/case-amounts';
-import type { PowerSnapshot } from '../powers-client/power-snapshot';
+import type { PowerSnapshot } from '../clients/power-snapshot';
 
 /** Lifecycle of a case. */
 export type CaseStatusName = 'RECEIVED' | 'IN_PROGRESS' | 'SUSPENDED' | 'COMPLETED' | 'WITHDRAWN';

@@ -1,7 +1,7 @@
 import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type CheckpointViolation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateCheckpoints } from '../checkpoint/evaluate-checkpoints';
-import type { SnapshotStep } from '../powers-client/power-snapshot';
+import type { SnapshotStep } from '../clients/power-snapshot';
 import type { CaseEventKind } from '../trace/case-event-kind';
 import { caseTrace } from '../trace/case-trace';
 import { checkText, mergeAmounts } from './case-input.validation';
@@ -11,7 +11,7 @@ import { caseRepository, type CaseHistory, type CasePatch } from './case.reposit
 import { caseError, CaseErrorCode } from './case.errors';
 import { CASES_SCHEMA } from './case-filing.service';
 import type { AdvanceCaseInput, CompleteCaseInput, ExtendCaseInput, ReturnCaseInput, SuspendCaseInput } from './case.input';
-import type { CasesConfig } from './cases-config';
+import type { CasesConfig } from '../cases-config';
 
 /** Refusals that are written to the trace: the actor could see the case and tried. */
 const RECORDED = new Set<string>([CaseErrorCode.CHECKPOINT_VIOLATED, CaseErrorCode.SEPARATION_OF_DUTIES, CaseErrorCode.NOT_HANDLER, CaseErrorCode.INVALID_TRANSITION]);

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Pause } from '../clock/case-clock';
-import type { PowerSnapshot } from '../powers-client/power-snapshot';
+import type { PowerSnapshot } from '../clients/power-snapshot';
 import { toCaseRow, type CaseRow } from './case-row';
 
 /** A case about to be filed: everything but its number, which the unit's yearly counter gives. */

@@ -1,5 +1,5 @@
 import { Role } from '@sunlight/shared';
-import type { PowerSnapshot } from '../powers-client/power-snapshot';
+import type { PowerSnapshot } from '../clients/power-snapshot';
 import { canSeePersonalData, mask } from './personal-data';
 import { queryCode } from './query-code';
 

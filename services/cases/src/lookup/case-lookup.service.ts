@@ -6,7 +6,7 @@ import type { CaseQueryService } from '../case/case-query.service';
 import { caseError, CaseErrorCode } from '../case/case.errors';
 import type { CaseLoaders } from '../case/case.loader';
 import type { CaseStatus } from '../case/case.type';
-import type { CasesConfig } from '../case/cases-config';
+import type { CasesConfig } from '../cases-config';
 import { isCaseNumber } from '../case/case-number';
 import { queryCode } from '../case/query-code';
 import { caseLookupRepository } from './case-lookup.repository';

@@ -6,10 +6,10 @@ import { CaseFilingService } from '../case/case-filing.service';
 import { CaseQueryService } from '../case/case-query.service';
 import { CaseTransitionService } from '../case/case-transition.service';
 import { createCaseLoaders } from '../case/case.loader';
-import type { CasesConfig } from '../case/cases-config';
+import type { CasesConfig } from '../cases-config';
 import { createCasesSubgraph } from '../cases.subgraph';
 import type { CardNotice } from '../clock/card-notifier';
-import { CardScheduler } from '../clock/card-scheduler';
+import { CardScheduler } from '../jobs/card-scheduler';
 import { StubPowers } from './stub-powers';
 
 /** A fresh, migrated cases database with the services under test, a settable clock and a stub powers service. */

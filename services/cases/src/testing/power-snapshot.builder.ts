@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckpointKindName, CheckpointParams } from '@sunlight/shared';
 import type { CheckpointRule } from '../checkpoint/checkpoint-rule';
-import type { PowerSnapshot, SnapshotStep } from '../powers-client/power-snapshot';
+import type { PowerSnapshot, SnapshotStep } from '../clients/power-snapshot';
 
 /**
  * Builds the published power version a case is filed under, as the powers service would describe

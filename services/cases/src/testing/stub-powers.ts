@@ -1,5 +1,5 @@
-import type { PowersLookup } from '../powers-client/powers-client';
-import type { PowerSnapshot } from '../powers-client/power-snapshot';
+import type { PowersLookup } from '../clients/powers-client';
+import type { PowerSnapshot } from '../clients/power-snapshot';
 
 /**
  * The powers service as the cases service sees it (`PowersLookup`), held in memory: what is

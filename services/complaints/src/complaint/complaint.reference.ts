@@ -1,6 +1,6 @@
 import { referenceResolver, Role, scope } from '@sunlight/shared';
 import type { ComplaintsContext } from '../complaints.context';
-import type { UnitRef } from '../stats/unit-ref.type';
+import type { UnitRef } from '../unit/unit-ref.type';
 import { toComplaint, type Complaint } from './complaint.type';
 import type { Notice } from '../notice/notice.type';
 

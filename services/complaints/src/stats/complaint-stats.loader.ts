@@ -1,7 +1,7 @@
 import type { Principal } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { casesFiledIn, type CasesFiled } from './cases-filed';
+import { casesFiledIn, type CasesFiled } from '../clients/cases-filed';
 import type { ComplaintStats } from './complaint-stats.type';
 import { complaintStatsRows } from './complaint-stats.sql';
 

@@ -2,7 +2,7 @@ import { platformError, PlatformErrorCode, Role, scope } from '@sunlight/shared'
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ComplaintsContext } from '../complaints.context';
 import { ComplaintStats } from './complaint-stats.type';
-import { UnitRef } from './unit-ref.type';
+import { UnitRef } from '../unit/unit-ref.type';
 
 @Resolver(() => UnitRef)
 export class UnitComplaintStatsResolver {

@@ -1,7 +1,7 @@
 import { Role, scope, Tier, type Trend } from '@sunlight/shared';
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { ComplaintsContext } from '../complaints.context';
-import { UnitRef } from './unit-ref.type';
+import { UnitRef } from '../unit/unit-ref.type';
 import { ComplaintTrend, UnitComplaintTrend, type ComplaintMeasure } from './complaint-trend.type';
 
 const toComplaintTrend = (t: Trend<ComplaintMeasure>): ComplaintTrend => ({ months: t.months, ...t.values });

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createLogger, Role, WorkingCalendar, type CalendarDayRow, type Principal } from '@sunlight/shared';
 import { openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
-import { ComplaintClock } from '../clock/complaint-clock';
+import { ComplaintClock } from '../jobs/complaint-clock';
 import { ComplaintFilingService } from '../complaint/complaint-filing.service';
 import { ComplaintHandlingService } from '../complaint/complaint-handling.service';
 import { ComplaintQueryService } from '../complaint/complaint-query.service';

@@ -1,7 +1,7 @@
 import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode } from '@sunlight/shared';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageInfo } from '@sunlight/shared';
-import { DepartmentRef, PostRef, UnitRef } from '../entity/entity-refs';
+import { DepartmentRef, PostRef, UnitRef } from '../unit/entity-refs';
 import type { EvaluationsContext } from '../evaluations.context';
 import { RatingComment } from '../rating/rating.type';
 import type { RatingTag } from '../rating/rating.input';

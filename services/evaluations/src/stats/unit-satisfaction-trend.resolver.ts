@@ -1,6 +1,6 @@
 import { Role, scope, Tier, type Trend } from '@sunlight/shared';
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { UnitRef } from '../entity/entity-refs';
+import { UnitRef } from '../unit/entity-refs';
 import type { EvaluationsContext } from '../evaluations.context';
 import { SatisfactionTrend, UnitSatisfactionTrend, type RatingMeasure } from './satisfaction-trend.type';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorKind, type Principal } from '@sunlight/shared';
-import type { RatableCase, Upstream } from '../upstream/upstream';
+import type { RatableCase, Upstream } from '../clients/upstream';
 
 /**
  * The cases and powers services as evaluations sees them (`Upstream`), held in memory. A case is

@@ -3,11 +3,11 @@ import { publishEvent, type Logger } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { toCaseRow, type CardLevelName } from '../case/case-row';
 import { CASES_SCHEMA } from '../case/case-filing.service';
-import type { CasesConfig } from '../case/cases-config';
+import type { CasesConfig } from '../cases-config';
 import { caseTrace } from '../trace/case-trace';
-import type { CardNotice } from './card-notifier';
-import { caseClock, type Pause } from './case-clock';
-import { cardsDue, type DueCard } from './cards-due';
+import type { CardNotice } from '../clock/card-notifier';
+import { caseClock, type Pause } from '../clock/case-clock';
+import { cardsDue, type DueCard } from '../clock/cards-due';
 
 const RANK: Record<CardLevelName, number> = { REMINDER: 1, YELLOW: 2, RED: 3 };
 const BATCH = 500;

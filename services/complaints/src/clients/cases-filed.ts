@@ -1,4 +1,4 @@
-import { complaintStatsError, ComplaintStatsErrorCode } from './complaint-stats.errors';
+import { complaintStatsError, ComplaintStatsErrorCode } from '../stats/complaint-stats.errors';
 
 /**
  * How many cases each unit's subtree filed in [from, to), asked of the cases subgraph (see

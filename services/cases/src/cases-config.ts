@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '@sunlight/shared';
-import type { CardThresholds } from '../clock/card-thresholds';
-import type { CardNotifier } from '../clock/card-notifier';
-import type { PowersLookup } from '../powers-client/powers-client';
+import type { CardThresholds } from './clock/card-thresholds';
+import type { CardNotifier } from './clock/card-notifier';
+import type { PowersLookup } from './clients/powers-client';
 
 /** What the cases service is built with, once per process. */
 export interface CasesConfig {

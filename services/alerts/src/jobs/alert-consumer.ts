@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { markHandled, OutboxReader, type Logger, type OutboxEvent } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { alertFor } from './alert-rules';
+import { alertFor } from '../consumer/alert-rules';
 
 /** The sources whose outboxes the alerts service reads. */
 export const ALERT_SOURCES = ['cases', 'evaluations', 'complaints'] as const;

@@ -18,7 +18,8 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function workspaceModuleMapper(root) {
   const folders = readJson(path.join(root, 'package.json')).workspaces.flatMap((pattern) => {
     if (!pattern.includes('*')) return [pattern];
-    if (!pattern.endsWith('/*') || pattern.slice(0, -2).includes('*')) throw new Error(`jest.base.js reads workspaces "folder" or "folder/*", not "${pattern}"`);
+    if (!pattern.endsWith('/*') || pattern.slice(0, -2).includes('*'))
+      throw new Error(`jest.base.js reads workspaces "folder" or "folder/*", not "${pattern}"`);
     const parent = pattern.slice(0, -2);
     return fs
       .readdirSync(path.join(root, parent), { withFileTypes: true })
@@ -29,7 +30,9 @@ function workspaceModuleMapper(root) {
   const mapper = {};
   for (const folder of folders) {
     const pkg = readJson(path.join(root, folder, 'package.json'));
-    const entries = pkg.exports ? Object.entries(pkg.exports).map(([subpath, target]) => [subpath, target.types]) : [['.', pkg.types]];
+    const entries = pkg.exports
+      ? Object.entries(pkg.exports).map(([subpath, target]) => [subpath, target.types])
+      : [['.', pkg.types]];
     for (const [subpath, types] of entries) {
       if (types) mapper[`^${escapeRegExp(path.posix.join(pkg.name, subpath))}$`] = path.join(root, folder, types);
     }

@@ -13,7 +13,9 @@ function readmeCommands(readme: string): string[] {
 
 describe('README.md', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
 
   it('names only commands that exist as scripts of the root package', () => {
     const commands = readmeCommands(readme);

@@ -24,6 +24,7 @@ const DEFINITIONS: { [N in SubgraphName]: SubgraphDefinition<any> } = {
 /** Every subgraph the launcher starts and the supergraph composes, in the directory's order. */
 export const SUBGRAPHS: readonly SubgraphEntry[] = SUBGRAPH_DIRECTORY.map((address) => {
   const definition = DEFINITIONS[address.name];
-  if (definition.name !== address.name) throw new Error(`the definition listed as ${address.name} calls itself ${definition.name}`);
+  if (definition.name !== address.name)
+    throw new Error(`the definition listed as ${address.name} calls itself ${definition.name}`);
   return { ...address, definition, main: `services/${address.name}/dist/main.js` };
 });

@@ -1,5 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { platformError, PlatformErrorCode, PUBLIC_PRINCIPAL, type Principal, type TokenService } from '@sunlight/shared';
+import {
+  platformError,
+  PlatformErrorCode,
+  PUBLIC_PRINCIPAL,
+  type Principal,
+  type TokenService,
+} from '@sunlight/shared';
 
 /** What the gateway knows about a request: the verified principal. */
 export interface GatewayContext {
@@ -23,6 +29,7 @@ export async function principalFromRequest(req: IncomingMessage, tokens: TokenSe
   const header = req.headers.authorization;
   if (!header) return { ...PUBLIC_PRINCIPAL, client };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'Authorization header must be "Bearer <token>"');
+  if (!match?.[1])
+    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'Authorization header must be "Bearer <token>"');
   return { ...(await tokens.verify(match[1])).principal, client };
 }

@@ -9,7 +9,12 @@ export function healthRoute(subgraphs: Record<string, string>): HttpRoute {
         try {
           const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(2000) });
           const body = (await response.json()) as { status?: string; database?: string };
-          return { name, status: response.ok ? 'ok' : 'degraded', database: body.database ?? 'unknown', ms: Date.now() - started };
+          return {
+            name,
+            status: response.ok ? 'ok' : 'degraded',
+            database: body.database ?? 'unknown',
+            ms: Date.now() - started,
+          };
         } catch {
           return { name, status: 'down', database: 'unknown', ms: Date.now() - started };
         }
@@ -17,6 +22,11 @@ export function healthRoute(subgraphs: Record<string, string>): HttpRoute {
     );
     const ok = checks.every((c) => c.status === 'ok');
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', subgraphs: Object.fromEntries(checks.map(({ name, ...rest }) => [name, rest])) }));
+    res.end(
+      JSON.stringify({
+        status: ok ? 'ok' : 'degraded',
+        subgraphs: Object.fromEntries(checks.map(({ name, ...rest }) => [name, rest])),
+      }),
+    );
   };
 }

@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, createLogger, env, loadPlatformConfig, loadSecrets, readEnv, SUBGRAPH_DIRECTORY, subgraphUrl, TokenService } from '@sunlight/shared';
+import {
+  ConfigError,
+  createLogger,
+  env,
+  loadPlatformConfig,
+  loadSecrets,
+  readEnv,
+  SUBGRAPH_DIRECTORY,
+  subgraphUrl,
+  TokenService,
+} from '@sunlight/shared';
 import { DEFAULT_RESPONSE_CACHE, startGateway } from './start-gateway';
 
 const logger = createLogger('gateway');
@@ -15,7 +25,8 @@ async function main(): Promise<void> {
     RESPONSE_CACHE_MAX_AGE_MS: env.int(DEFAULT_RESPONSE_CACHE.maxAgeMs, 0, 3_600_000),
     READ_MODEL_SETTLE_MS: env.int(DEFAULT_RESPONSE_CACHE.settleMs, 0, 60_000),
   });
-  if (!fs.existsSync(own.SUPERGRAPH_PATH)) throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
+  if (!fs.existsSync(own.SUPERGRAPH_PATH))
+    throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
   const secrets = loadSecrets(platform);
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(own.SUPERGRAPH_PATH, 'utf8'),
@@ -27,10 +38,18 @@ async function main(): Promise<void> {
     host: own.GATEWAY_HOST,
     production: platform.production,
     databaseUrl: platform.databaseUrl,
-    responseCache: { maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20, maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS, settleMs: own.READ_MODEL_SETTLE_MS },
+    responseCache: {
+      maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20,
+      maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS,
+      settleMs: own.READ_MODEL_SETTLE_MS,
+    },
   });
   logger.info('gateway listening', { url: gateway.url });
-  const shutdown = () => void gateway.stop().then(() => process.exit(0), () => process.exit(1));
+  const shutdown = () =>
+    void gateway.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 }

@@ -71,7 +71,12 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       return new AuthenticatedDataSource(target, o.tokens);
     },
-    logger: { debug: () => undefined, info: () => undefined, warn: (m: unknown) => o.logger.warn(String(m)), error: (m: unknown) => o.logger.error(String(m)) },
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (m: unknown) => o.logger.warn(String(m)),
+      error: (m: unknown) => o.logger.error(String(m)),
+    },
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
@@ -79,8 +84,20 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   });
   const cacheSettings = o.responseCache ?? DEFAULT_RESPONSE_CACHE;
   const clock = new ScopeChangeClock();
-  const changes = new ChangeFeed(clock, { databaseUrl: o.databaseUrl, sources: Object.keys(o.subgraphUrls), settleMs: cacheSettings.settleMs, logger: o.logger });
-  const responseCache = cacheSettings.maxBytes > 0 ? new ResponseCache<GraphQLResponse>({ maxBytes: cacheSettings.maxBytes, maxAgeMs: cacheSettings.maxAgeMs, clock }) : undefined;
+  const changes = new ChangeFeed(clock, {
+    databaseUrl: o.databaseUrl,
+    sources: Object.keys(o.subgraphUrls),
+    settleMs: cacheSettings.settleMs,
+    logger: o.logger,
+  });
+  const responseCache =
+    cacheSettings.maxBytes > 0
+      ? new ResponseCache<GraphQLResponse>({
+          maxBytes: cacheSettings.maxBytes,
+          maxAgeMs: cacheSettings.maxAgeMs,
+          clock,
+        })
+      : undefined;
   const server: ApolloServer<GatewayContext> = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: queryLimitRules(o.limits ?? DEFAULT_QUERY_LIMITS),
@@ -115,7 +132,15 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     feed = new AlertFeed(alertsUrl, o.tokens, o.logger, { databaseUrl: o.databaseUrl, pollMs: o.alertPollMs });
     await feed.start();
     feed.subscribe((item) => changes.heard(item.unitCode));
-    subscriptions = attachSubscriptions({ httpServer, server, apiSchema, feed, changes, tokens: o.tokens, logger: o.logger });
+    subscriptions = attachSubscriptions({
+      httpServer,
+      server,
+      apiSchema,
+      feed,
+      changes,
+      tokens: o.tokens,
+      logger: o.logger,
+    });
   }
   return {
     url: `http://localhost:${port}/graphql`,

@@ -6,7 +6,12 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const file = process.env.JEST_SUMMARY_FILE;
     if (!file) return;
-    const line = { rootDir: process.cwd(), passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites, skipped: results.numPendingTests + results.numTodoTests };
+    const line = {
+      rootDir: process.cwd(),
+      passed: results.numPassedTests,
+      failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+      skipped: results.numPendingTests + results.numTodoTests,
+    };
     fs.appendFileSync(file, JSON.stringify(line) + '\n');
   }
 }

@@ -53,7 +53,12 @@ export { checkPageSize, cursor, MAX_PAGE_SIZE } from './pagination/cursor';
 export { toPage, type Page } from './pagination/page';
 export { PageInfo } from './pagination/page-info';
 
-export { ASSERTION_HEADER, startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './service/start-subgraph';
+export {
+  ASSERTION_HEADER,
+  startSubgraph,
+  type RunningSubgraph,
+  type StartSubgraphOptions,
+} from './service/start-subgraph';
 export type { ContextInput, PrepareInput, SubgraphContext, SubgraphDefinition } from './service/subgraph-definition';
 
 export { groupByKeys } from './loaders/group-by-keys';
@@ -76,7 +81,14 @@ export { ServiceCallError, ServiceClient } from './federation/service-client';
 
 export { appendOnlySql } from './trace/append-only-sql';
 export type { AttachmentRef } from './trace/attachment-ref';
-export { chainedTrace, type ChainedTrace, type ChainedTraceOptions, type TraceEvent, type TraceOwner, type TraceVerdict } from './trace/chained-trace';
+export {
+  chainedTrace,
+  type ChainedTrace,
+  type ChainedTraceOptions,
+  type TraceEvent,
+  type TraceOwner,
+  type TraceVerdict,
+} from './trace/chained-trace';
 export { attachmentStore } from './attachments/attachment-store';
 export { attachmentTableSql } from './attachments/attachment-table-sql';
 export type { AttachmentUpload } from './attachments/attachment-upload';
@@ -84,12 +96,27 @@ export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth
 export { isUuid } from './validation/is-uuid';
 
 export { rollupChangeNotify } from './stats/rollup-change-notify';
-export { dropMonthRollupSql, localMonth, monthRollupSql, trackRollupChangesSql, untrackRollupChangesSql, type MonthRollupSpec } from './stats/month-rollup-sql';
+export {
+  dropMonthRollupSql,
+  localMonth,
+  monthRollupSql,
+  trackRollupChangesSql,
+  untrackRollupChangesSql,
+  type MonthRollupSpec,
+} from './stats/month-rollup-sql';
 export { rollupTrends, sumRollup, type RollupTrends, type Trend } from './stats/rollup-trends';
 export { isMonth, lastCompleteMonth, TREND_MONTHS, trendWindow, type TrendWindow } from './stats/trend-window';
 export { Month } from './stats/month';
 export { MonthRange } from './stats/month-range';
-export { TREND_CATALOG, type TrendCount, type TrendLists, type TrendMeasure, type TrendMeasureSpec, type TrendName, type TrendSpec } from './stats/trend-catalog';
+export {
+  TREND_CATALOG,
+  type TrendCount,
+  type TrendLists,
+  type TrendMeasure,
+  type TrendMeasureSpec,
+  type TrendName,
+  type TrendSpec,
+} from './stats/trend-catalog';
 export { trendMeasures } from './stats/trend-measures';
 export { trendSelection } from './stats/trend-selection';
 export { trendObjectTypes, type ObjectTypeClass } from './stats/trend-object-types';

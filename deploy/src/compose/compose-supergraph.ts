@@ -10,10 +10,14 @@ import { SUBGRAPHS } from '../subgraphs';
 export async function composeSupergraph(): Promise<string> {
   const services = [];
   for (const { definition, url } of SUBGRAPHS) {
-    const { sdl } = await buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.references);
+    const { sdl } = await buildFederatedSchema(
+      { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
+      definition.references,
+    );
     services.push({ name: definition.name, url, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
-  if (result.errors) throw new Error(`supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  if (result.errors)
+    throw new Error(`supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   return result.supergraphSdl;
 }

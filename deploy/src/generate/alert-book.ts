@@ -20,7 +20,12 @@ export type BookedEvent = { [T in EventTopic]: { topic: T; payload: EventPayload
 
 const DAY = 86_400_000;
 const NOTES: Partial<Record<BookedAlert['kind'], readonly string[]>> = {
-  CARD: ['已督促承办人限时办结', '已约谈承办人，责令说明超时原因', '超时原因系申请人补正材料，已核实', '已纳入作风效能考核'],
+  CARD: [
+    '已督促承办人限时办结',
+    '已约谈承办人，责令说明超时原因',
+    '超时原因系申请人补正材料，已核实',
+    '已纳入作风效能考核',
+  ],
   LOW_RATING: ['已回访群众，问题已整改', '已核实差评原因并向群众说明', '已对窗口人员开展提醒谈话'],
   COMPLAINT_OVERDUE: ['已督办，要求限期办结', '已向承办单位发出督办通知'],
   COMPLAINT_ESCALATED: ['已由上级纪检组织直接办理', '已督办并通报'],
@@ -41,7 +46,14 @@ export class AlertBook {
    * @throws Error when the rules raise no alert for that event.
    */
   raise(source: AlertSource, unitCode: string, event: BookedEvent, raisedAt: number): void {
-    const alert = alertFor(source, { id: '0', txid: '0', unitCode, aggregateId: '', createdAt: new Date(raisedAt), ...event });
+    const alert = alertFor(source, {
+      id: '0',
+      txid: '0',
+      unitCode,
+      aggregateId: '',
+      createdAt: new Date(raisedAt),
+      ...event,
+    });
     if (!alert) throw new Error(`the alert rules raise nothing for ${source}:${event.topic}`);
     this.alerts.push({ ...alert, details: JSON.stringify(alert.details), source, raisedAt });
   }
@@ -52,14 +64,34 @@ export class AlertBook {
 
   /** Writes every alert; returns the last `seq` used. */
   async write(writer: BulkWriter, now: number, random: Random): Promise<number> {
-    const sorted = this.alerts.map((a, i) => [a, i] as const).sort((x, y) => x[0].raisedAt - y[0].raisedAt || x[1] - y[1]);
+    const sorted = this.alerts
+      .map((a, i) => [a, i] as const)
+      .sort((x, y) => x[0].raisedAt - y[0].raisedAt || x[1] - y[1]);
     let seq = 0;
     for (const [a] of sorted) {
       seq++;
       const age = (now - a.raisedAt) / DAY;
       const roll = random.next();
-      const status = age > 20 ? (roll < 0.93 ? 'DISPOSED' : roll < 0.98 ? 'ACKNOWLEDGED' : 'OPEN') : age > 5 ? (roll < 0.7 ? 'DISPOSED' : roll < 0.9 ? 'ACKNOWLEDGED' : 'OPEN') : roll < 0.2 ? 'DISPOSED' : roll < 0.5 ? 'ACKNOWLEDGED' : 'OPEN';
-      const by = a.kind === 'CARD' || a.kind === 'LOW_RATING' ? (random.chance(0.7) ? 'inspector' : 'leader') : 'inspector';
+      const status =
+        age > 20
+          ? roll < 0.93
+            ? 'DISPOSED'
+            : roll < 0.98
+              ? 'ACKNOWLEDGED'
+              : 'OPEN'
+          : age > 5
+            ? roll < 0.7
+              ? 'DISPOSED'
+              : roll < 0.9
+                ? 'ACKNOWLEDGED'
+                : 'OPEN'
+            : roll < 0.2
+              ? 'DISPOSED'
+              : roll < 0.5
+                ? 'ACKNOWLEDGED'
+                : 'OPEN';
+      const by =
+        a.kind === 'CARD' || a.kind === 'LOW_RATING' ? (random.chance(0.7) ? 'inspector' : 'leader') : 'inspector';
       const person = `${by}.${a.unitCode}`;
       const ackAt = Math.min(now, a.raisedAt + random.int(10, 48 * 60) * 60_000);
       const disposedAt = Math.min(now, ackAt + random.int(12, 8 * 24) * 3_600_000);

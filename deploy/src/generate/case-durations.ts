@@ -19,7 +19,8 @@ export interface PlannedEntry {
 /** Working days a step must take at least: a publicity checkpoint holds the step after the notice. */
 export function minimumDays(p: CatalogPower, stepNo: number): number {
   let min = 0;
-  for (const c of p.checkpoints) if (c.kind === 'MIN_DAYS_BETWEEN_STEPS' && c.stepNo === stepNo) min = Math.max(min, c.params.days ?? 0);
+  for (const c of p.checkpoints)
+    if (c.kind === 'MIN_DAYS_BETWEEN_STEPS' && c.stepNo === stepNo) min = Math.max(min, c.params.days ?? 0);
   return min;
 }
 
@@ -49,17 +50,22 @@ export function planEntries(p: CatalogPower, profile: CaseProfile, random: Rando
   if (profile.withdraw) steps = steps.slice(0, random.int(1, steps.length));
   const entries: PlannedEntry[] = steps.map((stepNo, i) => {
     const limit = limitOf(stepNo);
-    const end = i === steps.length - 1 ? (profile.withdraw ? 'withdraw' : 'complete') : i === returnAt ? 'return' : 'advance';
+    const end =
+      i === steps.length - 1 ? (profile.withdraw ? 'withdraw' : 'complete') : i === returnAt ? 'return' : 'advance';
     return { stepNo, limit, days: onTime(limit, minimumDays(p, stepNo), random), extension: 0, pause: null, end };
   });
   if (profile.extend) {
     const e = random.pick(entries);
     e.extension = random.int(5, 15);
-    e.days = random.chance(0.6) ? random.int(e.limit + 1, e.limit + e.extension) : onTime(e.limit + e.extension, minimumDays(p, e.stepNo), random);
+    e.days = random.chance(0.6)
+      ? random.int(e.limit + 1, e.limit + e.extension)
+      : onTime(e.limit + e.extension, minimumDays(p, e.stepNo), random);
   }
   if (profile.suspend) {
     // Only where the visit stays clear of every card, so no card falls inside the pause.
-    const candidates = entries.filter((e) => e.extension === 0 && stepCardThresholds(e.limit)[0]!.at >= 4 + minimumDays(p, e.stepNo));
+    const candidates = entries.filter(
+      (e) => e.extension === 0 && stepCardThresholds(e.limit)[0]!.at >= 4 + minimumDays(p, e.stepNo),
+    );
     if (candidates.length > 0) {
       const e = random.pick(candidates);
       e.days = Math.max(minimumDays(p, e.stepNo), random.int(0, stepCardThresholds(e.limit)[0]!.at - 3));

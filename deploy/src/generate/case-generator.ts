@@ -73,7 +73,9 @@ function casesPerUnit(tree: CityTree, total: number, random: Random): Map<string
   const out = new Map<string, number>();
   for (const tier of Object.values(Tier)) {
     const units = tree.units.filter((u) => u.tier === tier);
-    const weights = units.map((u) => Math.exp(0.35 * random.normal()) * (u.name.endsWith('区') || u.name.endsWith('街道') ? 1.3 : 1));
+    const weights = units.map(
+      (u) => Math.exp(0.35 * random.normal()) * (u.name.endsWith('区') || u.name.endsWith('街道') ? 1.3 : 1),
+    );
     apportion(Math.round(total * TIER_CASES[tier]), weights).forEach((n, i) => out.set(units[i]!.code, n));
   }
   return out;
@@ -85,7 +87,12 @@ function casesPerUnit(tree: CityTree, total: number, random: Random): Map<string
  * (about 5% overdue, more in the worse units; a few withdrawn, suspended, extended, returned), the
  * laid-out story, and the rows, alerts and ratings it leaves.
  */
-export async function generateCases(x: CaseInputs, total: number, ratingTarget: number, lookupSamples: number): Promise<CaseOutputs> {
+export async function generateCases(
+  x: CaseInputs,
+  total: number,
+  ratingTarget: number,
+  lookupSamples: number,
+): Promise<CaseOutputs> {
   const perUnit = casesPerUnit(x.tree, total, Random.fork(x.seed, 'case-volumes'));
   const byUnit = new Map<string, CatalogPower[]>();
   for (const p of x.catalog) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
@@ -123,16 +130,22 @@ export async function generateCases(x: CaseInputs, total: number, ratingTarget: 
       const profile = drawProfile(random, Math.min(0.6, overdueBase * worse));
       const id = random.uuid();
       const number = `${unit.code}-${year}-${String(seq).padStart(6, '0')}`;
-      const { head, applicant } = drawCaseHead(random, { id, number, unit, power, receivedAt, reject: profile.reject }, x.attachments);
+      const { head, applicant } = drawCaseHead(
+        random,
+        { id, number, unit, power, receivedAt, reject: profile.reject },
+        x.attachments,
+      );
       const receivedDay = dayOf(receivedAt);
       const recent = receivedDay >= horizon;
       let plan = planEntries(power, profile, random);
       if (!recent) plan = squeeze(power, plan, x.wd.count(receivedDay, nowDay) - 1);
       let story = tellCase(head, plan, x.wd, x.now, random);
-      if (!recent && story.status !== 'COMPLETED' && story.status !== 'WITHDRAWN') story = tellCase(head, squeeze(power, plan, 0), x.wd, x.now, random);
+      if (!recent && story.status !== 'COMPLETED' && story.status !== 'WITHDRAWN')
+        story = tellCase(head, squeeze(power, plan, 0), x.wd, x.now, random);
       out.events += writeCase(x.writer, x.alerts, head, story, applicant, random);
       if (story.status !== 'WITHDRAWN') x.ratings.fromCase(head, story, rateShare, Math.min(8, worse), random);
-      if (done % sampleEvery === 0 && out.lookups.length < lookupSamples) out.lookups.push({ number, queryCode: queryCode.for(x.queryCodeKey, id), status: story.status });
+      if (done % sampleEvery === 0 && out.lookups.length < lookupSamples)
+        out.lookups.push({ number, queryCode: queryCode.for(x.queryCodeKey, id), status: story.status });
       if (citable.length < 20 && random.chance(0.02)) citable.push({ caseId: id, powerId: power.id });
       done++;
       if (done % 64 === 0) {

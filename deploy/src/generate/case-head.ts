@@ -28,12 +28,15 @@ function amountsOf(p: CatalogPower, random: Random): { amounts: Record<string, n
   let change: number | null = null;
   for (const c of p.checkpoints) {
     const { min = 0, max = 0, field, maxRatio = 0 } = c.params;
-    if (c.kind === 'AMOUNT_LIMIT' && field) amounts[field] = Math.max(10, Math.round((max * (0.15 + 0.85 * Math.pow(random.next(), 1.5))) / 10) * 10);
-    if (c.kind === 'PENALTY_RANGE') amounts['penalty'] = Math.min(max, min + Math.round(((max - min) * random.next() * random.next()) / 100) * 100);
+    if (c.kind === 'AMOUNT_LIMIT' && field)
+      amounts[field] = Math.max(10, Math.round((max * (0.15 + 0.85 * Math.pow(random.next(), 1.5))) / 10) * 10);
+    if (c.kind === 'PENALTY_RANGE')
+      amounts['penalty'] = Math.min(max, min + Math.round(((max - min) * random.next() * random.next()) / 100) * 100);
     if (c.kind === 'CONTRACT_CHANGE_LIMIT') {
       const price = random.int(30, 500) * 10_000;
       amounts['contractPrice'] = price;
-      if (random.chance(0.6)) change = Math.max(100, Math.round((Math.min(max, maxRatio * price) * (0.1 + 0.6 * random.next())) / 100) * 100);
+      if (random.chance(0.6))
+        change = Math.max(100, Math.round((Math.min(max, maxRatio * price) * (0.1 + 0.6 * random.next())) / 100) * 100);
     }
   }
   return { amounts, change };
@@ -49,9 +52,14 @@ export function drawCaseHead(
   const region = at.unit.code.slice(0, 6);
   const business = BUSINESS_CATEGORIES.has(p.category) && random.chance(0.6);
   const applicant = business
-    ? { name: businessName(random, at.unit.name.replace(/(县|区|镇|乡|街道|村|社区)$/, '')), idNumber: creditCode(random, region), phone: mobileNumber(random) }
+    ? {
+        name: businessName(random, at.unit.name.replace(/(县|区|镇|乡|街道|村|社区)$/, '')),
+        idNumber: creditCode(random, region),
+        phone: mobileNumber(random),
+      }
     : { name: personName(random), idNumber: residentIdNumber(random, region), phone: mobileNumber(random) };
-  const required = p.checkpoints.find((c) => c.kind === 'REQUIRED_ATTACHMENTS' && c.stepNo === 1)?.params.attachments ?? [];
+  const required =
+    p.checkpoints.find((c) => c.kind === 'REQUIRED_ATTACHMENTS' && c.stepNo === 1)?.params.attachments ?? [];
   const { amounts, change } = amountsOf(p, random);
   const head: CaseHead = {
     id: at.id,

@@ -11,7 +11,9 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** The amounts a case holds at the end of its story: a project's change and progress only once reached. */
 function finalAmounts(head: CaseHead, story: CaseStory): Record<string, number> {
   const amounts = { ...head.amounts };
-  const change = story.events.find((e) => e.kind === 'STEP_ADVANCED' && e.payload['contractChange'] !== null)?.payload['contractChange'];
+  const change = story.events.find((e) => e.kind === 'STEP_ADVANCED' && e.payload['contractChange'] !== null)?.payload[
+    'contractChange'
+  ];
   if (typeof change === 'number') amounts['changeTotal'] = Math.abs(change);
   if (amounts['contractPrice'] !== undefined && story.status === 'COMPLETED') amounts['progress'] = 1;
   return amounts;
@@ -22,7 +24,14 @@ function finalAmounts(head: CaseHead, story: CaseStory): Record<string, number> 
  * hash-chained events (`chainHash` over the body `chainedTrace` hashes), step visits, pauses and
  * cards; and books the alert each card raised. Returns the number of events.
  */
-export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, story: CaseStory, applicant: { name: string; idNumber: string; phone: string }, random: Random): number {
+export function writeCase(
+  w: BulkWriter,
+  alerts: AlertBook,
+  head: CaseHead,
+  story: CaseStory,
+  applicant: { name: string; idNumber: string; phone: string },
+  random: Random,
+): number {
   const p = head.power;
   let previous = GENESIS_HASH;
   // The trace hash each card's event carries, by when it was raised, its level and its step.
@@ -30,9 +39,29 @@ export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, stor
   story.events.forEach((e, i) => {
     const seq = i + 1;
     const at = iso(e.at)!;
-    const hash = chainHash(previous, { caseId: head.id, seq, kind: e.kind, actor: e.actor, at, payload: e.payload, attachments: e.attachments });
-    w.add(TABLES.caseEvent, [head.id, seq, e.kind, e.actor, at, JSON.stringify(e.payload), JSON.stringify(e.attachments), previous, hash, null]);
-    if (e.kind === 'CARD_RAISED') cardHashes.set(`${e.at}:${String(e.payload['level'])}:${String(e.payload['step'])}`, hash);
+    const hash = chainHash(previous, {
+      caseId: head.id,
+      seq,
+      kind: e.kind,
+      actor: e.actor,
+      at,
+      payload: e.payload,
+      attachments: e.attachments,
+    });
+    w.add(TABLES.caseEvent, [
+      head.id,
+      seq,
+      e.kind,
+      e.actor,
+      at,
+      JSON.stringify(e.payload),
+      JSON.stringify(e.attachments),
+      previous,
+      hash,
+      null,
+    ]);
+    if (e.kind === 'CARD_RAISED')
+      cardHashes.set(`${e.at}:${String(e.payload['level'])}:${String(e.payload['step'])}`, hash);
     previous = hash;
   });
   const last = story.events[story.events.length - 1]!;
@@ -67,7 +96,8 @@ export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, stor
     previous,
     iso(last.at),
   ]);
-  for (const e of story.entries) w.add(TABLES.caseStepLog, [head.id, e.entry, e.stepNo, iso(e.startedAt), iso(e.finishedAt), e.handledBy]);
+  for (const e of story.entries)
+    w.add(TABLES.caseStepLog, [head.id, e.entry, e.stepNo, iso(e.startedAt), iso(e.finishedAt), e.handledBy]);
   for (const x of story.pauses) w.add(TABLES.casePause, [head.id, iso(x.startedAt), iso(x.endedAt), x.reason]);
   // One alert per (level, step): a step visited twice raises its cards twice, the consumer's ON CONFLICT keeps one alert.
   const alerted = new Set<string>();
@@ -80,7 +110,19 @@ export function writeCase(w: BulkWriter, alerts: AlertBook, head: CaseHead, stor
     alerts.raise(
       'cases',
       head.unitCode,
-      { topic: 'case.card_raised', payload: { caseId: head.id, number: head.number, powerId: p.id, powerVersion: 1, level: c.level, step: c.stepNo, reason: c.reason, hash } },
+      {
+        topic: 'case.card_raised',
+        payload: {
+          caseId: head.id,
+          number: head.number,
+          powerId: p.id,
+          powerVersion: 1,
+          level: c.level,
+          step: c.stepNo,
+          reason: c.reason,
+          hash,
+        },
+      },
       c.raisedAt,
     );
   }

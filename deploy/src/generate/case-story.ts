@@ -2,7 +2,16 @@ import type { AttachmentRef } from '@sunlight/shared';
 
 /** A trace event of a case, as the cases service would have appended it. */
 export interface StoryEvent {
-  kind: 'FILED' | 'STEP_ADVANCED' | 'RETURNED' | 'SUSPENDED' | 'RESUMED' | 'EXTENDED' | 'COMPLETED' | 'WITHDRAWN' | 'CARD_RAISED';
+  kind:
+    | 'FILED'
+    | 'STEP_ADVANCED'
+    | 'RETURNED'
+    | 'SUSPENDED'
+    | 'RESUMED'
+    | 'EXTENDED'
+    | 'COMPLETED'
+    | 'WITHDRAWN'
+    | 'CARD_RAISED';
   actor: string;
   at: number;
   payload: Record<string, unknown>;

@@ -34,7 +34,11 @@ const STEP_RESULTS: Record<string, readonly string[]> = {
 const DEFAULT_RESULTS = ['本环节办理完毕', '已按规定办理'];
 const APPROVED = ['准予办理，决定文书已送达', '办结，结果已在平台公开', '依法作出准予决定'];
 const REJECTED = ['不符合法定条件，不予办理，已告知理由和救济途径', '不予许可，已书面说明理由'];
-const RETURN_REASONS = ['申请材料需补正，退回上一环节', '审核意见与事实不符，退回重新办理', '现场核查发现问题，退回补充调查'];
+const RETURN_REASONS = [
+  '申请材料需补正，退回上一环节',
+  '审核意见与事实不符，退回重新办理',
+  '现场核查发现问题，退回补充调查',
+];
 const WITHDRAW_REASONS = ['申请人主动撤回申请', '申请人不再办理该事项', '申请人提交书面撤回申请'];
 const SUSPEND = [
   ['SUPPLEMENT_MATERIALS', '申请人补正材料期间暂停计时'],

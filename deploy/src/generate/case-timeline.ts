@@ -32,7 +32,13 @@ export interface CaseHead {
  * recorded it: the trace events, step visits, pauses and cards, then cuts the story at `now`
  * (what happens later has not happened yet).
  */
-export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: WorkingDays, now: number, random: Random): CaseStory {
+export function tellCase(
+  head: CaseHead,
+  plan: readonly PlannedEntry[],
+  wd: WorkingDays,
+  now: number,
+  random: Random,
+): CaseStory {
   const p = head.power;
   const clerk = `clerk.${head.unitCode}`;
   const leader = `leader.${head.unitCode}`;
@@ -49,7 +55,13 @@ export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: Work
   };
 
   const events: StoryEvent[] = [
-    { kind: 'FILED', actor: clerk, at: head.receivedAt, payload: { number: head.number, powerId: p.id, powerVersion: 1, step: 1, details: head.details }, attachments: head.attachments },
+    {
+      kind: 'FILED',
+      actor: clerk,
+      at: head.receivedAt,
+      payload: { number: head.number, powerId: p.id, powerVersion: 1, step: 1, details: head.details },
+      attachments: head.attachments,
+    },
   ];
   const entries: StoryEntry[] = [];
   const pauses: StoryPause[] = [];
@@ -70,7 +82,13 @@ export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: Work
       const at = t + random.int(2, 15) * MINUTE;
       extension = { at, days: e.extension, entry };
       limit += e.extension;
-      events.push({ kind: 'EXTENDED', actor: leader, at, payload: { days: e.extension, reason: caseTexts.extensionReason(random) }, attachments: [] });
+      events.push({
+        kind: 'EXTENDED',
+        actor: leader,
+        at,
+        payload: { days: e.extension, reason: caseTexts.extensionReason(random) },
+        attachments: [],
+      });
       anchor = at;
     }
     let finish: { day: number; at: number };
@@ -85,7 +103,13 @@ export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: Work
       paused = wd.count(s.day, r.day);
       pauses.push({ startedAt: s.at, endedAt: r.at, reason });
       events.push({ kind: 'SUSPENDED', actor: clerk, at: s.at, payload: { reason, note }, attachments: [] });
-      events.push({ kind: 'RESUMED', actor: clerk, at: r.at, payload: { suspendedSince: new Date(s.at).toISOString() }, attachments: [] });
+      events.push({
+        kind: 'RESUMED',
+        actor: clerk,
+        at: r.at,
+        payload: { suspendedSince: new Date(s.at).toISOString() },
+        attachments: [],
+      });
     } else {
       const fd = wd.after(startDay, e.days);
       finish = place(fd, fd === dayOf(anchor) ? anchor : null);
@@ -97,33 +121,80 @@ export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: Work
       for (const th of stepCardThresholds(limit)) {
         if (elapsed < th.at) continue;
         const raisedAt = tick(wd.after(startDay, th.at));
-        cards.push({ level: th.level, scope: `step:${entry}`, stepNo: e.stepNo, reason: stepCardReason(th.level, e.stepNo, th.at, limit), raisedAt });
-        events.push({ kind: 'CARD_RAISED', actor: 'system:clock', at: raisedAt, payload: { level: th.level, step: e.stepNo, reason: cards[cards.length - 1]!.reason }, attachments: [] });
+        cards.push({
+          level: th.level,
+          scope: `step:${entry}`,
+          stepNo: e.stepNo,
+          reason: stepCardReason(th.level, e.stepNo, th.at, limit),
+          raisedAt,
+        });
+        events.push({
+          kind: 'CARD_RAISED',
+          actor: 'system:clock',
+          at: raisedAt,
+          payload: { level: th.level, step: e.stepNo, reason: cards[cards.length - 1]!.reason },
+          attachments: [],
+        });
       }
     }
     const done = { at: finish.at, attachments: [] as AttachmentRef[] };
     switch (e.end) {
       case 'advance': {
-        const change = !changed && head.contractChange !== null && p.checkpoints.some((c) => c.kind === 'CONTRACT_CHANGE_LIMIT' && c.stepNo === e.stepNo);
+        const change =
+          !changed &&
+          head.contractChange !== null &&
+          p.checkpoints.some((c) => c.kind === 'CONTRACT_CHANGE_LIMIT' && c.stepNo === e.stepNo);
         changed ||= change;
-        const payload = { from: e.stepNo, to: e.stepNo + 1, result: caseTexts.stepResult(p.flow[e.stepNo - 1]!.name, random), payment: null, contractChange: change ? head.contractChange : null };
+        const payload = {
+          from: e.stepNo,
+          to: e.stepNo + 1,
+          result: caseTexts.stepResult(p.flow[e.stepNo - 1]!.name, random),
+          payment: null,
+          contractChange: change ? head.contractChange : null,
+        };
         events.push({ kind: 'STEP_ADVANCED', actor: clerk, payload, ...done });
         break;
       }
       case 'return':
-        events.push({ kind: 'RETURNED', actor: clerk, payload: { from: e.stepNo, to: e.stepNo - 1, reason: caseTexts.returnReason(random) }, ...done });
+        events.push({
+          kind: 'RETURNED',
+          actor: clerk,
+          payload: { from: e.stepNo, to: e.stepNo - 1, reason: caseTexts.returnReason(random) },
+          ...done,
+        });
         break;
       case 'withdraw':
-        events.push({ kind: 'WITHDRAWN', actor: clerk, payload: { reason: caseTexts.withdrawReason(random) }, ...done });
+        events.push({
+          kind: 'WITHDRAWN',
+          actor: clerk,
+          payload: { reason: caseTexts.withdrawReason(random) },
+          ...done,
+        });
         break;
       case 'complete': {
         const total = wd.count(receivedDay, finish.day) - pausedDays;
         const onTime = total <= p.statutoryDays + (extension?.days ?? 0);
-        events.push({ kind: 'COMPLETED', actor: leader, payload: { outcome: head.outcome, result: caseTexts.completion(head.outcome, random), workingDays: total, onTime }, ...done });
+        events.push({
+          kind: 'COMPLETED',
+          actor: leader,
+          payload: {
+            outcome: head.outcome,
+            result: caseTexts.completion(head.outcome, random),
+            workingDays: total,
+            onTime,
+          },
+          ...done,
+        });
         break;
       }
     }
-    entries.push({ entry, stepNo: e.stepNo, startedAt: t, finishedAt: finish.at, handledBy: e.end === 'complete' ? leader : clerk });
+    entries.push({
+      entry,
+      stepNo: e.stepNo,
+      startedAt: t,
+      finishedAt: finish.at,
+      handledBy: e.end === 'complete' ? leader : clerk,
+    });
     t = finish.at;
   });
 
@@ -137,7 +208,13 @@ export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: Work
       const raisedAt = tick(crossing(extra));
       const reason = caseCardReason(p.statutoryDays + extra + 1, p.statutoryDays + extra);
       cards.push({ level: 'RED', scope: 'case', stepNo: null, reason, raisedAt });
-      events.push({ kind: 'CARD_RAISED', actor: 'system:clock', at: raisedAt, payload: { level: 'RED', step: null, reason }, attachments: [] });
+      events.push({
+        kind: 'CARD_RAISED',
+        actor: 'system:clock',
+        at: raisedAt,
+        payload: { level: 'RED', step: null, reason },
+        attachments: [],
+      });
     }
   }
   events.sort((a, b) => a.at - b.at);
@@ -147,21 +224,44 @@ export function tellCase(head: CaseHead, plan: readonly PlannedEntry[], wd: Work
 /** The story as it stands at `now`. */
 function cut(
   head: CaseHead,
-  full: { events: StoryEvent[]; entries: StoryEntry[]; pauses: StoryPause[]; cards: StoryCard[]; extension: { at: number; days: number; entry: number } | null; workingDays: number },
+  full: {
+    events: StoryEvent[];
+    entries: StoryEntry[];
+    pauses: StoryPause[];
+    cards: StoryCard[];
+    extension: { at: number; days: number; entry: number } | null;
+    workingDays: number;
+  },
   now: number,
 ): CaseStory {
   const events = full.events.filter((e) => e.at <= now);
-  const entries = full.entries.filter((e) => e.startedAt <= now).map((e) => (e.finishedAt !== null && e.finishedAt > now ? { ...e, finishedAt: null, handledBy: null } : e));
-  const pauses = full.pauses.filter((x) => x.startedAt <= now).map((x) => (x.endedAt !== null && x.endedAt > now ? { ...x, endedAt: null } : x));
+  const entries = full.entries
+    .filter((e) => e.startedAt <= now)
+    .map((e) => (e.finishedAt !== null && e.finishedAt > now ? { ...e, finishedAt: null, handledBy: null } : e));
+  const pauses = full.pauses
+    .filter((x) => x.startedAt <= now)
+    .map((x) => (x.endedAt !== null && x.endedAt > now ? { ...x, endedAt: null } : x));
   const cards = full.cards.filter((c) => c.raisedAt <= now);
   const last = events[events.length - 1]!;
   const current = entries[entries.length - 1]!;
   const ext = full.extension && full.extension.at <= now ? full.extension : null;
-  const cardLevel = cards.reduce<StoryCard['level'] | null>((top, c) => (top === null || CARD_RANK[c.level] > CARD_RANK[top] ? c.level : top), null);
+  const cardLevel = cards.reduce<StoryCard['level'] | null>(
+    (top, c) => (top === null || CARD_RANK[c.level] > CARD_RANK[top] ? c.level : top),
+    null,
+  );
   const closed = last.kind === 'COMPLETED' || last.kind === 'WITHDRAWN';
   const open = pauses.find((x) => x.endedAt === null);
   return {
-    status: last.kind === 'COMPLETED' ? 'COMPLETED' : last.kind === 'WITHDRAWN' ? 'WITHDRAWN' : open ? 'SUSPENDED' : current.entry === 1 ? 'RECEIVED' : 'IN_PROGRESS',
+    status:
+      last.kind === 'COMPLETED'
+        ? 'COMPLETED'
+        : last.kind === 'WITHDRAWN'
+          ? 'WITHDRAWN'
+          : open
+            ? 'SUSPENDED'
+            : current.entry === 1
+              ? 'RECEIVED'
+              : 'IN_PROGRESS',
     outcome: last.kind === 'COMPLETED' ? head.outcome : null,
     currentStep: current.stepNo,
     stepEntry: current.entry,

@@ -14,7 +14,13 @@ function textArray(items: readonly string[]): string {
  * every power with its flow, risk points, efficiency points and checkpoints), as the powers
  * service's own seed writes them. `at` is when they were created and published.
  */
-export function writeCatalog(w: BulkWriter, tree: CityTree, org: Organization, catalog: readonly CatalogPower[], at: string): void {
+export function writeCatalog(
+  w: BulkWriter,
+  tree: CityTree,
+  org: Organization,
+  catalog: readonly CatalogPower[],
+  at: string,
+): void {
   for (const u of tree.units) w.add(TABLES.unit, [u.code, u.name, u.tier, u.parentCode, at]);
   for (const d of org.departments) w.add(TABLES.department, [d.id, d.unitCode, d.code, d.name, d.supervisory]);
   for (const p of org.posts) w.add(TABLES.post, [p.id, p.departmentId, p.code, p.name]);
@@ -22,12 +28,39 @@ export function writeCatalog(w: BulkWriter, tree: CityTree, org: Organization, c
   for (const p of catalog) {
     w.add(TABLES.power, [p.id, p.unitCode, p.code, 'PUBLISHED', 1, 1, 'seed', at, at]);
     w.add(TABLES.powerVersion, [
-      p.id, 1, 'PUBLISHED', p.name, p.category, p.legalBasis, p.departmentId, p.postId, p.conditions, p.fees,
-      p.statutoryDays, p.promisedDays, p.supervisorDepartmentId, 'seed', at, at,
+      p.id,
+      1,
+      'PUBLISHED',
+      p.name,
+      p.category,
+      p.legalBasis,
+      p.departmentId,
+      p.postId,
+      p.conditions,
+      p.fees,
+      p.statutoryDays,
+      p.promisedDays,
+      p.supervisorDepartmentId,
+      'seed',
+      at,
+      at,
     ]);
-    for (const s of p.flow) w.add(TABLES.flowStep, [p.id, 1, s.stepNo, s.name, s.postId, s.timeLimitDays, s.description]);
-    for (const r of p.riskPoints) w.add(TABLES.riskPoint, [p.id, 1, r.id, r.stepNo, r.level, r.description, textArray(r.measures)]);
-    for (const e of p.efficiencyPoints) w.add(TABLES.efficiencyPoint, [p.id, 1, e.id, e.stepNo, e.description, e.timeLimitDays]);
-    for (const c of p.checkpoints) w.add(TABLES.checkpoint, [p.id, 1, c.id, c.stepNo, c.kind, JSON.stringify(c.params), c.legalBasis, c.description]);
+    for (const s of p.flow)
+      w.add(TABLES.flowStep, [p.id, 1, s.stepNo, s.name, s.postId, s.timeLimitDays, s.description]);
+    for (const r of p.riskPoints)
+      w.add(TABLES.riskPoint, [p.id, 1, r.id, r.stepNo, r.level, r.description, textArray(r.measures)]);
+    for (const e of p.efficiencyPoints)
+      w.add(TABLES.efficiencyPoint, [p.id, 1, e.id, e.stepNo, e.description, e.timeLimitDays]);
+    for (const c of p.checkpoints)
+      w.add(TABLES.checkpoint, [
+        p.id,
+        1,
+        c.id,
+        c.stepNo,
+        c.kind,
+        JSON.stringify(c.params),
+        c.legalBasis,
+        c.description,
+      ]);
   }
 }

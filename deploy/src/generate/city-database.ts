@@ -38,18 +38,34 @@ function withDatabase(url: string, database: string): string {
  * started here. The database itself is `sunlight_city`. A benchmark calls this to find the
  * dataset, then starts the stack on `url` with `SEED_DEMO=false`, and calls `stop()` at the end.
  */
-export async function openCityDatabase(source: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<CityDatabase> {
+export async function openCityDatabase(
+  source: NodeJS.ProcessEnv = process.env,
+  logger?: Logger,
+): Promise<CityDatabase> {
   const platform = loadPlatformConfig(source);
   const own = readEnv({ CITY_PG_PORT: env.port(CITY_PG_PORT) }, source);
   if (platform.databaseUrl) {
     const u = new URL(platform.databaseUrl);
     // The admin connection must not be to the database it drops.
-    const adminUrl = u.pathname === `/${CITY_DATABASE}` ? withDatabase(platform.databaseUrl, 'postgres') : platform.databaseUrl;
-    return { url: withDatabase(platform.databaseUrl, CITY_DATABASE), adminUrl, kind: 'external', location: `${u.hostname}:${u.port || 5432}`, stop: async () => undefined };
+    const adminUrl =
+      u.pathname === `/${CITY_DATABASE}` ? withDatabase(platform.databaseUrl, 'postgres') : platform.databaseUrl;
+    return {
+      url: withDatabase(platform.databaseUrl, CITY_DATABASE),
+      adminUrl,
+      kind: 'external',
+      location: `${u.hostname}:${u.port || 5432}`,
+      stop: async () => undefined,
+    };
   }
   const dir = path.join(cityDataDir(platform.dataDir), 'pg');
   const pg = await startEmbeddedPostgres({ dir, port: own.CITY_PG_PORT, ...(logger ? { logger } : {}) });
-  return { url: pg.urlFor(CITY_DATABASE), adminUrl: pg.adminUrl, kind: 'embedded', location: `${dir} (127.0.0.1:${own.CITY_PG_PORT})`, stop: () => pg.stop() };
+  return {
+    url: pg.urlFor(CITY_DATABASE),
+    adminUrl: pg.adminUrl,
+    kind: 'embedded',
+    location: `${dir} (127.0.0.1:${own.CITY_PG_PORT})`,
+    stop: () => pg.stop(),
+  };
 }
 
 /** Drops `sunlight_city` (disconnecting whoever uses it) and creates it empty. */

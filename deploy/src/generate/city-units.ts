@@ -43,7 +43,11 @@ function townshipCounts(scale: Scale, random: Random): number[] {
   const [lo, hi] = scale.townshipsPerCounty;
   const counts = Array.from({ length: scale.counties }, () => random.int(lo, hi));
   // Nudge the draw to the target total without leaving the range.
-  for (let i = 0, guard = 0; counts.reduce((a, b) => a + b, 0) !== scale.townships && guard < 100_000; i = (i + 1) % counts.length, guard++) {
+  for (
+    let i = 0, guard = 0;
+    counts.reduce((a, b) => a + b, 0) !== scale.townships && guard < 100_000;
+    i = (i + 1) % counts.length, guard++
+  ) {
     const diff = scale.townships - counts.reduce((a, b) => a + b, 0);
     if (diff > 0 && counts[i]! < hi) counts[i]! += 1;
     if (diff < 0 && counts[i]! > lo) counts[i]! -= 1;
@@ -66,11 +70,21 @@ export function buildCityUnits(scale: Scale, cityName: string, random: Random): 
   for (let i = 0; i < scale.counties; i++) {
     const district = i >= scale.counties - scale.districts;
     const prefix = CITY_PREFIX + pad(i + 1, 2);
-    counties.push({ code: prefix.padEnd(12, '0'), name: names.county(district), tier: Tier.COUNTY, parentCode: city.code });
+    counties.push({
+      code: prefix.padEnd(12, '0'),
+      name: names.county(district),
+      tier: Tier.COUNTY,
+      parentCode: city.code,
+    });
     for (let j = 0; j < perCounty[i]!; j++) {
       const roll = random.next();
       const kind = district ? (roll < 0.7 ? '街道' : '镇') : roll < 0.65 ? '镇' : roll < 0.95 ? '乡' : '街道';
-      townships.push({ code: (prefix + pad(j + 1, 3)).padEnd(12, '0'), name: names.township(kind), tier: Tier.TOWNSHIP, parentCode: prefix.padEnd(12, '0') });
+      townships.push({
+        code: (prefix + pad(j + 1, 3)).padEnd(12, '0'),
+        name: names.township(kind),
+        tier: Tier.TOWNSHIP,
+        parentCode: prefix.padEnd(12, '0'),
+      });
       townshipKinds.push(kind);
     }
   }
@@ -81,7 +95,12 @@ export function buildCityUnits(scale: Scale, cityName: string, random: Random): 
     const kind = townshipKinds[i]!;
     for (let k = 0; k < villageCounts[i]!; k++) {
       const community = kind === '街道' || (kind === '镇' && random.chance(0.1));
-      villages.push({ code: t.code.slice(0, 9) + pad(k + 1, 3), name: names.village(t.code, community), tier: Tier.VILLAGE, parentCode: t.code });
+      villages.push({
+        code: t.code.slice(0, 9) + pad(k + 1, 3),
+        name: names.village(t.code, community),
+        tier: Tier.VILLAGE,
+        parentCode: t.code,
+      });
     }
   });
   const children = new Map<string, CityUnit[]>();
@@ -98,5 +117,13 @@ export function buildCityUnits(scale: Scale, cityName: string, random: Random): 
     }
   };
   walk(city);
-  return { units, city, counties, townships, villages, byCode: new Map(units.map((u) => [u.code, u])), childrenOf: (code) => children.get(code) ?? [] };
+  return {
+    units,
+    city,
+    counties,
+    townships,
+    villages,
+    byCode: new Map(units.map((u) => [u.code, u])),
+    childrenOf: (code) => children.get(code) ?? [],
+  };
 }

@@ -48,11 +48,21 @@ const KINDS = ['UNIT', 'LEADERSHIP', 'DEPARTMENT', 'PERSON'] as const;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Where the complaints service routes a complaint (route-complaint.ts), by the stored rules. */
-function route(accused: string, kind: string, rules: readonly RoutingRow[]): { handlerUnit: string; againstLeadership: boolean } {
+function route(
+  accused: string,
+  kind: string,
+  rules: readonly RoutingRow[],
+): { handlerUnit: string; againstLeadership: boolean } {
   const againstLeadership = kind === 'UNIT' || kind === 'LEADERSHIP';
-  const rule = rules.find((r) => r.accusedTier === unitCode.tierOf(accused) && r.againstLeadership === againstLeadership);
-  if (!rule) throw new Error(`no routing rule for ${unitCode.tierOf(accused)} (againstLeadership ${againstLeadership})`);
-  return { handlerUnit: rule.routeTo === 'SAME_UNIT' ? accused : (unitCode.parentOf(accused) ?? accused), againstLeadership };
+  const rule = rules.find(
+    (r) => r.accusedTier === unitCode.tierOf(accused) && r.againstLeadership === againstLeadership,
+  );
+  if (!rule)
+    throw new Error(`no routing rule for ${unitCode.tierOf(accused)} (againstLeadership ${againstLeadership})`);
+  return {
+    handlerUnit: rule.routeTo === 'SAME_UNIT' ? accused : (unitCode.parentOf(accused) ?? accused),
+    againstLeadership,
+  };
 }
 
 /**
@@ -61,13 +71,21 @@ function route(accused: string, kind: string, rules: readonly RoutingRow[]): { h
  * with the complainant's identity encrypted as the service does and the hash-chained trace.
  * Returns the follow-up codes of `samples` of them, in clear, for the manifest.
  */
-export async function generateComplaints(x: ComplaintInputs, total: number, samples: number): Promise<{ number: string; followUpCode: string; status: string }[]> {
+export async function generateComplaints(
+  x: ComplaintInputs,
+  total: number,
+  samples: number,
+): Promise<{ number: string; followUpCode: string; status: string }[]> {
   const random = Random.fork(x.seed, 'complaints');
   // Encrypted as the service does, so it decrypts them; only the IVs come from the seed.
   const cipher = new IdentityCipher(x.identityKey);
   const units = x.tree.units.filter((u) => (x.casesPerUnit.get(u.code) ?? 0) > 0);
   const weights = units.map((u) => (x.casesPerUnit.get(u.code) ?? 0) * Math.pow(x.worse.factor(u.code), 1.3));
-  const heads = Array.from({ length: total }, () => ({ unit: units[random.weighted(weights)]!, receivedAt: x.filing.instant(random), kind: KINDS[random.weighted([8, 10, 42, 40])]! }));
+  const heads = Array.from({ length: total }, () => ({
+    unit: units[random.weighted(weights)]!,
+    receivedAt: x.filing.instant(random),
+    kind: KINDS[random.weighted([8, 10, 42, 40])]!,
+  }));
   heads.sort((a, b) => a.receivedAt - b.receivedAt);
   const perYear = new Map<number, number>();
   const sampleEvery = Math.max(1, Math.floor(total / samples));
@@ -91,7 +109,8 @@ export async function generateComplaints(x: ComplaintInputs, total: number, samp
     const { handlerUnit, againstLeadership } = route(accused, head.kind, x.rules);
     const departments = x.org.departmentsOf(accused).filter((d) => !d.supervisory);
     const department = head.kind === 'DEPARTMENT' || head.kind === 'PERSON' ? random.pick(departments) : null;
-    const post = head.kind === 'PERSON' && department && random.chance(0.6) ? random.pick(x.org.postsOf(department.id)) : null;
+    const post =
+      head.kind === 'PERSON' && department && random.chance(0.6) ? random.pick(x.org.postsOf(department.id)) : null;
     const cited = random.chance(0.35) ? (x.citable.get(accused) ?? []) : [];
     const ref = cited.length > 0 ? random.pick(cited) : null;
     const category = complaintTexts.category(random, worse > 1);
@@ -99,16 +118,49 @@ export async function generateComplaints(x: ComplaintInputs, total: number, samp
     const anonymous = random.chance(0.45);
     const identity = anonymous
       ? null
-      : cipher.encrypt({ name: personName(random), phone: mobileNumber(random), ...(random.chance(0.3) ? { address: `${head.unit.name}${random.int(1, 99)}号` } : {}) }, id, random.bytes(12));
-    const ch: ComplaintHead = { id, number, receivedAt: head.receivedAt, channel, category, anonymous, accusedUnit: accused, againstLeadership, handlerUnit, worse };
+      : cipher.encrypt(
+          {
+            name: personName(random),
+            phone: mobileNumber(random),
+            ...(random.chance(0.3) ? { address: `${head.unit.name}${random.int(1, 99)}号` } : {}),
+          },
+          id,
+          random.bytes(12),
+        );
+    const ch: ComplaintHead = {
+      id,
+      number,
+      receivedAt: head.receivedAt,
+      channel,
+      category,
+      anonymous,
+      accusedUnit: accused,
+      againstLeadership,
+      handlerUnit,
+      worse,
+    };
     const s = handleComplaint(ch, x.wd, x.now, random);
     const code = newFollowUpCode((n) => random.int(0, n - 1));
     const salt = random.bytes(16);
     const sampled = i % sampleEvery === 0 && out.length < samples;
     if (sampled) out.push({ number, followUpCode: code, status: s.status });
     const description = complaintTexts.description(category, head.unit.name, random);
-    const row = [id, number, channel, category, head.kind, accused, department?.id ?? null, post?.id ?? null, head.kind === 'PERSON' ? personName(random) : null, againstLeadership];
-    batch.push({ hash: hashFollowUpCode(code, sampled ? { salt } : { salt, cost: BULK_COST }), write: (hash) => writeComplaint(x, row, { ref, description, anonymous, identity, hash }, ch, s) });
+    const row = [
+      id,
+      number,
+      channel,
+      category,
+      head.kind,
+      accused,
+      department?.id ?? null,
+      post?.id ?? null,
+      head.kind === 'PERSON' ? personName(random) : null,
+      againstLeadership,
+    ];
+    batch.push({
+      hash: hashFollowUpCode(code, sampled ? { salt } : { salt, cost: BULK_COST }),
+      write: (hash) => writeComplaint(x, row, { ref, description, anonymous, identity, hash }, ch, s),
+    });
     if (batch.length >= 256) await drain();
   }
   await drain();
@@ -119,15 +171,40 @@ export async function generateComplaints(x: ComplaintInputs, total: number, samp
 function writeComplaint(
   x: ComplaintInputs,
   accusedRow: unknown[],
-  rest: { ref: { caseId: string; powerId: string } | null; description: string; anonymous: boolean; identity: string | null; hash: string },
+  rest: {
+    ref: { caseId: string; powerId: string } | null;
+    description: string;
+    anonymous: boolean;
+    identity: string | null;
+    hash: string;
+  },
   h: ComplaintHead,
   s: ComplaintState,
 ): void {
   let previous = GENESIS_HASH;
   s.events.forEach((e, i) => {
     const at = new Date(e.at).toISOString();
-    const hash = chainHash(previous, { complaintId: h.id, seq: i + 1, kind: e.kind, actor: e.actor, at, payload: e.payload, attachments: [] });
-    x.writer.add(TABLES.complaintEvent, [h.id, i + 1, e.kind, e.actor, at, JSON.stringify(e.payload), '[]', previous, hash, null]);
+    const hash = chainHash(previous, {
+      complaintId: h.id,
+      seq: i + 1,
+      kind: e.kind,
+      actor: e.actor,
+      at,
+      payload: e.payload,
+      attachments: [],
+    });
+    x.writer.add(TABLES.complaintEvent, [
+      h.id,
+      i + 1,
+      e.kind,
+      e.actor,
+      at,
+      JSON.stringify(e.payload),
+      '[]',
+      previous,
+      hash,
+      null,
+    ]);
     previous = hash;
   });
   const last = s.events[s.events.length - 1]!;

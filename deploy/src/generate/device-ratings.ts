@@ -17,7 +17,17 @@ import type { WorseUnits } from './worse-units';
  * case volume.
  */
 export async function writeDeviceRatings(
-  x: { tree: CityTree; org: Organization; writer: BulkWriter; ratings: RatingMaker; filing: FilingCalendar; worse: WorseUnits; deviceKey: Uint8Array; seed: number; createdAt: string },
+  x: {
+    tree: CityTree;
+    org: Organization;
+    writer: BulkWriter;
+    ratings: RatingMaker;
+    filing: FilingCalendar;
+    worse: WorseUnits;
+    deviceKey: Uint8Array;
+    seed: number;
+    createdAt: string;
+  },
   casesPerUnit: Map<string, number>,
   count: number,
 ): Promise<void> {
@@ -26,9 +36,23 @@ export async function writeDeviceRatings(
     const department = x.org.serviceDepartment(u.code);
     const id = stableId('rating-device', u.code);
     const key = createHmac('sha256', x.deviceKey).update(`device:${id}`).digest('base64url');
-    x.writer.add(TABLES.ratingDevice, [id, u.code, department.id, `${department.name}窗口评价器`, createHash('sha256').update(key).digest('hex'), `admin.${u.code}`, x.createdAt]);
+    x.writer.add(TABLES.ratingDevice, [
+      id,
+      u.code,
+      department.id,
+      `${department.name}窗口评价器`,
+      createHash('sha256').update(key).digest('hex'),
+      `admin.${u.code}`,
+      x.createdAt,
+    ]);
     const post = x.org.postsOf(department.id).find((p) => p.code === 'SL') ?? null;
-    return { id, unit: u.code, department: department.id, post: post?.id ?? null, weight: casesPerUnit.get(u.code) ?? 1 };
+    return {
+      id,
+      unit: u.code,
+      department: department.id,
+      post: post?.id ?? null,
+      weight: casesPerUnit.get(u.code) ?? 1,
+    };
   });
   const random = Random.fork(x.seed, 'device-ratings');
   const weights = devices.map((d) => d.weight);
@@ -36,7 +60,16 @@ export async function writeDeviceRatings(
     const d = devices[random.weighted(weights)]!;
     const at = x.filing.instant(random) + random.int(0, 600) * 1000;
     x.ratings.write(
-      { source: 'DEVICE', unitCode: d.unit, departmentId: d.department, postId: random.chance(0.5) ? d.post : null, powerId: null, stepNo: null, stageKey: null, deviceId: d.id },
+      {
+        source: 'DEVICE',
+        unitCode: d.unit,
+        departmentId: d.department,
+        postId: random.chance(0.5) ? d.post : null,
+        powerId: null,
+        stepNo: null,
+        stageKey: null,
+        deviceId: d.id,
+      },
       at,
       Math.min(8, x.worse.factor(d.unit)),
       random,

@@ -7,8 +7,14 @@ import type { Client } from 'pg';
  * (`cases.rebuild_case_month_stat()`, `alerts.rebuild_alert_month_stat()`…); and every service
  * schema is vacuumed and analysed so the planner and index-only scans work.
  */
-export async function finishLoad(client: Client, o: { lastAlertSeq: number; schemas: readonly string[]; log: (m: string) => void }): Promise<void> {
-  await client.query(`SELECT setval(pg_get_serial_sequence('alerts.alert', 'seq'), $1, $2)`, [Math.max(1, o.lastAlertSeq), o.lastAlertSeq > 0]);
+export async function finishLoad(
+  client: Client,
+  o: { lastAlertSeq: number; schemas: readonly string[]; log: (m: string) => void },
+): Promise<void> {
+  await client.query(`SELECT setval(pg_get_serial_sequence('alerts.alert', 'seq'), $1, $2)`, [
+    Math.max(1, o.lastAlertSeq),
+    o.lastAlertSeq > 0,
+  ]);
   const { rows: rebuilds } = await client.query<{ fn: string }>(
     `SELECT format('%I.%I', n.nspname, p.proname) AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE n.nspname = ANY($1::text[]) AND p.proname LIKE 'rebuild\\_%' AND p.pronargs = 0 AND p.prokind = 'f' ORDER BY 1`,

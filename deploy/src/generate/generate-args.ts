@@ -9,7 +9,8 @@ export function parseGenerateArgs(argv: readonly string[]): { scale: Scale; seed
     const inline = argv.find((a) => a.startsWith(`--${name}=`));
     return inline ? inline.slice(name.length + 3) : i >= 0 ? argv[i + 1] : undefined;
   };
-  for (const a of argv) if (a.startsWith('--') && !/^--(scale|seed)(=|$)/.test(a)) throw new Error(`unknown option ${a}\n${USAGE}`);
+  for (const a of argv)
+    if (a.startsWith('--') && !/^--(scale|seed)(=|$)/.test(a)) throw new Error(`unknown option ${a}\n${USAGE}`);
   const scale = value('scale') ?? 'city';
   if (!isScaleName(scale)) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}\n${USAGE}`);
   const seed = Number(value('seed') ?? '1');

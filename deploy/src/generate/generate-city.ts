@@ -62,9 +62,14 @@ export interface GeneratedCity {
 async function extendCalendars(client: Client): Promise<void> {
   const days = [CHINA_2025.map((d) => d.date), CHINA_2025.map((d) => d.working), CHINA_2025.map((d) => d.note)];
   for (const schema of ['cases', 'complaints']) {
-    const found = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [`${schema}.calendar_day`]);
+    const found = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+      `${schema}.calendar_day`,
+    ]);
     if (!found.rows[0]?.t) continue;
-    await client.query(`INSERT INTO ${schema}.calendar_day (day, working, note) SELECT * FROM unnest($1::date[], $2::bool[], $3::text[]) ON CONFLICT (day) DO NOTHING`, days);
+    await client.query(
+      `INSERT INTO ${schema}.calendar_day (day, working, note) SELECT * FROM unnest($1::date[], $2::bool[], $3::text[]) ON CONFLICT (day) DO NOTHING`,
+      days,
+    );
   }
 }
 
@@ -72,8 +77,14 @@ async function load(o: GenerateCityOptions, session: LoadSession, log: (m: strin
   const { scale, seed } = o;
   const main = session.clients[0]!;
   await extendCalendars(main);
-  const calendar = WorkingCalendar.fromRows((await main.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows);
-  const rules = (await main.query<RoutingRow>('SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM complaints.routing_rule')).rows;
+  const calendar = WorkingCalendar.fromRows(
+    (await main.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows,
+  );
+  const rules = (
+    await main.query<RoutingRow>(
+      'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM complaints.routing_rule',
+    )
+  ).rows;
   const window = timeWindow();
   const wd = new WorkingDays(calendar, '2024-11-01', '2027-12-31');
   const filing = new FilingCalendar(wd, window, [...CHINA_2025, ...CHINA_2026]);
@@ -88,20 +99,32 @@ async function load(o: GenerateCityOptions, session: LoadSession, log: (m: strin
   const org = new Organization(tree.units, demo, Random.fork(seed, 'accounts'));
   const catalog = buildCatalog(tree, org, scale.powers, seed, Random.fork(seed, 'catalog'));
   writeCatalog(writer, tree, org, catalog, createdAt);
-  log(`${tree.units.length} units (${tree.counties.length} counties, ${tree.townships.length} townships, ${tree.villages.length} villages), ${catalog.length} powers`);
+  log(
+    `${tree.units.length} units (${tree.counties.length} counties, ${tree.townships.length} townships, ${tree.villages.length} villages), ${catalog.length} powers`,
+  );
 
   const ratings = new RatingMaker(writer, alerts, tokens.deriveKey('rating-stage'), window.now);
   const started = Date.now();
   const cases = await generateCases(
     {
-      tree, catalog, wd, filing, writer, alerts, ratings, worse, seed,
+      tree,
+      catalog,
+      wd,
+      filing,
+      writer,
+      alerts,
+      ratings,
+      worse,
+      seed,
       attachments: new AttachmentPool(writer, createdAt),
       now: window.now,
       queryCodeKey: tokens.deriveKey('case-query-code'),
       progress: (done) => {
         if (done % 50_048 !== 0 && done !== scale.cases) return;
         const { rss, heapUsed } = process.memoryUsage();
-        log(`cases ${done}/${scale.cases} (${Math.round(done / Math.max(0.001, (Date.now() - started) / 1000))}/s; rss ${rss >> 20} MB, heap ${heapUsed >> 20} MB)`);
+        log(
+          `cases ${done}/${scale.cases} (${Math.round(done / Math.max(0.001, (Date.now() - started) / 1000))}/s; rss ${rss >> 20} MB, heap ${heapUsed >> 20} MB)`,
+        );
       },
     },
     scale.cases,
@@ -110,10 +133,28 @@ async function load(o: GenerateCityOptions, session: LoadSession, log: (m: strin
   );
   log(`${cases.events} case events, ${ratings.count} case-stage ratings`);
   const deviceRatings = Math.max(0, scale.ratings - ratings.count);
-  await writeDeviceRatings({ tree, org, writer, ratings, filing, worse, seed, createdAt, deviceKey: tokens.deriveKey('rating-device') }, cases.casesPerUnit, deviceRatings);
+  await writeDeviceRatings(
+    { tree, org, writer, ratings, filing, worse, seed, createdAt, deviceKey: tokens.deriveKey('rating-device') },
+    cases.casesPerUnit,
+    deviceRatings,
+  );
   log(`${deviceRatings} device ratings`);
   const complaintFollowUps = await generateComplaints(
-    { tree, org, wd, filing, writer, alerts, worse, rules, seed, now: window.now, identityKey: o.complainantKey ?? tokens.deriveKey('complainant-identity'), casesPerUnit: cases.casesPerUnit, citable: cases.citable },
+    {
+      tree,
+      org,
+      wd,
+      filing,
+      writer,
+      alerts,
+      worse,
+      rules,
+      seed,
+      now: window.now,
+      identityKey: o.complainantKey ?? tokens.deriveKey('complainant-identity'),
+      casesPerUnit: cases.casesPerUnit,
+      citable: cases.citable,
+    },
     scale.complaints,
     Math.min(50, scale.complaints),
   );
@@ -141,7 +182,8 @@ export async function generateCity(o: GenerateCityOptions): Promise<GeneratedCit
   const applied = await migrateServices(o.url);
   log(`migrated ${SERVICE_SCHEMAS.join(', ')} (${applied.length} migrations)`);
   const session = await openLoadSession(o.url);
-  if (!session.replica) log('may not set session_replication_role: loading on one connection, triggers and foreign keys on');
+  if (!session.replica)
+    log('may not set session_replication_role: loading on one connection, triggers and foreign keys on');
   let samples: GeneratedSamples;
   try {
     samples = await load(o, session, log);

@@ -1,4 +1,12 @@
-import { chainedTrace, createServiceDataSource, TokenService, verifyChain, WorkingCalendar, type CalendarDayRow, type Secrets } from '@sunlight/shared';
+import {
+  chainedTrace,
+  createServiceDataSource,
+  TokenService,
+  verifyChain,
+  WorkingCalendar,
+  type CalendarDayRow,
+  type Secrets,
+} from '@sunlight/shared';
 import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -14,7 +22,10 @@ import { generateCity, type GeneratedCity } from './generate-city';
 import { SCALES } from './scale';
 
 const encode = (s: string) => new TextEncoder().encode(s);
-const secrets: Secrets = { tokenSecret: encode('generator-test-token-secret-0123456789'), internalSecret: encode('generator-test-internal-secret-987654321') };
+const secrets: Secrets = {
+  tokenSecret: encode('generator-test-token-secret-0123456789'),
+  internalSecret: encode('generator-test-internal-secret-987654321'),
+};
 const tokens = new TokenService(secrets.tokenSecret, secrets.internalSecret);
 
 /** md5 of a whole table in a fixed order: equal databases give equal checksums. */
@@ -90,7 +101,12 @@ describe('the city generator at small scale', () => {
   }, 60_000);
 
   it('gives sampled cases and complaints traces the services verify', async () => {
-    const trace = chainedTrace({ eventTable: 'case_event', ownerTable: '"case"', ownerKey: 'caseId', ownerColumn: 'case_id' });
+    const trace = chainedTrace({
+      eventTable: 'case_event',
+      ownerTable: '"case"',
+      ownerKey: 'caseId',
+      ownerColumn: 'case_id',
+    });
     const numbers = city.samples.caseLookups.map((l) => l.number);
     const { rows } = await client.query<{ id: string }>(
       `(SELECT id FROM cases."case" WHERE number = ANY($1::text[])) UNION (SELECT id FROM cases."case" ORDER BY md5(id::text) LIMIT 200)
@@ -98,19 +114,36 @@ describe('the city generator at small scale', () => {
       [numbers],
     );
     expect(rows.length).toBeGreaterThan(200);
-    for (const { id } of rows) expect({ id, verdict: await trace.verify(cases.manager, id) }).toMatchObject({ id, verdict: { ok: true } });
+    for (const { id } of rows)
+      expect({ id, verdict: await trace.verify(cases.manager, id) }).toMatchObject({ id, verdict: { ok: true } });
 
-    const complaints = await client.query<{ id: string; last_seq: number; last_hash: string }>('SELECT id, last_seq, last_hash FROM complaints.complaint ORDER BY md5(id::text) LIMIT 50');
+    const complaints = await client.query<{ id: string; last_seq: number; last_hash: string }>(
+      'SELECT id, last_seq, last_hash FROM complaints.complaint ORDER BY md5(id::text) LIMIT 50',
+    );
     for (const c of complaints.rows) {
-      const events = await client.query<{ seq: number; kind: string; actor: string; at: Date; payload: unknown; attachments: unknown; previous_hash: string; hash: string }>(
-        'SELECT * FROM complaints.complaint_event WHERE complaint_id = $1 ORDER BY seq',
-        [c.id],
-      );
+      const events = await client.query<{
+        seq: number;
+        kind: string;
+        actor: string;
+        at: Date;
+        payload: unknown;
+        attachments: unknown;
+        previous_hash: string;
+        hash: string;
+      }>('SELECT * FROM complaints.complaint_event WHERE complaint_id = $1 ORDER BY seq', [c.id]);
       const links = events.rows.map((e) => ({
         seq: e.seq,
         hash: e.hash,
         previousHash: e.previous_hash,
-        body: { complaintId: c.id, seq: e.seq, kind: e.kind, actor: e.actor, at: e.at.toISOString(), payload: e.payload, attachments: e.attachments },
+        body: {
+          complaintId: c.id,
+          seq: e.seq,
+          kind: e.kind,
+          actor: e.actor,
+          at: e.at.toISOString(),
+          payload: e.payload,
+          attachments: e.attachments,
+        },
       }));
       expect(verifyChain(links)).toEqual({ ok: true, count: c.last_seq });
       expect(links[links.length - 1]!.hash).toBe(c.last_hash);
@@ -118,22 +151,53 @@ describe('the city generator at small scale', () => {
   });
 
   it('keeps completed cases consistent with their clocks, cards and checkpoints', async () => {
-    const calendar = WorkingCalendar.fromRows((await client.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows);
+    const calendar = WorkingCalendar.fromRows(
+      (await client.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows,
+    );
     const { rows } = await client.query<{
-      id: string; received_at: Date; completed_at: Date; working_days: number; on_time: boolean; case_extension_days: number; card_level: string | null;
-      power_snapshot: { statutoryDays: number; checkpoints: CheckpointRule[] }; amounts: Record<string, number>;
+      id: string;
+      received_at: Date;
+      completed_at: Date;
+      working_days: number;
+      on_time: boolean;
+      case_extension_days: number;
+      card_level: string | null;
+      power_snapshot: { statutoryDays: number; checkpoints: CheckpointRule[] };
+      amounts: Record<string, number>;
     }>(`SELECT * FROM cases."case" WHERE status = 'COMPLETED' ORDER BY md5(id::text) LIMIT 400`);
     const rank: Record<string, number> = { REMINDER: 1, YELLOW: 2, RED: 3 };
     for (const c of rows) {
-      const pauses = (await client.query<{ from: Date; to: Date | null }>('SELECT started_at AS "from", ended_at AS "to" FROM cases.case_pause WHERE case_id = $1', [c.id])).rows;
+      const pauses = (
+        await client.query<{ from: Date; to: Date | null }>(
+          'SELECT started_at AS "from", ended_at AS "to" FROM cases.case_pause WHERE case_id = $1',
+          [c.id],
+        )
+      ).rows;
       const days = calendar.elapsedWorkingDays(c.received_at, c.completed_at, pauses);
-      expect({ id: c.id, days: c.working_days, onTime: c.on_time }).toEqual({ id: c.id, days, onTime: days <= c.power_snapshot.statutoryDays + c.case_extension_days });
-      const cards = (await client.query<{ level: string }>('SELECT level FROM cases.card WHERE case_id = $1', [c.id])).rows;
+      expect({ id: c.id, days: c.working_days, onTime: c.on_time }).toEqual({
+        id: c.id,
+        days,
+        onTime: days <= c.power_snapshot.statutoryDays + c.case_extension_days,
+      });
+      const cards = (await client.query<{ level: string }>('SELECT level FROM cases.card WHERE case_id = $1', [c.id]))
+        .rows;
       const top = cards.reduce<string | null>((t, k) => (t === null || rank[k.level]! > rank[t]! ? k.level : t), null);
       expect({ id: c.id, level: c.card_level }).toEqual({ id: c.id, level: top });
 
-      const events = (await client.query<{ kind: string; at: Date; payload: Record<string, unknown>; attachments: { name: string }[] }>('SELECT kind, at, payload, attachments FROM cases.case_event WHERE case_id = $1 ORDER BY seq', [c.id])).rows;
-      const log = (await client.query<{ step_no: number; finished_at: Date | null }>('SELECT step_no, finished_at FROM cases.case_step_log WHERE case_id = $1 ORDER BY entry', [c.id])).rows;
+      const events = (
+        await client.query<{
+          kind: string;
+          at: Date;
+          payload: Record<string, unknown>;
+          attachments: { name: string }[];
+        }>('SELECT kind, at, payload, attachments FROM cases.case_event WHERE case_id = $1 ORDER BY seq', [c.id])
+      ).rows;
+      const log = (
+        await client.query<{ step_no: number; finished_at: Date | null }>(
+          'SELECT step_no, finished_at FROM cases.case_step_log WHERE case_id = $1 ORDER BY entry',
+          [c.id],
+        )
+      ).rows;
       for (const e of events.filter((x) => x.kind === 'STEP_ADVANCED' || x.kind === 'COMPLETED')) {
         const stepNo = e.kind === 'COMPLETED' ? log[log.length - 1]!.step_no : (e.payload['from'] as number);
         const violations = evaluateCheckpoints(c.power_snapshot.checkpoints, {
@@ -153,29 +217,64 @@ describe('the city generator at small scale', () => {
   }, 60_000);
 
   it('leaves open cases with exactly the cards the card scheduler would have raised by "now"', async () => {
-    const calendar = WorkingCalendar.fromRows((await client.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows);
+    const calendar = WorkingCalendar.fromRows(
+      (await client.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows,
+    );
     const now = new Date(city.window.now);
-    const open = (await client.query<Record<string, unknown>>(`SELECT * FROM cases."case" WHERE status IN ('RECEIVED', 'IN_PROGRESS')`)).rows.map(toCaseRow);
+    const open = (
+      await client.query<Record<string, unknown>>(
+        `SELECT * FROM cases."case" WHERE status IN ('RECEIVED', 'IN_PROGRESS')`,
+      )
+    ).rows.map(toCaseRow);
     expect(open.length).toBeGreaterThan(0);
     for (const c of open) {
-      const pauses = (await client.query<{ from: Date; to: Date | null }>('SELECT started_at AS "from", ended_at AS "to" FROM cases.case_pause WHERE case_id = $1', [c.id])).rows;
-      const due = cardsDue(caseClock(c, pauses, calendar, now), { reminderRatio: 0.8, redAfterOverdueDays: 3 }).map((d) => `${d.level}:${d.scope}`).sort();
-      const held = (await client.query<{ card: string }>(`SELECT level || ':' || scope AS card FROM cases.card WHERE case_id = $1 AND scope IN ('case', $2)`, [c.id, `step:${c.stepEntry}`])).rows.map((r) => r.card).sort();
+      const pauses = (
+        await client.query<{ from: Date; to: Date | null }>(
+          'SELECT started_at AS "from", ended_at AS "to" FROM cases.case_pause WHERE case_id = $1',
+          [c.id],
+        )
+      ).rows;
+      const due = cardsDue(caseClock(c, pauses, calendar, now), { reminderRatio: 0.8, redAfterOverdueDays: 3 })
+        .map((d) => `${d.level}:${d.scope}`)
+        .sort();
+      const held = (
+        await client.query<{ card: string }>(
+          `SELECT level || ':' || scope AS card FROM cases.card WHERE case_id = $1 AND scope IN ('case', $2)`,
+          [c.id, `step:${c.stepEntry}`],
+        )
+      ).rows
+        .map((r) => r.card)
+        .sort();
       expect({ id: c.id, cards: held }).toEqual({ id: c.id, cards: due });
     }
   });
 
   it('leaves every monthly rollup as its rebuild function computes it', async () => {
-    const rollups = (await client.query<{ name: string }>("SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE tablename LIKE '%\\_month\\_stat' ORDER BY 1")).rows;
+    const rollups = (
+      await client.query<{ name: string }>(
+        "SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE tablename LIKE '%\\_month\\_stat' ORDER BY 1",
+      )
+    ).rows;
     expect(rollups.length).toBeGreaterThanOrEqual(3);
     const checksums = async () => {
       const out: Record<string, string> = {};
-      for (const r of rollups) out[r.name] = (await one<{ sum: string }>(client, `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ${r.name} t`)).sum;
+      for (const r of rollups)
+        out[r.name] = (
+          await one<{ sum: string }>(
+            client,
+            `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ${r.name} t`,
+          )
+        ).sum;
       return out;
     };
     const loaded = await checksums();
-    for (const r of rollups) expect({ table: r.name, rows: Number(loaded[r.name]!.split(':')[0]) > 0 }).toEqual({ table: r.name, rows: true });
-    const rebuilds = (await client.query<{ fn: string }>("SELECT format('%I.%I', n.nspname, p.proname) AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname LIKE 'rebuild\\_%' AND p.pronargs = 0")).rows;
+    for (const r of rollups)
+      expect({ table: r.name, rows: Number(loaded[r.name]!.split(':')[0]) > 0 }).toEqual({ table: r.name, rows: true });
+    const rebuilds = (
+      await client.query<{ fn: string }>(
+        "SELECT format('%I.%I', n.nspname, p.proname) AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname LIKE 'rebuild\\_%' AND p.pronargs = 0",
+      )
+    ).rows;
     for (const { fn } of rebuilds) await client.query(`SELECT ${fn}()`);
     expect(await checksums()).toEqual(loaded);
   });
@@ -193,7 +292,11 @@ describe('the city generator at small scale', () => {
       [county, city.samples.units.city],
     );
     expect(split.worse).toBeGreaterThan(2 * split.peers);
-    const open = await one<{ n: number }>(client, `SELECT count(*)::int AS n FROM cases."case" WHERE status NOT IN ('COMPLETED', 'WITHDRAWN') AND received_at < $1::timestamptz - interval '21 days'`, [city.window.now]);
+    const open = await one<{ n: number }>(
+      client,
+      `SELECT count(*)::int AS n FROM cases."case" WHERE status NOT IN ('COMPLETED', 'WITHDRAWN') AND received_at < $1::timestamptz - interval '21 days'`,
+      [city.window.now],
+    );
     expect(open.n).toBe(0);
   });
 
@@ -204,11 +307,17 @@ describe('the city generator at small scale', () => {
       expect(queryCode.matches(key, id, l.queryCode)).toBe(true);
     }
     const cipher = new IdentityCipher(tokens.deriveKey('complainant-identity'));
-    const named = await client.query<{ id: string; identity_cipher: string }>('SELECT id, identity_cipher FROM complaints.complaint WHERE NOT anonymous LIMIT 20');
+    const named = await client.query<{ id: string; identity_cipher: string }>(
+      'SELECT id, identity_cipher FROM complaints.complaint WHERE NOT anonymous LIMIT 20',
+    );
     expect(named.rows.length).toBeGreaterThan(0);
     for (const c of named.rows) expect(cipher.decrypt(c.identity_cipher, c.id).name).toMatch(/^\p{Script=Han}{2,3}$/u);
     for (const f of city.samples.complaintFollowUps.slice(0, 2)) {
-      const { hash } = await one<{ hash: string }>(client, 'SELECT follow_up_hash AS hash FROM complaints.complaint WHERE number = $1', [f.number]);
+      const { hash } = await one<{ hash: string }>(
+        client,
+        'SELECT follow_up_hash AS hash FROM complaints.complaint WHERE number = $1',
+        [f.number],
+      );
       expect(await verifyFollowUpCode(f.followUpCode, hash)).toBe(true);
     }
   });

@@ -24,11 +24,21 @@ export function displayUrl(db: CityDatabase): string {
   return u.toString();
 }
 
-export function buildManifest(city: GeneratedCity, db: CityDatabase, secrets: Secrets, dataDir: string, elapsedSeconds: number, databaseBytes: number): CityManifest {
+export function buildManifest(
+  city: GeneratedCity,
+  db: CityDatabase,
+  secrets: Secrets,
+  dataDir: string,
+  elapsedSeconds: number,
+  databaseBytes: number,
+): CityManifest {
   return {
     ...city,
     database: { name: new URL(db.url).pathname.slice(1), kind: db.kind, location: db.location, url: displayUrl(db) },
-    keys: { dataDir, internalSecretSha256: createHash('sha256').update(secrets.internalSecret).digest('hex').slice(0, 16) },
+    keys: {
+      dataDir,
+      internalSecretSha256: createHash('sha256').update(secrets.internalSecret).digest('hex').slice(0, 16),
+    },
     elapsedSeconds,
     databaseBytes,
   };

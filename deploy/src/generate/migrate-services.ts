@@ -8,7 +8,13 @@ import { SUBGRAPHS } from '../subgraphs';
 export async function migrateServices(url: string): Promise<string[]> {
   const applied: string[] = [];
   for (const { definition } of SUBGRAPHS) {
-    const ds = createServiceDataSource({ url, schema: definition.name, entities: definition.entities, migrations: definition.migrations, poolSize: 2 });
+    const ds = createServiceDataSource({
+      url,
+      schema: definition.name,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolSize: 2,
+    });
     await ds.initialize();
     try {
       applied.push(...(await migrate(ds, definition.name)).map((m) => `${definition.name}:${m}`));

@@ -64,7 +64,12 @@ function templatesFrom(demo: DemoData): Map<string, DepartmentTemplate[]> {
       kind,
       demo.departments
         .filter((d) => d.unitCode === unit.code)
-        .map((d) => ({ code: d.code, name: d.name, supervisory: d.supervisory, posts: demo.posts.filter((p) => p.departmentId === d.id).map((p) => ({ code: p.code, name: p.name })) })),
+        .map((d) => ({
+          code: d.code,
+          name: d.name,
+          supervisory: d.supervisory,
+          posts: demo.posts.filter((p) => p.departmentId === d.id).map((p) => ({ code: p.code, name: p.name })),
+        })),
     );
   }
   return out;
@@ -87,17 +92,39 @@ export class Organization {
     for (const unit of units) {
       const specs = templates.get(kindOf(unit));
       if (!specs) throw new Error(`the demo data has no unit like ${unit.name} to copy departments from`);
-      const departments = specs.map((s): OrgDepartment => ({ id: stableId('department', unit.code, s.code), unitCode: unit.code, code: s.code, name: s.name, supervisory: s.supervisory }));
+      const departments = specs.map((s): OrgDepartment => ({
+        id: stableId('department', unit.code, s.code),
+        unitCode: unit.code,
+        code: s.code,
+        name: s.name,
+        supervisory: s.supervisory,
+      }));
       departments.forEach((d, i) => {
-        const posts = specs[i]!.posts.map((p): OrgPost => ({ id: stableId('post', unit.code, d.code, p.code), departmentId: d.id, code: p.code, name: p.name }));
+        const posts = specs[i]!.posts.map((p): OrgPost => ({
+          id: stableId('post', unit.code, d.code, p.code),
+          departmentId: d.id,
+          code: p.code,
+          name: p.name,
+        }));
         this.posts.push(...posts);
         this.postsByDepartment.set(d.id, posts);
       });
       this.departments.push(...departments);
       this.byUnit.set(unit.code, departments);
       for (const role of ROLES) {
-        const departmentId = role === Role.CLERK ? this.serviceDepartment(unit.code).id : role === Role.INSPECTOR ? this.supervisoryDepartment(unit.code).id : null;
-        this.accounts.push({ subject: `${role.toLowerCase()}.${unit.code}`, name: names.next(), role, unitCode: unit.code, departmentId });
+        const departmentId =
+          role === Role.CLERK
+            ? this.serviceDepartment(unit.code).id
+            : role === Role.INSPECTOR
+              ? this.supervisoryDepartment(unit.code).id
+              : null;
+        this.accounts.push({
+          subject: `${role.toLowerCase()}.${unit.code}`,
+          name: names.next(),
+          role,
+          unitCode: unit.code,
+          departmentId,
+        });
       }
     }
   }

@@ -14,13 +14,44 @@ type DemoPower = DemoData['powers'][number];
 const TEMPLATE_DRAWS = 6;
 /** Share of all powers held by the city and counties, the townships, the villages. */
 const TIER_SHARE = { bureau: 0.6, township: 0.16, village: 0.24 };
-const CATEGORY_CODE: Record<string, string> = { LICENSING: 'XK', PENALTY: 'CF', COERCION: 'QZ', LEVY: 'ZS', BENEFIT: 'JF', INSPECTION: 'JC', CONFIRMATION: 'QR', REWARD: 'JL', ADJUDICATION: 'CJ', OTHER: 'QT' };
+const CATEGORY_CODE: Record<string, string> = {
+  LICENSING: 'XK',
+  PENALTY: 'CF',
+  COERCION: 'QZ',
+  LEVY: 'ZS',
+  BENEFIT: 'JF',
+  INSPECTION: 'JC',
+  CONFIRMATION: 'QR',
+  REWARD: 'JL',
+  ADJUDICATION: 'CJ',
+  OTHER: 'QT',
+};
 /** How much a category is used: confirmations and licences are filed every day, adjudications rarely. */
-const CATEGORY_USE: Record<string, number> = { LICENSING: 3, CONFIRMATION: 4, BENEFIT: 2.5, PENALTY: 0.8, INSPECTION: 1, COERCION: 0.2, LEVY: 1, REWARD: 0.15, ADJUDICATION: 0.15, OTHER: 0.6 };
+const CATEGORY_USE: Record<string, number> = {
+  LICENSING: 3,
+  CONFIRMATION: 4,
+  BENEFIT: 2.5,
+  PENALTY: 0.8,
+  INSPECTION: 1,
+  COERCION: 0.2,
+  LEVY: 1,
+  REWARD: 0.15,
+  ADJUDICATION: 0.15,
+  OTHER: 0.6,
+};
 /** Short flows dominate real volumes (and keep the trace near four events per case). */
 const FLOW_USE: Record<number, number> = { 3: 24, 4: 1, 5: 0.3 };
 const QUALIFIERS: Record<string, string[]> = {
-  LICENSING: ['（新办）', '（变更）', '（延续）', '（注销）', '（补办）', '（告知承诺制）', '（跨区域通办）', '（容缺受理）'],
+  LICENSING: [
+    '（新办）',
+    '（变更）',
+    '（延续）',
+    '（注销）',
+    '（补办）',
+    '（告知承诺制）',
+    '（跨区域通办）',
+    '（容缺受理）',
+  ],
   PENALTY: ['（一般情节）', '（较重情节）', '（严重情节）', '（首次违法）', '（再次违法）'],
   INSPECTION: ['（日常检查）', '（专项检查）', '（双随机抽查）', '（投诉核查）'],
   CONFIRMATION: ['（首次办理）', '（变更）', '（补证）', '（注销）'],
@@ -39,7 +70,9 @@ function templates(seed: number): Record<'bureau' | 'township' | 'village', Temp
   for (let k = 0; k < TEMPLATE_DRAWS; k++) {
     const demo = generateDemoData(hash32(seed, 'demo-catalog', k));
     const deptCode = new Map(demo.departments.map((d) => [d.id, d.code]));
-    const postCodes = new Map(demo.posts.map((p) => [p.id, { department: deptCode.get(p.departmentId)!, post: p.code }]));
+    const postCodes = new Map(
+      demo.posts.map((p) => [p.id, { department: deptCode.get(p.departmentId)!, post: p.code }]),
+    );
     for (const power of demo.powers) {
       const tier = unitCode.tierOf(power.unitCode);
       const key = tier === Tier.TOWNSHIP ? 'township' : tier === Tier.VILLAGE ? 'village' : 'bureau';
@@ -64,7 +97,11 @@ function fitPublicityStep(p: CatalogPower): void {
     if (!step || step.timeLimitDays >= c.params.days + 2) continue;
     step.timeLimitDays = c.params.days + 2;
     for (const e of p.efficiencyPoints) {
-      if (e.stepNo === step.stepNo) Object.assign(e, { description: `${step.name}环节${step.timeLimitDays}个工作日内完成`, timeLimitDays: step.timeLimitDays });
+      if (e.stepNo === step.stepNo)
+        Object.assign(e, {
+          description: `${step.name}环节${step.timeLimitDays}个工作日内完成`,
+          timeLimitDays: step.timeLimitDays,
+        });
     }
   }
   const total = p.flow.reduce((a, s) => a + s.timeLimitDays, 0);
@@ -73,13 +110,23 @@ function fitPublicityStep(p: CatalogPower): void {
   if (p.promisedDays === oldPromised && p.statutoryDays === oldStatutory) return;
   for (const e of p.efficiencyPoints) {
     if (e.stepNo === null && e.timeLimitDays === oldPromised) {
-      Object.assign(e, { description: `办理时限由法定${p.statutoryDays}个工作日压缩至${p.promisedDays}个工作日`, timeLimitDays: p.promisedDays });
+      Object.assign(e, {
+        description: `办理时限由法定${p.statutoryDays}个工作日压缩至${p.promisedDays}个工作日`,
+        timeLimitDays: p.promisedDays,
+      });
     }
   }
 }
 
 /** A copy of a demo power published by `unit`, its departments and posts mapped by code. */
-function copyPower(t: Template, unit: CityUnit, code: string, name: string, org: Organization, random: Random): CatalogPower {
+function copyPower(
+  t: Template,
+  unit: CityUnit,
+  code: string,
+  name: string,
+  org: Organization,
+  random: Random,
+): CatalogPower {
   const id = stableId('power', unit.code, code);
   const department = org.department(unit.code, t.departmentCode) ?? org.serviceDepartment(unit.code);
   const postOf = (postId: string | null): string | null => {
@@ -103,10 +150,34 @@ function copyPower(t: Template, unit: CityUnit, code: string, name: string, org:
     statutoryDays: d.statutoryDays,
     promisedDays: d.promisedDays,
     supervisorDepartmentId: org.supervisoryDepartment(unit.code).id,
-    flow: d.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, postId: postOf(s.postId), timeLimitDays: s.timeLimitDays, description: s.description })),
-    riskPoints: d.riskPoints.map((r, i) => ({ id: stableId('risk', id, i + 1), stepNo: r.stepNo, level: r.level, description: r.description, measures: [...r.measures] })),
-    efficiencyPoints: d.efficiencyPoints.map((e, i) => ({ id: stableId('efficiency', id, i + 1), stepNo: e.stepNo, description: e.description, timeLimitDays: e.timeLimitDays })),
-    checkpoints: d.checkpoints.map((c, i) => ({ id: stableId('checkpoint', id, i + 1), stepNo: c.stepNo, kind: c.kind, params: structuredClone(c.params), legalBasis: c.legalBasis, description: c.description })),
+    flow: d.flow.map((s) => ({
+      stepNo: s.stepNo,
+      name: s.name,
+      postId: postOf(s.postId),
+      timeLimitDays: s.timeLimitDays,
+      description: s.description,
+    })),
+    riskPoints: d.riskPoints.map((r, i) => ({
+      id: stableId('risk', id, i + 1),
+      stepNo: r.stepNo,
+      level: r.level,
+      description: r.description,
+      measures: [...r.measures],
+    })),
+    efficiencyPoints: d.efficiencyPoints.map((e, i) => ({
+      id: stableId('efficiency', id, i + 1),
+      stepNo: e.stepNo,
+      description: e.description,
+      timeLimitDays: e.timeLimitDays,
+    })),
+    checkpoints: d.checkpoints.map((c, i) => ({
+      id: stableId('checkpoint', id, i + 1),
+      stepNo: c.stepNo,
+      kind: c.kind,
+      params: structuredClone(c.params),
+      legalBasis: c.legalBasis,
+      description: c.description,
+    })),
     weight: 0,
     snapshotText: new QuotedText(''),
   };
@@ -125,12 +196,22 @@ function tierKey(u: CityUnit): 'bureau' | 'township' | 'village' {
  * in the seeds' 358:472:727 proportions, efficiency points and checkpoints): many powers at the
  * city and county bureaus, a few dozen per township, one to a few per village.
  */
-export function buildCatalog(tree: CityTree, org: Organization, total: number, seed: number, random: Random): CatalogPower[] {
+export function buildCatalog(
+  tree: CityTree,
+  org: Organization,
+  total: number,
+  seed: number,
+  random: Random,
+): CatalogPower[] {
   const pool = templates(seed);
   const powers: CatalogPower[] = [];
   for (const key of ['bureau', 'township', 'village'] as const) {
     const units = tree.units.filter((u) => tierKey(u) === key);
-    const counts = apportion(Math.round(total * TIER_SHARE[key]), units.map(() => 0.6 + 0.8 * random.next()), 1);
+    const counts = apportion(
+      Math.round(total * TIER_SHARE[key]),
+      units.map(() => 0.6 + 0.8 * random.next()),
+      1,
+    );
     units.forEach((unit, i) => {
       const numbers = new Map<string, number>();
       const names = new Set<string>();
@@ -148,7 +229,9 @@ export function buildCatalog(tree: CityTree, org: Organization, total: number, s
         }
         for (let k = 2; names.has(name); k++) name = `${t.power.name}（第${k}项）`;
         names.add(name);
-        powers.push(copyPower(t, unit, `${CATEGORY_CODE[category] ?? 'QT'}-${String(no).padStart(3, '0')}`, name, org, random));
+        powers.push(
+          copyPower(t, unit, `${CATEGORY_CODE[category] ?? 'QT'}-${String(no).padStart(3, '0')}`, name, org, random),
+        );
       }
     });
   }

@@ -17,7 +17,20 @@ export function powerSnapshotJson(p: CatalogPower): string {
     statutoryDays: p.statutoryDays,
     promisedDays: p.promisedDays,
     // Every post of a generated flow belongs to the power's department.
-    flow: p.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, timeLimitDays: s.timeLimitDays, postId: s.postId, departmentId: p.departmentId })),
-    checkpoints: p.checkpoints.map((c) => ({ id: c.id, stepNo: c.stepNo, kind: c.kind, params: c.params, legalBasis: c.legalBasis, description: c.description })),
+    flow: p.flow.map((s) => ({
+      stepNo: s.stepNo,
+      name: s.name,
+      timeLimitDays: s.timeLimitDays,
+      postId: s.postId,
+      departmentId: p.departmentId,
+    })),
+    checkpoints: p.checkpoints.map((c) => ({
+      id: c.id,
+      stepNo: c.stepNo,
+      kind: c.kind,
+      params: c.params,
+      legalBasis: c.legalBasis,
+      description: c.description,
+    })),
   });
 }

@@ -27,7 +27,11 @@ export class Random extends SeededRandom {
 
   /** An independent stream for one purpose, so adding data elsewhere does not shift it. */
   static fork(seed: number, ...purpose: Array<string | number>): Random {
-    return new Random(createHash('sha256').update([seed, ...purpose].join('\u0000')).digest());
+    return new Random(
+      createHash('sha256')
+        .update([seed, ...purpose].join('\u0000'))
+        .digest(),
+    );
   }
 
   /** A 32-bit unsigned integer (sfc32). */

@@ -63,13 +63,24 @@ export class RatingMaker {
     this.count++;
     if (score > LOW_RATING) return;
     const { unitCode, departmentId, postId, powerId, stepNo, source } = place;
-    this.alerts.raise('evaluations', unitCode, { topic: 'rating.low', payload: { ratingId: id, unitCode, score, tags, departmentId, postId, powerId, stepNo, source } }, at);
+    this.alerts.raise(
+      'evaluations',
+      unitCode,
+      {
+        topic: 'rating.low',
+        payload: { ratingId: id, unitCode, score, tags, departmentId, postId, powerId, stepNo, source },
+      },
+      at,
+    );
   }
 
   /** Rates finished stages of a case, each with probability `share`, some minutes to days after it finished. */
   fromCase(head: CaseHead, story: CaseStory, share: number, worse: number, random: Random): void {
     const rated = new Set<number>();
-    const mood = worse * (story.cardLevel === 'YELLOW' || story.cardLevel === 'RED' ? 3 : 1) * (head.outcome === 'REJECTED' && story.status === 'COMPLETED' ? 2 : 1);
+    const mood =
+      worse *
+      (story.cardLevel === 'YELLOW' || story.cardLevel === 'RED' ? 3 : 1) *
+      (head.outcome === 'REJECTED' && story.status === 'COMPLETED' ? 2 : 1);
     for (const e of story.entries) {
       if (e.finishedAt === null || rated.has(e.stepNo) || !random.chance(share)) continue;
       const at = e.finishedAt + Math.floor(random.next() * random.next() * 3 * 86_400_000) + 60_000;
@@ -77,7 +88,21 @@ export class RatingMaker {
       rated.add(e.stepNo);
       const step = head.power.flow[e.stepNo - 1]!;
       const stageKey = createHmac('sha256', this.stageKey).update(`${head.id}:${e.stepNo}`).digest('hex');
-      this.write({ source: 'CASE', unitCode: head.unitCode, departmentId: head.power.departmentId, postId: step.postId, powerId: head.power.id, stepNo: e.stepNo, stageKey, deviceId: null }, at, mood, random);
+      this.write(
+        {
+          source: 'CASE',
+          unitCode: head.unitCode,
+          departmentId: head.power.departmentId,
+          postId: step.postId,
+          powerId: head.power.id,
+          stepNo: e.stepNo,
+          stageKey,
+          deviceId: null,
+        },
+        at,
+        mood,
+        random,
+      );
     }
   }
 }

@@ -29,7 +29,8 @@ export class WorkingDays {
   }
 
   private rankOf(day: number): number {
-    if (day < this.first || day > this.last) throw new RangeError(`day ${dayDate(day)} is outside the generator's calendar`);
+    if (day < this.first || day > this.last)
+      throw new RangeError(`day ${dayDate(day)} is outside the generator's calendar`);
     return this.rank[day - this.first]!;
   }
 
@@ -46,7 +47,8 @@ export class WorkingDays {
   after(day: number, n: number): number {
     if (n === 0) return day;
     const found = this.days[this.rankOf(day) + n - 1];
-    if (found === undefined) throw new RangeError(`${n} working days after ${dayDate(day)} is outside the generator's calendar`);
+    if (found === undefined)
+      throw new RangeError(`${n} working days after ${dayDate(day)} is outside the generator's calendar`);
     return found;
   }
 

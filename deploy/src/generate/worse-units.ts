@@ -23,9 +23,17 @@ export function chooseWorseUnits(tree: CityTree, random: Random): WorseUnits {
   const rural = tree.counties.filter((c) => c.name.endsWith('县'));
   const county = random.pick(rural.length > 0 ? rural : tree.counties).code;
   const outside = (code: string) => !code.startsWith(county.slice(0, 6));
-  const townships = random.sample(tree.townships.filter((t) => outside(t.code)), Math.max(1, Math.min(4, Math.floor(tree.townships.length / 4)))).map((t) => t.code);
+  const townships = random
+    .sample(
+      tree.townships.filter((t) => outside(t.code)),
+      Math.max(1, Math.min(4, Math.floor(tree.townships.length / 4))),
+    )
+    .map((t) => t.code);
   const villages = random
-    .sample(tree.villages.filter((v) => outside(v.code) && !townships.some((t) => v.code.startsWith(t.slice(0, 9)))), Math.max(2, Math.min(20, Math.floor(tree.villages.length / 20))))
+    .sample(
+      tree.villages.filter((v) => outside(v.code) && !townships.some((t) => v.code.startsWith(t.slice(0, 9)))),
+      Math.max(2, Math.min(20, Math.floor(tree.villages.length / 20))),
+    )
     .map((v) => v.code);
   const factors = new Map<string, number>();
   for (const u of tree.units) {

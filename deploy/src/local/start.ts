@@ -1,6 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, createLogger, ensureDatabase, env, loadPlatformConfig, loadSecrets, readEnv, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@sunlight/shared';
+import {
+  ConfigError,
+  createLogger,
+  ensureDatabase,
+  env,
+  loadPlatformConfig,
+  loadSecrets,
+  readEnv,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '@sunlight/shared';
 import { SUBGRAPHS } from '../subgraphs';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -61,23 +71,36 @@ async function main(): Promise<void> {
   try {
     let databaseUrl = platform.databaseUrl;
     if (!databaseUrl) {
-      pg = await startEmbeddedPostgres({ dir: path.join(platform.dataDir, 'pg'), port: platform.embeddedPgPort, logger });
+      pg = await startEmbeddedPostgres({
+        dir: path.join(platform.dataDir, 'pg'),
+        port: platform.embeddedPgPort,
+        logger,
+      });
       await ensureDatabase(pg.adminUrl, 'sunlight');
       databaseUrl = pg.urlFor('sunlight');
-      logger.info('embedded PostgreSQL ready', { port: platform.embeddedPgPort, dir: path.join(platform.dataDir, 'pg') });
+      logger.info('embedded PostgreSQL ready', {
+        port: platform.embeddedPgPort,
+        dir: path.join(platform.dataDir, 'pg'),
+      });
     }
     // Every process learns every subgraph's URL (a service may call another, e.g. cases → powers).
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ urlVariable, url }) => [urlVariable, url]));
     const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
     await Promise.all(
       SUBGRAPHS.map(async ({ port, main }) => {
-        const child = spawn(process.execPath, node(main), { stdio: 'inherit', env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' } });
+        const child = spawn(process.execPath, node(main), {
+          stdio: 'inherit',
+          env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' },
+        });
         children.push(child);
         child.once('exit', (code) => !stopping && void stop(code ?? 1));
         await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
       }),
     );
-    const gateway = spawn(process.execPath, node('gateway/dist/main.js'), { stdio: 'inherit', env: { ...baseEnv, GATEWAY_PORT: String(own.GATEWAY_PORT) } });
+    const gateway = spawn(process.execPath, node('gateway/dist/main.js'), {
+      stdio: 'inherit',
+      env: { ...baseEnv, GATEWAY_PORT: String(own.GATEWAY_PORT) },
+    });
     children.push(gateway);
     gateway.once('exit', (code) => !stopping && void stop(code ?? 1));
     await waitForHealth(`http://127.0.0.1:${own.GATEWAY_PORT}/health`, gateway, 60_000);

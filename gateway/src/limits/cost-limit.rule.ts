@@ -20,7 +20,11 @@ function pageSize(field: FieldNode): number {
     if (!PAGE_ARGUMENTS.has(argument.name.value)) continue;
     const { value } = argument;
     const requested =
-      value.kind === Kind.INT ? Math.max(0, Number(value.value)) : value.kind === Kind.VARIABLE ? VARIABLE_PAGE_SIZE : undefined;
+      value.kind === Kind.INT
+        ? Math.max(0, Number(value.value))
+        : value.kind === Kind.VARIABLE
+          ? VARIABLE_PAGE_SIZE
+          : undefined;
     if (requested !== undefined) size = Math.max(size ?? 0, requested);
   }
   return size ?? 1;

@@ -65,13 +65,18 @@ describe('query limits', () => {
 
     it('does not count introspection, so the full introspection query passes', () => {
       expect(errorsFor(getIntrospectionQuery())).toEqual([]);
-      expect(errorsFor(`{ __type(name: "Item") { fields { type { ofType { ofType { name } } } } } }`, [depthLimitRule(1)])).toEqual([]);
+      expect(
+        errorsFor(`{ __type(name: "Item") { fields { type { ofType { ofType { name } } } } } }`, [depthLimitRule(1)]),
+      ).toEqual([]);
     });
 
     it('reports one error per operation however many paths are too deep', () => {
-      const errors = errorsFor(`
+      const errors = errorsFor(
+        `
         query A { item(id: "1") { parent { parent { id } } other: parent { parent { id } } } }
-        query B { item(id: "2") { parent { parent { id } } } }`, [depthLimitRule(3)]);
+        query B { item(id: "2") { parent { parent { id } } } }`,
+        [depthLimitRule(3)],
+      );
       expect(errors.map((e) => [e.message, e.locations?.[0]?.line])).toEqual([
         ['query depth 4 exceeds the limit of 3', 2],
         ['query depth 4 exceeds the limit of 3', 3],
@@ -110,7 +115,12 @@ describe('query limits', () => {
       // children: 1 + 100 * (nodes 1 + id 1) = 201; items: 1 + 100 * (nodes 1 + id 1 + children 201) = 20301
       const errors = errorsFor(`{ items(first: 100) { nodes { id children(first: 100) { nodes { id } } } } }`);
       expect(errors.map((e) => e.message)).toEqual(['estimated query cost 20301 exceeds the limit of 20000']);
-      expect(errors[0]?.extensions).toEqual({ code: 'QUERY_TOO_COSTLY', kind: 'BAD_INPUT', limit: 20000, actual: 20301 });
+      expect(errors[0]?.extensions).toEqual({
+        code: 'QUERY_TOO_COSTLY',
+        kind: 'BAD_INPUT',
+        limit: 20000,
+        actual: 20301,
+      });
     });
 
     it('passes the same shape with smaller pages', () => {
@@ -125,9 +135,12 @@ describe('query limits', () => {
     });
 
     it('counts a fragment once per use, multiplied by the page around it', () => {
-      const errors = errorsFor(`
+      const errors = errorsFor(
+        `
         { items(first: 3) { nodes { ...Row } } item(id: "1") { ...Row } }
-        fragment Row on Item { id name }`, [costLimitRule(0)]);
+        fragment Row on Item { id name }`,
+        [costLimitRule(0)],
+      );
       // items: 1 + 3 * (nodes 1 + 2) = 10; item: 1 + 2 = 3
       expect(errors.map((e) => e.extensions?.['actual'])).toEqual([13]);
     });

@@ -15,7 +15,11 @@ export interface SelectionMeasure {
  * exponential. A spread that closes a cycle, or names an unknown fragment, scores 0: graphql's
  * NoFragmentCycles and KnownFragmentNames rules report those.
  */
-export function measureSelections(context: ValidationContext, root: SelectionSetNode, measure: SelectionMeasure): number {
+export function measureSelections(
+  context: ValidationContext,
+  root: SelectionSetNode,
+  measure: SelectionMeasure,
+): number {
   const fragmentScores = new Map<string, number>();
   const inProgress = new Set<string>();
 

@@ -7,8 +7,20 @@ import { unitCode, type Principal } from '@sunlight/shared';
  * client's address is left out: it feeds rate limits, never a result. Two requests share an entry
  * only when all of these are equal, so no answer is ever served across scopes or persons.
  */
-export function responseCacheKey(principal: Principal, source: string, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
-  const caller = [principal.subject, principal.role, principal.unit ?? '', principal.department ?? '', principal.post ?? '', principal.name ?? ''];
+export function responseCacheKey(
+  principal: Principal,
+  source: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
+  const caller = [
+    principal.subject,
+    principal.role,
+    principal.unit ?? '',
+    principal.department ?? '',
+    principal.post ?? '',
+    principal.name ?? '',
+  ];
   return createHash('sha256')
     .update(JSON.stringify([caller, operationName ?? null, source, variables ?? {}]))
     .digest('base64url');

@@ -10,7 +10,17 @@ import type { CacheEntry, CacheStatus, ResponseCache } from './response-cache';
  * check that must look now), a single complaint (each reading of it is an inspector's act) and
  * the follow-up by code, and the service-only peer fields.
  */
-const NEVER_CACHED = new Set(['alert', 'alertFeed', 'alertFeedHead', 'verifyCaseTrace', 'complaint', 'complaintProgress', 'caseTrendsOfTier', 'satisfactionTrendsOfTier', 'complaintTrendsOfTier']);
+const NEVER_CACHED = new Set([
+  'alert',
+  'alertFeed',
+  'alertFeedHead',
+  'verifyCaseTrace',
+  'complaint',
+  'complaintProgress',
+  'caseTrendsOfTier',
+  'satisfactionTrendsOfTier',
+  'complaintTrendsOfTier',
+]);
 
 function cacheable(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== OperationTypeNode.QUERY) return false;
@@ -20,7 +30,13 @@ function cacheable(operation: OperationDefinitionNode): boolean {
 function fromEntry(entry: CacheEntry, status: CacheStatus): GraphQLResponse {
   return {
     http: { status: undefined, headers: new HeaderMap() },
-    body: { kind: 'single', singleResult: { data: entry.body.data, extensions: { ...entry.body.extensions, asOf: new Date(entry.asOf).toISOString(), cacheStatus: status } } },
+    body: {
+      kind: 'single',
+      singleResult: {
+        data: entry.body.data,
+        extensions: { ...entry.body.extensions, asOf: new Date(entry.asOf).toISOString(), cacheStatus: status },
+      },
+    },
   };
 }
 
@@ -32,7 +48,11 @@ function fromEntry(entry: CacheEntry, status: CacheStatus): GraphQLResponse {
  * errors are returned but never kept. Every cached answer carries `extensions.asOf` and
  * `extensions.cacheStatus`. A signed-in caller's mutation marks its scope changed as it answers.
  */
-export function responseCachePlugin(cache: ResponseCache<GraphQLResponse>, clock: ScopeChangeClock, server: () => ApolloServer<GatewayContext>): ApolloServerPlugin<GatewayContext> {
+export function responseCachePlugin(
+  cache: ResponseCache<GraphQLResponse>,
+  clock: ScopeChangeClock,
+  server: () => ApolloServer<GatewayContext>,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -55,13 +75,19 @@ export function responseCachePlugin(cache: ResponseCache<GraphQLResponse>, clock
               { contextValue: { ...rc.contextValue, cacheMode: 'bypass' } },
             );
             const single = raw.body.kind === 'single' ? raw.body.singleResult : undefined;
-            const keep = single && !single.errors && single.data ? { data: single.data, ...(single.extensions ? { extensions: single.extensions } : {}) } : undefined;
+            const keep =
+              single && !single.errors && single.data
+                ? { data: single.data, ...(single.extensions ? { extensions: single.extensions } : {}) }
+                : undefined;
             return { raw, keep };
           };
           const answer = await cache.get(key, scopeOfPrincipal(principal), fill, mode === 'fresh');
           if (answer.entry) return fromEntry(answer.entry, answer.status);
           // Not kept (errors): every waiter gets the same answer, each with its own headers.
-          return { http: { status: answer.raw.http.status, headers: new HeaderMap(answer.raw.http.headers) }, body: answer.raw.body };
+          return {
+            http: { status: answer.raw.http.status, headers: new HeaderMap(answer.raw.http.headers) },
+            body: answer.raw.body,
+          };
         },
       };
     },

@@ -39,7 +39,10 @@ describe('ResponseCache', () => {
     expect(answer).toMatchObject({ status: 'MISS', entry: { body: { data: { value: 'new' } } } });
     // A change elsewhere leaves it alone.
     clock.record('139902001001');
-    expect(await c.get('k', '139901', filler('other'))).toMatchObject({ status: 'HIT', entry: { body: { data: { value: 'new' } } } });
+    expect(await c.get('k', '139901', filler('other'))).toMatchObject({
+      status: 'HIT',
+      entry: { body: { data: { value: 'new' } } },
+    });
   });
 
   it('serves an unchanged entry past half the maximum age while refreshing it, and never past the maximum age', async () => {
@@ -47,19 +50,31 @@ describe('ResponseCache', () => {
     await c.get('k', '139901', filler('v1'));
     now += 3000;
     const refresh = filler('v2', 10);
-    expect(await c.get('k', '139901', refresh)).toMatchObject({ status: 'STALE', entry: { body: { data: { value: 'v1' } } } });
+    expect(await c.get('k', '139901', refresh)).toMatchObject({
+      status: 'STALE',
+      entry: { body: { data: { value: 'v1' } } },
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(refresh.runs).toBe(1);
-    expect(await c.get('k', '139901', filler('unused'))).toMatchObject({ status: 'HIT', entry: { body: { data: { value: 'v2' } } } });
+    expect(await c.get('k', '139901', filler('unused'))).toMatchObject({
+      status: 'HIT',
+      entry: { body: { data: { value: 'v2' } } },
+    });
     now += 5001;
-    expect(await c.get('k', '139901', filler('v3'))).toMatchObject({ status: 'MISS', entry: { body: { data: { value: 'v3' } } } });
+    expect(await c.get('k', '139901', filler('v3'))).toMatchObject({
+      status: 'MISS',
+      entry: { body: { data: { value: 'v3' } } },
+    });
   });
 
   it('with requireFresh, waits for the refresh instead of serving a STALE entry', async () => {
     const c = cache();
     await c.get('k', null, filler('v1'));
     now += 3000;
-    expect(await c.get('k', null, filler('v2'), true)).toMatchObject({ status: 'MISS', entry: { body: { data: { value: 'v2' } } } });
+    expect(await c.get('k', null, filler('v2'), true)).toMatchObject({
+      status: 'MISS',
+      entry: { body: { data: { value: 'v2' } } },
+    });
   });
 
   it('returns an answer it may not keep without keeping it', async () => {
@@ -71,7 +86,8 @@ describe('ResponseCache', () => {
 
   it('stays within its memory bound, dropping the least recently used entries', async () => {
     const c = new ResponseCache<string>({ maxBytes: 2000, maxAgeMs: 5000, clock, now: () => now });
-    for (let i = 0; i < 50; i++) await c.get(`k${i}`, null, async () => ({ raw: '', keep: { data: { value: 'x'.repeat(100) } } }));
+    for (let i = 0; i < 50; i++)
+      await c.get(`k${i}`, null, async () => ({ raw: '', keep: { data: { value: 'x'.repeat(100) } } }));
     expect(c.size).toBeLessThanOrEqual(2000);
     expect(c.count).toBeLessThan(50);
     expect((await c.get('k49', null, filler('refilled'))).status).toBe('HIT');

@@ -33,7 +33,8 @@ export interface ResponseCacheOptions {
 export type Fill<R> = () => Promise<{ raw: R; keep?: CachedBody }>;
 
 /** An answer: a kept entry (HIT, STALE or a MISS that was kept), or the raw answer of a fill that was not kept. */
-export type CacheAnswer<R> = { status: CacheStatus; entry: CacheEntry; raw?: undefined } | { status: 'MISS'; entry?: undefined; raw: R };
+export type CacheAnswer<R> =
+  { status: CacheStatus; entry: CacheEntry; raw?: undefined } | { status: 'MISS'; entry?: undefined; raw: R };
 
 interface Filled<R> {
   entry?: CacheEntry;
@@ -61,7 +62,10 @@ export class ResponseCache<R> {
   readonly stats = { hits: 0, stale: 0, misses: 0, fills: 0 };
 
   constructor(private readonly options: ResponseCacheOptions) {
-    this.entries = new LRUCache<string, CacheEntry>({ maxSize: options.maxBytes, sizeCalculation: (e) => Math.max(1, e.bytes) });
+    this.entries = new LRUCache<string, CacheEntry>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (e) => Math.max(1, e.bytes),
+    });
     this.now = options.now ?? Date.now;
   }
 

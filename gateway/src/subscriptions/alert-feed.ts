@@ -71,12 +71,18 @@ export class AlertFeed {
 
   /** Alerts after the alert `afterId` up to the feed's current head, in order (a reconnecting subscriber's gap). */
   async *replay(afterId: string): AsyncGenerator<FeedItem> {
-    const first = await this.client.query<{ alertFeed: FeedItem[] }>(`query($id: ID!, $n: Int!) { alertFeed(afterId: $id, limit: $n) { ${FEED_FIELDS} } }`, { id: afterId, n: BATCH });
+    const first = await this.client.query<{ alertFeed: FeedItem[] }>(
+      `query($id: ID!, $n: Int!) { alertFeed(afterId: $id, limit: $n) { ${FEED_FIELDS} } }`,
+      { id: afterId, n: BATCH },
+    );
     let batch = first.alertFeed;
     while (batch.length > 0) {
       for (const item of batch) yield item;
       if (batch.length < BATCH) return;
-      const next = await this.client.query<{ alertFeed: FeedItem[] }>(`query($s: String!, $n: Int!) { alertFeed(afterSeq: $s, limit: $n) { ${FEED_FIELDS} } }`, { s: batch[batch.length - 1]!.seq, n: BATCH });
+      const next = await this.client.query<{ alertFeed: FeedItem[] }>(
+        `query($s: String!, $n: Int!) { alertFeed(afterSeq: $s, limit: $n) { ${FEED_FIELDS} } }`,
+        { s: batch[batch.length - 1]!.seq, n: BATCH },
+      );
       batch = next.alertFeed;
     }
   }
@@ -91,7 +97,10 @@ export class AlertFeed {
         this.again = false;
         try {
           for (;;) {
-            const data = await this.client.query<{ alertFeed: FeedItem[] }>(`query($s: String!, $n: Int!) { alertFeed(afterSeq: $s, limit: $n) { ${FEED_FIELDS} } }`, { s: String(this.lastSeq), n: BATCH });
+            const data = await this.client.query<{ alertFeed: FeedItem[] }>(
+              `query($s: String!, $n: Int!) { alertFeed(afterSeq: $s, limit: $n) { ${FEED_FIELDS} } }`,
+              { s: String(this.lastSeq), n: BATCH },
+            );
             for (const item of data.alertFeed) {
               this.lastSeq = BigInt(item.seq);
               for (const l of this.listeners) l(item);

@@ -16,8 +16,18 @@ export interface ConnectionState {
  * or null to refuse (graphql-ws then closes with 4403). The socket is closed with 4401 when the
  * token expires.
  */
-export async function authenticateConnection(params: Record<string, unknown>, request: IncomingMessage, close: (code: number, reason: string) => void, tokens: TokenService): Promise<ConnectionState | null> {
-  const raw = typeof params['authorization'] === 'string' ? params['authorization'] : typeof params['token'] === 'string' ? params['token'] : undefined;
+export async function authenticateConnection(
+  params: Record<string, unknown>,
+  request: IncomingMessage,
+  close: (code: number, reason: string) => void,
+  tokens: TokenService,
+): Promise<ConnectionState | null> {
+  const raw =
+    typeof params['authorization'] === 'string'
+      ? params['authorization']
+      : typeof params['token'] === 'string'
+        ? params['token']
+        : undefined;
   if (!raw) return { principal: PUBLIC_PRINCIPAL, active: new Set() };
   try {
     const { principal, expiresAt } = await tokens.verify(raw.replace(/^Bearer\s+/i, ''));

@@ -23,7 +23,10 @@ export interface DashboardUpdatesOptions {
  * Identical answers are not pushed again. Each answer is the subscriber's own query, so scope
  * rules apply to every delivery exactly as to a query.
  */
-export async function* dashboardUpdates(first: ExecutionResult, o: DashboardUpdatesOptions): AsyncGenerator<ExecutionResult> {
+export async function* dashboardUpdates(
+  first: ExecutionResult,
+  o: DashboardUpdatesOptions,
+): AsyncGenerator<ExecutionResult> {
   const prefix = unitCode.prefixOf(o.unit);
   const wakes = new AsyncQueue<true>();
   let queued = false; // one rerun waiting is enough, however many changes came
@@ -41,7 +44,10 @@ export async function* dashboardUpdates(first: ExecutionResult, o: DashboardUpda
     if (unit === null || unit.startsWith(prefix)) wake();
   });
   const heartbeat = setInterval(rerun, o.heartbeatMs ?? 15_000);
-  const deliver = (r: ExecutionResult): ExecutionResult => ({ data: { [o.responseKey]: (r.data as { unit?: unknown } | null | undefined)?.unit ?? null }, ...(r.errors ? { errors: r.errors } : {}) });
+  const deliver = (r: ExecutionResult): ExecutionResult => ({
+    data: { [o.responseKey]: (r.data as { unit?: unknown } | null | undefined)?.unit ?? null },
+    ...(r.errors ? { errors: r.errors } : {}),
+  });
   let last = JSON.stringify(first.data ?? null);
   try {
     yield deliver(first);

@@ -4,7 +4,12 @@ import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'gr
 import type { GatewayContext } from '../gateway-context';
 
 /** Runs a document through the gateway as a principal. */
-export type RunAs = (principal: Principal, document: DocumentNode, variables: Record<string, unknown> | undefined, cacheMode?: GatewayContext['cacheMode']) => Promise<ExecutionResult>;
+export type RunAs = (
+  principal: Principal,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  cacheMode?: GatewayContext['cacheMode'],
+) => Promise<ExecutionResult>;
 
 /**
  * Executes operations through the gateway itself (query planning, every subgraph's scope checks,
@@ -13,9 +18,17 @@ export type RunAs = (principal: Principal, document: DocumentNode, variables: Re
  */
 export function runAs(server: ApolloServer<GatewayContext>): RunAs {
   return async (principal, document, variables, cacheMode) => {
-    const res = await server.executeOperation({ query: print(document), variables }, { contextValue: { principal, requestId: 'ws', ...(cacheMode ? { cacheMode } : {}) } });
+    const res = await server.executeOperation(
+      { query: print(document), variables },
+      { contextValue: { principal, requestId: 'ws', ...(cacheMode ? { cacheMode } : {}) } },
+    );
     if (res.body.kind !== 'single') return { errors: [new GraphQLError('incremental delivery is not supported here')] };
     const { data, errors } = res.body.singleResult;
-    return { data: data as ExecutionResult['data'], ...(errors ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) } : {}) };
+    return {
+      data: data as ExecutionResult['data'],
+      ...(errors
+        ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) }
+        : {}),
+    };
   };
 }

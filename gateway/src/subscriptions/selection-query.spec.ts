@@ -6,7 +6,15 @@ describe('selectionAsQuery', () => {
     const document = parse(source);
     const op = getOperationAST(document) as OperationDefinitionNode;
     const root = op.selectionSet.selections[0] as FieldNode;
-    return print(selectionAsQuery(document, op, root, { operationName: 'DashboardUpdate', field: 'unit', argument: 'code', variable: 'sunlightUnit', type: 'ID!' }));
+    return print(
+      selectionAsQuery(document, op, root, {
+        operationName: 'DashboardUpdate',
+        field: 'unit',
+        argument: 'code',
+        variable: 'sunlightUnit',
+        type: 'ID!',
+      }),
+    );
   };
 
   it("moves the subscriber's selection, fragments and the variables it uses onto the query field", () => {

@@ -14,7 +14,10 @@ export interface QueryTarget {
   type: 'ID!';
 }
 
-const nonNull = (name: string): TypeNode => ({ kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: name.replace(/!$/, '') } } });
+const nonNull = (name: string): TypeNode => ({
+  kind: Kind.NON_NULL_TYPE,
+  type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: name.replace(/!$/, '') } },
+});
 
 /**
  * Rewrites the selection of a subscription's root field into a query of `target.field`, so that
@@ -22,7 +25,12 @@ const nonNull = (name: string): TypeNode => ({ kind: Kind.NON_NULL_TYPE, type: {
  * selection: the same fields, fragments and the variables that selection uses (the
  * subscription's own arguments are not part of it). Pure; the caller supplies the variable.
  */
-export function selectionAsQuery(document: DocumentNode, operation: OperationDefinitionNode, root: FieldNode, target: QueryTarget): DocumentNode {
+export function selectionAsQuery(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  root: FieldNode,
+  target: QueryTarget,
+): DocumentNode {
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   const used = new Set<string>();
   for (const node of [root.selectionSet, ...fragments]) {
@@ -37,7 +45,11 @@ export function selectionAsQuery(document: DocumentNode, operation: OperationDef
         name: { kind: Kind.NAME, value: target.operationName },
         variableDefinitions: [
           ...(operation.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value)),
-          { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: target.variable } }, type: nonNull(target.type) },
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: target.variable } },
+            type: nonNull(target.type),
+          },
         ],
         selectionSet: {
           kind: Kind.SELECTION_SET,
@@ -45,7 +57,13 @@ export function selectionAsQuery(document: DocumentNode, operation: OperationDef
             {
               kind: Kind.FIELD,
               name: { kind: Kind.NAME, value: target.field },
-              arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: target.argument }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: target.variable } } }],
+              arguments: [
+                {
+                  kind: Kind.ARGUMENT,
+                  name: { kind: Kind.NAME, value: target.argument },
+                  value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: target.variable } },
+                },
+              ],
               ...(root.selectionSet ? { selectionSet: root.selectionSet } : {}),
             },
           ],

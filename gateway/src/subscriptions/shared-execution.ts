@@ -15,7 +15,12 @@ export class SharedExecution {
     private readonly keepMs = 30_000,
   ) {}
 
-  get(principal: Principal, query: DocumentNode, variables: Record<string, unknown>, printed: string = print(query)): Promise<ExecutionResult> {
+  get(
+    principal: Principal,
+    query: DocumentNode,
+    variables: Record<string, unknown>,
+    printed: string = print(query),
+  ): Promise<ExecutionResult> {
     const key = `${principal.role}|${principal.unit ?? ''}|${principal.department ?? ''}|${principal.post ?? ''}|${printed}|${JSON.stringify(variables)}`;
     let result = this.results.get(key);
     if (!result) {

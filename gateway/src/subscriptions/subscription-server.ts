@@ -1,7 +1,18 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { platformError, PlatformErrorCode, type Logger, type Principal, type TokenService } from '@sunlight/shared';
-import { extendSchema, getOperationAST, GraphQLError, Kind, parse, type ExecutionArgs, type ExecutionResult, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  extendSchema,
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  parse,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -64,21 +75,50 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     if (roots.length !== 1 || !root || !fields[root.name.value]) {
       return { errors: [new GraphQLError('subscribe to exactly one field: alertRaised or dashboardUpdated')] };
     }
-    if (principal.role === 'PUBLIC') return { errors: [platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in (connectionParams.authorization) to subscribe')] };
+    if (principal.role === 'PUBLIC')
+      return {
+        errors: [
+          platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in (connectionParams.authorization) to subscribe'),
+        ],
+      };
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const responseKey = root.alias?.value ?? root.name.value;
     const argValues = getArgumentValues(fields[root.name.value]!, root, variables);
     if (root.name.value === 'dashboardUpdated') {
       const unit = argValues['unit'] as string;
-      const query = selectionAsQuery(args.document, op, root, { operationName: 'DashboardUpdate', field: 'unit', argument: 'code', variable: 'sunlightUnit', type: 'ID!' });
+      const query = selectionAsQuery(args.document, op, root, {
+        operationName: 'DashboardUpdate',
+        field: 'unit',
+        argument: 'code',
+        variable: 'sunlightUnit',
+        type: 'ID!',
+      });
       const fetch = () => run(principal, query, { ...variables, sunlightUnit: unit }, 'fresh');
       const first = await fetch();
-      if (!(first.data as { unit?: unknown } | null | undefined)?.unit) return { errors: first.errors ?? [platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${unit} is not in your scope`)] };
+      if (!(first.data as { unit?: unknown } | null | undefined)?.unit)
+        return {
+          errors: first.errors ?? [platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${unit} is not in your scope`)],
+        };
       return dashboardUpdates(first, { unit, run: fetch, changes: o.changes, responseKey });
     }
-    const query = selectionAsQuery(args.document, op, root, { operationName: 'AlertDelivery', field: 'alert', argument: 'id', variable: 'sunlightAlertId', type: 'ID!' });
+    const query = selectionAsQuery(args.document, op, root, {
+      operationName: 'AlertDelivery',
+      field: 'alert',
+      argument: 'id',
+      variable: 'sunlightAlertId',
+      type: 'ID!',
+    });
     const filter = (argValues['filter'] as SubscriptionFilter | undefined) ?? {};
-    return alertDeliveries({ feed: o.feed, executions, principal, filter, after: (argValues['after'] as string | undefined) ?? null, query, variables, responseKey });
+    return alertDeliveries({
+      feed: o.feed,
+      executions,
+      principal,
+      filter,
+      after: (argValues['after'] as string | undefined) ?? null,
+      query,
+      variables,
+      responseKey,
+    });
   };
 
   const disposable = useServer<Record<string, unknown>, { state?: ConnectionState }>(
@@ -86,7 +126,12 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       schema,
       context: (ctx) => ({ principal: ctx.extra.state?.principal }),
       onConnect: async (ctx) => {
-        const state = await authenticateConnection(ctx.connectionParams ?? {}, ctx.extra.request, (code, reason) => ctx.extra.socket.close(code, reason), o.tokens);
+        const state = await authenticateConnection(
+          ctx.connectionParams ?? {},
+          ctx.extra.request,
+          (code, reason) => ctx.extra.socket.close(code, reason),
+          o.tokens,
+        );
         if (!state) return false;
         ctx.extra.state = state;
         return true;
@@ -95,13 +140,22 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       onSubscribe: (ctx, id) => {
         const active = ctx.extra.state?.active;
         if (active && active.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
-          return [new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+          return [
+            new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+            }),
+          ];
         }
         active?.add(id);
         return undefined;
       },
       onComplete: (ctx, id) => void ctx.extra.state?.active.delete(id),
-      execute: (args: ExecutionArgs) => run((args.contextValue as { principal: Principal }).principal, args.document, args.variableValues as Record<string, unknown> | undefined),
+      execute: (args: ExecutionArgs) =>
+        run(
+          (args.contextValue as { principal: Principal }).principal,
+          args.document,
+          args.variableValues as Record<string, unknown> | undefined,
+        ),
       subscribe,
     },
     wss,

@@ -1,4 +1,13 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, subtreeTrends, type SubgraphDefinition, type SubgraphName } from '@sunlight/shared';
+import {
+  env,
+  OutboxNotify1765000000000,
+  PlatformTables1763769600000,
+  readEnv,
+  subgraphUrl,
+  subtreeTrends,
+  type SubgraphDefinition,
+  type SubgraphName,
+} from '@sunlight/shared';
 import { alertReference } from './alert/alert.reference';
 import { AlertResolver } from './alert/alert.resolver';
 import type { AlertsConfig } from './alerts-config';
@@ -39,7 +48,14 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
   return {
     name: 'alerts',
     entities: [],
-    migrations: [PlatformTables1763769600000, Alerts1763770400000, AlertMonthStat1763770800000, OutboxNotify1765000000000, AlertMonthStatChanges1765200000000, AlertMonthStatNotify1765300000000],
+    migrations: [
+      PlatformTables1763769600000,
+      Alerts1763770400000,
+      AlertMonthStat1763770800000,
+      OutboxNotify1765000000000,
+      AlertMonthStatChanges1765200000000,
+      AlertMonthStatNotify1765300000000,
+    ],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(current())(input),
@@ -54,7 +70,8 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       const urlOf = (name: SubgraphName) => options.subgraphUrls?.[name] ?? subgraphUrl(name);
       const sums = createAlertMonthSums(dataSource);
       await sums.start({ logger });
-      const source = options.tierSource ?? subgraphTierSource(urlOf, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
+      const source =
+        options.tierSource ?? subgraphTierSource(urlOf, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
       config = { baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now };
       const url = options.databaseUrl ?? e.DATABASE_URL;
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return () => sums.stop();

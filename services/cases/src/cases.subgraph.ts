@@ -1,4 +1,13 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import {
+  env,
+  OutboxNotify1765000000000,
+  PlatformTables1763769600000,
+  readEnv,
+  subgraphUrl,
+  WorkingCalendar,
+  type CalendarDayRow,
+  type SubgraphDefinition,
+} from '@sunlight/shared';
 import { caseReference, unitReference } from './case/case.reference';
 import { CaseMutationResolver } from './case/case-mutation.resolver';
 import { CaseResolver } from './case/case.resolver';
@@ -26,7 +35,9 @@ export interface CasesSubgraph extends SubgraphDefinition<CasesContext> {
  * prepared (`SUBGRAPH_POWERS_URL`, `SMS_WEBHOOK_URL`, `CARD_*`, `CARD_SCHEDULER_INTERVAL_MS`);
  * `overrides` replace any part of it (tests inject the clock or the powers lookup).
  */
-export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedulerIntervalMs?: number } = {}): CasesSubgraph {
+export function createCasesSubgraph(
+  overrides: Partial<CasesConfig> & { schedulerIntervalMs?: number } = {},
+): CasesSubgraph {
   let config: CasesConfig | undefined;
   let sums: CaseMonthSums | undefined;
   const current = () => {
@@ -37,11 +48,19 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
     if (!sums) throw new Error('the cases subgraph is not prepared yet');
     return sums;
   };
-  const createContext = (input: Parameters<SubgraphDefinition<CasesContext>['createContext']>[0]) => casesContextFactory(current(), currentSums())(input);
+  const createContext = (input: Parameters<SubgraphDefinition<CasesContext>['createContext']>[0]) =>
+    casesContextFactory(current(), currentSums())(input);
   return {
     name: 'cases',
     entities: [],
-    migrations: [PlatformTables1763769600000, Cases1763769800000, Calendar1763769900000, CaseMonthStat1763770500000, OutboxNotify1765000000000, CaseMonthStatChanges1765200000000],
+    migrations: [
+      PlatformTables1763769600000,
+      Cases1763769800000,
+      Calendar1763769900000,
+      CaseMonthStat1763770500000,
+      OutboxNotify1765000000000,
+      CaseMonthStatChanges1765200000000,
+    ],
     resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver, UnitCaseTrendResolver],
     references: { Case: caseReference, Unit: unitReference },
     createContext,
@@ -57,7 +76,9 @@ export function createCasesSubgraph(overrides: Partial<CasesConfig> & { schedule
         queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),
         powers: overrides.powers ?? new PowersClient(subgraphUrl('powers'), tokens),
         thresholds: overrides.thresholds ?? loadCardThresholds(),
-        notifier: overrides.notifier ?? (e.SMS_WEBHOOK_URL ? new WebhookCardNotifier(e.SMS_WEBHOOK_URL, logger) : new LogCardNotifier(logger)),
+        notifier:
+          overrides.notifier ??
+          (e.SMS_WEBHOOK_URL ? new WebhookCardNotifier(e.SMS_WEBHOOK_URL, logger) : new LogCardNotifier(logger)),
         now: overrides.now ?? (() => new Date()),
       };
       const held = createCaseMonthSums(dataSource);

@@ -1,4 +1,13 @@
-import { env, OutboxNotify1765000000000, PlatformTables1763769600000, readEnv, subgraphUrl, WorkingCalendar, type CalendarDayRow, type SubgraphDefinition } from '@sunlight/shared';
+import {
+  env,
+  OutboxNotify1765000000000,
+  PlatformTables1763769600000,
+  readEnv,
+  subgraphUrl,
+  WorkingCalendar,
+  type CalendarDayRow,
+  type SubgraphDefinition,
+} from '@sunlight/shared';
 import { casesFiledClient } from './clients/cases-client';
 import { ComplaintClock } from './jobs/complaint-clock';
 import type { ComplaintsConfig } from './complaints-config';
@@ -26,7 +35,9 @@ export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext
  * Builds the complaints subgraph. In production `COMPLAINANT_KEY` (32 bytes, base64) must be set:
  * it encrypts complainants' identities; in development a key is derived from the internal secret.
  */
-export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & { clockIntervalMs?: number } = {}): ComplaintsSubgraph {
+export function createComplaintsSubgraph(
+  overrides: Partial<ComplaintsConfig> & { clockIntervalMs?: number } = {},
+): ComplaintsSubgraph {
   let config: ComplaintsConfig | undefined;
   let sums: ComplaintMonthSums | undefined;
   const current = () => {
@@ -40,7 +51,14 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
   return {
     name: 'complaints',
     entities: [],
-    migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000, ComplaintMonthStat1763770700000, OutboxNotify1765000000000, ComplaintMonthStatChanges1765200000000],
+    migrations: [
+      PlatformTables1763769600000,
+      Complaints1763770200000,
+      AppendOnlyAndCalendar1763770300000,
+      ComplaintMonthStat1763770700000,
+      OutboxNotify1765000000000,
+      ComplaintMonthStatChanges1765200000000,
+    ],
     resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver, UnitComplaintTrendResolver],
     orphanedTypes: [UnitRef],
     references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },
@@ -56,13 +74,21 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
         COMPLAINT_ESCALATE_AFTER_DAYS: env.int(5, 0, 365),
         COMPLAINT_CLOCK_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
-      if (!e.COMPLAINANT_KEY && e.NODE_ENV === 'production') throw new Error('COMPLAINANT_KEY (32 bytes, base64) is required when NODE_ENV=production');
-      const key: Uint8Array = e.COMPLAINANT_KEY ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64')) : tokens.deriveKey('complainant-identity');
+      if (!e.COMPLAINANT_KEY && e.NODE_ENV === 'production')
+        throw new Error('COMPLAINANT_KEY (32 bytes, base64) is required when NODE_ENV=production');
+      const key: Uint8Array = e.COMPLAINANT_KEY
+        ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64'))
+        : tokens.deriveKey('complainant-identity');
       const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
       config = {
         calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
         cipher: overrides.cipher ?? new IdentityCipher(key),
-        limits: overrides.limits ?? { acceptDays: e.COMPLAINT_ACCEPT_DAYS, concludeDays: e.COMPLAINT_CONCLUDE_DAYS, extensionDays: e.COMPLAINT_EXTENSION_DAYS, escalateAfterDays: e.COMPLAINT_ESCALATE_AFTER_DAYS },
+        limits: overrides.limits ?? {
+          acceptDays: e.COMPLAINT_ACCEPT_DAYS,
+          concludeDays: e.COMPLAINT_CONCLUDE_DAYS,
+          extensionDays: e.COMPLAINT_EXTENSION_DAYS,
+          escalateAfterDays: e.COMPLAINT_ESCALATE_AFTER_DAYS,
+        },
         casesFiled: overrides.casesFiled ?? casesFiledClient(subgraphUrl('cases'), tokens),
         now: overrides.now ?? (() => new Date()),
       };
@@ -75,7 +101,9 @@ export function createComplaintsSubgraph(overrides: Partial<ComplaintsConfig> & 
       const notices = new NoticeService(dataSource, config);
       let running: Promise<unknown> = Promise.resolve();
       const timer = setInterval(() => {
-        running = running.then(() => Promise.all([clock.runOnce(), notices.raiseOverdue(config!.now())])).catch((err: unknown) => logger.error('complaint clock failed', { error: String(err) }));
+        running = running
+          .then(() => Promise.all([clock.runOnce(), notices.raiseOverdue(config!.now())]))
+          .catch((err: unknown) => logger.error('complaint clock failed', { error: String(err) }));
       }, interval);
       return async () => {
         clearInterval(timer);

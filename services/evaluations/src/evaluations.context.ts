@@ -1,4 +1,10 @@
-import { orderByKeys, subtreeTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
+import {
+  orderByKeys,
+  subtreeTrends,
+  type ContextInput,
+  type RollupTrends,
+  type SubgraphContext,
+} from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { CampaignService } from './campaign/campaign.service';

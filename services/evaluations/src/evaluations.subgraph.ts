@@ -1,4 +1,9 @@
-import { OutboxNotify1765000000000, PlatformTables1763769600000, subgraphUrl, type SubgraphDefinition } from '@sunlight/shared';
+import {
+  OutboxNotify1765000000000,
+  PlatformTables1763769600000,
+  subgraphUrl,
+  type SubgraphDefinition,
+} from '@sunlight/shared';
 import { CampaignResolver } from './campaign/campaign.resolver';
 import { DepartmentRef, PostRef, UnitRef } from './unit/entity-refs';
 import { departmentReference, postReference, unitReference } from './unit/entity.reference';
@@ -12,7 +17,11 @@ import { RatingMonthStatChanges1765200000000 } from './migrations/1765200000000-
 import { RatingMonthStatNotify1765300000000 } from './migrations/1765300000000-rating-month-stat-notify';
 import { RatingResolver } from './rating/rating.resolver';
 import { createRatingMonthSums, type RatingMonthSums } from './stats/rating-month-sums';
-import { DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionResolver } from './stats/satisfaction.resolver';
+import {
+  DepartmentSatisfactionResolver,
+  PostSatisfactionResolver,
+  UnitSatisfactionResolver,
+} from './stats/satisfaction.resolver';
 import { UnitSatisfactionTrendResolver } from './stats/unit-satisfaction-trend.resolver';
 import { ServiceUpstream } from './clients/upstream';
 
@@ -36,8 +45,24 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
   return {
     name: 'evaluations',
     entities: [],
-    migrations: [PlatformTables1763769600000, Evaluations1763770000000, DefaultIndicatorSets1763770100000, RatingMonthStat1763770600000, OutboxNotify1765000000000, RatingMonthStatChanges1765200000000, RatingMonthStatNotify1765300000000],
-    resolvers: [RatingResolver, IndicatorSetResolver, CampaignResolver, UnitSatisfactionResolver, DepartmentSatisfactionResolver, PostSatisfactionResolver, UnitSatisfactionTrendResolver],
+    migrations: [
+      PlatformTables1763769600000,
+      Evaluations1763770000000,
+      DefaultIndicatorSets1763770100000,
+      RatingMonthStat1763770600000,
+      OutboxNotify1765000000000,
+      RatingMonthStatChanges1765200000000,
+      RatingMonthStatNotify1765300000000,
+    ],
+    resolvers: [
+      RatingResolver,
+      IndicatorSetResolver,
+      CampaignResolver,
+      UnitSatisfactionResolver,
+      DepartmentSatisfactionResolver,
+      PostSatisfactionResolver,
+      UnitSatisfactionTrendResolver,
+    ],
     // Entities this subgraph only extends: no field of its own returns them, so list them.
     orphanedTypes: [UnitRef, DepartmentRef, PostRef],
     references: { Unit: unitReference, Department: departmentReference, Post: postReference },
@@ -45,7 +70,9 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
     config: current,
     async prepare({ dataSource, logger, tokens }) {
       config = {
-        upstream: overrides.upstream ?? new ServiceUpstream({ cases: subgraphUrl('cases'), powers: subgraphUrl('powers') }, tokens),
+        upstream:
+          overrides.upstream ??
+          new ServiceUpstream({ cases: subgraphUrl('cases'), powers: subgraphUrl('powers') }, tokens),
         stageKey: overrides.stageKey ?? tokens.deriveKey('rating-stage'),
         deviceKey: overrides.deviceKey ?? tokens.deriveKey('rating-device'),
         ballotKey: overrides.ballotKey ?? tokens.deriveKey('review-ballot'),

@@ -7,7 +7,11 @@ import { attachmentStore } from './attachment-store';
 import { attachmentTableSql } from './attachment-table-sql';
 import type { AttachmentUpload } from './attachment-upload';
 
-const upload = (name: string, text: string, mediaType = 'application/pdf'): AttachmentUpload => ({ name, mediaType, contentBase64: Buffer.from(text).toString('base64') });
+const upload = (name: string, text: string, mediaType = 'application/pdf'): AttachmentUpload => ({
+  name,
+  mediaType,
+  contentBase64: Buffer.from(text).toString('base64'),
+});
 
 function problemsOf(uploads: readonly AttachmentUpload[]): { field: string; message: string }[] {
   const v = new Validation();
@@ -34,8 +38,12 @@ describe('attachmentStore.validate', () => {
       { field: 'materials.0.mediaType', message: 'must be a media type like application/pdf' },
       { field: 'materials.0.contentBase64', message: 'must be non-empty base64' },
     ]);
-    expect(problemsOf(Array.from({ length: 11 }, (_, i) => upload(`f${i}`, 'x')))).toEqual([{ field: 'materials', message: 'at most 10 attachments per action' }]);
-    expect(problemsOf([upload('big', 'x'.repeat(2 * 1024 * 1024 + 1))])).toEqual([{ field: 'materials.0.contentBase64', message: 'must be at most 2097152 bytes' }]);
+    expect(problemsOf(Array.from({ length: 11 }, (_, i) => upload(`f${i}`, 'x')))).toEqual([
+      { field: 'materials', message: 'at most 10 attachments per action' },
+    ]);
+    expect(problemsOf([upload('big', 'x'.repeat(2 * 1024 * 1024 + 1))])).toEqual([
+      { field: 'materials.0.contentBase64', message: 'must be at most 2097152 bytes' },
+    ]);
   });
 });
 
@@ -52,19 +60,26 @@ describe('attachment table', () => {
 
   it('stores content once under its SHA-256 and returns the refs', async () => {
     const uploads = [upload(' 申请书 ', 'same bytes'), upload('副本', 'same bytes', 'text/plain')];
-    const refs = await ds.transaction((em) => attachmentStore.store(em, uploads, attachmentStore.validate(new Validation(), uploads)));
+    const refs = await ds.transaction((em) =>
+      attachmentStore.store(em, uploads, attachmentStore.validate(new Validation(), uploads)),
+    );
     const sha256 = sha256Hex('same bytes');
     expect(refs).toEqual([
       { name: '申请书', sha256, size: 10, mediaType: 'application/pdf' },
       { name: '副本', sha256, size: 10, mediaType: 'text/plain' },
     ]);
-    const rows: { content: Buffer; media_type: string }[] = await ds.query('SELECT content, media_type FROM attachment WHERE sha256 = $1', [sha256]);
+    const rows: { content: Buffer; media_type: string }[] = await ds.query(
+      'SELECT content, media_type FROM attachment WHERE sha256 = $1',
+      [sha256],
+    );
     expect(rows.map((r) => [r.content.toString(), r.media_type])).toEqual([['same bytes', 'application/pdf']]);
   });
 
   it('refuses updates, deletes and truncation', async () => {
     await ds.transaction((em) => attachmentStore.store(em, [upload('a', 'keep me')], [Buffer.from('keep me')]));
-    await expect(ds.query("UPDATE attachment SET media_type = 'text/plain'")).rejects.toThrow('attachment is append-only: UPDATE refused');
+    await expect(ds.query("UPDATE attachment SET media_type = 'text/plain'")).rejects.toThrow(
+      'attachment is append-only: UPDATE refused',
+    );
     await expect(ds.query('DELETE FROM attachment')).rejects.toThrow('attachment is append-only: DELETE refused');
     await expect(ds.query('TRUNCATE attachment')).rejects.toThrow('attachment is append-only: TRUNCATE refused');
     expect((await ds.query('SELECT count(*)::int AS n FROM attachment'))[0].n).toBeGreaterThanOrEqual(1);
@@ -75,7 +90,9 @@ describe('attachment table', () => {
     for (const sql of appendOnlySql('"order"')) await ds.query(sql);
     await ds.query('INSERT INTO "order" (id) VALUES (1)');
     await expect(ds.query('DELETE FROM "order"')).rejects.toThrow('order is append-only: DELETE refused');
-    const triggers: { tgname: string }[] = await ds.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = '"order"'::regclass ORDER BY tgname`);
+    const triggers: { tgname: string }[] = await ds.query(
+      `SELECT tgname FROM pg_trigger WHERE tgrelid = '"order"'::regclass ORDER BY tgname`,
+    );
     expect(triggers.map((t) => t.tgname)).toEqual(['order_append_only', 'order_no_truncate']);
   });
 

@@ -16,12 +16,17 @@ export const scope = {
   },
   /** Throws OUT_OF_SCOPE unless `principal` may read the unit `code`. */
   assertCanRead(principal: Principal, code: string, field = 'unit'): void {
-    if (!scope.canRead(principal, code)) throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, field);
+    if (!scope.canRead(principal, code))
+      throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, field);
   },
   /** Throws FORBIDDEN unless `principal` has one of `roles`. */
   assertRole(principal: Principal, roles: readonly Role[], action: string): void {
     if (principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, `sign in to ${action}`);
-    if (!roles.includes(principal.role)) throw platformError(PlatformErrorCode.FORBIDDEN, `role ${principal.role} may not ${action}; needs ${roles.join(' or ')}`);
+    if (!roles.includes(principal.role))
+      throw platformError(
+        PlatformErrorCode.FORBIDDEN,
+        `role ${principal.role} may not ${action}; needs ${roles.join(' or ')}`,
+      );
   },
   /**
    * SQL condition limiting `column` (a 12-digit code) to the subtree of the unit `code`, as a

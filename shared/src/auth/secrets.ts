@@ -21,11 +21,15 @@ export function loadSecrets(config: PlatformConfig): Secrets {
   const configured = { token: config.tokenSecret, internal: config.internalSecret };
   if (config.production) {
     const problems: string[] = [];
-    for (const [name, value] of [['SUNLIGHT_TOKEN_SECRET', configured.token], ['SUNLIGHT_INTERNAL_SECRET', configured.internal]] as const) {
+    for (const [name, value] of [
+      ['SUNLIGHT_TOKEN_SECRET', configured.token],
+      ['SUNLIGHT_INTERNAL_SECRET', configured.internal],
+    ] as const) {
       if (!value) problems.push(`${name} is required when NODE_ENV=production`);
       else if (value.length < MIN_LENGTH) problems.push(`${name} must be at least ${MIN_LENGTH} characters`);
     }
-    if (configured.token && configured.token === configured.internal) problems.push('SUNLIGHT_TOKEN_SECRET and SUNLIGHT_INTERNAL_SECRET must differ');
+    if (configured.token && configured.token === configured.internal)
+      problems.push('SUNLIGHT_TOKEN_SECRET and SUNLIGHT_INTERNAL_SECRET must differ');
     if (problems.length > 0) throw new ConfigError(problems);
   }
   const generated = configured.token && configured.internal ? undefined : readOrCreate(config.dataDir);

@@ -16,7 +16,9 @@ describe('TokenService', () => {
 
   it('refuses a token signed with another key', async () => {
     const other = new TokenService(key(), key());
-    await expect(tokens.verify(await other.issue(inspector))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(tokens.verify(await other.issue(inspector))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('reports an expired token as TOKEN_EXPIRED', async () => {
@@ -25,7 +27,9 @@ describe('TokenService', () => {
   });
 
   it('does not accept a user token as a gateway assertion, nor the reverse', async () => {
-    await expect(tokens.verifyAssertion(await tokens.issue(inspector))).rejects.toMatchObject({ extensions: { code: 'GATEWAY_REQUIRED' } });
+    await expect(tokens.verifyAssertion(await tokens.issue(inspector))).rejects.toMatchObject({
+      extensions: { code: 'GATEWAY_REQUIRED' },
+    });
     await expect(tokens.verify(await tokens.assert(inspector))).rejects.toBeInstanceOf(AppError);
   });
 

@@ -32,7 +32,8 @@ function toClaims(p: Principal, withClient: boolean): PrincipalClaims {
 
 function fromClaims(c: PrincipalClaims, allowed: readonly Role[], withClient: boolean): Principal {
   const role = c.role as Role;
-  if (typeof c.sub !== 'string' || !allowed.includes(role)) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid subject or role');
+  if (typeof c.sub !== 'string' || !allowed.includes(role))
+    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid subject or role');
   if (role !== Role.PUBLIC && role !== Role.SERVICE && (typeof c.unit !== 'string' || !unitCode.isValid(c.unit))) {
     throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid unit');
   }
@@ -80,10 +81,15 @@ export class TokenService {
   /** Verifies a user token; throws UNAUTHENTICATED or TOKEN_EXPIRED. Returns the principal and expiry (ms). */
   async verify(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     try {
-      const { payload } = await jwtVerify<PrincipalClaims>(token, this.tokenSecret, { issuer: ISSUER, audience: USER_AUDIENCE, algorithms: [ALG] });
+      const { payload } = await jwtVerify<PrincipalClaims>(token, this.tokenSecret, {
+        issuer: ISSUER,
+        audience: USER_AUDIENCE,
+        algorithms: [ALG],
+      });
       return { principal: fromClaims(payload, PERSON_ROLES, false), expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (e) {
-      if (e instanceof errors.JWTExpired) throw platformError(PlatformErrorCode.TOKEN_EXPIRED, 'token has expired; sign in again');
+      if (e instanceof errors.JWTExpired)
+        throw platformError(PlatformErrorCode.TOKEN_EXPIRED, 'token has expired; sign in again');
       if (e instanceof Error && 'extensions' in e) throw e;
       throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token is invalid');
     }
@@ -102,9 +108,17 @@ export class TokenService {
 
   /** Verifies an internal assertion; throws GATEWAY_REQUIRED when it is missing or invalid. */
   async verifyAssertion(assertion: string | undefined): Promise<Principal> {
-    if (!assertion) throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, 'subgraphs answer only requests that come through the gateway');
+    if (!assertion)
+      throw platformError(
+        PlatformErrorCode.GATEWAY_REQUIRED,
+        'subgraphs answer only requests that come through the gateway',
+      );
     try {
-      const { payload } = await jwtVerify<PrincipalClaims>(assertion, this.internalSecret, { issuer: ISSUER, audience: GATEWAY_AUDIENCE, algorithms: [ALG] });
+      const { payload } = await jwtVerify<PrincipalClaims>(assertion, this.internalSecret, {
+        issuer: ISSUER,
+        audience: GATEWAY_AUDIENCE,
+        algorithms: [ALG],
+      });
       return fromClaims(payload, [...PERSON_ROLES, Role.PUBLIC, Role.SERVICE], true);
     } catch (e) {
       if (e instanceof Error && 'extensions' in e && !(e instanceof errors.JOSEError)) throw e;

@@ -3,7 +3,12 @@ import { Tier } from './tier';
 const CODE = /^\d{12}$/;
 const PREFIX_LENGTH: Record<Tier, number> = { CITY: 4, COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
 /** The digits that are zero in a code of the tier above and not in one of this tier (1-based start, length). */
-const TIER_DIGITS: Record<Tier, [number, number] | null> = { CITY: null, COUNTY: [5, 2], TOWNSHIP: [7, 3], VILLAGE: [10, 3] };
+const TIER_DIGITS: Record<Tier, [number, number] | null> = {
+  CITY: null,
+  COUNTY: [5, 2],
+  TOWNSHIP: [7, 3],
+  VILLAGE: [10, 3],
+};
 
 function tierOf(code: string): Tier {
   if (code.endsWith('00000000')) return Tier.CITY;

@@ -24,7 +24,10 @@ export function calendarTableSql(days: readonly CalendarDay[]): string[] {
     if (typeof d.working !== 'boolean') throw new TypeError(`calendar day ${d.date}: working must be a boolean`);
     return `('${d.date}', ${d.working ? 'true' : 'false'}, ${literal(d.note)})`;
   });
-  const statements = [`CREATE TABLE calendar_day (day date PRIMARY KEY, working boolean NOT NULL, note text NOT NULL DEFAULT '')`];
-  if (values.length > 0) statements.push(`INSERT INTO calendar_day (day, working, note) VALUES\n  ${values.join(',\n  ')}`);
+  const statements = [
+    `CREATE TABLE calendar_day (day date PRIMARY KEY, working boolean NOT NULL, note text NOT NULL DEFAULT '')`,
+  ];
+  if (values.length > 0)
+    statements.push(`INSERT INTO calendar_day (day, working, note) VALUES\n  ${values.join(',\n  ')}`);
   return statements;
 }

@@ -17,7 +17,14 @@ describe('CHINA_2026', () => {
   it('makes up work only on weekends, on exactly the six scheduled days', () => {
     const working = CHINA_2026.filter((d) => d.working);
     for (const d of working) expect(isWeekend(d.date)).toBe(true);
-    expect(working.map((d) => d.date).sort()).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(working.map((d) => d.date).sort()).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('takes off exactly the 19 weekdays the schedule closes', () => {
@@ -38,7 +45,15 @@ describe('CHINA_2026', () => {
     const off = CHINA_2026.filter((d) => !d.working);
     expect(off).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
     expect(off.filter((d) => d.note === '春节').map((d) => d.date)).toEqual([
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
     ]);
     expect(CHINA_2026.find((d) => d.date === '2026-10-10')?.note).toBe('国庆节调休上班');
     for (const d of CHINA_2026) expect(d.note).not.toBe('');

@@ -8,7 +8,12 @@ describe('isoDate', () => {
     for (let n = first; n <= last; n++) {
       const date = new Date(n * 86_400_000);
       const text = date.toISOString().slice(0, 10);
-      if (isoDate.fromDayNumber(n) !== text || isoDate.toDayNumber(text) !== n || isoDate.weekday(n) !== date.getUTCDay()) mismatches.push(text);
+      if (
+        isoDate.fromDayNumber(n) !== text ||
+        isoDate.toDayNumber(text) !== n ||
+        isoDate.weekday(n) !== date.getUTCDay()
+      )
+        mismatches.push(text);
     }
     expect(mismatches).toEqual([]);
     expect(last - first + 1).toBe(73_414); // 201 years, 49 of them leap (2000 is, 1900 and 2100 are not)
@@ -23,7 +28,17 @@ describe('isoDate', () => {
   });
 
   it('rejects what is not YYYY-MM-DD', () => {
-    for (const bad of ['2026-1-01', '2026-00-10', '2026-04-31', '2026-01-00', ' 2026-01-01', '2026-01-01 ', "2026-01-01'", '20260101', '']) {
+    for (const bad of [
+      '2026-1-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-01-00',
+      ' 2026-01-01',
+      '2026-01-01 ',
+      "2026-01-01'",
+      '20260101',
+      '',
+    ]) {
       expect(isoDate.isValid(bad)).toBe(false);
       expect(() => isoDate.toDayNumber(bad)).toThrow(RangeError);
     }

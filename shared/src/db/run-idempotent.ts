@@ -22,13 +22,24 @@ export interface IdempotentRequest {
  * Concurrent retries wait on the first one's row lock, so exactly one of them writes.
  * `work` must return a JSON-serialisable value (usually the ids to load the result by).
  */
-export async function runIdempotent<R>(dataSource: DataSource, request: IdempotentRequest, work: (em: EntityManager) => Promise<R>): Promise<R> {
+export async function runIdempotent<R>(
+  dataSource: DataSource,
+  request: IdempotentRequest,
+  work: (em: EntityManager) => Promise<R>,
+): Promise<R> {
   if (!KEY_FORMAT.test(request.key)) {
-    throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"', 'idempotencyKey');
+    throw platformError(
+      PlatformErrorCode.VALIDATION_FAILED,
+      'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"',
+      'idempotencyKey',
+    );
   }
   // Anonymous callers share the subject "public": their keys are kept apart by client address.
-  const owner = request.principal.role === Role.PUBLIC ? `public:${request.principal.client ?? ''}` : request.principal.subject;
-  const hash = createHash('sha256').update(`${request.operation}\n${canonicalJson(request.input)}`).digest('hex');
+  const owner =
+    request.principal.role === Role.PUBLIC ? `public:${request.principal.client ?? ''}` : request.principal.subject;
+  const hash = createHash('sha256')
+    .update(`${request.operation}\n${canonicalJson(request.input)}`)
+    .digest('hex');
   return dataSource.transaction(async (em) => {
     const inserted: unknown[] = await em.query(
       `INSERT INTO idempotency_key (subject, key, operation, request_hash) VALUES ($1, $2, $3, $4)
@@ -51,7 +62,11 @@ export async function runIdempotent<R>(dataSource: DataSource, request: Idempote
       return first.result;
     }
     const result = await work(em);
-    await em.query('UPDATE idempotency_key SET result = $3 WHERE subject = $1 AND key = $2', [owner, request.key, JSON.stringify(result ?? null)]);
+    await em.query('UPDATE idempotency_key SET result = $3 WHERE subject = $1 AND key = $2', [
+      owner,
+      request.key,
+      JSON.stringify(result ?? null),
+    ]);
     return result;
   });
 }

@@ -7,6 +7,9 @@ const IDENTIFIER = /^(?:[a-z_]+|"[a-z_]+")$/;
  * @throws TypeError for anything else, before any SQL is produced.
  */
 export function sqlIdentifier(name: string, what: string): string {
-  if (!IDENTIFIER.test(name)) throw new TypeError(`${what} must be a lower-case SQL identifier, optionally double-quoted; got ${JSON.stringify(name)}`);
+  if (!IDENTIFIER.test(name))
+    throw new TypeError(
+      `${what} must be a lower-case SQL identifier, optionally double-quoted; got ${JSON.stringify(name)}`,
+    );
   return name;
 }

@@ -32,14 +32,27 @@ export function createFormatError(logger: Logger) {
     // Typed errors (AppError, and rules' errors carrying a `kind`) keep their own code, even where
     // Apollo re-labels validation errors as GRAPHQL_VALIDATION_FAILED.
     if (original instanceof GraphQLError && typeof original.extensions['kind'] === 'string') {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: original.extensions,
+      };
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && (PASS_THROUGH_CODES.has(code) || formatted.extensions?.['kind'])) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error('unexpected resolver error', { error: original instanceof Error ? original.stack ?? original.message : String(original), path: formatted.path });
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    logger.error('unexpected resolver error', {
+      error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+      path: formatted.path,
+    });
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

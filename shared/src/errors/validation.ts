@@ -30,6 +30,8 @@ export class Validation {
       this.problems.length === 1
         ? `${first.field}: ${first.message}`
         : `${this.problems.length} fields are invalid; first ${first.field}: ${first.message}`;
-    throw new AppError(PlatformErrorCode.VALIDATION_FAILED, ErrorKind.BAD_INPUT, message, first.field, [...this.problems]);
+    throw new AppError(PlatformErrorCode.VALIDATION_FAILED, ErrorKind.BAD_INPUT, message, first.field, [
+      ...this.problems,
+    ]);
   }
 }

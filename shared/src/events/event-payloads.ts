@@ -53,13 +53,27 @@ export interface EventPayloads {
   /** A case was filed (its first step entered). */
   'case.filed': CaseRef;
   /** A case left step `from` for step `to` (`step` is still `from`). */
-  'case.step_advanced': CaseStep & { from: number; to: number; result: string; payment: number | null; contractChange: number | null };
+  'case.step_advanced': CaseStep & {
+    from: number;
+    to: number;
+    result: string;
+    payment: number | null;
+    contractChange: number | null;
+  };
   /** A case was decided at its last step. `workingDays` is its whole handling time. */
-  'case.completed': CaseStep & { outcome: 'APPROVED' | 'REJECTED'; result: string; workingDays: number; onTime: boolean };
+  'case.completed': CaseStep & {
+    outcome: 'APPROVED' | 'REJECTED';
+    result: string;
+    workingDays: number;
+    onTime: boolean;
+  };
   /** A case went back from step `from` to the earlier step `to`. */
   'case.returned': CaseStep & { from: number; to: number; reason: string };
   /** A case's clock stopped. */
-  'case.suspended': CaseStep & { reason: 'HEARING' | 'EXPERT_APPRAISAL' | 'SUPPLEMENT_MATERIALS' | 'OTHER'; note: string };
+  'case.suspended': CaseStep & {
+    reason: 'HEARING' | 'EXPERT_APPRAISAL' | 'SUPPLEMENT_MATERIALS' | 'OTHER';
+    note: string;
+  };
   /** A suspended case's clock runs again; `suspendedSince` is an ISO instant. */
   'case.resumed': CaseStep & { suspendedSince: string | null };
   /** A case's time limit was extended by `days` working days. */
@@ -69,7 +83,12 @@ export interface EventPayloads {
   /** A transition was refused by the checkpoints of step `step`; `actor` tried it. */
   'case.checkpoint_blocked': CaseRef & { step: number; actor: string; violations: CheckpointViolation[] };
   /** The clock raised a card on a case: on step `step`, or on the whole case when `step` is null. */
-  'case.card_raised': CaseRef & { level: 'REMINDER' | 'YELLOW' | 'RED'; step: number | null; reason: string; hash: string };
+  'case.card_raised': CaseRef & {
+    level: 'REMINDER' | 'YELLOW' | 'RED';
+    step: number | null;
+    reason: string;
+    hash: string;
+  };
 
   /** A complaint was filed and routed to `handlerUnit`. */
   'complaint.filed': ComplaintRef;

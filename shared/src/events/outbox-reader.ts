@@ -43,7 +43,10 @@ export class OutboxReader {
   async pollOnce(handler: OutboxHandler): Promise<number> {
     const { source, consumer } = this.options;
     return this.dataSource.transaction(async (em) => {
-      await em.query('INSERT INTO outbox_cursor (consumer, source) VALUES ($1, $2) ON CONFLICT DO NOTHING', [consumer, source]);
+      await em.query('INSERT INTO outbox_cursor (consumer, source) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        consumer,
+        source,
+      ]);
       const cursors: { last_txid: string; last_id: string }[] = await em.query(
         'SELECT last_txid::text, last_id FROM outbox_cursor WHERE consumer = $1 AND source = $2 FOR UPDATE SKIP LOCKED',
         [consumer, source],
@@ -63,12 +66,10 @@ export class OutboxReader {
       if (rows.length === 0) return 0;
       await handler(rows.map(toEvent), em);
       const last = rows[rows.length - 1]!;
-      await em.query('UPDATE outbox_cursor SET last_txid = $3::xid8, last_id = $4, updated_at = now() WHERE consumer = $1 AND source = $2', [
-        consumer,
-        source,
-        last.txid,
-        last.id,
-      ]);
+      await em.query(
+        'UPDATE outbox_cursor SET last_txid = $3::xid8, last_id = $4, updated_at = now() WHERE consumer = $1 AND source = $2',
+        [consumer, source, last.txid, last.id],
+      );
       return rows.length;
     });
   }
@@ -112,12 +113,16 @@ export class OutboxReader {
       this.notified = false;
       let handled = 0;
       try {
-        for (let n = await this.pollOnce(handler); n > 0 && this.running; n = await this.pollOnce(handler)) handled += n;
+        for (let n = await this.pollOnce(handler); n > 0 && this.running; n = await this.pollOnce(handler))
+          handled += n;
       } catch (e) {
-        this.options.logger?.error('outbox handler failed; batch will be retried', { error: e instanceof Error ? e.message : String(e) });
+        this.options.logger?.error('outbox handler failed; batch will be retried', {
+          error: e instanceof Error ? e.message : String(e),
+        });
       }
       if (!this.running) break;
-      retryMs = handled === 0 && (woken || this.notified || retryMs > 0) ? Math.min(Math.max(retryMs * 2, 20), intervalMs) : 0;
+      retryMs =
+        handled === 0 && (woken || this.notified || retryMs > 0) ? Math.min(Math.max(retryMs * 2, 20), intervalMs) : 0;
       if (retryMs >= intervalMs) retryMs = 0;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -138,5 +143,13 @@ export class OutboxReader {
 // The stored JSON is what the topic's publisher wrote under the event contracts; a topic no
 // contract names (an older one, or a test's) reaches the consumer's default branch.
 function toEvent(r: OutboxRow): OutboxEvent {
-  return { id: r.id, txid: r.txid, topic: r.topic, unitCode: r.unit_code, aggregateId: r.aggregate_id, payload: r.payload, createdAt: r.created_at } as OutboxEvent;
+  return {
+    id: r.id,
+    txid: r.txid,
+    topic: r.topic,
+    unitCode: r.unit_code,
+    aggregateId: r.aggregate_id,
+    payload: r.payload,
+    createdAt: r.created_at,
+  } as OutboxEvent;
 }

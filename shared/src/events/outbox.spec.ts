@@ -12,7 +12,11 @@ describe('transactional outbox', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await openTestDataSource({ schema: 'svc', entities: [], migrations: [PlatformTables1763769600000, OutboxNotify1765000000000] });
+    db = await openTestDataSource({
+      schema: 'svc',
+      entities: [],
+      migrations: [PlatformTables1763769600000, OutboxNotify1765000000000],
+    });
     ds = db.dataSource;
   });
   afterAll(() => db.close());
@@ -42,7 +46,9 @@ describe('transactional outbox', () => {
         throw new Error('roll back');
       })
       .catch(() => undefined);
-    await ds.transaction((em) => insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'b', unitCode: '139901000000', payload: { n: 2 } }));
+    await ds.transaction((em) =>
+      insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'b', unitCode: '139901000000', payload: { n: 2 } }),
+    );
     const seen: OutboxEvent[] = [];
     const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c' });
     await drain(reader, seen, 1);
@@ -101,13 +107,15 @@ describe('transactional outbox', () => {
     await ds.transaction((em) => insertOutboxRow(em, 'svc', { topic: 't', aggregateId: 'x', payload: {} }));
     const reader = new OutboxReader(ds, { source: 'svc', consumer: 'c3' });
     let crashed = false;
-    for (const deadline = Date.now() + 10_000; !crashed && Date.now() < deadline; ) {
-      crashed = await reader.pollOnce(async () => {
-        throw new Error('consumer crashed');
-      }).then(
-        () => false,
-        (e: Error) => e.message === 'consumer crashed',
-      );
+    for (const deadline = Date.now() + 10_000; !crashed && Date.now() < deadline;) {
+      crashed = await reader
+        .pollOnce(async () => {
+          throw new Error('consumer crashed');
+        })
+        .then(
+          () => false,
+          (e: Error) => e.message === 'consumer crashed',
+        );
     }
     expect(crashed).toBe(true);
     const effects: string[] = [];
@@ -122,7 +130,9 @@ describe('transactional outbox', () => {
 
   it('orders by transaction id as a number, not as text (9 before 10)', async () => {
     // Rows written by transactions 10 and 9 (long finished), inserted in the "wrong" id order.
-    await ds.query(`INSERT INTO outbox (txid, topic, aggregate_id, payload) VALUES ('10', 't', 'ten', '{}'), ('9', 't', 'nine', '{}')`);
+    await ds.query(
+      `INSERT INTO outbox (txid, topic, aggregate_id, payload) VALUES ('10', 't', 'ten', '{}'), ('9', 't', 'nine', '{}')`,
+    );
     const seen: OutboxEvent[] = [];
     await drain(new OutboxReader(ds, { source: 'svc', consumer: 'c-order' }), seen, 2);
     expect(seen.map((e) => e.aggregateId)).toEqual(['nine', 'ten']);

@@ -17,6 +17,10 @@ export function outboxChannel(schema: string): string {
  * commits. Its payload is the event's unit code (or empty): it only wakes readers and tells
  * caches which scope changed; the outbox row is the truth.
  */
-export function publishEvent<T extends EventTopic>(em: EntityManager, schema: (typeof EVENT_SOURCES)[T], event: NewOutboxEvent<T>): Promise<string> {
+export function publishEvent<T extends EventTopic>(
+  em: EntityManager,
+  schema: (typeof EVENT_SOURCES)[T],
+  event: NewOutboxEvent<T>,
+): Promise<string> {
   return insertOutboxRow(em, schema, event);
 }

@@ -25,7 +25,10 @@ export async function buildFederatedSchema(
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(plain)}`;
   const resolvers = createResolversMap(plain) as GraphQLResolverMap<unknown>;
   for (const [typeName, extra] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      ...(extra as object),
+    } as GraphQLResolverMap<unknown>[string];
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };

@@ -26,15 +26,26 @@ export class ServiceClient {
     private readonly subject: string,
   ) {}
 
-  async query<T>(query: string, variables: Record<string, unknown>, onBehalfOf?: Pick<Principal, 'client'>): Promise<T> {
-    const assertion = await this.tokens.assert({ subject: this.subject, role: Role.SERVICE, ...(onBehalfOf?.client ? { client: onBehalfOf.client } : {}) });
+  async query<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    onBehalfOf?: Pick<Principal, 'client'>,
+  ): Promise<T> {
+    const assertion = await this.tokens.assert({
+      subject: this.subject,
+      role: Role.SERVICE,
+      ...(onBehalfOf?.client ? { client: onBehalfOf.client } : {}),
+    });
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(5000),
     });
-    const body = (await res.json()) as { data?: T | null; errors?: { extensions?: { code?: string }; message: string }[] };
+    const body = (await res.json()) as {
+      data?: T | null;
+      errors?: { extensions?: { code?: string }; message: string }[];
+    };
     const first = body.errors?.[0];
     if (first) throw new ServiceCallError(first.message, first.extensions?.code);
     if (!res.ok || !body.data) throw new ServiceCallError(`service answered ${res.status} without data`, undefined);

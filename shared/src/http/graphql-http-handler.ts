@@ -24,7 +24,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(platformError(PlatformErrorCode.VALIDATION_FAILED, `request body is larger than ${limit} bytes`, 'body'));
+        reject(
+          platformError(PlatformErrorCode.VALIDATION_FAILED, `request body is larger than ${limit} bytes`, 'body'),
+        );
         req.destroy();
         return;
       }
@@ -43,7 +45,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export function createGraphQLHttpHandler<C extends BaseContext>(o: GraphQLHttpHandlerOptions<C>) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     void handle(req, res).catch((error: unknown) => {
-      if (!(error instanceof Error && 'extensions' in error)) o.logger.error('http handler failed', { error: error instanceof Error ? error.stack : String(error) });
+      if (!(error instanceof Error && 'extensions' in error))
+        o.logger.error('http handler failed', { error: error instanceof Error ? error.stack : String(error) });
       if (!res.headersSent) sendJsonError(res, error);
       else res.end();
     });

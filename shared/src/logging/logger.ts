@@ -24,7 +24,13 @@ export function createLogger(service: string, base: Record<string, unknown> = {}
     if (level === 'silent') return;
     if (level === 'warn' && severity === 'info') return;
     if (level === 'error' && severity !== 'error') return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level: severity, service, msg: message, ...redact({ ...base, ...fields }) });
+    const line = JSON.stringify({
+      t: new Date().toISOString(),
+      level: severity,
+      service,
+      msg: message,
+      ...redact({ ...base, ...fields }),
+    });
     (severity === 'info' ? process.stdout : process.stderr).write(line + '\n');
   };
   return {

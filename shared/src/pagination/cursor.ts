@@ -11,7 +11,12 @@ export const cursor = {
   decode(value: string, arity: number, field = 'after'): (string | number)[] {
     try {
       const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-      if (Array.isArray(parsed) && parsed.length === arity && parsed.every((p) => typeof p === 'string' || typeof p === 'number')) return parsed;
+      if (
+        Array.isArray(parsed) &&
+        parsed.length === arity &&
+        parsed.every((p) => typeof p === 'string' || typeof p === 'number')
+      )
+        return parsed;
     } catch {
       // fall through to the error below
     }

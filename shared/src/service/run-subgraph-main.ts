@@ -24,7 +24,8 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       SEED_DEMO: env.oneOf(['true', 'false'] as const, 'false'),
       DB_POOL_SIZE: env.int(10, 1, 200),
     });
-    if (!platform.databaseUrl) throw new ConfigError(['DATABASE_URL is required for a subgraph process (npm start sets it for you)']);
+    if (!platform.databaseUrl)
+      throw new ConfigError(['DATABASE_URL is required for a subgraph process (npm start sets it for you)']);
     const secrets = loadSecrets(platform);
     const running = await startSubgraph(def, {
       databaseUrl: platform.databaseUrl,

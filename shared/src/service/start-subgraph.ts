@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { TokenService } from '../auth/token-service';
 import { createServiceDataSource } from '../db/create-data-source';
@@ -43,7 +46,10 @@ export interface RunningSubgraph {
  * subgraph schema and serves it. Every request, `_service` and `_entities` included, must carry a
  * valid gateway assertion or is refused with 401.
  */
-export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefinition<C>, o: StartSubgraphOptions): Promise<RunningSubgraph> {
+export async function startSubgraph<C extends SubgraphContext>(
+  def: SubgraphDefinition<C>,
+  o: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
   const logger = o.logger;
   const dataSource = createServiceDataSource({
     url: o.databaseUrl,
@@ -59,7 +65,10 @@ export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefi
   if (o.seedDemo && def.seedDemo) await def.seedDemo(dataSource, logger);
   const stopWorkers = (await def.prepare?.({ dataSource, logger, tokens: o.tokens })) ?? undefined;
 
-  const { schema, sdl } = await buildFederatedSchema({ resolvers: def.resolvers, orphanedTypes: def.orphanedTypes }, def.references);
+  const { schema, sdl } = await buildFederatedSchema(
+    { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes },
+    def.references,
+  );
   const server = new ApolloServer<C>({
     schema,
     formatError: createFormatError(logger),
@@ -75,7 +84,12 @@ export async function startSubgraph<C extends SubgraphContext>(def: SubgraphDefi
     context: async (req) => {
       const header = req.headers[ASSERTION_HEADER];
       const principal = await o.tokens.verifyAssertion(Array.isArray(header) ? header[0] : header);
-      return def.createContext({ principal, requestId: String(req.headers['x-request-id'] ?? randomUUID()), dataSource, logger });
+      return def.createContext({
+        principal,
+        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+        dataSource,
+        logger,
+      });
     },
     routes: {
       'GET /health': async (_req, res) => {

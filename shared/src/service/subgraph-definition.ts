@@ -27,13 +27,13 @@ export interface ContextInput {
 export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext> {
   /** Its line in the subgraph directory; also its Postgres schema and its name in the supergraph. */
   name: SubgraphName;
-   
+
   entities: MixedList<Function | string | EntitySchema>;
-   
+
   migrations: MixedList<Function | string>;
-   
+
   resolvers: NonEmptyArray<Function>;
-   
+
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
   /** Builds the per-request context, creating the request's DataLoaders. */

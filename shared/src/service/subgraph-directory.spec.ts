@@ -20,7 +20,9 @@ describe('the subgraph directory', () => {
   });
 
   it('keeps the ports the first five services have always used, in their start order', () => {
-    const first = SUBGRAPH_DIRECTORY.filter((a) => ['powers', 'cases', 'evaluations', 'complaints', 'alerts'].includes(a.name));
+    const first = SUBGRAPH_DIRECTORY.filter((a) =>
+      ['powers', 'cases', 'evaluations', 'complaints', 'alerts'].includes(a.name),
+    );
     expect(first.map(({ name, port }) => [name, port])).toEqual([
       ['powers', 4001],
       ['cases', 4002],
@@ -28,12 +30,21 @@ describe('the subgraph directory', () => {
       ['complaints', 4004],
       ['alerts', 4005],
     ]);
-    expect(subgraphAddress('cases')).toEqual({ name: 'cases', port: 4002, url: 'http://127.0.0.1:4002/graphql', urlVariable: 'SUBGRAPH_CASES_URL' });
+    expect(subgraphAddress('cases')).toEqual({
+      name: 'cases',
+      port: 4002,
+      url: 'http://127.0.0.1:4002/graphql',
+      urlVariable: 'SUBGRAPH_CASES_URL',
+    });
   });
 
   it('reads a subgraph’s URL from its variable, with the directory’s default when unset or empty', () => {
-    expect(subgraphUrl('powers', { SUBGRAPH_POWERS_URL: 'http://powers.internal:8080/graphql' })).toBe('http://powers.internal:8080/graphql');
-    expect(subgraphUrl('powers', { SUBGRAPH_CASES_URL: 'http://cases.internal/graphql' })).toBe('http://127.0.0.1:4001/graphql');
+    expect(subgraphUrl('powers', { SUBGRAPH_POWERS_URL: 'http://powers.internal:8080/graphql' })).toBe(
+      'http://powers.internal:8080/graphql',
+    );
+    expect(subgraphUrl('powers', { SUBGRAPH_CASES_URL: 'http://cases.internal/graphql' })).toBe(
+      'http://127.0.0.1:4001/graphql',
+    );
     expect(subgraphUrl('alerts', { SUBGRAPH_ALERTS_URL: '' })).toBe('http://127.0.0.1:4005/graphql');
   });
 });

@@ -7,7 +7,10 @@ import { trendMeasures } from './trend-measures';
  * A consumer's `@external` stub of another subgraph's trend `name`, declaring only `months` and
  * the `measures` it requires (e.g. for a `@requires` on `Unit`), typed as the owner declares them.
  */
-export function externalTrendType<T extends TrendName, M extends TrendMeasure<T>>(name: T, measures: readonly M[]): ObjectTypeClass<TrendLists<T, M>> {
+export function externalTrendType<T extends TrendName, M extends TrendMeasure<T>>(
+  name: T,
+  measures: readonly M[],
+): ObjectTypeClass<TrendLists<T, M>> {
   const spec = TREND_CATALOG[name];
   const Stub = class {};
   Object.defineProperty(Stub, 'name', { value: `${spec.typeName}Ref` });

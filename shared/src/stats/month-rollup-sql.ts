@@ -17,7 +17,8 @@ export interface MonthRollupSpec {
 }
 
 /** The local (China Standard Time) month of a timestamptz expression, as a date. */
-export const localMonth = (timestamptz: string) => `date_trunc('month', ${timestamptz} AT TIME ZONE 'Asia/Shanghai')::date`;
+export const localMonth = (timestamptz: string) =>
+  `date_trunc('month', ${timestamptz} AT TIME ZONE 'Asia/Shanghai')::date`;
 
 /**
  * The trigger function and `rebuild_<table>()`. Tracked (the current form), a rebuild sets rows

@@ -10,7 +10,8 @@ describe('a month (China Standard Time)', () => {
     expect(month('2026-10').label).toBe('2026-10');
     expect(month('2026-10').firstDay).toBe('2026-10-01');
     expect(String(month('0999-01'))).toBe('0999-01');
-    for (const bad of ['2026-13', '2026-00', '2026-1', '2026-10-01', 'October', '']) expect(Month.parse(bad)).toBeNull();
+    for (const bad of ['2026-13', '2026-00', '2026-1', '2026-10-01', 'October', ''])
+      expect(Month.parse(bad)).toBeNull();
     expect(Month.ofDate('2026-10-31')?.label).toBe('2026-10');
     expect(Month.ofDate('2026-10')).toBeNull();
   });
@@ -31,8 +32,14 @@ describe('a month (China Standard Time)', () => {
 
 describe('a range of whole months', () => {
   it('accepts instant periods from one local month start to another', () => {
-    expect(range(MonthRange.ofInstants(new Date('2026-09-30T16:00:00Z'), new Date('2026-10-31T16:00:00Z')))).toEqual({ first: '2026-10-01', end: '2026-11-01' });
-    expect(range(MonthRange.ofInstants(new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')))).toEqual({ first: '2026-01-01', end: '2027-01-01' });
+    expect(range(MonthRange.ofInstants(new Date('2026-09-30T16:00:00Z'), new Date('2026-10-31T16:00:00Z')))).toEqual({
+      first: '2026-10-01',
+      end: '2026-11-01',
+    });
+    expect(range(MonthRange.ofInstants(new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')))).toEqual({
+      first: '2026-01-01',
+      end: '2027-01-01',
+    });
   });
 
   it('refuses anything else, so the source rows are read', () => {
@@ -47,7 +54,11 @@ describe('a range of whole months', () => {
   it('lists its months and knows which it contains', () => {
     const r = MonthRange.of(month('2026-11'), month('2027-02'))!;
     expect(r.months.map(String)).toEqual(['2026-11', '2026-12', '2027-01']);
-    expect([r.contains(month('2026-11')), r.contains(month('2027-01')), r.contains(month('2027-02'))]).toEqual([true, true, false]);
+    expect([r.contains(month('2026-11')), r.contains(month('2027-01')), r.contains(month('2027-02'))]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(MonthRange.single(month('2026-12')).months.map(String)).toEqual(['2026-12']);
   });
 

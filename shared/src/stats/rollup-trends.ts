@@ -24,11 +24,20 @@ interface Row {
  * code that starts with its root's prefix; no range join, no collation-dependent comparison).
  * Units without rows are absent from the result.
  */
-export async function sumRollup<M extends string>(ds: DataSource, table: string, measures: readonly M[], codes: readonly string[], from: string, to: string, byMonth: boolean): Promise<Row[]> {
+export async function sumRollup<M extends string>(
+  ds: DataSource,
+  table: string,
+  measures: readonly M[],
+  codes: readonly string[],
+  from: string,
+  to: string,
+  byMonth: boolean,
+): Promise<Row[]> {
   sqlIdentifier(table, 'rollup table');
   measures.forEach((m) => sqlIdentifier(m, 'rollup measure'));
   const byTier = new Map<Tier, string[]>();
-  for (const c of codes) byTier.set(unitCode.tierOf(c), [...(byTier.get(unitCode.tierOf(c)) ?? []), unitCode.prefixOf(c)]);
+  for (const c of codes)
+    byTier.set(unitCode.tierOf(c), [...(byTier.get(unitCode.tierOf(c)) ?? []), unitCode.prefixOf(c)]);
   const params: unknown[] = [from, to];
   const month = byMonth ? "to_char(month, 'YYYY-MM')" : "''";
   const parts = [...byTier].map(([tier, prefixes]) => {
@@ -38,7 +47,10 @@ export async function sumRollup<M extends string>(ds: DataSource, table: string,
               FROM w WHERE left(unit_code, ${p}) = ANY($${params.length}::text[]) GROUP BY 1, 2`;
   });
   if (parts.length === 0) return [];
-  return ds.query(`WITH w AS MATERIALIZED (SELECT * FROM ${table} WHERE month >= $1::date AND month < $2::date) ${parts.join(' UNION ALL ')}`, params);
+  return ds.query(
+    `WITH w AS MATERIALIZED (SELECT * FROM ${table} WHERE month >= $1::date AND month < $2::date) ${parts.join(' UNION ALL ')}`,
+    params,
+  );
 }
 
 /**
@@ -46,7 +58,12 @@ export async function sumRollup<M extends string>(ds: DataSource, table: string,
  * (`trendWindow(now())`). `forUnits` batches any number of units into one statement; `forTier`
  * returns every unit of a tier in a city that has rows, in one statement, for peer comparison.
  */
-export function rollupTrends<M extends string>(ds: DataSource, table: string, measures: readonly M[], now: () => Date): RollupTrends<M> {
+export function rollupTrends<M extends string>(
+  ds: DataSource,
+  table: string,
+  measures: readonly M[],
+  now: () => Date,
+): RollupTrends<M> {
   sqlIdentifier(table, 'rollup table');
   measures.forEach((m) => sqlIdentifier(m, 'rollup measure'));
   const sums = measures.map((m) => `sum(s.${m})::int AS ${m}`).join(', ');
@@ -57,7 +74,10 @@ export function rollupTrends<M extends string>(ds: DataSource, table: string, me
     for (const r of rows) {
       let t = out.get(r.code);
       if (!t) {
-        t = { months, values: Object.fromEntries(measures.map((m) => [m, months.map(() => 0)])) as Record<M, number[]> };
+        t = {
+          months,
+          values: Object.fromEntries(measures.map((m) => [m, months.map(() => 0)])) as Record<M, number[]>,
+        };
         out.set(r.code, t);
       }
       const i = index.get(r.month);
@@ -66,7 +86,10 @@ export function rollupTrends<M extends string>(ds: DataSource, table: string, me
     }
     return out;
   };
-  const empty = (months: string[]): Trend<M> => ({ months, values: Object.fromEntries(measures.map((m) => [m, months.map(() => 0)])) as Record<M, number[]> });
+  const empty = (months: string[]): Trend<M> => ({
+    months,
+    values: Object.fromEntries(measures.map((m) => [m, months.map(() => 0)])) as Record<M, number[]>,
+  });
 
   const forUnits = new DataLoader<string, Trend<M>>(async (codes) => {
     const w = trendWindow(now());

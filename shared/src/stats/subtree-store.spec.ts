@@ -2,7 +2,12 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { Tier } from '../auth/tier';
 import { unitCode } from '../auth/unit-code';
 import { openTestDataSource } from '../testing/open-test-data-source';
-import { monthRollupSql, trackRollupChangesSql, untrackRollupChangesSql, type MonthRollupSpec } from './month-rollup-sql';
+import {
+  monthRollupSql,
+  trackRollupChangesSql,
+  untrackRollupChangesSql,
+  type MonthRollupSpec,
+} from './month-rollup-sql';
 import { monthOrdinal } from './month-ordinal';
 import { SubtreeStore } from './subtree-store';
 
@@ -18,13 +23,24 @@ const ITEM_MONTH_STAT: MonthRollupSpec = {
 class Items1700000000000 implements MigrationInterface {
   name = 'Items1700000000000';
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE TABLE item (id serial PRIMARY KEY, unit_code char(12) NOT NULL, on_day date NOT NULL, size int NOT NULL)');
+    await q.query(
+      'CREATE TABLE item (id serial PRIMARY KEY, unit_code char(12) NOT NULL, on_day date NOT NULL, size int NOT NULL)',
+    );
     for (const sql of monthRollupSql(ITEM_MONTH_STAT)) await q.query(sql);
   }
   async down(): Promise<void> {}
 }
 
-const UNITS = ['139900000000', '139901000000', '139901001000', '139901001001', '139901001002', '139901002003', '139902000000', '139902004005'];
+const UNITS = [
+  '139900000000',
+  '139901000000',
+  '139901001000',
+  '139901001001',
+  '139901001002',
+  '139901002003',
+  '139902000000',
+  '139902004005',
+];
 const MEASURES = ['n', 'big', 'size'] as const;
 
 describe('subtree store: a monthly rollup summed per subtree in memory, following committed writes', () => {
@@ -87,7 +103,9 @@ describe('subtree store: a monthly rollup summed per subtree in memory, followin
   });
 
   it('reads committed inserts, updates and deletes before answering', async () => {
-    await ds.query(`INSERT INTO item (unit_code, on_day, size) VALUES ('139901001001', '2026-03-04', 50), ('139902004005', '2027-01-09', 1)`);
+    await ds.query(
+      `INSERT INTO item (unit_code, on_day, size) VALUES ('139901001001', '2026-03-04', 50), ('139902004005', '2027-01-09', 1)`,
+    );
     await ds.query(`UPDATE item SET size = size + 10 WHERE id % 7 = 0`);
     await ds.query(`UPDATE item SET unit_code = '139901002003' WHERE id % 11 = 0`);
     await ds.query(`DELETE FROM item WHERE id % 5 = 0`);
@@ -124,7 +142,11 @@ describe('subtree store: a monthly rollup summed per subtree in memory, followin
     await ds.query('SELECT rebuild_item_month_stat()');
     expect(await held()).toEqual(await truth());
     const sums = await store.current();
-    expect(sums.unitsOfTier(Tier.TOWNSHIP, '1399', monthOrdinal.of('2025-01'), monthOrdinal.of('2028-01')).map((u) => [u.code, u.total[0]])).toEqual([
+    expect(
+      sums
+        .unitsOfTier(Tier.TOWNSHIP, '1399', monthOrdinal.of('2025-01'), monthOrdinal.of('2028-01'))
+        .map((u) => [u.code, u.total[0]]),
+    ).toEqual([
       ['139901001000', expect.any(Number)],
       ['139901002000', 0], // rows zeroed, still rows, as in the table
       ['139902004000', expect.any(Number)],
@@ -137,9 +159,13 @@ describe('subtree store: a monthly rollup summed per subtree in memory, followin
     try {
       await ds.query(`INSERT INTO item (unit_code, on_day, size) VALUES ('139901001001', '2026-07-01', 1000)`);
       const written = Date.now();
-      const key = (s: Awaited<ReturnType<typeof lagging.current>>) => s.at('139900000000', monthOrdinal.of('2026-07'))?.[2];
-      const [{ size }] = await ds.query(`SELECT sum(size)::int AS size FROM item WHERE on_day >= '2026-07-01' AND on_day < '2026-08-01'`);
-      while (key(await lagging.current()) !== size && Date.now() - written < 5000) await new Promise((r) => setTimeout(r, 20));
+      const key = (s: Awaited<ReturnType<typeof lagging.current>>) =>
+        s.at('139900000000', monthOrdinal.of('2026-07'))?.[2];
+      const [{ size }] = await ds.query(
+        `SELECT sum(size)::int AS size FROM item WHERE on_day >= '2026-07-01' AND on_day < '2026-08-01'`,
+      );
+      while (key(await lagging.current()) !== size && Date.now() - written < 5000)
+        await new Promise((r) => setTimeout(r, 20));
       expect(key(await lagging.current())).toBe(size);
       expect(Date.now() - written).toBeLessThan(1000);
     } finally {
@@ -163,7 +189,12 @@ describe('subtree store: a monthly rollup summed per subtree in memory, followin
   });
 
   it('tracks changes on a rollup created before tracking, and stops tracking on the way down (migration)', async () => {
-    const column = async () => (await ds.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'item_month_stat' AND column_name = 'changed_xid'`))[0].n;
+    const column = async () =>
+      (
+        await ds.query(
+          `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'item_month_stat' AND column_name = 'changed_xid'`,
+        )
+      )[0].n;
     for (const sql of untrackRollupChangesSql(ITEM_MONTH_STAT)) await ds.query(sql);
     expect(await column()).toBe(0);
     await ds.query(`INSERT INTO item (unit_code, on_day, size) VALUES ('139901001001', '2026-08-01', 1)`);
@@ -173,7 +204,9 @@ describe('subtree store: a monthly rollup summed per subtree in memory, followin
     const fresh = new SubtreeStore(ds, 'item_month_stat', MEASURES);
     await fresh.start({ refreshMs: 0 });
     await ds.query(`INSERT INTO item (unit_code, on_day, size) VALUES ('139901001001', '2026-08-02', 2)`);
-    const [{ size }] = await ds.query(`SELECT sum(size)::int AS size FROM item WHERE unit_code LIKE '139901%' AND on_day >= '2026-08-01' AND on_day < '2026-09-01'`);
+    const [{ size }] = await ds.query(
+      `SELECT sum(size)::int AS size FROM item WHERE unit_code LIKE '139901%' AND on_day >= '2026-08-01' AND on_day < '2026-09-01'`,
+    );
     expect((await fresh.current()).at('139901000000', monthOrdinal.of('2026-08'))?.[2]).toBe(size);
     await fresh.stop();
   });

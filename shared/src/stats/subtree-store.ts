@@ -64,7 +64,12 @@ export class SubtreeStore<M extends string> {
     this.logger?.info('subtree sums built', { table: this.table, rows: this.sums.rows, ms: Date.now() - started });
     if (this.refreshMs > 0) {
       this.timer = setInterval(() => {
-        this.catchUp().catch((e: unknown) => this.logger?.warn('subtree sums refresh failed', { table: this.table, error: e instanceof Error ? e.message : String(e) }));
+        this.catchUp().catch((e: unknown) =>
+          this.logger?.warn('subtree sums refresh failed', {
+            table: this.table,
+            error: e instanceof Error ? e.message : String(e),
+          }),
+        );
       }, this.refreshMs);
       this.timer.unref();
     }

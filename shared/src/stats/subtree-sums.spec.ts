@@ -64,8 +64,12 @@ describe('subtree sums', () => {
     s.set(COUNTY, OCT, [9]);
     s.set(CITY, OCT, [11]);
     s.set('120101001001', OCT, [5]); // another city
-    const codes = (tier: Tier, from = OCT, to = NOV + 1) => s.unitsOfTier(tier, '1399', from, to).map((u) => [u.code, u.total[0]]);
-    expect(codes(Tier.VILLAGE)).toEqual([[VILLAGE_A, 1], [VILLAGE_B, 0]]);
+    const codes = (tier: Tier, from = OCT, to = NOV + 1) =>
+      s.unitsOfTier(tier, '1399', from, to).map((u) => [u.code, u.total[0]]);
+    expect(codes(Tier.VILLAGE)).toEqual([
+      [VILLAGE_A, 1],
+      [VILLAGE_B, 0],
+    ]);
     expect(codes(Tier.VILLAGE, OCT, OCT + 1)).toEqual([[VILLAGE_A, 1]]);
     expect(codes(Tier.TOWNSHIP)).toEqual([[TOWNSHIP, 8]]);
     expect(codes(Tier.COUNTY)).toEqual([[COUNTY, 17]]);

@@ -10,7 +10,11 @@ import { trendWindow } from './trend-window';
  * from `store`'s subtree sums: the same numbers as `rollupTrends` reading the table, at a map
  * lookup per unit and month. Create it once per request (its loader caches for the request).
  */
-export function subtreeTrends<S extends string, M extends S>(store: SubtreeStore<S>, measures: readonly M[], now: () => Date): RollupTrends<M> {
+export function subtreeTrends<S extends string, M extends S>(
+  store: SubtreeStore<S>,
+  measures: readonly M[],
+  now: () => Date,
+): RollupTrends<M> {
   const slots = measures.map((m) => {
     const i = store.measures.indexOf(m);
     if (i < 0) throw new Error(`the store of ${store.measures.join(', ')} has no measure ${m}`);
@@ -37,7 +41,9 @@ export function subtreeTrends<S extends string, M extends S>(store: SubtreeStore
     const sums = await store.current();
     const w = window();
     const first = w.ordinals[0]!;
-    return sums.unitsOfTier(tier, cityPrefix, first, first + w.months.length).map(({ code }) => ({ code, trend: trend(w.months, (i) => sums.at(code, w.ordinals[i]!)) }));
+    return sums
+      .unitsOfTier(tier, cityPrefix, first, first + w.months.length)
+      .map(({ code }) => ({ code, trend: trend(w.months, (i) => sums.at(code, w.ordinals[i]!)) }));
   };
 
   return { forUnits, forTier };

@@ -31,7 +31,8 @@ export const TREND_CATALOG = {
   caseTrend: {
     subgraph: 'cases',
     typeName: 'CaseTrend',
-    description: "Monthly case measures of a unit's subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Cases count in the month they were filed.",
+    description:
+      "Monthly case measures of a unit's subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Cases count in the month they were filed.",
     months: 'YYYY-MM, China Standard Time.',
     rowDescription: 'For Sunlight services: the case trend of one unit of a tier.',
     measures: {
@@ -44,7 +45,8 @@ export const TREND_CATALOG = {
   satisfactionTrend: {
     subgraph: 'evaluations',
     typeName: 'SatisfactionTrend',
-    description: "Monthly satisfaction of a unit's subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Aggregates only.",
+    description:
+      "Monthly satisfaction of a unit's subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Aggregates only.",
     months: 'YYYY-MM.',
     rowDescription: 'For Sunlight services: the satisfaction trend of one unit of a tier.',
     measures: {
@@ -70,7 +72,8 @@ export const TREND_CATALOG = {
   alertTrend: {
     subgraph: 'alerts',
     typeName: 'AlertTrend',
-    description: "Monthly alerts about units of a subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Alerts about a unit's leadership are not counted.",
+    description:
+      "Monthly alerts about units of a subtree over the last 12 months (the current one last); item i of each list belongs to months[i]. Alerts about a unit's leadership are not counted.",
     months: 'YYYY-MM, China Standard Time.',
     rowDescription: 'For Sunlight services: the alert trend of one unit of a tier.',
     measures: {

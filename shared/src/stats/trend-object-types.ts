@@ -9,7 +9,9 @@ export type ObjectTypeClass<T> = new () => T;
  * (`months` then one list per measure, with the catalog's descriptions) and the service-only row
  * of a tier-wide query (`code`, `trend`). Call once per process, in the owner's trend type file.
  */
-export function trendObjectTypes<T extends TrendName>(name: T): { Trend: ObjectTypeClass<TrendLists<T>>; Row: ObjectTypeClass<{ code: string; trend: TrendLists<T> }> } {
+export function trendObjectTypes<T extends TrendName>(
+  name: T,
+): { Trend: ObjectTypeClass<TrendLists<T>>; Row: ObjectTypeClass<{ code: string; trend: TrendLists<T> }> } {
   const spec = TREND_CATALOG[name];
   const Trend = class {};
   Object.defineProperty(Trend, 'name', { value: spec.typeName });
@@ -26,5 +28,8 @@ export function trendObjectTypes<T extends TrendName>(name: T): { Trend: ObjectT
   Field(() => Trend)(Row.prototype, 'trend');
   ObjectType(`Unit${spec.typeName}`, { description: spec.rowDescription })(Row);
 
-  return { Trend: Trend as ObjectTypeClass<TrendLists<T>>, Row: Row as ObjectTypeClass<{ code: string; trend: TrendLists<T> }> };
+  return {
+    Trend: Trend as ObjectTypeClass<TrendLists<T>>,
+    Row: Row as ObjectTypeClass<{ code: string; trend: TrendLists<T> }>,
+  };
 }

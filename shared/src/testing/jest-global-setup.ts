@@ -1,7 +1,6 @@
 import { startTestPostgres } from './test-postgres';
 
 declare global {
-   
   var __SUNLIGHT_STOP_PG__: (() => Promise<void>) | undefined;
 }
 

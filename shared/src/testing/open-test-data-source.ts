@@ -7,7 +7,9 @@ import { createTestDatabase } from './test-database';
  * A migrated DataSource for one service's schema in a fresh test database. `close()` destroys
  * the DataSource and drops the database.
  */
-export async function openTestDataSource(options: Omit<ServiceDataSourceOptions, 'url'>): Promise<{ dataSource: DataSource; url: string; close(): Promise<void> }> {
+export async function openTestDataSource(
+  options: Omit<ServiceDataSourceOptions, 'url'>,
+): Promise<{ dataSource: DataSource; url: string; close(): Promise<void> }> {
   const database = await createTestDatabase();
   const dataSource = createServiceDataSource({ ...options, url: database.url });
   await dataSource.initialize();

@@ -22,7 +22,13 @@ export const ROLLUP_TEST_UNITS = [
  * `ROLLUP_TEST_UNITS` over the months [first, end) (`YYYY-MM-01`), leaving some unit-months out,
  * so that tests can compare what reads of the rollup answer. `measures` are the columns to fill.
  */
-export async function seedMonthRollup(ds: DataSource, table: string, measures: readonly string[], first: string, end: string): Promise<void> {
+export async function seedMonthRollup(
+  ds: DataSource,
+  table: string,
+  measures: readonly string[],
+  first: string,
+  end: string,
+): Promise<void> {
   sqlIdentifier(table, 'rollup table');
   measures.forEach((m) => sqlIdentifier(m, 'rollup measure'));
   await ds.query(

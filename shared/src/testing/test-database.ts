@@ -21,7 +21,10 @@ function withDatabase(url: string, database: string): string {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env[TEST_ADMIN_URL_ENV];
-  if (!adminUrl) throw new Error(`${TEST_ADMIN_URL_ENV} is not set: is jest's globalSetup (shared/jest/global-setup.js) configured?`);
+  if (!adminUrl)
+    throw new Error(
+      `${TEST_ADMIN_URL_ENV} is not set: is jest's globalSetup (shared/jest/global-setup.js) configured?`,
+    );
   const name = `sunlight_t_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

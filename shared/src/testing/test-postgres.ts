@@ -18,7 +18,10 @@ export async function startTestPostgres(): Promise<() => Promise<void>> {
     return async () => undefined;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-test-'));
-  const handle: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port: await freePort() });
+  const handle: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+    dir: path.join(dir, 'pg'),
+    port: await freePort(),
+  });
   process.env[TEST_ADMIN_URL_ENV] = handle.adminUrl;
   return async () => {
     await handle.stop();

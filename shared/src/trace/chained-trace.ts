@@ -70,11 +70,17 @@ export function chainedTrace<K extends string = string>(o: ChainedTraceOptions):
   const ownerColumn = sqlIdentifier(o.ownerColumn, 'ownerColumn');
   const { ownerKey } = o;
   if (!/^[a-z][A-Za-z0-9]*$/.test(ownerKey) || BODY_KEYS.has(ownerKey)) {
-    throw new TypeError(`ownerKey must be a camelCase name other than ${[...BODY_KEYS].join(', ')}; got ${JSON.stringify(ownerKey)}`);
+    throw new TypeError(
+      `ownerKey must be a camelCase name other than ${[...BODY_KEYS].join(', ')}; got ${JSON.stringify(ownerKey)}`,
+    );
   }
 
   /** The canonical body a hash covers; rebuilt from the stored row when verifying. */
-  const bodyOf = (ownerId: string, seq: number, e: { kind: string; actor: string; at: Date; payload: unknown; attachments: unknown }) => ({
+  const bodyOf = (
+    ownerId: string,
+    seq: number,
+    e: { kind: string; actor: string; at: Date; payload: unknown; attachments: unknown },
+  ) => ({
     [ownerKey]: ownerId,
     seq,
     kind: e.kind,
@@ -92,23 +98,55 @@ export function chainedTrace<K extends string = string>(o: ChainedTraceOptions):
       await em.query(
         `INSERT INTO ${eventTable} (${ownerColumn}, seq, kind, actor, at, payload, attachments, previous_hash, hash, idempotency_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [owner.id, seq, e.kind, e.actor, e.at, JSON.stringify(e.payload), JSON.stringify(attachments), owner.lastHash, hash, e.idempotencyKey ?? null],
+        [
+          owner.id,
+          seq,
+          e.kind,
+          e.actor,
+          e.at,
+          JSON.stringify(e.payload),
+          JSON.stringify(attachments),
+          owner.lastHash,
+          hash,
+          e.idempotencyKey ?? null,
+        ],
       );
-      await em.query(`UPDATE ${ownerTable} SET last_seq = $2, last_hash = $3, updated_at = now() WHERE id = $1`, [owner.id, seq, hash]);
+      await em.query(`UPDATE ${ownerTable} SET last_seq = $2, last_hash = $3, updated_at = now() WHERE id = $1`, [
+        owner.id,
+        seq,
+        hash,
+      ]);
       owner.lastSeq = seq;
       owner.lastHash = hash;
       return { seq, hash };
     },
 
     async verify(em, ownerId) {
-      const rows: { seq: number; kind: string; actor: string; at: Date; payload: unknown; attachments: unknown; previous_hash: string; hash: string }[] = await em.query(
+      const rows: {
+        seq: number;
+        kind: string;
+        actor: string;
+        at: Date;
+        payload: unknown;
+        attachments: unknown;
+        previous_hash: string;
+        hash: string;
+      }[] = await em.query(
         `SELECT seq, kind, actor, at, payload, attachments, previous_hash, hash FROM ${eventTable} WHERE ${ownerColumn} = $1 ORDER BY seq`,
         [ownerId],
       );
-      const links: ChainLink[] = rows.map((r) => ({ seq: r.seq, hash: r.hash, previousHash: r.previous_hash, body: bodyOf(ownerId, r.seq, r) }));
+      const links: ChainLink[] = rows.map((r) => ({
+        seq: r.seq,
+        hash: r.hash,
+        previousHash: r.previous_hash,
+        body: bodyOf(ownerId, r.seq, r),
+      }));
       const verdict = verifyChain(links);
       if (!verdict.ok) return { ok: false, brokenAtSeq: verdict.brokenAtSeq, reason: verdict.reason };
-      const [head]: { last_seq: number; last_hash: string }[] = await em.query(`SELECT last_seq, last_hash FROM ${ownerTable} WHERE id = $1`, [ownerId]);
+      const [head]: { last_seq: number; last_hash: string }[] = await em.query(
+        `SELECT last_seq, last_hash FROM ${ownerTable} WHERE id = $1`,
+        [ownerId],
+      );
       const last = rows[rows.length - 1];
       if (!head || head.last_seq !== rows.length || (last && head.last_hash !== last.hash)) {
         return { ok: false, brokenAtSeq: Math.min(rows.length, head?.last_seq ?? 0) + 1, reason: 'MISSING_EVENTS' };

@@ -9,7 +9,12 @@ function aChain(n: number): ChainLink[] {
   const links: ChainLink[] = [];
   let previousHash = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const body = { caseId: 'C-2025-0001', step: seq, action: `步骤${seq}`, at: new Date(Date.UTC(2025, 0, seq)).toISOString() };
+    const body = {
+      caseId: 'C-2025-0001',
+      step: seq,
+      action: `步骤${seq}`,
+      at: new Date(Date.UTC(2025, 0, seq)).toISOString(),
+    };
     const hash = chainHash(previousHash, body);
     links.push({ seq, hash, previousHash, body });
     previousHash = hash;
@@ -61,7 +66,9 @@ describe('canonicalJson', () => {
 
   it('escapes Chinese and other strings as JSON.stringify does, sorting keys by code point', () => {
     const value = { 名称: '阳光 "监督"\n全程留痕', a: '案件\u2028' };
-    expect(canonicalJson(value)).toBe(`{"a":${JSON.stringify('案件\u2028')},"名称":${JSON.stringify('阳光 "监督"\n全程留痕')}}`);
+    expect(canonicalJson(value)).toBe(
+      `{"a":${JSON.stringify('案件\u2028')},"名称":${JSON.stringify('阳光 "监督"\n全程留痕')}}`,
+    );
     expect(JSON.parse(canonicalJson(value))).toEqual(value);
     // U+FF01 sorts before U+20000 by code point, though its UTF-16 code unit is larger.
     expect(canonicalJson({ '𠀀': 2, '！': 1 })).toBe('{"！":1,"𠀀":2}');
@@ -84,12 +91,20 @@ describe('sha256Hex', () => {
 });
 
 describe('chainHash', () => {
-  const event = { caseId: 'C-1', step: 'ACCEPT', actor: { subject: 'clerk.1', unit: '139901001001' }, at: new Date('2025-03-01T00:00:00Z'), note: '受理' };
+  const event = {
+    caseId: 'C-1',
+    step: 'ACCEPT',
+    actor: { subject: 'clerk.1', unit: '139901001001' },
+    at: new Date('2025-03-01T00:00:00Z'),
+    note: '受理',
+  };
   const base = chainHash(GENESIS_HASH, event);
 
   it('matches sha256 of previous hash, newline and canonical JSON (known answer)', () => {
     expect(GENESIS_HASH).toBe('0'.repeat(64));
-    const expected = createHash('sha256').update(`${'0'.repeat(64)}\n{"a":1}`, 'utf8').digest('hex');
+    const expected = createHash('sha256')
+      .update(`${'0'.repeat(64)}\n{"a":1}`, 'utf8')
+      .digest('hex');
     expect(chainHash(GENESIS_HASH, { a: 1 })).toBe(expected);
     expect(chainHash(GENESIS_HASH, { a: 1 })).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -143,12 +158,20 @@ describe('verifyChain', () => {
   it('finds a swapped pair, whether or not the seqs were renumbered', () => {
     const [l1, l2, l3, l4, l5] = aChain(5) as [ChainLink, ChainLink, ChainLink, ChainLink, ChainLink];
     expect(verifyChain([l1, l2, l4, l3, l5])).toEqual({ ok: false, brokenAtSeq: 3, reason: 'SEQUENCE_GAP' });
-    expect(verifyChain([l1, l2, { ...l4, seq: 3 }, { ...l3, seq: 4 }, l5])).toEqual({ ok: false, brokenAtSeq: 3, reason: 'PREVIOUS_HASH_MISMATCH' });
+    expect(verifyChain([l1, l2, { ...l4, seq: 3 }, { ...l3, seq: 4 }, l5])).toEqual({
+      ok: false,
+      brokenAtSeq: 3,
+      reason: 'PREVIOUS_HASH_MISMATCH',
+    });
   });
 
   it('finds a first link that does not start from the genesis hash', () => {
     const body = { a: 1 };
     const previousHash = 'f'.repeat(64);
-    expect(verifyChain([{ seq: 1, previousHash, hash: chainHash(previousHash, body), body }])).toEqual({ ok: false, brokenAtSeq: 1, reason: 'PREVIOUS_HASH_MISMATCH' });
+    expect(verifyChain([{ seq: 1, previousHash, hash: chainHash(previousHash, body), body }])).toEqual({
+      ok: false,
+      brokenAtSeq: 1,
+      reason: 'PREVIOUS_HASH_MISMATCH',
+    });
   });
 });

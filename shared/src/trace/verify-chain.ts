@@ -18,13 +18,16 @@ export interface ChainLink {
  */
 export function verifyChain(
   links: readonly ChainLink[],
-): { ok: true; count: number } | { ok: false; brokenAtSeq: number; reason: 'SEQUENCE_GAP' | 'PREVIOUS_HASH_MISMATCH' | 'HASH_MISMATCH' } {
+):
+  | { ok: true; count: number }
+  | { ok: false; brokenAtSeq: number; reason: 'SEQUENCE_GAP' | 'PREVIOUS_HASH_MISMATCH' | 'HASH_MISMATCH' } {
   let previousHash = GENESIS_HASH;
   for (const [index, link] of links.entries()) {
     const seq = index + 1;
     if (link.seq !== seq) return { ok: false, brokenAtSeq: seq, reason: 'SEQUENCE_GAP' };
     if (link.previousHash !== previousHash) return { ok: false, brokenAtSeq: seq, reason: 'PREVIOUS_HASH_MISMATCH' };
-    if (link.hash !== chainHash(link.previousHash, link.body)) return { ok: false, brokenAtSeq: seq, reason: 'HASH_MISMATCH' };
+    if (link.hash !== chainHash(link.previousHash, link.body))
+      return { ok: false, brokenAtSeq: seq, reason: 'HASH_MISMATCH' };
     previousHash = link.hash;
   }
   return { ok: true, count: links.length };

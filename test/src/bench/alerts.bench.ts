@@ -34,13 +34,20 @@ async function main(): Promise<void> {
     const secrets = loadSecrets(loadPlatformConfig({ ...process.env, DATA_DIR: stack.dataDir }));
     const tokens = new TokenService(secrets.tokenSecret, secrets.internalSecret);
     const demo = generateDemoData();
-    const audience = demo.units.flatMap((u) => [Role.INSPECTOR, Role.LEADER].map((role) => findDemoAccount(demo, role, u.code)!));
+    const audience = demo.units.flatMap((u) =>
+      [Role.INSPECTOR, Role.LEADER].map((role) => findDemoAccount(demo, role, u.code)!),
+    );
     const targets = demo.units.filter((u) => u.tier !== 'CITY').map((u) => u.code);
     for (const size of SIZES) {
       const subs: Sub[] = [];
       for (let i = 0; i < size; i++) {
         const a = audience[i % audience.length]!;
-        const principal: Principal = { subject: a.subject, role: a.role, unit: a.unitCode, ...(a.departmentId ? { department: a.departmentId } : {}) };
+        const principal: Principal = {
+          subject: a.subject,
+          role: a.role,
+          unit: a.unitCode,
+          ...(a.departmentId ? { department: a.departmentId } : {}),
+        };
         const token = await tokens.issue(principal);
         const seen = new Map<string, number>();
         const client = createClient({
@@ -80,11 +87,10 @@ async function main(): Promise<void> {
         const n = `${run}-${k}`;
         const caseId = randomUUID();
         await db.query('BEGIN');
-        await db.query(`INSERT INTO cases.outbox (topic, unit_code, aggregate_id, payload) VALUES ('case.card_raised', $1, $2, $3)`, [
-          unit,
-          caseId,
-          JSON.stringify({ caseId, number: `B-${n}`, level: 'RED', step: 1, reason: 'bench' }),
-        ]);
+        await db.query(
+          `INSERT INTO cases.outbox (topic, unit_code, aggregate_id, payload) VALUES ('case.card_raised', $1, $2, $3)`,
+          [unit, caseId, JSON.stringify({ caseId, number: `B-${n}`, level: 'RED', step: 1, reason: 'bench' })],
+        );
         await db.query(`SELECT pg_notify('sunlight_outbox_cases', '')`);
         await db.query('COMMIT');
         committed.set(n, { at: Date.now(), unit });
@@ -104,7 +110,13 @@ async function main(): Promise<void> {
       let unexpected = 0;
       subs.forEach((s, i) => {
         for (const [n, c] of committed) {
-          const should = canSeeAlert(s.principal, { kind: 'CARD', unitCode: c.unit, accusedUnit: null, accusedDepartment: null, againstLeadership: false });
+          const should = canSeeAlert(s.principal, {
+            kind: 'CARD',
+            unitCode: c.unit,
+            accusedUnit: null,
+            accusedDepartment: null,
+            againstLeadership: false,
+          });
           const got = s.seen.get(n) ?? 0;
           if (should) {
             expected++;

@@ -21,11 +21,20 @@ async function main(): Promise<void> {
     const demo = generateDemoData();
     const tokenFor = async (role: Role, unit: string) => {
       const a = findDemoAccount(demo, role, unit)!;
-      const p: Principal = { subject: a.subject, role: a.role, unit: a.unitCode, ...(a.departmentId ? { department: a.departmentId } : {}) };
+      const p: Principal = {
+        subject: a.subject,
+        role: a.role,
+        unit: a.unitCode,
+        ...(a.departmentId ? { department: a.departmentId } : {}),
+      };
       return tokens.issue(p);
     };
     const gql = async (token: string, query: string, variables: Record<string, unknown>) => {
-      const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: Record<string, { id: string }>; errors?: { message: string }[] };
       if (body.errors) throw new Error(body.errors[0]!.message);
       return body.data!;
@@ -36,12 +45,33 @@ async function main(): Promise<void> {
     for (const county of COUNTIES) {
       const admin = await tokenFor(Role.ADMIN, county);
       const clerk = findDemoAccount(demo, Role.CLERK, county)!;
-      const created = await gql(admin, 'mutation($i: CreatePowerInput!, $k: String!) { createPower(input: $i, idempotencyKey: $k) { id } }', {
-        k: `bench-power-${county}`,
-        i: { unitCode: county, code: 'BENCH-1', name: '压测事项', category: 'CONFIRMATION', legalBasis: '《测试条例》', departmentId: clerk.departmentId, statutoryDays: 20, promisedDays: 10, flow: [{ name: '受理', timeLimitDays: 2 }, { name: '审查', timeLimitDays: 3 }, { name: '决定', timeLimitDays: 2 }] },
-      });
+      const created = await gql(
+        admin,
+        'mutation($i: CreatePowerInput!, $k: String!) { createPower(input: $i, idempotencyKey: $k) { id } }',
+        {
+          k: `bench-power-${county}`,
+          i: {
+            unitCode: county,
+            code: 'BENCH-1',
+            name: '压测事项',
+            category: 'CONFIRMATION',
+            legalBasis: '《测试条例》',
+            departmentId: clerk.departmentId,
+            statutoryDays: 20,
+            promisedDays: 10,
+            flow: [
+              { name: '受理', timeLimitDays: 2 },
+              { name: '审查', timeLimitDays: 3 },
+              { name: '决定', timeLimitDays: 2 },
+            ],
+          },
+        },
+      );
       const powerId = created['createPower']!.id;
-      await gql(admin, 'mutation($id: ID!, $k: String!) { publishPower(id: $id, idempotencyKey: $k) { id } }', { id: powerId, k: `bench-pub-${county}` });
+      await gql(admin, 'mutation($id: ID!, $k: String!) { publishPower(id: $id, idempotencyKey: $k) { id } }', {
+        id: powerId,
+        k: `bench-pub-${county}`,
+      });
       setups.push({ powerId, clerk: await tokenFor(Role.CLERK, county), leader: await tokenFor(Role.LEADER, county) });
     }
 
@@ -64,16 +94,36 @@ async function main(): Promise<void> {
           const n = seq++;
           try {
             const filed = await timed(ops.file, () =>
-              gql(s.clerk, 'mutation($i: FileCaseInput!, $k: String!) { fileCase(input: $i, idempotencyKey: $k) { case { id } } }', {
-                k: `bench-file-${n}`,
-                i: { powerId: s.powerId, applicant: { name: '测试', idNumber: '139901199001011234', phone: '13800000000' }, details: '压测' },
-              }),
+              gql(
+                s.clerk,
+                'mutation($i: FileCaseInput!, $k: String!) { fileCase(input: $i, idempotencyKey: $k) { case { id } } }',
+                {
+                  k: `bench-file-${n}`,
+                  i: {
+                    powerId: s.powerId,
+                    applicant: { name: '测试', idNumber: '139901199001011234', phone: '13800000000' },
+                    details: '压测',
+                  },
+                },
+              ),
             );
             const caseId = (filed['fileCase'] as unknown as { case: { id: string } }).case.id;
             for (const step of [1, 2]) {
-              await timed(ops.advance, () => gql(s.clerk, 'mutation($i: AdvanceCaseInput!, $k: String!) { advanceCase(input: $i, idempotencyKey: $k) { id } }', { k: `bench-adv-${n}-${step}`, i: { caseId, result: '同意' } }));
+              await timed(ops.advance, () =>
+                gql(
+                  s.clerk,
+                  'mutation($i: AdvanceCaseInput!, $k: String!) { advanceCase(input: $i, idempotencyKey: $k) { id } }',
+                  { k: `bench-adv-${n}-${step}`, i: { caseId, result: '同意' } },
+                ),
+              );
             }
-            await timed(ops.complete, () => gql(s.leader, 'mutation($i: CompleteCaseInput!, $k: String!) { completeCase(input: $i, idempotencyKey: $k) { id } }', { k: `bench-done-${n}`, i: { caseId, outcome: 'APPROVED', result: '准予' } }));
+            await timed(ops.complete, () =>
+              gql(
+                s.leader,
+                'mutation($i: CompleteCaseInput!, $k: String!) { completeCase(input: $i, idempotencyKey: $k) { id } }',
+                { k: `bench-done-${n}`, i: { caseId, outcome: 'APPROVED', result: '准予' } },
+              ),
+            );
             completed++;
           } catch {
             errors++;
@@ -83,7 +133,8 @@ async function main(): Promise<void> {
     );
     const elapsed = (Date.now() - started) / 1000;
     const mutations = ops.file.count + ops.advance.count + ops.complete.count;
-    const row = (name: string, l: Latency) => `| ${name} | ${l.count} | ${l.percentile(50).toFixed(1)} | ${l.percentile(95).toFixed(1)} | ${l.percentile(99).toFixed(1)} |`;
+    const row = (name: string, l: Latency) =>
+      `| ${name} | ${l.count} | ${l.percentile(50).toFixed(1)} | ${l.percentile(95).toFixed(1)} | ${l.percentile(99).toFixed(1)} |`;
     process.stdout.write(
       [
         `cases benchmark: ${CLIENTS} clients, ${elapsed.toFixed(1)} s, through the gateway (separate processes, embedded PostgreSQL)`,

@@ -4,7 +4,14 @@ import { loadPlatformConfig, loadSecrets, TokenService } from '@sunlight/shared'
 import { cityBigScreenQuery, cityDashboardQuery, monthVariables } from '../support/dashboard-query';
 import { parseBenchOptions } from './city/bench-options';
 import { openCityDataset } from './city/city-dataset';
-import { cityInspectors, coldBurst, coldSequential, warmLoad, type Ask, type CacheScenario } from './city/dashboard-cache';
+import {
+  cityInspectors,
+  coldBurst,
+  coldSequential,
+  warmLoad,
+  type Ask,
+  type CacheScenario,
+} from './city/dashboard-cache';
 import { directDashboard } from './city/direct-dashboard';
 import { prepareFilings } from './city/filing-mix';
 import { measureFreshness } from './city/freshness';
@@ -34,13 +41,24 @@ import { startLocalStack } from './local-stack';
  * Writes test/bench-results/city-bench[-quick].json and .md, prints the markdown, drops the copy.
  */
 const RESULTS = path.resolve(__dirname, '../../bench-results');
-const SUBGRAPH_URLS = { powers: 'http://127.0.0.1:4001/graphql', cases: 'http://127.0.0.1:4002/graphql', evaluations: 'http://127.0.0.1:4003/graphql', complaints: 'http://127.0.0.1:4004/graphql', alerts: 'http://127.0.0.1:4005/graphql' };
+const SUBGRAPH_URLS = {
+  powers: 'http://127.0.0.1:4001/graphql',
+  cases: 'http://127.0.0.1:4002/graphql',
+  evaluations: 'http://127.0.0.1:4003/graphql',
+  complaints: 'http://127.0.0.1:4004/graphql',
+  alerts: 'http://127.0.0.1:4005/graphql',
+};
 const PEER = 'Hive Gateway 2.15.1';
-const CATALOG = 'query($unit: ID!, $after: String) { powers(unit: $unit, first: 20, after: $after) { totalCount edges { node { id code name category legalBasis } } pageInfo { endCursor hasNextPage } } }';
-const LOOKUP = 'query($n: String!, $q: String!) { caseProgress(number: $n, queryCode: $q) { number status powerName currentStep steps { stepNo name state finishedAt } } }';
+const CATALOG =
+  'query($unit: ID!, $after: String) { powers(unit: $unit, first: 20, after: $after) { totalCount edges { node { id code name category legalBasis } } pageInfo { endCursor hasNextPage } } }';
+const LOOKUP =
+  'query($n: String!, $q: String!) { caseProgress(number: $n, queryCode: $q) { number status powerName currentStep steps { stepNo name state finishedAt } } }';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
-const asker = (url: string): Ask => (query, variables, token) => graphqlExchange(url, query, variables, { authorization: `Bearer ${token}` });
+const asker =
+  (url: string): Ask =>
+  (query, variables, token) =>
+    graphqlExchange(url, query, variables, { authorization: `Bearer ${token}` });
 
 async function main(): Promise<void> {
   const o = parseBenchOptions(process.argv.slice(2));
@@ -58,7 +76,10 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     const background = cpuShare(idle, cpuSeconds(), 3)['postgres and the rest'] ?? 0;
     log(`cores busy outside the benchmark before it started: ${background}`);
-    const stack = await startLocalStack({ DATABASE_URL: dataset.databaseUrl, CARD_SCHEDULER_INTERVAL_MS: '0', COMPLAINT_CLOCK_INTERVAL_MS: '0' }, dataset.dataDir);
+    const stack = await startLocalStack(
+      { DATABASE_URL: dataset.databaseUrl, CARD_SCHEDULER_INTERVAL_MS: '0', COMPLAINT_CLOCK_INTERVAL_MS: '0' },
+      dataset.dataDir,
+    );
     teardown.add('stop the stack', () => stack.stop());
 
     const secrets = loadSecrets(loadPlatformConfig({ ...process.env, DATA_DIR: dataset.dataDir }));
@@ -68,11 +89,19 @@ async function main(): Promise<void> {
     const token = await tokens.issue(inspectors.principal);
     const vars = monthVariables(dataset.month);
     const ours = asker(stack.gatewayUrl);
-    const post = (query: string, variables: Record<string, unknown>, t?: string) => graphqlPost<Record<string, unknown>>(stack.gatewayUrl, query, variables, t ? { authorization: `Bearer ${t}` } : {});
+    const post = (query: string, variables: Record<string, unknown>, t?: string) =>
+      graphqlPost<Record<string, unknown>>(
+        stack.gatewayUrl,
+        query,
+        variables,
+        t ? { authorization: `Bearer ${t}` } : {},
+      );
     const results: LoadResult[] = [];
     const cache: Record<string, string> = {};
     const keep = (name: string, s: CacheScenario): LoadResult => {
-      cache[name] = s.statuses.available ? s.statuses.toString() : 'not available (no extensions.cacheStatus in the answers)';
+      cache[name] = s.statuses.available
+        ? s.statuses.toString()
+        : 'not available (no extensions.cacheStatus in the answers)';
       results.push(s.result);
       return s.result;
     };
@@ -86,21 +115,53 @@ async function main(): Promise<void> {
     await direct(vars);
     await floor.run(vars);
     log('dashboard cold, one fresh scope after another…');
-    const coldOne = keep('cold, one at a time', await coldSequential(ours, inspectors.fresh, dashboard, vars, o.coldSamples));
+    const coldOne = keep(
+      'cold, one at a time',
+      await coldSequential(ours, inspectors.fresh, dashboard, vars, o.coldSamples),
+    );
     log('dashboard cold, bursts on one fresh scope…');
-    const burst = keep('cold burst', await coldBurst(ours, inspectors.fresh, dashboard, vars, o.coldBursts, o.dashboardClients));
+    const burst = keep(
+      'cold burst',
+      await coldBurst(ours, inspectors.fresh, dashboard, vars, o.coldBursts, o.dashboardClients),
+    );
     log('dashboard warm…');
-    const warm = keep('warm', await warmLoad('city dashboard, gateway, warm (one token)', ours, token, dashboard, vars, o.dashboardClients, o.seconds));
+    const warm = keep(
+      'warm',
+      await warmLoad(
+        'city dashboard, gateway, warm (one token)',
+        ours,
+        token,
+        dashboard,
+        vars,
+        o.dashboardClients,
+        o.seconds,
+      ),
+    );
     log('dashboard straight from the subgraphs…');
-    const dir = await runLoad('city dashboard, direct subgraphs', o.dashboardClients, o.seconds, (time) => time(() => direct(vars)).then(() => undefined));
+    const dir = await runLoad('city dashboard, direct subgraphs', o.dashboardClients, o.seconds, (time) =>
+      time(() => direct(vars)).then(() => undefined),
+    );
     log('dashboard by SQL alone…');
-    const sql = await runLoad('city dashboard, SQL floor', o.dashboardClients, o.seconds, (time) => time(() => floor.run(vars)).then(() => undefined));
+    const sql = await runLoad('city dashboard, SQL floor', o.dashboardClients, o.seconds, (time) =>
+      time(() => floor.run(vars)).then(() => undefined),
+    );
     results.push(dir, sql);
     await floor.close();
     const bigScreenQuery = cityBigScreenQuery(city);
     await ours(bigScreenQuery, vars, token);
     log('big screen (headline figures only)…');
-    const bigScreen = keep('big screen, warm', await warmLoad('city big screen (headline figures), gateway, warm', ours, token, bigScreenQuery, vars, o.dashboardClients, o.seconds));
+    const bigScreen = keep(
+      'big screen, warm',
+      await warmLoad(
+        'city big screen (headline figures), gateway, warm',
+        ours,
+        token,
+        bigScreenQuery,
+        vars,
+        o.dashboardClients,
+        o.seconds,
+      ),
+    );
 
     // The same dashboard on a peer gateway and on ours without the cache, over the same
     // subgraphs, alternated with ours.
@@ -113,8 +174,22 @@ async function main(): Promise<void> {
       teardown.add('stop the peer', () => hive.stop());
       const uncached = await startUncachedGateway(dataset.dataDir, dataset.databaseUrl);
       teardown.add('stop our uncached gateway', () => uncached.stop());
-      const rivals = [{ name: PEER, ask: asker(hive.url) }, { name: 'ours, cache off', ask: asker(uncached.url) }];
-      compared = await compareWithPeer({ ours, rivals, token, fresh: inspectors.fresh, query: dashboard, variables: vars, rounds: o.peerRounds, seconds: o.peerSeconds, clients: o.dashboardClients, log });
+      const rivals = [
+        { name: PEER, ask: asker(hive.url) },
+        { name: 'ours, cache off', ask: asker(uncached.url) },
+      ];
+      compared = await compareWithPeer({
+        ours,
+        rivals,
+        token,
+        fresh: inspectors.fresh,
+        query: dashboard,
+        variables: vars,
+        rounds: o.peerRounds,
+        seconds: o.peerSeconds,
+        clients: o.dashboardClients,
+        log,
+      });
       comparedMemory = peakMemory();
       await Promise.all([hive.stop(), uncached.stop()]);
       results.push(compared.ours.warm, compared.ours.cold, ...compared.rivals.map((r) => r.result));
@@ -130,7 +205,9 @@ async function main(): Promise<void> {
       const unit = dataset.counties[c % dataset.counties.length]!;
       let after: string | null = null;
       for (let page = 0; page < 3; page++) {
-        const r = (await time(() => post(CATALOG, { unit, after }))) as { powers: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+        const r = (await time(() => post(CATALOG, { unit, after }))) as {
+          powers: { pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+        };
         if (!r.powers.pageInfo.hasNextPage) break;
         after = r.powers.pageInfo.endCursor;
       }
@@ -145,13 +222,24 @@ async function main(): Promise<void> {
 
     const filings = await prepareFilings(post, tokens, dataset);
     log(`freshness: ${o.filings} filings, each watched on the dashboard and on a live screen…`);
-    const freshness = await measureFreshness({ gatewayUrl: stack.gatewayUrl, ask: ours, token, city, filings: o.filings, fileOne: filings.fileOne });
+    const freshness = await measureFreshness({
+      gatewayUrl: stack.gatewayUrl,
+      ask: ours,
+      token,
+      city,
+      filings: o.filings,
+      fileOne: filings.fileOne,
+    });
     log('filing mix…');
     const filing = await runLoad('filing mix (mutations)', o.filingClients, o.seconds, filings.mix);
     results.push(filing);
 
     const memoryMiB = { ...comparedMemory, ...peakMemory() };
-    const nodeMemoryMiB = Object.fromEntries(Object.entries(memoryMiB).filter(([k]) => !k.startsWith('postgres') && k !== 'hive peer' && k !== 'gateway, cache off'));
+    const nodeMemoryMiB = Object.fromEntries(
+      Object.entries(memoryMiB).filter(
+        ([k]) => !k.startsWith('postgres') && k !== 'hive peer' && k !== 'gateway, cache off',
+      ),
+    );
     const hive = compared?.rivals.find((r) => r.name === PEER)?.result;
     const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
     const report: BenchReport = {
@@ -164,15 +252,36 @@ async function main(): Promise<void> {
       scenarios: results,
       cache,
       freshness,
-      peers: compared ? compared.rivals.map((r) => ({ name: r.name, sameData: r.sameData })) : { unavailable: peerError },
+      peers: compared
+        ? compared.rivals.map((r) => ({ name: r.name, sameData: r.sameData }))
+        : { unavailable: peerError },
       ratios: {
         'warm ÷ direct (p50)': ratio(warm.p50, dir.p50),
         'cold one at a time ÷ direct (p50)': ratio(coldOne.p50, dir.p50),
         'direct ÷ SQL floor (p50)': ratio(dir.p50, sql.p50),
-        ...(compared && hive ? { 'ours cold ÷ peer (p95)': ratio(compared.ours.cold.p95, hive.p95), 'ours warm ÷ peer (p95)': ratio(compared.ours.warm.p95, hive.p95), 'ours cold ÷ peer (req/s)': ratio(compared.ours.cold.rps, hive.rps) } : {}),
+        ...(compared && hive
+          ? {
+              'ours cold ÷ peer (p95)': ratio(compared.ours.cold.p95, hive.p95),
+              'ours warm ÷ peer (p95)': ratio(compared.ours.warm.p95, hive.p95),
+              'ours cold ÷ peer (req/s)': ratio(compared.ours.cold.rps, hive.rps),
+            }
+          : {}),
       },
       memoryMiB,
-      targets: judgeTargets({ clients: o.dashboardClients, warm, coldSequential: coldOne, coldBurst: burst, ...(compared && hive ? { oursCold: compared.ours.cold, peer: hive } : {}), peerName: PEER, bigScreen, catalog, lookup, filing, freshness, nodeMemoryMiB }),
+      targets: judgeTargets({
+        clients: o.dashboardClients,
+        warm,
+        coldSequential: coldOne,
+        coldBurst: burst,
+        ...(compared && hive ? { oursCold: compared.ours.cold, peer: hive } : {}),
+        peerName: PEER,
+        bigScreen,
+        catalog,
+        lookup,
+        filing,
+        freshness,
+        nodeMemoryMiB,
+      }),
     };
     const files = writeReport(RESULTS, o.quick ? 'city-bench-quick' : 'city-bench', report);
     log(`\n${markdown(report)}\nwrote ${files.json} and ${files.md}`);

@@ -20,7 +20,14 @@ export interface LocalStack {
 export async function startLocalStack(env: Record<string, string> = {}, keptDataDir?: string): Promise<LocalStack> {
   const dataDir = keptDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-bench-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'deploy/dist/local/start.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: '54339', LOG_LEVEL: 'warn', CARD_SCHEDULER_INTERVAL_MS: '0', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: '54339',
+      LOG_LEVEL: 'warn',
+      CARD_SCHEDULER_INTERVAL_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -26,7 +26,21 @@ describe('alerts: replicas, disposal', () => {
 
   const raise = (n: number, level: 'REMINDER' | 'YELLOW' | 'RED' = 'RED') =>
     stack.subgraphs['cases']!.dataSource.transaction((em) =>
-      publishEvent(em, 'cases', { topic: 'case.card_raised', unitCode: TOWNSHIP, aggregateId: `c-${n}`, payload: { caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, number: `R-${n}`, powerId: POWER_ID, powerVersion: 1, level, step: 2, reason: 'overdue', hash: `h-${n}` } }),
+      publishEvent(em, 'cases', {
+        topic: 'case.card_raised',
+        unitCode: TOWNSHIP,
+        aggregateId: `c-${n}`,
+        payload: {
+          caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+          number: `R-${n}`,
+          powerId: POWER_ID,
+          powerVersion: 1,
+          level,
+          step: 2,
+          reason: 'overdue',
+          hash: `h-${n}`,
+        },
+      }),
     );
 
   it('two alerts-service instances raise each alert once, and a repeated event does not repeat it', async () => {
@@ -36,7 +50,9 @@ describe('alerts: replicas, disposal', () => {
     const b = new AlertConsumer(second, createLogger('test'));
     const [ra, rb] = await Promise.all([a.drain(), b.drain()]);
     expect(ra + rb).toBe(30);
-    const [{ n, distinct }] = await second.query(`SELECT count(*)::int AS n, count(DISTINCT dedupe_key)::int AS distinct FROM alert WHERE title LIKE '%R-%'`);
+    const [{ n, distinct }] = await second.query(
+      `SELECT count(*)::int AS n, count(DISTINCT dedupe_key)::int AS distinct FROM alert WHERE title LIKE '%R-%'`,
+    );
     expect({ n, distinct }).toEqual({ n: 30, distinct: 30 });
     const seqs: { seq: string }[] = await second.query(`SELECT seq FROM alert ORDER BY raised_at, seq`);
     expect(new Set(seqs.map((s) => s.seq)).size).toBe(seqs.length);
@@ -44,7 +60,9 @@ describe('alerts: replicas, disposal', () => {
 
   it('lists, acknowledges and disposes of alerts in scope', async () => {
     const inspector = await stack.tokenFor(Role.INSPECTOR, COUNTY);
-    const list = await stack.gql<{ alerts: { edges: { node: { id: string; status: string; level: string } }[]; pageInfo: { hasNextPage: boolean } } }>(
+    const list = await stack.gql<{
+      alerts: { edges: { node: { id: string; status: string; level: string } }[]; pageInfo: { hasNextPage: boolean } };
+    }>(
       '{ alerts(first: 10, filter: { minLevel: RED, kinds: [CARD] }) { edges { node { id status level } } pageInfo { hasNextPage } } }',
       { token: inspector },
     );
@@ -52,18 +70,31 @@ describe('alerts: replicas, disposal', () => {
     expect(list.data!.alerts.edges).toHaveLength(10);
     expect(list.data!.alerts.pageInfo.hasNextPage).toBe(true);
     const id = list.data!.alerts.edges[0]!.node.id;
-    const ack = await stack.gql<{ acknowledgeAlert: { status: string } }>(`mutation { acknowledgeAlert(id: "${id}", idempotencyKey: "alert-ack-1") { status } }`, { token: inspector });
+    const ack = await stack.gql<{ acknowledgeAlert: { status: string } }>(
+      `mutation { acknowledgeAlert(id: "${id}", idempotencyKey: "alert-ack-1") { status } }`,
+      { token: inspector },
+    );
     expect(ack.data!.acknowledgeAlert.status).toBe('ACKNOWLEDGED');
     const disposed = await stack.gql<{ disposeAlert: { status: string; disposal: { kind: string; by: string } } }>(
       `mutation { disposeAlert(id: "${id}", kind: NOTICE_ISSUED, note: "已发检查建议书", idempotencyKey: "alert-dis-1") { status disposal { kind note by at } } }`,
       { token: inspector },
     );
-    expect(disposed.data!.disposeAlert).toMatchObject({ status: 'DISPOSED', disposal: { kind: 'NOTICE_ISSUED', by: `inspector.${COUNTY}` } });
-    const again = await stack.gql(`mutation { disposeAlert(id: "${id}", kind: DISMISSED, note: "重复处置", idempotencyKey: "alert-dis-2") { status } }`, { token: inspector });
+    expect(disposed.data!.disposeAlert).toMatchObject({
+      status: 'DISPOSED',
+      disposal: { kind: 'NOTICE_ISSUED', by: `inspector.${COUNTY}` },
+    });
+    const again = await stack.gql(
+      `mutation { disposeAlert(id: "${id}", kind: DISMISSED, note: "重复处置", idempotencyKey: "alert-dis-2") { status } }`,
+      { token: inspector },
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('ALERT_DISPOSED');
-    const outsider = await stack.gql(`{ alert(id: "${id}") { id } }`, { token: await stack.tokenFor(Role.INSPECTOR, '139901000000') });
+    const outsider = await stack.gql(`{ alert(id: "${id}") { id } }`, {
+      token: await stack.tokenFor(Role.INSPECTOR, '139901000000'),
+    });
     expect(outsider.errors?.[0]?.extensions?.code).toBe('ALERT_NOT_FOUND');
-    const clerk = await stack.gql('{ alerts(first: 5) { edges { node { id } } } }', { token: await stack.tokenFor(Role.CLERK, TOWNSHIP) });
+    const clerk = await stack.gql('{ alerts(first: 5) { edges { node { id } } } }', {
+      token: await stack.tokenFor(Role.CLERK, TOWNSHIP),
+    });
     expect(clerk.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -86,8 +117,12 @@ describe('alerts: replicas, disposal', () => {
       await raise(100, 'YELLOW');
       await new AlertConsumer(stack.subgraphs['alerts']!.dataSource, createLogger('test')).drain();
       await Promise.all([one.waitFor(1, 3000), two.waitFor(1, 3000)]);
-      expect(one.received.map((r) => (r.data['alertRaised'] as { title: string }).title)).toEqual([expect.stringContaining('R-100')]);
-      expect(two.received.map((r) => (r.data['alertRaised'] as { title: string }).title)).toEqual([expect.stringContaining('R-100')]);
+      expect(one.received.map((r) => (r.data['alertRaised'] as { title: string }).title)).toEqual([
+        expect.stringContaining('R-100'),
+      ]);
+      expect(two.received.map((r) => (r.data['alertRaised'] as { title: string }).title)).toEqual([
+        expect.stringContaining('R-100'),
+      ]);
     } finally {
       await one.close();
       await two.close();

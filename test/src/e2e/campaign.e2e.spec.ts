@@ -18,17 +18,31 @@ describe('a review campaign: open, collect reviews, close, rank', () => {
 
   it('ranks the targets as an independent recomputation does', async () => {
     const inspector = await stack.tokenFor(Role.INSPECTOR, COUNTY);
-    const sets = await stack.gql<{ indicatorSets: SetView[] }>('{ indicatorSets(tier: TOWNSHIP) { tier aspects { code weight indicators { code weight } } indicatorCount } }', { token: inspector });
+    const sets = await stack.gql<{ indicatorSets: SetView[] }>(
+      '{ indicatorSets(tier: TOWNSHIP) { tier aspects { code weight indicators { code weight } } indicatorCount } }',
+      { token: inspector },
+    );
     const set = sets.data!.indicatorSets[0]!;
     const codes = set.aspects.flatMap((a) => a.indicators.map((i) => i.code));
     expect(codes).toHaveLength(27);
     expect(set.aspects).toHaveLength(5);
 
-    const opened = await stack.gql<{ openCampaign: { id: string; status: string; targets: { targetId: string; tier: string }[] } }>(
+    const opened = await stack.gql<{
+      openCampaign: { id: string; status: string; targets: { targetId: string; tier: string }[] };
+    }>(
       `mutation($i: OpenCampaignInput!) { openCampaign(input: $i, idempotencyKey: "camp-open-0001") { id status targets { targetId tier } } }`,
       {
         token: inspector,
-        variables: { i: { name: '2026年度乡镇领导班子民主评议', targetKind: 'LEADERSHIP', targets: TOWNSHIPS.map((unitCode) => ({ unitCode })), reviewerKinds: ['PUBLIC', 'STAFF'], expectedReviewers: 4, closesAt: new Date(Date.now() + 86_400_000).toISOString() } },
+        variables: {
+          i: {
+            name: '2026年度乡镇领导班子民主评议',
+            targetKind: 'LEADERSHIP',
+            targets: TOWNSHIPS.map((unitCode) => ({ unitCode })),
+            reviewerKinds: ['PUBLIC', 'STAFF'],
+            expectedReviewers: 4,
+            closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
       },
     );
     expect(opened.errors).toBeUndefined();
@@ -36,41 +50,98 @@ describe('a review campaign: open, collect reviews, close, rank', () => {
     expect(campaign.status).toBe('OPEN');
     expect(campaign.targets.map((t) => t.targetId).sort()).toEqual(TOWNSHIPS.map((t) => `leadership:${t}`).sort());
 
-    const ballots = await stack.gql<{ issueBallots: string[] }>(`mutation { issueBallots(campaignId: "${campaign.id}", kind: PUBLIC, count: 3, idempotencyKey: "camp-ballots-1") }`, { token: inspector });
+    const ballots = await stack.gql<{ issueBallots: string[] }>(
+      `mutation { issueBallots(campaignId: "${campaign.id}", kind: PUBLIC, count: 3, idempotencyKey: "camp-ballots-1") }`,
+      { token: inspector },
+    );
     const codesIssued = ballots.data!.issueBallots;
     expect(codesIssued).toHaveLength(3);
-    const retried = await stack.gql<{ issueBallots: string[] }>(`mutation { issueBallots(campaignId: "${campaign.id}", kind: PUBLIC, count: 3, idempotencyKey: "camp-ballots-1") }`, { token: inspector });
+    const retried = await stack.gql<{ issueBallots: string[] }>(
+      `mutation { issueBallots(campaignId: "${campaign.id}", kind: PUBLIC, count: 3, idempotencyKey: "camp-ballots-1") }`,
+      { token: inspector },
+    );
     expect(retried.data!.issueBallots).toEqual(codesIssued);
 
     // Deterministic scores: reviewer r gives target t a base per target plus a per-indicator wobble.
-    const base: Record<string, number> = { [`leadership:${TOWNSHIPS[0]}`]: 70, [`leadership:${TOWNSHIPS[1]}`]: 85, [`leadership:${TOWNSHIPS[2]}`]: 78 };
-    const scoreOf = (target: string, reviewer: number, i: number) => Math.min(100, base[target]! + ((reviewer * 7 + i * 3) % 11) - 5);
+    const base: Record<string, number> = {
+      [`leadership:${TOWNSHIPS[0]}`]: 70,
+      [`leadership:${TOWNSHIPS[1]}`]: 85,
+      [`leadership:${TOWNSHIPS[2]}`]: 78,
+    };
+    const scoreOf = (target: string, reviewer: number, i: number) =>
+      Math.min(100, base[target]! + ((reviewer * 7 + i * 3) % 11) - 5);
     const REVIEW = 'mutation($i: SubmitReviewInput!, $k: String!) { submitReview(input: $i, idempotencyKey: $k) }';
     const submitted: Record<string, number[][]> = {};
-    const reviewers: { ballot?: string; token?: string }[] = [...codesIssued.map((b) => ({ ballot: b })), { token: await stack.tokenFor(Role.CLERK, TOWNSHIPS[0]!) }];
+    const reviewers: { ballot?: string; token?: string }[] = [
+      ...codesIssued.map((b) => ({ ballot: b })),
+      { token: await stack.tokenFor(Role.CLERK, TOWNSHIPS[0]!) },
+    ];
     for (const [r, who] of reviewers.entries()) {
       for (const target of Object.keys(base)) {
         const scores = codes.map((code, i) => ({ indicator: code, score: scoreOf(target, r, i) }));
-        const res = await stack.gql(REVIEW, { token: who.token, variables: { k: `camp-rev-${r}-${target}`, i: { campaignId: campaign.id, targetId: target, ballotCode: who.ballot, scores } } });
+        const res = await stack.gql(REVIEW, {
+          token: who.token,
+          variables: {
+            k: `camp-rev-${r}-${target}`,
+            i: { campaignId: campaign.id, targetId: target, ballotCode: who.ballot, scores },
+          },
+        });
         expect(res.errors).toBeUndefined();
         (submitted[target] ??= []).push(scores.map((s) => s.score));
       }
     }
     // once per reviewer per target; incomplete score sheets and unknown ballots refused
-    const twice = await stack.gql(REVIEW, { variables: { k: 'camp-rev-again', i: { campaignId: campaign.id, targetId: `leadership:${TOWNSHIPS[0]}`, ballotCode: codesIssued[0], scores: codes.map((c) => ({ indicator: c, score: 50 })) } } });
+    const twice = await stack.gql(REVIEW, {
+      variables: {
+        k: 'camp-rev-again',
+        i: {
+          campaignId: campaign.id,
+          targetId: `leadership:${TOWNSHIPS[0]}`,
+          ballotCode: codesIssued[0],
+          scores: codes.map((c) => ({ indicator: c, score: 50 })),
+        },
+      },
+    });
     expect(twice.errors?.[0]?.extensions?.code).toBe('ALREADY_REVIEWED');
-    const partial = await stack.gql(REVIEW, { variables: { k: 'camp-rev-part', i: { campaignId: campaign.id, targetId: `leadership:${TOWNSHIPS[1]}`, ballotCode: 'unknown-code', scores: [] } } });
+    const partial = await stack.gql(REVIEW, {
+      variables: {
+        k: 'camp-rev-part',
+        i: { campaignId: campaign.id, targetId: `leadership:${TOWNSHIPS[1]}`, ballotCode: 'unknown-code', scores: [] },
+      },
+    });
     expect(partial.errors?.[0]?.extensions?.code).toBe('NOT_A_REVIEWER');
     const early = await stack.gql(`{ campaignResults(id: "${campaign.id}") { targetId } }`);
     expect(early.errors?.[0]?.extensions?.code).toBe('CAMPAIGN_OPEN');
 
-    const closed = await stack.gql<{ closeCampaign: { status: string } }>(`mutation { closeCampaign(id: "${campaign.id}", idempotencyKey: "camp-close-1") { status } }`, { token: inspector });
+    const closed = await stack.gql<{ closeCampaign: { status: string } }>(
+      `mutation { closeCampaign(id: "${campaign.id}", idempotencyKey: "camp-close-1") { status } }`,
+      { token: inspector },
+    );
     expect(closed.data!.closeCampaign.status).toBe('CLOSED');
-    const late = await stack.gql(REVIEW, { token: await stack.tokenFor(Role.LEADER, TOWNSHIPS[1]!), variables: { k: 'camp-rev-late', i: { campaignId: campaign.id, targetId: `leadership:${TOWNSHIPS[1]}`, scores: codes.map((c) => ({ indicator: c, score: 90 })) } } });
+    const late = await stack.gql(REVIEW, {
+      token: await stack.tokenFor(Role.LEADER, TOWNSHIPS[1]!),
+      variables: {
+        k: 'camp-rev-late',
+        i: {
+          campaignId: campaign.id,
+          targetId: `leadership:${TOWNSHIPS[1]}`,
+          scores: codes.map((c) => ({ indicator: c, score: 90 })),
+        },
+      },
+    });
     expect(late.errors?.[0]?.extensions?.code).toBe('CAMPAIGN_CLOSED');
 
     // results, readable by the public once closed
-    const results = await stack.gql<{ campaignResults: { targetId: string; reviews: number; total: number; rankInTier: number; participation: number; aspects: { code: string; score: number }[] }[] }>(
+    const results = await stack.gql<{
+      campaignResults: {
+        targetId: string;
+        reviews: number;
+        total: number;
+        rankInTier: number;
+        participation: number;
+        aspects: { code: string; score: number }[];
+      }[];
+    }>(
       `{ campaignResults(id: "${campaign.id}") { targetId reviews total rankInTier participation aspects { code score } } }`,
     );
     expect(results.errors).toBeUndefined();
@@ -101,17 +172,41 @@ describe('a review campaign: open, collect reviews, close, rank', () => {
     expect(results.data!.campaignResults.find((r) => r.rankInTier === 1)!.targetId).toBe(`leadership:${TOWNSHIPS[1]}`);
   });
 
-  it('refuses targets outside the opener\'s scope and reviewers outside the campaign', async () => {
+  it("refuses targets outside the opener's scope and reviewers outside the campaign", async () => {
     const townshipInspector = await stack.tokenFor(Role.INSPECTOR, TOWNSHIPS[0]!);
-    const res = await stack.gql(`mutation($i: OpenCampaignInput!) { openCampaign(input: $i, idempotencyKey: "camp-open-bad1") { id } }`, {
-      token: townshipInspector,
-      variables: { i: { name: '越权评议', targetKind: 'UNIT', targets: [{ unitCode: TOWNSHIPS[1] }], reviewerKinds: ['STAFF'], expectedReviewers: 10, closesAt: new Date(Date.now() + 86_400_000).toISOString() } },
-    });
+    const res = await stack.gql(
+      `mutation($i: OpenCampaignInput!) { openCampaign(input: $i, idempotencyKey: "camp-open-bad1") { id } }`,
+      {
+        token: townshipInspector,
+        variables: {
+          i: {
+            name: '越权评议',
+            targetKind: 'UNIT',
+            targets: [{ unitCode: TOWNSHIPS[1] }],
+            reviewerKinds: ['STAFF'],
+            expectedReviewers: 10,
+            closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
+      },
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'targets.0.unitCode' });
-    const clerk = await stack.gql(`mutation($i: OpenCampaignInput!) { openCampaign(input: $i, idempotencyKey: "camp-open-bad2") { id } }`, {
-      token: await stack.tokenFor(Role.CLERK, COUNTY),
-      variables: { i: { name: '评议', targetKind: 'UNIT', targets: [{ unitCode: COUNTY }], reviewerKinds: ['STAFF'], expectedReviewers: 10, closesAt: new Date(Date.now() + 86_400_000).toISOString() } },
-    });
+    const clerk = await stack.gql(
+      `mutation($i: OpenCampaignInput!) { openCampaign(input: $i, idempotencyKey: "camp-open-bad2") { id } }`,
+      {
+        token: await stack.tokenFor(Role.CLERK, COUNTY),
+        variables: {
+          i: {
+            name: '评议',
+            targetKind: 'UNIT',
+            targets: [{ unitCode: COUNTY }],
+            reviewerKinds: ['STAFF'],
+            expectedReviewers: 10,
+            closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          },
+        },
+      },
+    );
     expect(clerk.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

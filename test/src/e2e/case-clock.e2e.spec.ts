@@ -52,7 +52,10 @@ describe('clocks and cards, with time injected and two schedulers racing', () =>
     const caseId = filed.data!.fileCase.case.id;
     const ds = stack.subgraphs['cases']!.dataSource;
     const [{ received_at: receivedAt }] = await ds.query('SELECT received_at FROM "case" WHERE id = $1', [caseId]);
-    const cards = async () => (await ds.query('SELECT level, step_no FROM card WHERE case_id = $1 ORDER BY raised_at, level', [caseId])).map((c: { level: string }) => c.level);
+    const cards = async () =>
+      (await ds.query('SELECT level, step_no FROM card WHERE case_id = $1 ORDER BY raised_at, level', [caseId])).map(
+        (c: { level: string }) => c.level,
+      );
 
     expect(await tickBoth(afterWorkingDays(receivedAt, 3))).toBe(0);
     expect(await cards()).toEqual([]);
@@ -70,15 +73,27 @@ describe('clocks and cards, with time injected and two schedulers racing', () =>
     expect(await tickBoth(afterWorkingDays(receivedAt, 14))).toBe(0);
     expect(await cards()).toEqual(['REMINDER', 'YELLOW', 'RED', 'RED']);
 
-    const events = await ds.query(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'CARD_RAISED'`, [caseId]);
+    const events = await ds.query(
+      `SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'CARD_RAISED'`,
+      [caseId],
+    );
     expect(events[0].n).toBe(4);
-    const outbox = await ds.query(`SELECT payload->>'level' AS level FROM outbox WHERE aggregate_id = $1 AND topic = 'case.card_raised' ORDER BY id`, [caseId]);
+    const outbox = await ds.query(
+      `SELECT payload->>'level' AS level FROM outbox WHERE aggregate_id = $1 AND topic = 'case.card_raised' ORDER BY id`,
+      [caseId],
+    );
     expect(outbox.map((o: { level: string }) => o.level)).toEqual(['REMINDER', 'YELLOW', 'RED', 'RED']);
-    const view = await stack.gql<{ case: { cardLevel: string; cards: { level: string }[] } }>(`{ case(id: "${caseId}") { cardLevel cards { level } } }`, {
-      token: await stack.tokenFor(Role.INSPECTOR, '139902000000'),
-    });
+    const view = await stack.gql<{ case: { cardLevel: string; cards: { level: string }[] } }>(
+      `{ case(id: "${caseId}") { cardLevel cards { level } } }`,
+      {
+        token: await stack.tokenFor(Role.INSPECTOR, '139902000000'),
+      },
+    );
     expect(view.data!.case.cardLevel).toBe('RED');
-    const verify = await stack.gql<{ verifyCaseTrace: { ok: boolean } }>(`{ verifyCaseTrace(caseId: "${caseId}") { ok } }`, { token: await stack.tokenFor(Role.INSPECTOR, '139902000000') });
+    const verify = await stack.gql<{ verifyCaseTrace: { ok: boolean } }>(
+      `{ verifyCaseTrace(caseId: "${caseId}") { ok } }`,
+      { token: await stack.tokenFor(Role.INSPECTOR, '139902000000') },
+    );
     expect(verify.data!.verifyCaseTrace.ok).toBe(true);
   });
 
@@ -86,10 +101,13 @@ describe('clocks and cards, with time injected and two schedulers racing', () =>
     const clerk = await stack.tokenFor(Role.CLERK, VILLAGE);
     const filed = await fileCase(stack, VILLAGE, powerId, 'clock-file-0002');
     const caseId = filed.data!.fileCase.case.id;
-    const suspended = await stack.gql('mutation($id: ID!) { suspendCase(input: { caseId: $id, reason: SUPPLEMENT_MATERIALS, note: "请补正身份证明" }, idempotencyKey: "clock-susp-1") { status } }', {
-      token: clerk,
-      variables: { id: caseId },
-    });
+    const suspended = await stack.gql(
+      'mutation($id: ID!) { suspendCase(input: { caseId: $id, reason: SUPPLEMENT_MATERIALS, note: "请补正身份证明" }, idempotencyKey: "clock-susp-1") { status } }',
+      {
+        token: clerk,
+        variables: { id: caseId },
+      },
+    );
     expect(suspended.errors).toBeUndefined();
     const ds = stack.subgraphs['cases']!.dataSource;
     const [{ received_at: receivedAt }] = await ds.query('SELECT received_at FROM "case" WHERE id = $1', [caseId]);
@@ -106,9 +124,14 @@ describe('clocks and cards, with time injected and two schedulers racing', () =>
     const ds = stack.subgraphs['cases']!.dataSource;
     const [{ received_at: receivedAt }] = await ds.query('SELECT received_at FROM "case" WHERE id = $1', [caseId]);
     expect(await tickBoth(afterWorkingDays(receivedAt, 4))).toBe(1);
-    const moved = await stack.gql(ADVANCE_CASE, { token: clerk, variables: { key: 'clock-adv-3', input: { caseId, result: '受理', attachments: [attachment('说明')] } } });
+    const moved = await stack.gql(ADVANCE_CASE, {
+      token: clerk,
+      variables: { key: 'clock-adv-3', input: { caseId, result: '受理', attachments: [attachment('说明')] } },
+    });
     expect(moved.errors).toBeUndefined();
-    const [{ step_started_at: stepStart }] = await ds.query('SELECT step_started_at FROM "case" WHERE id = $1', [caseId]);
+    const [{ step_started_at: stepStart }] = await ds.query('SELECT step_started_at FROM "case" WHERE id = $1', [
+      caseId,
+    ]);
     expect(await tickBoth(afterWorkingDays(stepStart, 4))).toBe(1);
     const levels = await ds.query('SELECT level, step_no FROM card WHERE case_id = $1 ORDER BY step_no', [caseId]);
     expect(levels).toEqual([

@@ -48,17 +48,28 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function dashboard(): Promise<{ units: number; statements: Record<string, number>; catchUps: Record<string, number> }> {
+async function dashboard(): Promise<{
+  units: number;
+  statements: Record<string, number>;
+  catchUps: Record<string, number>;
+}> {
   const token = await stack.tokenFor(Role.INSPECTOR, CITY);
   counts.clear();
   catchUps.clear();
   seen.length = 0;
   counting = true;
-  const r = await stack.gql<{ unit: { children: { children: unknown[] }[] } }>(DASHBOARD, { token, variables: VARIABLES });
+  const r = await stack.gql<{ unit: { children: { children: unknown[] }[] } }>(DASHBOARD, {
+    token,
+    variables: VARIABLES,
+  });
   counting = false;
   expect(r.errors).toBeUndefined();
   const units = 1 + r.data!.unit.children.length + r.data!.unit.children.reduce((n, c) => n + c.children.length, 0);
-  return { units, statements: Object.fromEntries(SUBGRAPHS.map((s) => [s, counts.get(s) ?? 0])), catchUps: Object.fromEntries(STORES.map((s) => [s, catchUps.get(s) ?? 0])) };
+  return {
+    units,
+    statements: Object.fromEntries(SUBGRAPHS.map((s) => [s, counts.get(s) ?? 0])),
+    catchUps: Object.fromEntries(STORES.map((s) => [s, catchUps.get(s) ?? 0])),
+  };
 }
 
 describe('the city dashboard costs a bounded number of SQL statements per subgraph (no N+1)', () => {
@@ -66,10 +77,18 @@ describe('the city dashboard costs a bounded number of SQL statements per subgra
     await dashboard(); // first request of each subgraph: nothing to warm, but keep the two measured ones alike
     const small = await dashboard();
     // Grow the city: 24 more townships in the first county and 48 more in the second, straight into the unit tree.
-    for (const [county, n] of [['139901', 24], ['139902', 48]] as const) {
+    for (const [county, n] of [
+      ['139901', 24],
+      ['139902', 48],
+    ] as const) {
       for (let i = 0; i < n; i++) {
         const code = `${county}${String(500 + i).padStart(3, '0')}000`;
-        await db.query('INSERT INTO powers.unit (code, name, tier, parent_code) VALUES ($1, $2, $3, $4)', [code, `新设${i + 1}镇`, 'TOWNSHIP', `${county}000000`]);
+        await db.query('INSERT INTO powers.unit (code, name, tier, parent_code) VALUES ($1, $2, $3, $4)', [
+          code,
+          `新设${i + 1}镇`,
+          'TOWNSHIP',
+          `${county}000000`,
+        ]);
       }
     }
     const large = await dashboard();

@@ -32,15 +32,27 @@ describe('the gateway response cache', () => {
   let uncached: RunningGateway;
 
   /** POSTs to `url` and keeps the extensions too. */
-  const post = async <T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Raw<T>> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const post = async <T = Record<string, unknown>>(
+    url: string,
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<Raw<T>> => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: T; errors?: Raw<T>['errors']; extensions?: Extensions };
     return { status: res.status, data: body.data, errors: body.errors, extensions: body.extensions };
   };
 
   beforeAll(async () => {
     // A long maximum age: every refresh seen below must come from a change notice, not from age.
-    stack = await startStack({ alerts: true, responseCache: { maxBytes: 16 * 2 ** 20, maxAgeMs: 120_000, settleMs: 1000 } });
+    stack = await startStack({
+      alerts: true,
+      responseCache: { maxBytes: 16 * 2 ** 20, maxAgeMs: 120_000, settleMs: 1000 },
+    });
     // The same subgraphs behind a gateway without a cache: the truth every cached answer must equal.
     uncached = await startGateway({
       supergraphSdl: await composeSupergraph(),
@@ -67,10 +79,16 @@ describe('the gateway response cache', () => {
       { subject: 'clerk.county.b', role: Role.CLERK, unit: COUNTY, department: 'dept-b' },
       { subject: 'leader.township', role: Role.LEADER, unit: TOWNSHIP },
     ];
-    const callers: (string | undefined)[] = [undefined, ...(await Promise.all(principals.map((p) => stack.tokens.issue(p))))];
+    const callers: (string | undefined)[] = [
+      undefined,
+      ...(await Promise.all(principals.map((p) => stack.tokens.issue(p)))),
+    ];
     const month = monthVariables(thisMonth());
     const operations = [
-      ...[CITY, COUNTY, SIBLING, TOWNSHIP].map((code) => ({ query: FIGURES, variables: { code, from: month.from, to: month.to } })),
+      ...[CITY, COUNTY, SIBLING, TOWNSHIP].map((code) => ({
+        query: FIGURES,
+        variables: { code, from: month.from, to: month.to },
+      })),
       ...[COUNTY, SIBLING].map((unit) => ({ query: CATALOG, variables: { unit } })),
       ...[COUNTY, SIBLING].map((code) => ({ query: CASES, variables: { code } })),
     ];
@@ -83,7 +101,10 @@ describe('the gateway response cache', () => {
         for (const token of callers) {
           const cached = await post(stack.gatewayUrl, op.query, op.variables, token);
           const truth = await post(uncached.url, op.query, op.variables, token);
-          expect({ data: cached.data ?? null, codes: (cached.errors ?? []).map((e) => e.extensions?.code) }).toEqual({ data: truth.data ?? null, codes: (truth.errors ?? []).map((e) => e.extensions?.code) });
+          expect({ data: cached.data ?? null, codes: (cached.errors ?? []).map((e) => e.extensions?.code) }).toEqual({
+            data: truth.data ?? null,
+            codes: (truth.errors ?? []).map((e) => e.extensions?.code),
+          });
           if (cached.extensions?.cacheStatus === 'HIT') hits++;
           if (round === 0) {
             expect(cached.extensions?.cacheStatus).not.toBe('HIT'); // a first request is never someone else's entry
@@ -106,8 +127,15 @@ describe('the gateway response cache', () => {
     const month = monthVariables(thisMonth());
     const inspector = await stack.tokenFor(Role.INSPECTOR, COUNTY);
     const variables = { code: COUNTY, from: month.from, to: month.to };
-    const filed = async () => (await post<{ unit: { caseStats: { filed: number } } }>(stack.gatewayUrl, FIGURES, variables, inspector)).data!.unit.caseStats.filed;
-    const before = await post<{ unit: { caseStats: { filed: number } } }>(stack.gatewayUrl, FIGURES, variables, inspector);
+    const filed = async () =>
+      (await post<{ unit: { caseStats: { filed: number } } }>(stack.gatewayUrl, FIGURES, variables, inspector)).data!
+        .unit.caseStats.filed;
+    const before = await post<{ unit: { caseStats: { filed: number } } }>(
+      stack.gatewayUrl,
+      FIGURES,
+      variables,
+      inspector,
+    );
     const again = await post(stack.gatewayUrl, FIGURES, variables, inspector);
     expect(again.extensions?.cacheStatus).toBe('HIT');
     expect(again.extensions?.asOf).toBe(before.extensions?.asOf);
@@ -131,12 +159,14 @@ describe('the gateway response cache', () => {
     expect((await fileCase(stack, SIBLING, siblingPower, 'cache-file-2')).errors).toBeUndefined();
     await new Promise((r) => setTimeout(r, 200));
     const untouched = await post(stack.gatewayUrl, FIGURES, variables, inspector);
-    if (Date.now() - new Date(settled.extensions!.asOf!).getTime() < 2000) expect(untouched.extensions).toMatchObject({ cacheStatus: 'HIT', asOf: settled.extensions!.asOf });
+    if (Date.now() - new Date(settled.extensions!.asOf!).getTime() < 2000)
+      expect(untouched.extensions).toMatchObject({ cacheStatus: 'HIT', asOf: settled.extensions!.asOf });
   });
 
   it("hears a plain rating, which publishes no event, through its rollup's notice", async () => {
     const month = monthVariables(thisMonth());
-    const query = 'query($code: ID!, $from: String!, $to: String!) { unit(code: $code) { satisfaction(from: $from, to: $to) { count } } }';
+    const query =
+      'query($code: ID!, $from: String!, $to: String!) { unit(code: $code) { satisfaction(from: $from, to: $to) { count } } }';
     const variables = { code: TOWNSHIP, from: month.dFrom, to: month.dTo };
     const count = async () => {
       const r = await post<{ unit: { satisfaction: { count: number } } }>(stack.gatewayUrl, query, variables);
@@ -147,9 +177,15 @@ describe('the gateway response cache', () => {
     await new Promise((r) => setTimeout(r, 1500)); // the case's own change notices (and their echo) are over
     const before = await count();
     expect((await count()).status).toBe('HIT');
-    const rated = await stack.gql('mutation($input: RateCaseInput!, $key: String!) { rateCase(input: $input, idempotencyKey: $key) { id } }', {
-      variables: { key: 'cache-rate-1', input: { caseNumber: c.number, queryCode: c.queryCode, stepNo: 3, score: 5 } },
-    });
+    const rated = await stack.gql(
+      'mutation($input: RateCaseInput!, $key: String!) { rateCase(input: $input, idempotencyKey: $key) { id } }',
+      {
+        variables: {
+          key: 'cache-rate-1',
+          input: { caseNumber: c.number, queryCode: c.queryCode, stepNo: 3, score: 5 },
+        },
+      },
+    );
     expect(rated.errors).toBeUndefined();
     const deadline = Date.now() + 5000;
     let now = await count();
@@ -162,7 +198,9 @@ describe('the gateway response cache', () => {
 
   it('lets a writer read its own write at once', async () => {
     const clerk = await stack.tokenFor(Role.CLERK, VILLAGE);
-    const list = async () => (await post<{ unit: { cases: { edges: unknown[] } } }>(stack.gatewayUrl, CASES, { code: VILLAGE }, clerk)).data!.unit.cases.edges.length;
+    const list = async () =>
+      (await post<{ unit: { cases: { edges: unknown[] } } }>(stack.gatewayUrl, CASES, { code: VILLAGE }, clerk)).data!
+        .unit.cases.edges.length;
     const before = await list();
     expect(await list()).toBe(before);
     const powerId = await publishTestPower(stack, { unit: VILLAGE, code: 'CACHE-3' });
@@ -173,9 +211,21 @@ describe('the gateway response cache', () => {
   it('pushes a live screen fresh figures after a commit in its subtree, and only in its subtree', async () => {
     const month = monthVariables(thisMonth());
     const screen = `subscription($unit: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { dashboardUpdated(unit: $unit) { code caseStats(from: $from, to: $to) { filed } } }`;
-    const county = await new Subscriber(stack.gatewayUrl, await stack.tokenFor(Role.INSPECTOR, COUNTY), screen, { unit: COUNTY, from: month.from, to: month.to }).start();
-    const sibling = await new Subscriber(stack.gatewayUrl, await stack.tokenFor(Role.INSPECTOR, SIBLING), screen, { unit: SIBLING, from: month.from, to: month.to }).start();
-    const trespasser = await new Subscriber(stack.gatewayUrl, await stack.tokenFor(Role.INSPECTOR, SIBLING), screen, { unit: COUNTY, from: month.from, to: month.to }).start();
+    const county = await new Subscriber(stack.gatewayUrl, await stack.tokenFor(Role.INSPECTOR, COUNTY), screen, {
+      unit: COUNTY,
+      from: month.from,
+      to: month.to,
+    }).start();
+    const sibling = await new Subscriber(stack.gatewayUrl, await stack.tokenFor(Role.INSPECTOR, SIBLING), screen, {
+      unit: SIBLING,
+      from: month.from,
+      to: month.to,
+    }).start();
+    const trespasser = await new Subscriber(stack.gatewayUrl, await stack.tokenFor(Role.INSPECTOR, SIBLING), screen, {
+      unit: COUNTY,
+      from: month.from,
+      to: month.to,
+    }).start();
     try {
       await county.waitFor(1);
       await sibling.waitFor(1);

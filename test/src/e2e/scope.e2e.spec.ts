@@ -8,11 +8,19 @@ const VILLAGE = '139901001001';
 const SIBLING_VILLAGE = '139901001002';
 
 interface CatalogData {
-  powers: { totalCount: number; edges: { node: { id: string; unitCode: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  powers: {
+    totalCount: number;
+    edges: { node: { id: string; unitCode: string; status: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 /** Every power an identity can list under `unit`, following all pages. */
-async function listAll(stack: Stack, token: string | undefined, unit?: string): Promise<{ id: string; unitCode: string; status: string }[]> {
+async function listAll(
+  stack: Stack,
+  token: string | undefined,
+  unit?: string,
+): Promise<{ id: string; unitCode: string; status: string }[]> {
   const nodes: { id: string; unitCode: string; status: string }[] = [];
   let after: string | null = null;
   do {
@@ -48,7 +56,10 @@ describe('scope across tiers, through the gateway', () => {
     const unit = await stack.gql('{ unit(code: "139902000000") { name } }', { token });
     expect(unit.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
 
-    const city = await stack.gql<{ unit: { name: string; parent: unknown; children: { code: string }[] } }>(`{ unit(code: "${COUNTY}") { name parent { code } children { code } } }`, { token });
+    const city = await stack.gql<{ unit: { name: string; parent: unknown; children: { code: string }[] } }>(
+      `{ unit(code: "${COUNTY}") { name parent { code } children { code } } }`,
+      { token },
+    );
     expect(city.data?.unit.parent).toBeNull(); // the city is above the inspector's scope
     expect(city.data?.unit.children.map((c) => c.code)).toEqual(['139901001000', '139901002000', '139901003000']);
 
@@ -94,7 +105,10 @@ describe('scope across tiers, through the gateway', () => {
       const res = await stack.gql(`{ unit(code: "${other}") { name } }`, { token });
       expect(res.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
     }
-    const viewer = await stack.gql<{ viewer: { role: string; unitCode: string; tier: string } }>('{ viewer { role unitCode tier } }', { token });
+    const viewer = await stack.gql<{ viewer: { role: string; unitCode: string; tier: string } }>(
+      '{ viewer { role unitCode tier } }',
+      { token },
+    );
     expect(viewer.data?.viewer).toEqual({ role: 'CLERK', unitCode: VILLAGE, tier: 'VILLAGE' });
   });
 
@@ -106,10 +120,9 @@ describe('scope across tiers, through the gateway', () => {
 
   it('without a token only published powers and public fields are visible', async () => {
     const admin = await stack.tokenFor(Role.ADMIN, COUNTY);
-    const departments = await stack.gql<{ unit: { departments: { id: string; supervisory: boolean; posts: { id: string }[] }[] } }>(
-      `{ unit(code: "${COUNTY}") { departments { id supervisory posts { id } } } }`,
-      { token: admin },
-    );
+    const departments = await stack.gql<{
+      unit: { departments: { id: string; supervisory: boolean; posts: { id: string }[] }[] };
+    }>(`{ unit(code: "${COUNTY}") { departments { id supervisory posts { id } } } }`, { token: admin });
     const dept = departments.data!.unit.departments.find((d) => !d.supervisory && d.posts.length > 0)!;
     const created = await stack.gql<{ createPower: { id: string; status: string } }>(
       `mutation($input: CreatePowerInput!) { createPower(input: $input, idempotencyKey: "e2e-draft-0001") { id status } }`,
@@ -125,7 +138,10 @@ describe('scope across tiers, through the gateway', () => {
             departmentId: dept.id,
             statutoryDays: 20,
             promisedDays: 10,
-            flow: [{ name: '受理', timeLimitDays: 2 }, { name: '决定', timeLimitDays: 5 }],
+            flow: [
+              { name: '受理', timeLimitDays: 2 },
+              { name: '决定', timeLimitDays: 5 },
+            ],
             riskPoints: [{ level: 1, description: '违规审批', measures: ['集体研究'] }],
           },
         },
@@ -141,7 +157,20 @@ describe('scope across tiers, through the gateway', () => {
     const draft = await stack.gql(`{ power(id: "${created.data!.createPower.id}") { name } }`);
     expect(draft.errors?.[0]?.extensions?.code).toBe('POWER_NOT_FOUND');
 
-    const fields = await stack.gql<{ powers: { edges: { node: { name: string; riskPoints: unknown[]; checkpoints: unknown[]; responsiblePost: unknown; supervisor: unknown; flow: { post: unknown }[] } }[] } }>(
+    const fields = await stack.gql<{
+      powers: {
+        edges: {
+          node: {
+            name: string;
+            riskPoints: unknown[];
+            checkpoints: unknown[];
+            responsiblePost: unknown;
+            supervisor: unknown;
+            flow: { post: unknown }[];
+          };
+        }[];
+      };
+    }>(
       '{ powers(first: 3) { edges { node { name riskPoints { level } checkpoints { kind } responsiblePost { name } supervisor { name } flow { name post { name } } } } } }',
     );
     for (const { node } of fields.data!.powers.edges) {
@@ -153,7 +182,10 @@ describe('scope across tiers, through the gateway', () => {
       expect(node.flow.every((s) => s.post === null)).toBe(true);
     }
     // staff in scope do see them
-    const staff = await stack.gql<{ powers: { edges: { node: { riskPoints: unknown[] } }[] } }>('{ powers(first: 3) { edges { node { riskPoints { level } } } } }', { token: admin });
+    const staff = await stack.gql<{ powers: { edges: { node: { riskPoints: unknown[] } }[] } }>(
+      '{ powers(first: 3) { edges { node { riskPoints { level } } } } }',
+      { token: admin },
+    );
     expect(staff.data!.powers.edges.every((e) => e.node.riskPoints.length > 0)).toBe(true);
   });
 });

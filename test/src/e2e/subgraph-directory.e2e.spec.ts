@@ -22,9 +22,14 @@ function mappedServices(mapper: Record<string, string>, root: string): string[] 
 
 describe('the subgraph directory drives every list of subgraphs', () => {
   it('names exactly the service folders, each the package @sunlight/<name>', () => {
-    const folders = fs.readdirSync(path.join(ROOT, 'services')).filter((f) => fs.existsSync(path.join(ROOT, 'services', f, 'package.json')));
+    const folders = fs
+      .readdirSync(path.join(ROOT, 'services'))
+      .filter((f) => fs.existsSync(path.join(ROOT, 'services', f, 'package.json')));
     expect([...NAMES].sort()).toEqual(folders.sort());
-    for (const name of NAMES) expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'services', name, 'package.json'), 'utf8')).name).toBe(`@sunlight/${name}`);
+    for (const name of NAMES)
+      expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'services', name, 'package.json'), 'utf8')).name).toBe(
+        `@sunlight/${name}`,
+      );
   });
 
   it('is what the launcher and the supergraph read: names, ports, URLs, variables and entry points', () => {
@@ -39,7 +44,8 @@ describe('the subgraph directory drives every list of subgraphs', () => {
   it('is what jest maps to sources, because jest maps whatever workspace folders there are', () => {
     const mapper = jestBase(path.join(ROOT, 'test')).moduleNameMapper;
     expect(mappedServices(mapper, ROOT).sort()).toEqual([...NAMES].sort());
-    for (const name of NAMES) expect(mapper[`^@sunlight/${name}$`]).toBe(path.join(ROOT, 'services', name, 'src/index.ts'));
+    for (const name of NAMES)
+      expect(mapper[`^@sunlight/${name}$`]).toBe(path.join(ROOT, 'services', name, 'src/index.ts'));
     expect(mapper['^@sunlight/shared/testing$']).toBe(path.join(ROOT, 'shared/src/testing/index.ts'));
 
     // A repository with other services gets other lines, with nothing to edit.
@@ -48,7 +54,10 @@ describe('the subgraph directory drives every list of subgraphs', () => {
       fs.writeFileSync(path.join(other, 'package.json'), JSON.stringify({ workspaces: ['services/*'] }));
       for (const name of ['sixth', 'seventh']) {
         fs.mkdirSync(path.join(other, 'services', name), { recursive: true });
-        fs.writeFileSync(path.join(other, 'services', name, 'package.json'), JSON.stringify({ name: `@sunlight/${name}`, types: 'src/index.ts' }));
+        fs.writeFileSync(
+          path.join(other, 'services', name, 'package.json'),
+          JSON.stringify({ name: `@sunlight/${name}`, types: 'src/index.ts' }),
+        );
       }
       expect(mappedServices(jestBase.workspaceModuleMapper(other), other).sort()).toEqual(['seventh', 'sixth']);
     } finally {

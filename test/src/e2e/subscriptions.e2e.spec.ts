@@ -33,20 +33,44 @@ describe('live alerts through the gateway (graphql-ws)', () => {
   });
 
   it('delivers a RED card to the county inspector within 2 s, with the power name; the sibling county gets nothing', async () => {
-    const powerId = await publishTestPower(stack, { unit: VILLAGE, code: 'LIVE-1', steps: [{ name: '受理', days: 5 }, { name: '决定', days: 5 }], statutoryDays: 30, promisedDays: 10 });
+    const powerId = await publishTestPower(stack, {
+      unit: VILLAGE,
+      code: 'LIVE-1',
+      steps: [
+        { name: '受理', days: 5 },
+        { name: '决定', days: 5 },
+      ],
+      statutoryDays: 30,
+      promisedDays: 10,
+    });
     const filed = await fileCase(stack, VILLAGE, powerId, 'live-file-1');
     const inspector = await subscribe(await stack.tokenFor(Role.INSPECTOR, COUNTY), { f: { minLevel: 'RED' } });
     const sibling = await subscribe(await stack.tokenFor(Role.INSPECTOR, SIBLING));
     const ds = stack.subgraphs['cases']!.dataSource;
-    const [{ received_at: receivedAt }] = await ds.query('SELECT received_at FROM "case" WHERE id = $1', [filed.data!.fileCase.case.id]);
+    const [{ received_at: receivedAt }] = await ds.query('SELECT received_at FROM "case" WHERE id = $1', [
+      filed.data!.fileCase.case.id,
+    ]);
     const calendar = stack.cases.config().calendar;
     const scheduler = new CardScheduler(ds, stack.cases.config(), createLogger('test'));
     await scheduler.runOnce(new Date(`${calendar.addWorkingDays(receivedAt, 9)}T12:00:00+08:00`)); // REMINDER, YELLOW, RED at once
     const committed = Date.now();
     await inspector.waitFor(1, 3000);
     expect(inspector.received).toHaveLength(1);
-    const alert = inspector.received[0]!.data['alertRaised'] as { level: string; kind: string; case: { number: string; powerName: string; power: { name: string } }; unit: { name: string } };
-    expect(alert).toMatchObject({ level: 'RED', kind: 'CARD', case: { number: filed.data!.fileCase.case.number, powerName: '测试事项LIVE-1', power: { name: '测试事项LIVE-1' } } });
+    const alert = inspector.received[0]!.data['alertRaised'] as {
+      level: string;
+      kind: string;
+      case: { number: string; powerName: string; power: { name: string } };
+      unit: { name: string };
+    };
+    expect(alert).toMatchObject({
+      level: 'RED',
+      kind: 'CARD',
+      case: {
+        number: filed.data!.fileCase.case.number,
+        powerName: '测试事项LIVE-1',
+        power: { name: '测试事项LIVE-1' },
+      },
+    });
     expect(alert.unit.name).toBeTruthy();
     expect(inspector.received[0]!.at - committed).toBeLessThan(2000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -60,7 +84,21 @@ describe('live alerts through the gateway (graphql-ws)', () => {
     const cases = stack.subgraphs['cases']!.dataSource;
     const raise = async (n: number) => {
       await cases.transaction((em) =>
-        publishEvent(em, 'cases', { topic: 'case.card_raised', unitCode: TOWNSHIP, aggregateId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, payload: { caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, number: `T-${n}`, powerId: POWER_ID, powerVersion: 1, level: 'YELLOW', step: 1, reason: 'test', hash: `h-${n}` } }),
+        publishEvent(em, 'cases', {
+          topic: 'case.card_raised',
+          unitCode: TOWNSHIP,
+          aggregateId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+          payload: {
+            caseId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+            number: `T-${n}`,
+            powerId: POWER_ID,
+            powerVersion: 1,
+            level: 'YELLOW',
+            step: 1,
+            reason: 'test',
+            hash: `h-${n}`,
+          },
+        }),
       );
     };
     await raise(1);
@@ -99,23 +137,44 @@ describe('live alerts through the gateway (graphql-ws)', () => {
   });
 
   it("never sends an alert about a complaint against a township's leadership to that township", async () => {
-    const townshipInspector = await subscribe(await stack.tokenFor(Role.INSPECTOR, TOWNSHIP), { f: { kinds: ['COMPLAINT_OVERDUE'] } });
-    const townshipLeader = await subscribe(await stack.tokenFor(Role.LEADER, TOWNSHIP));
-    const county = await subscribe(await stack.tokenFor(Role.INSPECTOR, COUNTY), { f: { kinds: ['COMPLAINT_OVERDUE'] } });
-    const filed = await stack.gql<{ fileComplaint: { number: string } }>('mutation($i: FileComplaintInput!) { fileComplaint(input: $i, idempotencyKey: "live-cmp-1") { number } }', {
-      variables: { i: { channel: 'WEB', category: 'ABUSE_OF_POWER', accused: { kind: 'LEADERSHIP', unitCode: TOWNSHIP }, description: '镇主要领导干预工程招标，指定施工单位。' } },
+    const townshipInspector = await subscribe(await stack.tokenFor(Role.INSPECTOR, TOWNSHIP), {
+      f: { kinds: ['COMPLAINT_OVERDUE'] },
     });
+    const townshipLeader = await subscribe(await stack.tokenFor(Role.LEADER, TOWNSHIP));
+    const county = await subscribe(await stack.tokenFor(Role.INSPECTOR, COUNTY), {
+      f: { kinds: ['COMPLAINT_OVERDUE'] },
+    });
+    const filed = await stack.gql<{ fileComplaint: { number: string } }>(
+      'mutation($i: FileComplaintInput!) { fileComplaint(input: $i, idempotencyKey: "live-cmp-1") { number } }',
+      {
+        variables: {
+          i: {
+            channel: 'WEB',
+            category: 'ABUSE_OF_POWER',
+            accused: { kind: 'LEADERSHIP', unitCode: TOWNSHIP },
+            description: '镇主要领导干预工程招标，指定施工单位。',
+          },
+        },
+      },
+    );
     const ds = stack.subgraphs['complaints']!.dataSource;
-    const [c] = await ds.query('SELECT received_at FROM complaint WHERE number = $1', [filed.data!.fileComplaint.number]);
+    const [c] = await ds.query('SELECT received_at FROM complaint WHERE number = $1', [
+      filed.data!.fileComplaint.number,
+    ]);
     const config = stack.complaints.config();
-    await new ComplaintClock(ds, config, createLogger('test')).runOnce(new Date(`${config.calendar.addWorkingDays(c.received_at, 16)}T12:00:00+08:00`));
+    await new ComplaintClock(ds, config, createLogger('test')).runOnce(
+      new Date(`${config.calendar.addWorkingDays(c.received_at, 16)}T12:00:00+08:00`),
+    );
     await county.waitFor(1, 3000);
     expect(county.received.map((r) => (r.data['alertRaised'] as { kind: string }).kind)).toContain('COMPLAINT_OVERDUE');
     await new Promise((r) => setTimeout(r, 1000));
     expect(townshipInspector.received).toEqual([]);
     expect(townshipLeader.received).toEqual([]);
     // nor through the alerts query
-    const list = await stack.gql<{ alerts: { edges: { node: { kind: string } }[] } }>('{ alerts(first: 50) { edges { node { kind } } } }', { token: await stack.tokenFor(Role.INSPECTOR, TOWNSHIP) });
+    const list = await stack.gql<{ alerts: { edges: { node: { kind: string } }[] } }>(
+      '{ alerts(first: 50) { edges { node { kind } } } }',
+      { token: await stack.tokenFor(Role.INSPECTOR, TOWNSHIP) },
+    );
     expect(list.data!.alerts.edges.map((e) => e.node.kind)).not.toContain('COMPLAINT_OVERDUE');
   });
 });

@@ -32,27 +32,33 @@ export async function publishTestPower(stack: Stack, o: TestPowerOptions): Promi
     { name: '审查', days: 3 },
     { name: '决定', days: 2 },
   ];
-  const created = await stack.gql<{ createPower: { id: string } }>('mutation($input: CreatePowerInput!, $key: String!) { createPower(input: $input, idempotencyKey: $key) { id } }', {
-    token: admin,
-    variables: {
-      key: `power-${o.code}`,
-      input: {
-        unitCode: o.unit,
-        code: o.code,
-        name: `测试事项${o.code}`,
-        category: 'OTHER',
-        legalBasis: '《测试条例》第三条',
-        departmentId: clerkDepartment(o.unit),
-        statutoryDays: o.statutoryDays ?? 20,
-        promisedDays: o.promisedDays ?? 10,
-        flow: steps.map((s) => ({ name: s.name, timeLimitDays: s.days })),
-        checkpoints: o.checkpoints ?? [],
+  const created = await stack.gql<{ createPower: { id: string } }>(
+    'mutation($input: CreatePowerInput!, $key: String!) { createPower(input: $input, idempotencyKey: $key) { id } }',
+    {
+      token: admin,
+      variables: {
+        key: `power-${o.code}`,
+        input: {
+          unitCode: o.unit,
+          code: o.code,
+          name: `测试事项${o.code}`,
+          category: 'OTHER',
+          legalBasis: '《测试条例》第三条',
+          departmentId: clerkDepartment(o.unit),
+          statutoryDays: o.statutoryDays ?? 20,
+          promisedDays: o.promisedDays ?? 10,
+          flow: steps.map((s) => ({ name: s.name, timeLimitDays: s.days })),
+          checkpoints: o.checkpoints ?? [],
+        },
       },
     },
-  });
+  );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const id = created.data!.createPower.id;
-  const published = await stack.gql('mutation($id: ID!, $key: String!) { publishPower(id: $id, idempotencyKey: $key) { id } }', { token: admin, variables: { id, key: `publish-${o.code}` } });
+  const published = await stack.gql(
+    'mutation($id: ID!, $key: String!) { publishPower(id: $id, idempotencyKey: $key) { id } }',
+    { token: admin, variables: { id, key: `publish-${o.code}` } },
+  );
   if (published.errors) throw new Error(JSON.stringify(published.errors));
   return id;
 }
@@ -67,9 +73,22 @@ export const FILE_CASE = `mutation($input: FileCaseInput!, $key: String!) {
 export const ADVANCE_CASE = `mutation($input: AdvanceCaseInput!, $key: String!) { advanceCase(input: $input, idempotencyKey: $key) { id status currentStep } }`;
 
 /** Files a case as the unit's clerk; returns what fileCase answered. */
-export async function fileCase(stack: Stack, unit: string, powerId: string, key: string, extra: Record<string, unknown> = {}) {
+export async function fileCase(
+  stack: Stack,
+  unit: string,
+  powerId: string,
+  key: string,
+  extra: Record<string, unknown> = {},
+) {
   const token = await stack.tokenFor(Role.CLERK, unit);
-  return stack.gql<{ fileCase: { queryCode: string; receiptHash: string; promisedBy: string; case: { id: string; number: string; status: string; currentStep: number } } }>(FILE_CASE, {
+  return stack.gql<{
+    fileCase: {
+      queryCode: string;
+      receiptHash: string;
+      promisedBy: string;
+      case: { id: string; number: string; status: string; currentStep: number };
+    };
+  }>(FILE_CASE, {
     token,
     variables: { key, input: { powerId, applicant: APPLICANT, details: '申请办理测试事项', ...extra } },
   });

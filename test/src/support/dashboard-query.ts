@@ -32,7 +32,13 @@ fragment Stats on Unit {
 export function monthVariables(month: string): { from: string; to: string; dFrom: string; dTo: string; month: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: `${month}-01T00:00:00+08:00`, to: `${next}-01T00:00:00+08:00`, dFrom: `${month}-01`, dTo: `${next}-01`, month };
+  return {
+    from: `${month}-01T00:00:00+08:00`,
+    to: `${next}-01T00:00:00+08:00`,
+    dFrom: `${month}-01`,
+    dTo: `${next}-01`,
+    month,
+  };
 }
 
 /** The leaner big screen (大屏): per unit this month's headline figures and its risk score and rank; no series. */

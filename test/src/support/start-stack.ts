@@ -6,7 +6,16 @@ import { composeSupergraph, SUBGRAPHS } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@sunlight/gateway';
 import { findDemoAccount, generateDemoData } from '@sunlight/powers';
-import { createLogger, startSubgraph, TokenService, type Principal, type Role, type RunningSubgraph, type SubgraphDefinition, type SubgraphName } from '@sunlight/shared';
+import {
+  createLogger,
+  startSubgraph,
+  TokenService,
+  type Principal,
+  type Role,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+  type SubgraphName,
+} from '@sunlight/shared';
 import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing';
 
 /** The whole federation on loopback for end-to-end tests: real Postgres, real HTTP, real gateway. */
@@ -21,7 +30,10 @@ export interface Stack {
   /** A user token for the demo account of `role` at `unit`. */
   tokenFor(role: Role, unit: string, ttlSeconds?: number): Promise<string>;
   /** POSTs a GraphQL request to the gateway (or `url`) and returns the parsed body and status. */
-  gql<T = Record<string, unknown>>(query: string, options?: { token?: string; variables?: Record<string, unknown>; url?: string; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    options?: { token?: string; variables?: Record<string, unknown>; url?: string; headers?: Record<string, string> },
+  ): Promise<GqlResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +73,14 @@ export async function startStack(
   const logger = createLogger('e2e');
   const subgraphs: Record<string, RunningSubgraph> = {};
   const start = (definition: SubgraphDefinition<any>) =>
-    startSubgraph(definition, { databaseUrl: database.url, port: 0, tokens, logger, seedDemo: true, ...(options.onQuery ? { onQuery: (sql: string) => options.onQuery!(definition.name, sql) } : {}) });
+    startSubgraph(definition, {
+      databaseUrl: database.url,
+      port: 0,
+      tokens,
+      logger,
+      seedDemo: true,
+      ...(options.onQuery ? { onQuery: (sql: string) => options.onQuery!(definition.name, sql) } : {}),
+    });
   const urlOf = (name: SubgraphName): string => {
     const running = subgraphs[name];
     if (!running) throw new Error(`${name} must start before the subgraphs that call it (the directory's order)`);
@@ -71,9 +90,21 @@ export async function startStack(
   // off. A subgraph without a line here starts from its deploy definition.
   const built: { cases?: CasesSubgraph; evaluations?: EvaluationsSubgraph; complaints?: ComplaintsSubgraph } = {};
   const forTests: { [N in SubgraphName]?: () => SubgraphDefinition<any> } = {
-    cases: () => (built.cases = createCasesSubgraph({ powers: new PowersClient(urlOf('powers'), tokens), schedulerIntervalMs: 0, ...options.cases })),
-    evaluations: () => (built.evaluations = createEvaluationsSubgraph({ upstream: new ServiceUpstream({ cases: urlOf('cases'), powers: urlOf('powers') }, tokens) })),
-    complaints: () => (built.complaints = createComplaintsSubgraph({ casesFiled: casesFiledClient(urlOf('cases'), tokens), clockIntervalMs: 0 })),
+    cases: () =>
+      (built.cases = createCasesSubgraph({
+        powers: new PowersClient(urlOf('powers'), tokens),
+        schedulerIntervalMs: 0,
+        ...options.cases,
+      })),
+    evaluations: () =>
+      (built.evaluations = createEvaluationsSubgraph({
+        upstream: new ServiceUpstream({ cases: urlOf('cases'), powers: urlOf('powers') }, tokens),
+      })),
+    complaints: () =>
+      (built.complaints = createComplaintsSubgraph({
+        casesFiled: casesFiledClient(urlOf('cases'), tokens),
+        clockIntervalMs: 0,
+      })),
     alerts: () =>
       createAlertsSubgraph({
         consume: options.alerts ?? false,
@@ -101,7 +132,11 @@ export async function startStack(
   const gql: Stack['gql'] = async (query, o = {}) => {
     const res = await fetch(o.url ?? gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...o.headers,
+      },
       body: JSON.stringify({ query, variables: o.variables }),
     });
     const body = (await res.json()) as { data?: never; errors?: GqlError[] };
@@ -119,7 +154,12 @@ export async function startStack(
     async tokenFor(role, unit, ttlSeconds) {
       const account = findDemoAccount(demo, role, unit);
       if (!account) throw new Error(`no demo ${role} at ${unit}`);
-      const principal: Principal = { subject: account.subject, role: account.role, unit: account.unitCode, ...(account.departmentId ? { department: account.departmentId } : {}) };
+      const principal: Principal = {
+        subject: account.subject,
+        role: account.role,
+        unit: account.unitCode,
+        ...(account.departmentId ? { department: account.departmentId } : {}),
+      };
       return tokens.issue(principal, ttlSeconds);
     },
     gql,

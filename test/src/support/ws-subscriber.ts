@@ -9,7 +9,12 @@ export class Subscriber {
   private readonly client: Client;
   private stop: (() => void) | undefined;
 
-  constructor(url: string, token: string | undefined, private readonly query: string, private readonly variables: Record<string, unknown> = {}) {
+  constructor(
+    url: string,
+    token: string | undefined,
+    private readonly query: string,
+    private readonly variables: Record<string, unknown> = {},
+  ) {
     this.client = createClient({
       url: url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
@@ -30,7 +35,10 @@ export class Subscriber {
       { query: this.query, variables: this.variables },
       {
         // A result with errors and no data (a refused subscription) counts as an error, not a delivery.
-        next: (v) => (v.data ? this.received.push({ data: v.data as Record<string, unknown>, at: Date.now() }) : this.errors.push(...(v.errors ?? []))),
+        next: (v) =>
+          v.data
+            ? this.received.push({ data: v.data as Record<string, unknown>, at: Date.now() })
+            : this.errors.push(...(v.errors ?? [])),
         error: (e) => this.errors.push(e),
         complete: () => undefined,
       },

@@ -11,7 +11,10 @@ export class AlertResolver {
     return ctx.alerts.get(ctx.principal, id);
   }
 
-  @Query(() => AlertConnection, { description: "Alerts of a subtree (default your unit's), newest first: inspectors see all they may; leaders see case and rating alerts." })
+  @Query(() => AlertConnection, {
+    description:
+      "Alerts of a subtree (default your unit's), newest first: inspectors see all they may; leaders see case and rating alerts.",
+  })
   alerts(
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -39,12 +42,24 @@ export class AlertResolver {
   }
 
   @Mutation(() => Alert)
-  acknowledgeAlert(@Arg('id', () => ID) id: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: AlertsContext): Promise<Alert> {
+  acknowledgeAlert(
+    @Arg('id', () => ID) id: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: AlertsContext,
+  ): Promise<Alert> {
     return ctx.alerts.acknowledge(ctx.principal, id, key);
   }
 
-  @Mutation(() => Alert, { description: 'Dispose of an alert (处置): dismissed, notice issued, or accountability started, with a note.' })
-  disposeAlert(@Arg('id', () => ID) id: string, @Arg('kind', () => DisposalKind) kind: DisposalKind, @Arg('note') note: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: AlertsContext): Promise<Alert> {
+  @Mutation(() => Alert, {
+    description: 'Dispose of an alert (处置): dismissed, notice issued, or accountability started, with a note.',
+  })
+  disposeAlert(
+    @Arg('id', () => ID) id: string,
+    @Arg('kind', () => DisposalKind) kind: DisposalKind,
+    @Arg('note') note: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: AlertsContext,
+  ): Promise<Alert> {
     return ctx.alerts.dispose(ctx.principal, id, kind, note, key);
   }
 }

@@ -1,7 +1,30 @@
-import { canSeeAlert, checkPageSize, cursor, platformError, PlatformErrorCode, Role, runIdempotent, scope, toPage, unitCode, Validation, type Page, type Principal, isUuid } from '@sunlight/shared';
+import {
+  canSeeAlert,
+  checkPageSize,
+  cursor,
+  platformError,
+  PlatformErrorCode,
+  Role,
+  runIdempotent,
+  scope,
+  toPage,
+  unitCode,
+  Validation,
+  type Page,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { alertError, AlertErrorCode } from './alert.errors';
-import { FEED_LIMIT, LEVEL_RANK, type Alert, type AlertFeedItem, type AlertFilter, type AlertLevel, type DisposalKind } from './alert.type';
+import {
+  FEED_LIMIT,
+  LEVEL_RANK,
+  type Alert,
+  type AlertFeedItem,
+  type AlertFilter,
+  type AlertLevel,
+  type DisposalKind,
+} from './alert.type';
 
 /** An alert as stored. */
 export interface AlertRow {
@@ -25,7 +48,13 @@ export interface AlertRow {
   disposed_at: Date | null;
 }
 
-const facts = (r: AlertRow) => ({ kind: r.kind, unitCode: r.unit_code, accusedUnit: r.accused_unit, accusedDepartment: r.accused_department, againstLeadership: r.against_leadership });
+const facts = (r: AlertRow) => ({
+  kind: r.kind,
+  unitCode: r.unit_code,
+  accusedUnit: r.accused_unit,
+  accusedDepartment: r.accused_department,
+  againstLeadership: r.against_leadership,
+});
 
 export function toAlert(r: AlertRow): Alert {
   return {
@@ -42,7 +71,14 @@ export function toAlert(r: AlertRow): Alert {
     details: JSON.stringify(r.details),
     raisedAt: r.raised_at,
     status: r.status as Alert['status'],
-    disposal: r.disposal_kind ? { kind: r.disposal_kind as DisposalKind, note: r.disposal_note ?? '', by: r.disposed_by ?? '', at: r.disposed_at! } : null,
+    disposal: r.disposal_kind
+      ? {
+          kind: r.disposal_kind as DisposalKind,
+          note: r.disposal_note ?? '',
+          by: r.disposed_by ?? '',
+          at: r.disposed_at!,
+        }
+      : null,
   };
 }
 
@@ -67,15 +103,26 @@ export class AlertService {
     scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], 'read alerts');
     checkPageSize(first);
     const root = filter.unit ?? p.unit!;
-    if (!unitCode.isValid(root)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'filter.unit');
+    if (!unitCode.isValid(root))
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'filter.unit');
     scope.assertCanRead(p, root, 'filter.unit');
     const params: unknown[] = [];
     const add = (v: unknown) => `$${params.push(v)}`;
     const where = [scope.subtreeCondition('unit_code', root, add)];
     // the complaint rule, in SQL: not about the caller's own leadership or department
-    where.push(`NOT (against_leadership AND accused_unit = ${add(p.unit ?? '')})`, `(accused_department IS NULL OR accused_department::text <> ${add(p.department ?? '')})`);
+    where.push(
+      `NOT (against_leadership AND accused_unit = ${add(p.unit ?? '')})`,
+      `(accused_department IS NULL OR accused_department::text <> ${add(p.department ?? '')})`,
+    );
     if (p.role === Role.LEADER) where.push(`kind IN ('CARD', 'CHECKPOINT_BLOCKED', 'LOW_RATING')`);
-    if (filter.minLevel) where.push(`level = ANY(${add(Object.entries(LEVEL_RANK).filter(([, r]) => r >= LEVEL_RANK[filter.minLevel!]).map(([l]) => l))})`);
+    if (filter.minLevel)
+      where.push(
+        `level = ANY(${add(
+          Object.entries(LEVEL_RANK)
+            .filter(([, r]) => r >= LEVEL_RANK[filter.minLevel!])
+            .map(([l]) => l),
+        )})`,
+      );
     if (filter.kinds?.length) where.push(`kind = ANY(${add(filter.kinds)})`);
     if (filter.status) where.push(`status = ${add(filter.status)}`);
     if (filter.from) where.push(`raised_at >= ${add(filter.from)}`);
@@ -84,7 +131,10 @@ export class AlertService {
       const [seq] = cursor.decode(after, 1);
       where.push(`seq < ${add(String(seq))}::bigint`);
     }
-    const rows: AlertRow[] = await this.ds.query(`SELECT * FROM alert WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${add(first + 1)}`, params);
+    const rows: AlertRow[] = await this.ds.query(
+      `SELECT * FROM alert WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${add(first + 1)}`,
+      params,
+    );
     return toPage(rows.filter((r) => canSeeAlert(p, facts(r))).map(toAlert), first, (a) => [a.seq]);
   }
 
@@ -93,12 +143,27 @@ export class AlertService {
     if (p.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, 'for Sunlight services only');
     let from = afterSeq ?? '0';
     if (afterId) {
-      const [r]: { seq: string }[] = isUuid(afterId) ? await this.ds.query('SELECT seq FROM alert WHERE id = $1', [afterId]) : [];
+      const [r]: { seq: string }[] = isUuid(afterId)
+        ? await this.ds.query('SELECT seq FROM alert WHERE id = $1', [afterId])
+        : [];
       if (!r) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'after is not an alert id', 'after');
       from = String(r.seq);
     }
-    const rows: AlertRow[] = await this.ds.query('SELECT * FROM alert WHERE seq > $1::bigint ORDER BY seq LIMIT $2', [from, Math.min(limit, FEED_LIMIT)]);
-    return rows.map((r) => ({ id: r.id, seq: String(r.seq), kind: r.kind, level: r.level, unitCode: r.unit_code, accusedUnit: r.accused_unit, accusedDepartment: r.accused_department, againstLeadership: r.against_leadership, raisedAt: r.raised_at }));
+    const rows: AlertRow[] = await this.ds.query('SELECT * FROM alert WHERE seq > $1::bigint ORDER BY seq LIMIT $2', [
+      from,
+      Math.min(limit, FEED_LIMIT),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      seq: String(r.seq),
+      kind: r.kind,
+      level: r.level,
+      unitCode: r.unit_code,
+      accusedUnit: r.accused_unit,
+      accusedDepartment: r.accused_department,
+      againstLeadership: r.against_leadership,
+      raisedAt: r.raised_at,
+    }));
   }
 
   async head(p: Principal): Promise<string> {
@@ -111,7 +176,10 @@ export class AlertService {
     scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], 'acknowledge alerts');
     await this.get(p, id);
     await runIdempotent(this.ds, { principal: p, key, operation: `acknowledgeAlert:${id}`, input: {} }, async (em) => {
-      await em.query(`UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_by = $2, acknowledged_at = now() WHERE id = $1 AND status = 'OPEN'`, [id, p.subject]);
+      await em.query(
+        `UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_by = $2, acknowledged_at = now() WHERE id = $1 AND status = 'OPEN'`,
+        [id, p.subject],
+      );
       return { id };
     });
     return this.get(p, id);
@@ -125,12 +193,20 @@ export class AlertService {
     await this.get(p, id); // in scope and visible, or an error
     // A retry is answered by runIdempotent before this runs; a second, different disposal waits
     // for the row lock and is refused, so no disposal ever overwrites another.
-    await runIdempotent(this.ds, { principal: p, key, operation: `disposeAlert:${id}`, input: { kind, note } }, async (em) => {
-      const [row]: { status: string }[] = await em.query('SELECT status FROM alert WHERE id = $1 FOR UPDATE', [id]);
-      if (row?.status === 'DISPOSED') throw alertError(AlertErrorCode.ALERT_DISPOSED, `alert ${id} is already disposed of`, 'id');
-      await em.query(`UPDATE alert SET status = 'DISPOSED', disposal_kind = $2, disposal_note = $3, disposed_by = $4, disposed_at = now() WHERE id = $1`, [id, kind, note, p.subject]);
-      return { id };
-    });
+    await runIdempotent(
+      this.ds,
+      { principal: p, key, operation: `disposeAlert:${id}`, input: { kind, note } },
+      async (em) => {
+        const [row]: { status: string }[] = await em.query('SELECT status FROM alert WHERE id = $1 FOR UPDATE', [id]);
+        if (row?.status === 'DISPOSED')
+          throw alertError(AlertErrorCode.ALERT_DISPOSED, `alert ${id} is already disposed of`, 'id');
+        await em.query(
+          `UPDATE alert SET status = 'DISPOSED', disposal_kind = $2, disposal_note = $3, disposed_by = $4, disposed_at = now() WHERE id = $1`,
+          [id, kind, note, p.subject],
+        );
+        return { id };
+      },
+    );
     return this.get(p, id);
   }
 }

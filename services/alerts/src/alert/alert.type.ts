@@ -18,7 +18,11 @@ export enum AlertKind {
   COMPLAINT_ESCALATED = 'COMPLAINT_ESCALATED',
   NOTICE_OVERDUE = 'NOTICE_OVERDUE',
 }
-registerEnumType(AlertKind, { name: 'AlertKind', description: 'What raised the alert: a case card, a blocked checkpoint, a low rating, a complaint overdue or escalated, a notice overdue.' });
+registerEnumType(AlertKind, {
+  name: 'AlertKind',
+  description:
+    'What raised the alert: a case card, a blocked checkpoint, a low rating, a complaint overdue or escalated, a notice overdue.',
+});
 
 export enum AlertStatus {
   OPEN = 'OPEN',
@@ -32,7 +36,10 @@ export enum DisposalKind {
   NOTICE_ISSUED = 'NOTICE_ISSUED',
   ACCOUNTABILITY_STARTED = 'ACCOUNTABILITY_STARTED',
 }
-registerEnumType(DisposalKind, { name: 'DisposalKind', description: '排除 DISMISSED, 已发建议书 NOTICE_ISSUED, 启动问责 ACCOUNTABILITY_STARTED.' });
+registerEnumType(DisposalKind, {
+  name: 'DisposalKind',
+  description: '排除 DISMISSED, 已发建议书 NOTICE_ISSUED, 启动问责 ACCOUNTABILITY_STARTED.',
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType('Case')
@@ -91,7 +98,9 @@ export class Disposal {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An alert (预警) raised from another service\'s event, to be acknowledged and disposed of (处置).' })
+@ObjectType({
+  description: "An alert (预警) raised from another service's event, to be acknowledged and disposed of (处置).",
+})
 export class Alert {
   @Field(() => ID)
   id: string;

@@ -70,7 +70,14 @@ export function alertFor(source: string, e: OutboxEvent): NewAlert | null {
         subjectId: p.unitCode,
         dedupeKey: p.ratingId,
         title: `差评预警：${p.score === 1 ? '非常不满意' : '不满意'}`,
-        details: { score: p.score, tags: p.tags, departmentId: p.departmentId, postId: p.postId, powerId: p.powerId, stepNo: p.stepNo },
+        details: {
+          score: p.score,
+          tags: p.tags,
+          departmentId: p.departmentId,
+          postId: p.postId,
+          powerId: p.powerId,
+          stepNo: p.stepNo,
+        },
       };
     }
     case 'complaint.overdue':

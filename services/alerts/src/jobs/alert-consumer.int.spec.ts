@@ -19,7 +19,15 @@ describe('AlertConsumer on PostgreSQL: other services’ outboxes into alerts', 
     expect(await db.drain()).toBe(1);
     const [alert, ...more] = await db.alertsAbout(card.aggregateId);
     expect(more).toEqual([]);
-    expect(alert).toMatchObject({ kind: 'CARD', level: 'YELLOW', unit_code: TOWNSHIP, subject_type: 'Case', status: 'OPEN', source: 'cases', source_event_id: eventId });
+    expect(alert).toMatchObject({
+      kind: 'CARD',
+      level: 'YELLOW',
+      unit_code: TOWNSHIP,
+      subject_type: 'Case',
+      status: 'OPEN',
+      source: 'cases',
+      source_event_id: eventId,
+    });
     expect(alert?.title).toContain(card.payload.number);
   });
 
@@ -49,26 +57,57 @@ describe('AlertConsumer on PostgreSQL: other services’ outboxes into alerts', 
     await db.outboxes.publish(low);
     expect(await db.drain()).toBe(2);
     expect(await db.alertsAbout(overdue.aggregateId)).toEqual([
-      expect.objectContaining({ kind: 'COMPLAINT_OVERDUE', level: 'YELLOW', unit_code: COUNTY, accused_unit: TOWNSHIP, against_leadership: true, source: 'complaints' }),
+      expect.objectContaining({
+        kind: 'COMPLAINT_OVERDUE',
+        level: 'YELLOW',
+        unit_code: COUNTY,
+        accused_unit: TOWNSHIP,
+        against_leadership: true,
+        source: 'complaints',
+      }),
     ]);
-    expect(await db.alertsAbout(TOWNSHIP)).toEqual([expect.objectContaining({ kind: 'LOW_RATING', level: 'YELLOW', subject_type: 'Unit', source: 'evaluations' })]);
+    expect(await db.alertsAbout(TOWNSHIP)).toEqual([
+      expect.objectContaining({ kind: 'LOW_RATING', level: 'YELLOW', subject_type: 'Unit', source: 'evaluations' }),
+    ]);
   });
 
   it('passes over events that are not alert-worthy, and an event in an outbox its contract does not name', async () => {
     const before = await db.count('SELECT count(*) FROM alert');
-    await db.outboxes.publish({ topic: 'case.filed', unitCode: COUNTY, aggregateId: randomUUID(), payload: { caseId: randomUUID(), number: 'n', powerId: randomUUID(), powerVersion: 1 } });
+    await db.outboxes.publish({
+      topic: 'case.filed',
+      unitCode: COUNTY,
+      aggregateId: randomUUID(),
+      payload: { caseId: randomUUID(), number: 'n', powerId: randomUUID(), powerVersion: 1 },
+    });
     // a rating event written straight into the cases outbox: not what cases publishes
-    await db.ds.query('INSERT INTO cases.outbox (topic, unit_code, aggregate_id, payload) VALUES ($1, $2, $3, $4)', ['rating.low', TOWNSHIP, 'forged', JSON.stringify(aLowRating(TOWNSHIP, 1).payload)]);
+    await db.ds.query('INSERT INTO cases.outbox (topic, unit_code, aggregate_id, payload) VALUES ($1, $2, $3, $4)', [
+      'rating.low',
+      TOWNSHIP,
+      'forged',
+      JSON.stringify(aLowRating(TOWNSHIP, 1).payload),
+    ]);
     expect(await db.drain()).toBe(0);
     expect(await db.count('SELECT count(*) FROM alert')).toBe(before);
-    expect(await db.count("SELECT count(*) FROM cases.outbox o WHERE NOT EXISTS (SELECT 1 FROM inbox i WHERE i.source = 'cases' AND i.event_id = o.id)")).toBe(0);
+    expect(
+      await db.count(
+        "SELECT count(*) FROM cases.outbox o WHERE NOT EXISTS (SELECT 1 FROM inbox i WHERE i.source = 'cases' AND i.event_id = o.id)",
+      ),
+    ).toBe(0);
   });
 
   it('drops an event it has handled even when handed it directly a second time', async () => {
     const card = aCardRaised(COUNTY, 'REMINDER');
     const id = await db.outboxes.publish(card);
     expect(await db.drain()).toBe(1);
-    const again = { id, txid: '0', topic: card.topic, unitCode: card.unitCode ?? null, aggregateId: card.aggregateId, payload: card.payload, createdAt: new Date() } satisfies OutboxEvent<'case.card_raised'>;
+    const again = {
+      id,
+      txid: '0',
+      topic: card.topic,
+      unitCode: card.unitCode ?? null,
+      aggregateId: card.aggregateId,
+      payload: card.payload,
+      createdAt: new Date(),
+    } satisfies OutboxEvent<'case.card_raised'>;
     expect(await db.ds.transaction((em) => db.consumer.handle('cases', [again], em))).toBe(0);
     expect(await db.alertsAbout(card.aggregateId)).toHaveLength(1);
   });

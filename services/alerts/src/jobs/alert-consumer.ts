@@ -35,7 +35,23 @@ export class AlertConsumer {
            title, details, source, source_event_id, raised_at, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'OPEN')
          ON CONFLICT (kind, level, dedupe_key) DO NOTHING RETURNING seq`,
-        [randomUUID(), a.kind, a.level, a.unitCode, a.subjectType, a.subjectId, a.dedupeKey, a.accusedUnit, a.accusedDepartment, a.againstLeadership, a.title, JSON.stringify(a.details), source, e.id, e.createdAt],
+        [
+          randomUUID(),
+          a.kind,
+          a.level,
+          a.unitCode,
+          a.subjectType,
+          a.subjectId,
+          a.dedupeKey,
+          a.accusedUnit,
+          a.accusedDepartment,
+          a.againstLeadership,
+          a.title,
+          JSON.stringify(a.details),
+          source,
+          e.id,
+          e.createdAt,
+        ],
       );
       if (rows[0]) {
         await em.query('SELECT pg_notify($1, $2)', [ALERTS_CHANNEL, rows[0].seq]);
@@ -74,9 +90,13 @@ export class AlertConsumer {
   async start(connectionUrl: string, intervalMs = 1000): Promise<void> {
     for (const source of ALERT_SOURCES) {
       const reader = new OutboxReader(this.ds, { source, consumer: CONSUMER, logger: this.logger });
-      await reader.start(async (events, em) => {
-        await this.handle(source, events, em);
-      }, connectionUrl, intervalMs);
+      await reader.start(
+        async (events, em) => {
+          await this.handle(source, events, em);
+        },
+        connectionUrl,
+        intervalMs,
+      );
       this.readers.push(reader);
     }
   }

@@ -1,4 +1,12 @@
-import { ServiceClient, TREND_CATALOG, type RollupTrends, type SubgraphName, type Tier, type TokenService, type TrendName } from '@sunlight/shared';
+import {
+  ServiceClient,
+  TREND_CATALOG,
+  type RollupTrends,
+  type SubgraphName,
+  type Tier,
+  type TokenService,
+  type TrendName,
+} from '@sunlight/shared';
 import type { AlertMeasure } from '../stats/alert-month-sums';
 import { computePeerTable, type PeerTable } from './risk-calculator';
 import { inputsAt, riskSelection, type RiskTrendInput, type UnitRiskInputs } from './risk-inputs';
@@ -20,7 +28,11 @@ type Rows<T> = { code: string; trend: T }[];
  * service-only `<trend>sOfTier` field, selecting the measures the index reads) plus the alerts'
  * own subtree sums.
  */
-export function subgraphTierSource(urlOf: (subgraph: SubgraphName) => string, tokens: TokenService, alertTrends: () => RollupTrends<AlertMeasure>): TierInputSource {
+export function subgraphTierSource(
+  urlOf: (subgraph: SubgraphName) => string,
+  tokens: TokenService,
+  alertTrends: () => RollupTrends<AlertMeasure>,
+): TierInputSource {
   const peers = REQUIRED_TRENDS.map((trend) => ({
     trend,
     client: new ServiceClient(urlOf(TREND_CATALOG[trend].subgraph), tokens, 'service:alerts'),
@@ -28,7 +40,12 @@ export function subgraphTierSource(urlOf: (subgraph: SubgraphName) => string, to
   }));
   return async (tier, city) => {
     const [fetched, own] = await Promise.all([
-      Promise.all(peers.map(async ({ trend, client, query }) => ({ trend, rows: (await client.query<{ rows: Rows<RiskTrendInput<TrendName>> }>(query, { tier, city })).rows }))),
+      Promise.all(
+        peers.map(async ({ trend, client, query }) => ({
+          trend,
+          rows: (await client.query<{ rows: Rows<RiskTrendInput<TrendName>> }>(query, { tier, city })).rows,
+        })),
+      ),
       alertTrends().forTier(tier, city.slice(0, 4)),
     ]);
     const units = new Map<string, UnitRiskInputs>();

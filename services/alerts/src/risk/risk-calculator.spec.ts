@@ -30,7 +30,12 @@ describe('quartile fences', () => {
   it('scores 0 at Q1, 100 at the fence, linearly between, and bands by Q3 and the fence', () => {
     const f = fencesOf([1, 2, 3, 4, 5, 6, 7, 8, 9], 4)!;
     expect([scoreOf(2, f), scoreOf(3, f), scoreOf(8, f), scoreOf(13, f), scoreOf(40, f)]).toEqual([0, 0, 50, 100, 100]);
-    expect([bandOf(7, f), bandOf(7.1, f), bandOf(13, f), bandOf(13.1, f)]).toEqual([RiskBand.NORMAL, RiskBand.ELEVATED, RiskBand.ELEVATED, RiskBand.OUTLIER]);
+    expect([bandOf(7, f), bandOf(7.1, f), bandOf(13, f), bandOf(13.1, f)]).toEqual([
+      RiskBand.NORMAL,
+      RiskBand.ELEVATED,
+      RiskBand.ELEVATED,
+      RiskBand.OUTLIER,
+    ]);
   });
 
   it('without spread, anything above the common value is an outlier and the common value is not', () => {

@@ -48,15 +48,42 @@ export function computeIndex(i: MonthInputs, fences: Map<string, Fences | null>)
     const sample = d.sample(i);
     const f = fences.get(d.key) ?? null;
     if (value === null) {
-      return { definition: d, calculated: false, value: null, sample, fences: f, score: null, band: null, note: `样本不足：本月样本 ${sample}，至少需要 ${d.minimumSample}` };
+      return {
+        definition: d,
+        calculated: false,
+        value: null,
+        sample,
+        fences: f,
+        score: null,
+        band: null,
+        note: `样本不足：本月样本 ${sample}，至少需要 ${d.minimumSample}`,
+      };
     }
     if (!f) {
-      return { definition: d, calculated: false, value: round(value, 4), sample, fences: null, score: null, band: null, note: `同级可比单位不足 ${MINIMUM_PEERS} 个，无法确定阈值` };
+      return {
+        definition: d,
+        calculated: false,
+        value: round(value, 4),
+        sample,
+        fences: null,
+        score: null,
+        band: null,
+        note: `同级可比单位不足 ${MINIMUM_PEERS} 个，无法确定阈值`,
+      };
     }
     const score = scoreOf(value, f);
     weighted += d.weight * score;
     coverage += d.weight;
-    return { definition: d, calculated: true, value: round(value, 4), sample, fences: f, score: round(score, 1), band: bandOf(value, f), note: null };
+    return {
+      definition: d,
+      calculated: true,
+      value: round(value, 4),
+      sample,
+      fences: f,
+      score: round(score, 1),
+      band: bandOf(value, f),
+      note: null,
+    };
   });
   coverage = round(coverage, 4);
   return { score: coverage >= MINIMUM_COVERAGE ? round(weighted / coverage, 1) : null, coverage, indicators };

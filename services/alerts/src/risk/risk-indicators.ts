@@ -53,7 +53,8 @@ export const RISK_INDICATORS: readonly RiskIndicatorDefinition[] = [
     key: 'COMPLAINT_RATE',
     name: '万件投诉率',
     weight: 0.2,
-    description: 'Complaints received in the month about units of the subtree, per 10,000 cases filed in the month (complaints against leadership excluded).',
+    description:
+      'Complaints received in the month about units of the subtree, per 10,000 cases filed in the month (complaints against leadership excluded).',
     sample: (i) => i.filed,
     minimumSample: 20,
     value: (i) => (i.complaints / i.filed) * 10_000,

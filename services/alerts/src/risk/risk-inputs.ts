@@ -25,7 +25,8 @@ export const RISK_INPUTS = {
 type RiskInputName = keyof typeof RISK_INPUTS;
 
 /** The measures of trend `T` that the risk index reads. */
-export type RiskMeasure<T extends TrendName> = Extract<(typeof RISK_INPUTS)[RiskInputName], { trend: T }>['measure'] & TrendMeasure<T>;
+export type RiskMeasure<T extends TrendName> = Extract<(typeof RISK_INPUTS)[RiskInputName], { trend: T }>['measure'] &
+  TrendMeasure<T>;
 
 /** The measures of trend `name` that the risk index reads, in the order of `RISK_INPUTS`. */
 export function riskMeasuresOf<T extends TrendName>(name: T): RiskMeasure<T>[] {
@@ -54,7 +55,9 @@ export type UnitRiskInputs = { [T in TrendName]?: RiskTrendInput<T> };
 export type MonthInputs = Record<RiskInputName, number>;
 
 /** Every input at zero: a month without activity. */
-export const NO_INPUTS: Readonly<MonthInputs> = Object.freeze(Object.fromEntries(Object.keys(RISK_INPUTS).map((k) => [k, 0])) as MonthInputs);
+export const NO_INPUTS: Readonly<MonthInputs> = Object.freeze(
+  Object.fromEntries(Object.keys(RISK_INPUTS).map((k) => [k, 0])) as MonthInputs,
+);
 
 /** The inputs of `month` (a month a source has no row for counts as zero activity). */
 export function inputsAt(u: UnitRiskInputs, month: string): MonthInputs {

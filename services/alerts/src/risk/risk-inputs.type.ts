@@ -5,7 +5,9 @@ import { riskMeasuresOf, riskSelection } from './risk-inputs';
 // (`@requires` on `Unit.riskIndex`); the gateway fetches them and passes them in.
 
 /** The trends the risk index reads from other subgraphs, in the catalog's order. */
-export const REQUIRED_TRENDS = (Object.keys(TREND_CATALOG) as TrendName[]).filter((t) => TREND_CATALOG[t].subgraph !== 'alerts' && riskMeasuresOf(t).length > 0);
+export const REQUIRED_TRENDS = (Object.keys(TREND_CATALOG) as TrendName[]).filter(
+  (t) => TREND_CATALOG[t].subgraph !== 'alerts' && riskMeasuresOf(t).length > 0,
+);
 
 export const CaseTrendRef = externalTrendType('caseTrend', riskMeasuresOf('caseTrend'));
 export const SatisfactionTrendRef = externalTrendType('satisfactionTrend', riskMeasuresOf('satisfactionTrend'));

@@ -9,25 +9,43 @@ const MONTH = { nullable: true, description: 'YYYY-MM within the last 12 months;
 /** The alerts subgraph's contribution to `Unit`: its own trend and the risk index built on everyone's. */
 @Resolver(() => UnitRef)
 export class UnitRiskResolver {
-  @FieldResolver(() => AlertTrend, { description: "Monthly alerts of the unit's subtree over the last 12 months (inspectors and leaders in scope)." })
+  @FieldResolver(() => AlertTrend, {
+    description: "Monthly alerts of the unit's subtree over the last 12 months (inspectors and leaders in scope).",
+  })
   alertTrend(@Root() unit: UnitRef, @Ctx() ctx: AlertsContext): Promise<AlertTrend> {
     return ctx.risk.alertTrend(ctx.principal, unit);
   }
 
   @Directive(`@requires(fields: "${RISK_REQUIRES}")`)
-  @FieldResolver(() => RiskIndex, { description: "The integrity-risk composite index (勤廉风险综合评价指数) of the unit's subtree for a month, each indicator against the same tier's peers (inspectors and leaders in scope)." })
-  riskIndex(@Root() unit: UnitRef, @Ctx() ctx: AlertsContext, @Arg('month', () => String, MONTH) month?: string | null): Promise<RiskIndex> {
+  @FieldResolver(() => RiskIndex, {
+    description:
+      "The integrity-risk composite index (勤廉风险综合评价指数) of the unit's subtree for a month, each indicator against the same tier's peers (inspectors and leaders in scope).",
+  })
+  riskIndex(
+    @Root() unit: UnitRef,
+    @Ctx() ctx: AlertsContext,
+    @Arg('month', () => String, MONTH) month?: string | null,
+  ): Promise<RiskIndex> {
     return ctx.risk.index(ctx.principal, unit, month);
   }
 
   @Directive(`@requires(fields: "${RISK_REQUIRES}")`)
-  @FieldResolver(() => TierRanking, { description: "The unit's position by risk index among the same tier in the city (inspectors and leaders in scope)." })
-  ranking(@Root() unit: UnitRef, @Ctx() ctx: AlertsContext, @Arg('month', () => String, MONTH) month?: string | null): Promise<TierRanking> {
+  @FieldResolver(() => TierRanking, {
+    description: "The unit's position by risk index among the same tier in the city (inspectors and leaders in scope).",
+  })
+  ranking(
+    @Root() unit: UnitRef,
+    @Ctx() ctx: AlertsContext,
+    @Arg('month', () => String, MONTH) month?: string | null,
+  ): Promise<TierRanking> {
     return ctx.risk.ranking(ctx.principal, unit, month);
   }
 
   @Directive(`@requires(fields: "${RISK_REQUIRES}")`)
-  @FieldResolver(() => [RiskMonth], { description: 'The risk index month by month over the last 12 months, with each indicator (inspectors and leaders in scope).' })
+  @FieldResolver(() => [RiskMonth], {
+    description:
+      'The risk index month by month over the last 12 months, with each indicator (inspectors and leaders in scope).',
+  })
   riskSeries(@Root() unit: UnitRef, @Ctx() ctx: AlertsContext): Promise<RiskMonth[]> {
     return ctx.risk.series(ctx.principal, unit);
   }

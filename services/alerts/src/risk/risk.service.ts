@@ -1,4 +1,15 @@
-import { Month, MonthRange, platformError, PlatformErrorCode, Role, scope, TREND_MONTHS, unitCode, type Principal, type RollupTrends } from '@sunlight/shared';
+import {
+  Month,
+  MonthRange,
+  platformError,
+  PlatformErrorCode,
+  Role,
+  scope,
+  TREND_MONTHS,
+  unitCode,
+  type Principal,
+  type RollupTrends,
+} from '@sunlight/shared';
 import type { UnitRef } from '../alert/alert.type';
 import type { AlertMeasure } from '../stats/alert-month-sums';
 import type { PeerBaseline } from './peer-baseline';
@@ -67,7 +78,14 @@ export class RiskService {
     const m = this.month(month);
     const { result, table } = await this.scored(unit, m);
     const tier = unitCode.tierOf(unit.code);
-    if (result.score === null) return { month: m, tier, position: null, outOf: [...table.scores.keys()].filter((c) => c !== unit.code).length, score: null };
+    if (result.score === null)
+      return {
+        month: m,
+        tier,
+        position: null,
+        outOf: [...table.scores.keys()].filter((c) => c !== unit.code).length,
+        score: null,
+      };
     return { month: m, tier, ...rankAmong(table, unit.code, result.score), score: result.score };
   }
 
@@ -90,7 +108,10 @@ export class RiskService {
 
   private async scored(unit: UnitRef, month: string) {
     const tier = unitCode.tierOf(unit.code);
-    const [own, { table, fetchedAt }] = await Promise.all([this.inputsOf(unit), this.baseline.table(tier, unit.code, month)]);
+    const [own, { table, fetchedAt }] = await Promise.all([
+      this.inputsOf(unit),
+      this.baseline.table(tier, unit.code, month),
+    ]);
     const result: IndexResult = computeIndex(inputsAt(own, month), table.fences);
     return { result, table, fetchedAt, peerCount: table.units };
   }
@@ -112,7 +133,11 @@ export class RiskService {
     const window = MonthRange.trailing(now, TREND_MONTHS);
     const m = Month.parse(month);
     if (!m || !window.contains(m)) {
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, `month must be YYYY-MM between ${window.first.label} and ${window.end.plus(-1).label}`, 'month');
+      throw platformError(
+        PlatformErrorCode.VALIDATION_FAILED,
+        `month must be YYYY-MM between ${window.first.label} and ${window.end.plus(-1).label}`,
+        'month',
+      );
     }
     return m.label;
   }
@@ -126,4 +151,5 @@ export class RiskService {
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** The band of an index score among the peers' scores; null without a score or without fences. */
-const scoreBand = (score: number | null, table: PeerTable) => (score !== null && table.scoreFences ? bandOf(score, table.scoreFences) : null);
+const scoreBand = (score: number | null, table: PeerTable) =>
+  score !== null && table.scoreFences ? bandOf(score, table.scoreFences) : null;

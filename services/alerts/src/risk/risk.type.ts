@@ -8,11 +8,13 @@ export enum IndicatorStatus {
 }
 registerEnumType(IndicatorStatus, {
   name: 'IndicatorStatus',
-  description: 'CALCULATED: enough data and enough peers to score it. INSUFFICIENT_DATA: the sample is below its minimum or fewer than 4 peers of the tier have a value.',
+  description:
+    'CALCULATED: enough data and enough peers to score it. INSUFFICIENT_DATA: the sample is below its minimum or fewer than 4 peers of the tier have a value.',
 });
 registerEnumType(RiskBand, {
   name: 'RiskBand',
-  description: "Where a value stands among the same tier's peers: NORMAL up to their third quartile (Q3), ELEVATED up to Tukey's upper fence (Q3 + 1.5 × IQR), OUTLIER above it.",
+  description:
+    "Where a value stands among the same tier's peers: NORMAL up to their third quartile (Q3), ELEVATED up to Tukey's upper fence (Q3 + 1.5 × IQR), OUTLIER above it.",
 });
 
 @ObjectType({ description: 'One indicator of the risk index (评价指标). Higher values always mean more risk.' })
@@ -32,10 +34,15 @@ export class RiskIndicator {
   @Field(() => IndicatorStatus)
   status: IndicatorStatus;
 
-  @Field(() => Float, { nullable: true, description: "The unit's value in the month; null when the sample is below the minimum." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The unit's value in the month; null when the sample is below the minimum.",
+  })
   value: number | null;
 
-  @Field(() => Int, { description: 'The count the value is computed from (cases filed, cases completed, ratings or alerts).' })
+  @Field(() => Int, {
+    description: 'The count the value is computed from (cases filed, cases completed, ratings or alerts).',
+  })
   sample: number;
 
   @Field(() => Int, { description: 'Smallest sample for which the value is computed.' })
@@ -50,13 +57,19 @@ export class RiskIndicator {
   @Field(() => Float, { nullable: true, description: "Third quartile of the peers' values." })
   peerQ3: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper fence Q3 + 1.5 × (Q3 − Q1): above it the value is an outlier.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Upper fence Q3 + 1.5 × (Q3 − Q1): above it the value is an outlier.',
+  })
   upperFence: number | null;
 
   @Field(() => Int, { description: 'Peers of the tier with a value for this indicator.' })
   peers: number;
 
-  @Field(() => Float, { nullable: true, description: '0 (at or below Q1) to 100 (at or above the upper fence), linear between; null unless CALCULATED.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '0 (at or below Q1) to 100 (at or above the upper fence), linear between; null unless CALCULATED.',
+  })
   score: number | null;
 
   @Field(() => RiskBand, { nullable: true })
@@ -77,7 +90,11 @@ export class RiskIndex {
   @Field(() => Tier)
   tier: Tier;
 
-  @Field(() => Float, { nullable: true, description: 'Σ weight × score over CALCULATED indicators ÷ their total weight; null when that total (coverage) is below 0.5.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Σ weight × score over CALCULATED indicators ÷ their total weight; null when that total (coverage) is below 0.5.',
+  })
   score: number | null;
 
   @Field(() => IndicatorStatus)
@@ -86,7 +103,10 @@ export class RiskIndex {
   @Field(() => Float, { description: 'Total weight of the CALCULATED indicators (0-1).' })
   coverage: number;
 
-  @Field(() => RiskBand, { nullable: true, description: "The score's band among the peers' scores (null with fewer than 4 scored peers)." })
+  @Field(() => RiskBand, {
+    nullable: true,
+    description: "The score's band among the peers' scores (null with fewer than 4 scored peers).",
+  })
   band: RiskBand | null;
 
   @Field(() => Int, { description: 'Units of the same tier in the city with any data in the window.' })
@@ -95,7 +115,10 @@ export class RiskIndex {
   @Field(() => [RiskIndicator])
   indicators: RiskIndicator[];
 
-  @Field({ description: "When the peers' data was read (it is cached for a minute); the unit's own data is read with the request." })
+  @Field({
+    description:
+      "When the peers' data was read (it is cached for a minute); the unit's own data is read with the request.",
+  })
   peersAsOf: Date;
 }
 

@@ -27,14 +27,18 @@ describe('alert trends from the in-memory subtree sums', () => {
     const compare = async () => {
       const bySql = rollupTrends(ds, 'alert_month_stat', ALERT_MEASURES, NOW);
       const fromMemory = subtreeTrends(sums, ALERT_MEASURES, NOW);
-      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]));
+      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(
+        await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]),
+      );
       for (const tier of [Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]) {
         const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
         expect(await fromMemory.forTier(tier, '1399')).toEqual(sorted(await bySql.forTier(tier, '1399')));
       }
     };
     await compare();
-    await ds.query(`INSERT INTO alert_month_stat (unit_code, month, raised, red) VALUES ('139902004007', '2026-11-01', 4, 1)`);
+    await ds.query(
+      `INSERT INTO alert_month_stat (unit_code, month, raised, red) VALUES ('139902004007', '2026-11-01', 4, 1)`,
+    );
     await compare();
   });
 });

@@ -41,7 +41,11 @@ export const people = {
 
 /** Opens a throwaway database on the run's PostgreSQL with the alerts schema and the neighbours' outboxes. */
 export async function openAlertsDatabase(): Promise<AlertsDatabase> {
-  const db = await openTestDataSource({ schema: 'alerts', entities: [], migrations: createAlertsSubgraph().migrations });
+  const db = await openTestDataSource({
+    schema: 'alerts',
+    entities: [],
+    migrations: createAlertsSubgraph().migrations,
+  });
   const outboxes = await openNeighbourOutboxes(db.url);
   const ds = db.dataSource;
   const consumer = new AlertConsumer(ds, createLogger('alerts-test'));

@@ -1,4 +1,13 @@
-import { createServiceDataSource, EVENT_SOURCES, migrate, OutboxNotify1765000000000, PlatformTables1763769600000, publishEvent, type EventTopic, type NewOutboxEvent } from '@sunlight/shared';
+import {
+  createServiceDataSource,
+  EVENT_SOURCES,
+  migrate,
+  OutboxNotify1765000000000,
+  PlatformTables1763769600000,
+  publishEvent,
+  type EventTopic,
+  type NewOutboxEvent,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { ALERT_SOURCES } from '../jobs/alert-consumer';
 
@@ -18,7 +27,13 @@ export interface NeighbourOutboxes {
 export async function openNeighbourOutboxes(url: string): Promise<NeighbourOutboxes> {
   const sources = new Map<string, DataSource>();
   for (const source of ALERT_SOURCES) {
-    const ds = createServiceDataSource({ url, schema: source, entities: [], migrations: [PlatformTables1763769600000, OutboxNotify1765000000000], poolSize: 2 });
+    const ds = createServiceDataSource({
+      url,
+      schema: source,
+      entities: [],
+      migrations: [PlatformTables1763769600000, OutboxNotify1765000000000],
+      poolSize: 2,
+    });
     await ds.initialize();
     await migrate(ds, source);
     sources.set(source, ds);

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, GENESIS_HASH, publishEvent, Role, runIdempotent, scope, Validation, type Principal, isUuid } from '@sunlight/shared';
+import {
+  attachmentStore,
+  GENESIS_HASH,
+  publishEvent,
+  Role,
+  runIdempotent,
+  scope,
+  Validation,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { caseTrace } from '../trace/case-trace';
 import { checkApplicant, checkText, mergeAmounts } from './case-input.validation';
@@ -51,49 +61,98 @@ export class CaseFilingService {
     v.throwIfAny();
 
     const written: { row: CaseRow | null; receiptHash: string | null } = { row: null, receiptHash: null };
-    const ref = await runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'fileCase', input }, async (em): Promise<FiledRef> => {
-      let snapshot;
-      try {
-        snapshot = await this.config.powers.publishedSnapshot(input.powerId);
-      } catch {
-        throw caseError(CaseErrorCode.POWERS_UNAVAILABLE, 'the power catalog could not be reached; retry with the same idempotencyKey');
-      }
-      if (!snapshot || snapshot.flow.length === 0) throw caseError(CaseErrorCode.POWER_NOT_AVAILABLE, `power ${input.powerId} is not published`, 'powerId');
-      if (snapshot.unitCode !== principal.unit) throw caseError(CaseErrorCode.NOT_RESPONSIBLE, `power ${snapshot.code} belongs to unit ${snapshot.unitCode}, not yours`, 'powerId');
-      if (principal.role === Role.CLERK && principal.department !== snapshot.departmentId) {
-        throw caseError(CaseErrorCode.NOT_RESPONSIBLE, `only the responsible department of ${snapshot.name} files its cases`, 'powerId');
-      }
-      const now = this.config.now();
-      const year = Number(this.config.calendar.localDate(now).slice(0, 4));
-      const id = randomUUID();
-      const applicant = { name: input.applicant.name.trim(), idNumber: input.applicant.idNumber.toUpperCase(), phone: input.applicant.phone };
-      const number = await caseRepository.insertFiled(em, { id, snapshot, year, applicant, details: input.details, amounts, at: now, filedBy: principal.subject, genesisHash: GENESIS_HASH });
-      const attachments = await attachmentStore.store(em, input.attachments ?? [], contents);
-      const row = filedRow({ id, number, snapshot, applicant, details: input.details, amounts, at: now, filedBy: principal.subject });
-      const { hash } = await caseTrace.append(em, row, {
-        kind: 'FILED',
-        actor: principal.subject,
-        at: now,
-        payload: { number, powerId: snapshot.id, powerVersion: snapshot.version, step: 1, details: input.details },
-        attachments,
-        idempotencyKey,
-      });
-      written.row = row;
-      written.receiptHash = hash;
-      await publishEvent(em, CASES_SCHEMA, {
-        topic: 'case.filed',
-        unitCode: snapshot.unitCode,
-        aggregateId: id,
-        payload: { caseId: id, number, powerId: snapshot.id, powerVersion: snapshot.version },
-      });
-      return { caseId: id, number, queryCode: '' };
-    });
+    const ref = await runIdempotent(
+      this.ds,
+      { principal, key: idempotencyKey, operation: 'fileCase', input },
+      async (em): Promise<FiledRef> => {
+        let snapshot;
+        try {
+          snapshot = await this.config.powers.publishedSnapshot(input.powerId);
+        } catch {
+          throw caseError(
+            CaseErrorCode.POWERS_UNAVAILABLE,
+            'the power catalog could not be reached; retry with the same idempotencyKey',
+          );
+        }
+        if (!snapshot || snapshot.flow.length === 0)
+          throw caseError(CaseErrorCode.POWER_NOT_AVAILABLE, `power ${input.powerId} is not published`, 'powerId');
+        if (snapshot.unitCode !== principal.unit)
+          throw caseError(
+            CaseErrorCode.NOT_RESPONSIBLE,
+            `power ${snapshot.code} belongs to unit ${snapshot.unitCode}, not yours`,
+            'powerId',
+          );
+        if (principal.role === Role.CLERK && principal.department !== snapshot.departmentId) {
+          throw caseError(
+            CaseErrorCode.NOT_RESPONSIBLE,
+            `only the responsible department of ${snapshot.name} files its cases`,
+            'powerId',
+          );
+        }
+        const now = this.config.now();
+        const year = Number(this.config.calendar.localDate(now).slice(0, 4));
+        const id = randomUUID();
+        const applicant = {
+          name: input.applicant.name.trim(),
+          idNumber: input.applicant.idNumber.toUpperCase(),
+          phone: input.applicant.phone,
+        };
+        const number = await caseRepository.insertFiled(em, {
+          id,
+          snapshot,
+          year,
+          applicant,
+          details: input.details,
+          amounts,
+          at: now,
+          filedBy: principal.subject,
+          genesisHash: GENESIS_HASH,
+        });
+        const attachments = await attachmentStore.store(em, input.attachments ?? [], contents);
+        const row = filedRow({
+          id,
+          number,
+          snapshot,
+          applicant,
+          details: input.details,
+          amounts,
+          at: now,
+          filedBy: principal.subject,
+        });
+        const { hash } = await caseTrace.append(em, row, {
+          kind: 'FILED',
+          actor: principal.subject,
+          at: now,
+          payload: { number, powerId: snapshot.id, powerVersion: snapshot.version, step: 1, details: input.details },
+          attachments,
+          idempotencyKey,
+        });
+        written.row = row;
+        written.receiptHash = hash;
+        await publishEvent(em, CASES_SCHEMA, {
+          topic: 'case.filed',
+          unitCode: snapshot.unitCode,
+          aggregateId: id,
+          payload: { caseId: id, number, powerId: snapshot.id, powerVersion: snapshot.version },
+        });
+        return { caseId: id, number, queryCode: '' };
+      },
+    );
     return { ...ref, queryCode: queryCode.for(this.config.queryCodeKey, ref.caseId), ...written };
   }
 }
 
 /** The row `insertFiled` stored, as `toCaseRow` would read it back (before the trace's first event). */
-function filedRow(f: { id: string; number: string; snapshot: PowerSnapshot; applicant: NewCase['applicant']; details: string; amounts: CaseAmounts; at: Date; filedBy: string }): CaseRow {
+function filedRow(f: {
+  id: string;
+  number: string;
+  snapshot: PowerSnapshot;
+  applicant: NewCase['applicant'];
+  details: string;
+  amounts: CaseAmounts;
+  at: Date;
+  filedBy: string;
+}): CaseRow {
   return {
     id: f.id,
     number: f.number,

@@ -8,7 +8,11 @@ const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 /** Checks the applicant's identity fields. */
 export function checkApplicant(v: Validation, a: ApplicantInput): void {
   v.check(a.name.trim().length >= 1 && a.name.length <= 50, 'applicant.name', 'must be 1-50 characters');
-  v.check(ID_NUMBER.test(a.idNumber), 'applicant.idNumber', 'must be an 18-character resident ID number or a 5-20 character document number');
+  v.check(
+    ID_NUMBER.test(a.idNumber),
+    'applicant.idNumber',
+    'must be an 18-character resident ID number or a 5-20 character document number',
+  );
   v.check(PHONE.test(a.phone), 'applicant.phone', 'must be an 11-digit mobile or a landline number like 0318-1234567');
 }
 
@@ -19,13 +23,22 @@ export function checkText(v: Validation, value: string, field: string, max = 200
 }
 
 /** Checks amounts and merges them onto `into`. */
-export function mergeAmounts(v: Validation, input: AmountsInput | undefined, into: CaseAmounts, field = 'amounts'): CaseAmounts {
+export function mergeAmounts(
+  v: Validation,
+  input: AmountsInput | undefined,
+  into: CaseAmounts,
+  field = 'amounts',
+): CaseAmounts {
   const out: CaseAmounts = { ...into };
   if (!input) return out;
   for (const key of ['contractPrice', 'amount', 'penalty'] as const) {
     const value = input[key];
     if (value === undefined || value === null) continue;
-    v.check(Number.isFinite(value) && value >= 0 && value <= 1e12, `${field}.${key}`, 'must be between 0 and 1,000,000,000,000 CNY');
+    v.check(
+      Number.isFinite(value) && value >= 0 && value <= 1e12,
+      `${field}.${key}`,
+      'must be between 0 and 1,000,000,000,000 CNY',
+    );
     out[key] = value;
   }
   if (input.progress !== undefined && input.progress !== null) {

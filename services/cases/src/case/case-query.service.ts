@@ -1,4 +1,17 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, type TraceVerdict, isUuid } from '@sunlight/shared';
+import {
+  checkPageSize,
+  cursor,
+  platformError,
+  PlatformErrorCode,
+  Role,
+  scope,
+  toPage,
+  unitCode,
+  type Page,
+  type Principal,
+  type TraceVerdict,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { caseClock, type CaseClock } from '../clock/case-clock';
 import { caseTrace } from '../trace/case-trace';
@@ -62,11 +75,22 @@ export class CaseQueryService {
   }
 
   /** Cases of `unit`'s subtree (default the caller's unit), newest first. */
-  async list(principal: Principal, unit: string | undefined, filter: CaseFilter, first: number, after?: string | null): Promise<Page<Case>> {
-    if (principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to list cases; the public looks a case up by number and query code');
+  async list(
+    principal: Principal,
+    unit: string | undefined,
+    filter: CaseFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<Page<Case>> {
+    if (principal.role === Role.PUBLIC)
+      throw platformError(
+        PlatformErrorCode.UNAUTHENTICATED,
+        'sign in to list cases; the public looks a case up by number and query code',
+      );
     checkPageSize(first);
     const root = unit ?? principal.unit;
-    if (!root || !unitCode.isValid(root)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+    if (!root || !unitCode.isValid(root))
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
     scope.assertCanRead(principal, root);
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -76,7 +100,8 @@ export class CaseQueryService {
     if (filter.overdue === true) where.push(`card_level IN ('YELLOW', 'RED')`);
     if (filter.overdue === false) where.push(`(card_level IS NULL OR card_level = 'REMINDER')`);
     if (filter.powerId) {
-      if (!isUuid(filter.powerId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'powerId must be a power id', 'filter.powerId');
+      if (!isUuid(filter.powerId))
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'powerId must be a power id', 'filter.powerId');
       where.push(`power_id = ${p(filter.powerId)}::uuid`);
     }
     if (filter.from) where.push(`received_at >= ${p(filter.from)}`);
@@ -85,7 +110,10 @@ export class CaseQueryService {
       const [at, id] = cursor.decode(after, 2);
       where.push(`(received_at, id) < (${p(new Date(String(at)))}, ${p(String(id))}::uuid)`);
     }
-    const rows: Record<string, unknown>[] = await this.ds.query(`SELECT * FROM "case" WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT ${p(first + 1)}`, params);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT * FROM "case" WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT ${p(first + 1)}`,
+      params,
+    );
     const cases = rows.map(toCaseRow).map((r) => {
       this.loaders.case.prime(r.id, r);
       return toCase(r);
@@ -121,7 +149,8 @@ export class CaseQueryService {
 
   async verifyTrace(principal: Principal, id: string): Promise<TraceVerdict> {
     const row = await this.find(principal, id);
-    if (!row || principal.role === Role.SERVICE) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'caseId');
+    if (!row || principal.role === Role.SERVICE)
+      throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'caseId');
     return caseTrace.verify(this.ds.manager, row.id);
   }
 }

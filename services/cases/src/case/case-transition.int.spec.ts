@@ -17,7 +17,13 @@ describe('CaseTransitionService on PostgreSQL', () => {
   const reviewer = staff.clerk(COUNTY, review, 'clerk-review');
   const leader = staff.leader(COUNTY, 'leader-county');
   // 受理 (intake, needs the licence) → 审查 (review) → 决定 (intake again)
-  const power = aPowerSnapshot().inUnit(COUNTY).ofDepartment(intake).withFlow(2, 3, 3).handledBy(2, review).requiringAt(1, '营业执照').build();
+  const power = aPowerSnapshot()
+    .inUnit(COUNTY)
+    .ofDepartment(intake)
+    .withFlow(2, 3, 3)
+    .handledBy(2, review)
+    .requiringAt(1, '营业执照')
+    .build();
 
   beforeAll(async () => {
     db = await openCasesDatabase(MONDAY);
@@ -27,10 +33,22 @@ describe('CaseTransitionService on PostgreSQL', () => {
 
   const file = async () => (await db.filing.file(filer, aFiling(power.id).build(), db.key())).caseId;
   const status = async (caseId: string) => (await db.reads().get(leader, caseId)).row;
-  const events = async (caseId: string) => ((await db.ds.query('SELECT kind FROM case_event WHERE case_id = $1 ORDER BY seq', [caseId])) as { kind: string }[]).map((e) => e.kind);
-  const topics = async (caseId: string) => ((await db.ds.query('SELECT topic FROM outbox WHERE aggregate_id = $1 ORDER BY id', [caseId])) as { topic: string }[]).map((e) => e.topic);
+  const events = async (caseId: string) =>
+    (
+      (await db.ds.query('SELECT kind FROM case_event WHERE case_id = $1 ORDER BY seq', [caseId])) as { kind: string }[]
+    ).map((e) => e.kind);
+  const topics = async (caseId: string) =>
+    (
+      (await db.ds.query('SELECT topic FROM outbox WHERE aggregate_id = $1 ORDER BY id', [caseId])) as {
+        topic: string;
+      }[]
+    ).map((e) => e.topic);
   const advance = (p: Principal, caseId: string, key = db.key(), withLicence = false) =>
-    db.transitions.advance(p, { caseId, result: '材料齐全', ...(withLicence ? { attachments: [anAttachment('营业执照')] } : {}) }, key);
+    db.transitions.advance(
+      p,
+      { caseId, result: '材料齐全', ...(withLicence ? { attachments: [anAttachment('营业执照')] } : {}) },
+      key,
+    );
 
   describe('a case through its whole flow', () => {
     let caseId: string;
@@ -39,9 +57,15 @@ describe('CaseTransitionService on PostgreSQL', () => {
     });
 
     it('lets only the post of the current step or the leader act, and traces the refusal', async () => {
-      await expect(advance(reviewer, caseId, db.key(), true)).rejects.toMatchObject({ extensions: { code: 'NOT_HANDLER' } });
-      await expect(advance(staff.inspector(COUNTY), caseId)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-      await expect(advance(staff.clerk('139902000000', intake), caseId)).rejects.toMatchObject({ extensions: { code: 'CASE_NOT_FOUND' } });
+      await expect(advance(reviewer, caseId, db.key(), true)).rejects.toMatchObject({
+        extensions: { code: 'NOT_HANDLER' },
+      });
+      await expect(advance(staff.inspector(COUNTY), caseId)).rejects.toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+      });
+      await expect(advance(staff.clerk('139902000000', intake), caseId)).rejects.toMatchObject({
+        extensions: { code: 'CASE_NOT_FOUND' },
+      });
       expect(await events(caseId)).toEqual(['FILED', 'ACTION_REFUSED']);
       expect((await status(caseId)).currentStep).toBe(1);
     });
@@ -49,11 +73,24 @@ describe('CaseTransitionService on PostgreSQL', () => {
     it('stops at a checkpoint, naming the missing material, and records the block once per request', async () => {
       const key = db.key();
       const refused = advance(filer, caseId, key);
-      await expect(refused).rejects.toMatchObject({ extensions: { code: 'CHECKPOINT_VIOLATED', violations: [{ kind: 'REQUIRED_ATTACHMENTS', checkpointId: power.checkpoints[0]!.id }] } });
+      await expect(refused).rejects.toMatchObject({
+        extensions: {
+          code: 'CHECKPOINT_VIOLATED',
+          violations: [{ kind: 'REQUIRED_ATTACHMENTS', checkpointId: power.checkpoints[0]!.id }],
+        },
+      });
       await expect(advance(filer, caseId, key)).rejects.toMatchObject({ extensions: { code: 'CHECKPOINT_VIOLATED' } });
       expect(await events(caseId)).toEqual(['FILED', 'ACTION_REFUSED', 'CHECKPOINT_BLOCKED']);
-      const [blocked] = (await db.ds.query("SELECT payload FROM outbox WHERE topic = 'case.checkpoint_blocked' AND aggregate_id = $1", [caseId])) as { payload: Record<string, unknown> }[];
-      expect(blocked?.payload).toMatchObject({ caseId, step: 1, actor: 'clerk-intake', violations: [{ kind: 'REQUIRED_ATTACHMENTS' }] });
+      const [blocked] = (await db.ds.query(
+        "SELECT payload FROM outbox WHERE topic = 'case.checkpoint_blocked' AND aggregate_id = $1",
+        [caseId],
+      )) as { payload: Record<string, unknown> }[];
+      expect(blocked?.payload).toMatchObject({
+        caseId,
+        step: 1,
+        actor: 'clerk-intake',
+        violations: [{ kind: 'REQUIRED_ATTACHMENTS' }],
+      });
       expect(await status(caseId)).toMatchObject({ currentStep: 1, status: 'RECEIVED' });
     });
 
@@ -67,10 +104,14 @@ describe('CaseTransitionService on PostgreSQL', () => {
     });
 
     it('refuses to skip a step or to return forward, and returns to an earlier step', async () => {
-      await expect(db.transitions.complete(leader, { caseId, outcome: CaseOutcome.APPROVED, result: '准予' }, db.key())).rejects.toMatchObject({
+      await expect(
+        db.transitions.complete(leader, { caseId, outcome: CaseOutcome.APPROVED, result: '准予' }, db.key()),
+      ).rejects.toMatchObject({
         extensions: { code: 'INVALID_TRANSITION' },
       });
-      await expect(db.transitions.returnTo(reviewer, { caseId, toStep: 2, reason: '补正' }, db.key())).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'toStep' } });
+      await expect(
+        db.transitions.returnTo(reviewer, { caseId, toStep: 2, reason: '补正' }, db.key()),
+      ).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'toStep' } });
       const back = await db.transitions.returnTo(reviewer, { caseId, toStep: 1, reason: '材料需补正' }, db.key());
       expect(back.row).toMatchObject({ currentStep: 1, stepEntry: 3, status: 'IN_PROGRESS' });
       // the licence was attached on the first pass: the checkpoint still counts it
@@ -78,35 +119,66 @@ describe('CaseTransitionService on PostgreSQL', () => {
     });
 
     it('suspends and resumes the clock, refusing to move a suspended case', async () => {
-      const suspended = await db.transitions.suspend(reviewer, { caseId, reason: SuspendReason.EXPERT_APPRAISAL, note: '专家评审' }, db.key());
+      const suspended = await db.transitions.suspend(
+        reviewer,
+        { caseId, reason: SuspendReason.EXPERT_APPRAISAL, note: '专家评审' },
+        db.key(),
+      );
       expect(suspended.row).toMatchObject({ status: 'SUSPENDED', suspendedSince: MONDAY });
       await expect(advance(reviewer, caseId)).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
-      await expect(db.transitions.suspend(reviewer, { caseId, reason: SuspendReason.OTHER, note: '再次' }, db.key())).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
+      await expect(
+        db.transitions.suspend(reviewer, { caseId, reason: SuspendReason.OTHER, note: '再次' }, db.key()),
+      ).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
       db.setNow(db.workingDaysAfter(MONDAY, 2));
-      expect((await db.transitions.resume(reviewer, caseId, db.key())).row).toMatchObject({ status: 'IN_PROGRESS', suspendedSince: null });
-      await expect(db.transitions.resume(reviewer, caseId, db.key())).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
-      expect(await db.count('SELECT count(*) FROM case_pause WHERE case_id = $1 AND ended_at IS NOT NULL', [caseId])).toBe(1);
+      expect((await db.transitions.resume(reviewer, caseId, db.key())).row).toMatchObject({
+        status: 'IN_PROGRESS',
+        suspendedSince: null,
+      });
+      await expect(db.transitions.resume(reviewer, caseId, db.key())).rejects.toMatchObject({
+        extensions: { code: 'INVALID_TRANSITION' },
+      });
+      expect(
+        await db.count('SELECT count(*) FROM case_pause WHERE case_id = $1 AND ended_at IS NOT NULL', [caseId]),
+      ).toBe(1);
     });
 
     it('keeps whoever handled an earlier step from deciding the case', async () => {
       await advance(reviewer, caseId);
       expect((await status(caseId)).currentStep).toBe(3);
       await expect(advance(filer, caseId)).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
-      await expect(db.transitions.complete(filer, { caseId, outcome: CaseOutcome.APPROVED, result: '准予' }, db.key())).rejects.toMatchObject({
+      await expect(
+        db.transitions.complete(filer, { caseId, outcome: CaseOutcome.APPROVED, result: '准予' }, db.key()),
+      ).rejects.toMatchObject({
         extensions: { code: 'SEPARATION_OF_DUTIES' },
       });
-      const [last] = (await db.ds.query('SELECT kind, actor, payload FROM case_event WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId])) as { kind: string; actor: string; payload: unknown }[];
-      expect(last).toMatchObject({ kind: 'ACTION_REFUSED', actor: 'clerk-intake', payload: { operation: 'completeCase', code: 'SEPARATION_OF_DUTIES', step: 3 } });
+      const [last] = (await db.ds.query(
+        'SELECT kind, actor, payload FROM case_event WHERE case_id = $1 ORDER BY seq DESC LIMIT 1',
+        [caseId],
+      )) as { kind: string; actor: string; payload: unknown }[];
+      expect(last).toMatchObject({
+        kind: 'ACTION_REFUSED',
+        actor: 'clerk-intake',
+        payload: { operation: 'completeCase', code: 'SEPARATION_OF_DUTIES', step: 3 },
+      });
     });
 
     it('completes on time by the leader, without the suspended days, and then refuses every move', async () => {
       db.setNow(db.workingDaysAfter(MONDAY, 4));
-      const done = await db.transitions.complete(leader, { caseId, outcome: CaseOutcome.APPROVED, result: '准予许可' }, db.key());
+      const done = await db.transitions.complete(
+        leader,
+        { caseId, outcome: CaseOutcome.APPROVED, result: '准予许可' },
+        db.key(),
+      );
       expect(done.row).toMatchObject({ status: 'COMPLETED', outcome: 'APPROVED', completedAt: db.config.now() });
-      const [completed] = (await db.ds.query("SELECT payload FROM outbox WHERE topic = 'case.completed' AND aggregate_id = $1", [caseId])) as { payload: Record<string, unknown> }[];
+      const [completed] = (await db.ds.query(
+        "SELECT payload FROM outbox WHERE topic = 'case.completed' AND aggregate_id = $1",
+        [caseId],
+      )) as { payload: Record<string, unknown> }[];
       expect(completed?.payload).toMatchObject({ outcome: 'APPROVED', workingDays: 2, onTime: true });
       await expect(advance(leader, caseId)).rejects.toMatchObject({ extensions: { code: 'CASE_CLOSED' } });
-      await expect(db.transitions.withdraw(leader, caseId, '撤回', db.key())).rejects.toMatchObject({ extensions: { code: 'CASE_CLOSED' } });
+      await expect(db.transitions.withdraw(leader, caseId, '撤回', db.key())).rejects.toMatchObject({
+        extensions: { code: 'CASE_CLOSED' },
+      });
       expect(await topics(caseId)).toEqual([
         'case.filed',
         'case.checkpoint_blocked',
@@ -125,7 +197,9 @@ describe('CaseTransitionService on PostgreSQL', () => {
       const head = await status(caseId);
       expect(verdict).toEqual({ ok: true, events: head.lastSeq });
       expect(head.lastSeq).toBe((await events(caseId)).length);
-      await expect(db.reads().verifyTrace({ subject: 'svc', role: Role.SERVICE }, caseId)).rejects.toMatchObject({ extensions: { code: 'CASE_NOT_FOUND' } });
+      await expect(db.reads().verifyTrace({ subject: 'svc', role: Role.SERVICE }, caseId)).rejects.toMatchObject({
+        extensions: { code: 'CASE_NOT_FOUND' },
+      });
     });
   });
 
@@ -138,25 +212,40 @@ describe('CaseTransitionService on PostgreSQL', () => {
     });
 
     it('is append-only in the database itself', async () => {
-      await expect(db.ds.query("UPDATE case_event SET actor = 'someone-else' WHERE case_id = $1 AND seq = 2", [caseId])).rejects.toThrow(/append-only/);
-      await expect(db.ds.query('DELETE FROM case_event WHERE case_id = $1 AND seq = 3', [caseId])).rejects.toThrow(/append-only/);
+      await expect(
+        db.ds.query("UPDATE case_event SET actor = 'someone-else' WHERE case_id = $1 AND seq = 2", [caseId]),
+      ).rejects.toThrow(/append-only/);
+      await expect(db.ds.query('DELETE FROM case_event WHERE case_id = $1 AND seq = 3', [caseId])).rejects.toThrow(
+        /append-only/,
+      );
     });
 
     it('names the first broken event when a payload is changed behind the guard', async () => {
       await db.ds.transaction(async (em) => {
         await em.query("SET LOCAL session_replication_role = 'replica'");
-        await em.query(`UPDATE case_event SET payload = jsonb_set(payload, '{result}', '"改过的意见"') WHERE case_id = $1 AND seq = 2`, [caseId]);
+        await em.query(
+          `UPDATE case_event SET payload = jsonb_set(payload, '{result}', '"改过的意见"') WHERE case_id = $1 AND seq = 2`,
+          [caseId],
+        );
       });
-      expect(await caseTrace.verify(db.ds.manager, caseId)).toEqual({ ok: false, brokenAtSeq: 2, reason: 'HASH_MISMATCH' });
+      expect(await caseTrace.verify(db.ds.manager, caseId)).toEqual({
+        ok: false,
+        brokenAtSeq: 2,
+        reason: 'HASH_MISMATCH',
+      });
     });
   });
 
   it('lets a leader extend a step but not one who handled the case', async () => {
     const caseId = await file();
-    await expect(db.transitions.extend(filer, { caseId, days: 5, reason: '情况复杂' }, db.key())).rejects.toMatchObject({ extensions: { code: 'NOT_HANDLER' } });
+    await expect(db.transitions.extend(filer, { caseId, days: 5, reason: '情况复杂' }, db.key())).rejects.toMatchObject(
+      { extensions: { code: 'NOT_HANDLER' } },
+    );
     const filingLeader = staff.leader(COUNTY, 'leader-filed');
     const own = (await db.filing.file(filingLeader, aFiling(power.id).build(), db.key())).caseId;
-    await expect(db.transitions.extend(filingLeader, { caseId: own, days: 5, reason: '情况复杂' }, db.key())).rejects.toMatchObject({ extensions: { code: 'SEPARATION_OF_DUTIES' } });
+    await expect(
+      db.transitions.extend(filingLeader, { caseId: own, days: 5, reason: '情况复杂' }, db.key()),
+    ).rejects.toMatchObject({ extensions: { code: 'SEPARATION_OF_DUTIES' } });
     const extended = await db.transitions.extend(leader, { caseId, days: 5, reason: '情况复杂' }, db.key());
     expect(extended.row).toMatchObject({ stepExtensionDays: 5, caseExtensionDays: 5 });
   });

@@ -1,4 +1,17 @@
-import { AppError, attachmentStore, publishEvent, Role, runIdempotent, scope, Validation, type AttachmentRef, type CheckpointViolation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
+import {
+  AppError,
+  attachmentStore,
+  publishEvent,
+  Role,
+  runIdempotent,
+  scope,
+  Validation,
+  type AttachmentRef,
+  type CheckpointViolation,
+  type EventPayloads,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateCheckpoints } from '../checkpoint/evaluate-checkpoints';
 import type { SnapshotStep } from '../clients/power-snapshot';
@@ -10,11 +23,22 @@ import type { CaseWrite } from './case-write';
 import { caseRepository, type CaseHistory, type CasePatch } from './case.repository';
 import { caseError, CaseErrorCode } from './case.errors';
 import { CASES_SCHEMA } from './case-filing.service';
-import type { AdvanceCaseInput, CompleteCaseInput, ExtendCaseInput, ReturnCaseInput, SuspendCaseInput } from './case.input';
+import type {
+  AdvanceCaseInput,
+  CompleteCaseInput,
+  ExtendCaseInput,
+  ReturnCaseInput,
+  SuspendCaseInput,
+} from './case.input';
 import type { CasesConfig } from '../cases-config';
 
 /** Refusals that are written to the trace: the actor could see the case and tried. */
-const RECORDED = new Set<string>([CaseErrorCode.CHECKPOINT_VIOLATED, CaseErrorCode.SEPARATION_OF_DUTIES, CaseErrorCode.NOT_HANDLER, CaseErrorCode.INVALID_TRANSITION]);
+const RECORDED = new Set<string>([
+  CaseErrorCode.CHECKPOINT_VIOLATED,
+  CaseErrorCode.SEPARATION_OF_DUTIES,
+  CaseErrorCode.NOT_HANDLER,
+  CaseErrorCode.INVALID_TRANSITION,
+]);
 
 /** Each transition's outbox topic, by the kind of its trace event. */
 const TOPIC = {
@@ -30,7 +54,9 @@ type TransitionKind = keyof typeof TOPIC;
 /** What every transition's event says of where the case stood; `record` adds it. */
 type Standing = 'caseId' | 'number' | 'powerId' | 'powerVersion' | 'step' | 'hash';
 /** A transition as traced: its kind and its details, which its event carries after the standing. */
-type Transition = { [K in TransitionKind]: { kind: K; details: Omit<EventPayloads[(typeof TOPIC)[K]], Standing> } }[TransitionKind];
+type Transition = {
+  [K in TransitionKind]: { kind: K; details: Omit<EventPayloads[(typeof TOPIC)[K]], Standing> };
+}[TransitionKind];
 
 interface Act {
   em: EntityManager;
@@ -59,18 +85,35 @@ export class CaseTransitionService {
    * written. The answer carries that row (with the trace head the body moved) so that nothing is
    * read again to answer the mutation.
    */
-  private async act(principal: Principal, caseId: string, key: string, operation: string, input: unknown, body: (a: Act) => Promise<CaseRow>): Promise<CaseWrite> {
+  private async act(
+    principal: Principal,
+    caseId: string,
+    key: string,
+    operation: string,
+    input: unknown,
+    body: (a: Act) => Promise<CaseRow>,
+  ): Promise<CaseWrite> {
     scope.assertRole(principal, [Role.CLERK, Role.LEADER], 'act on cases');
     const written: { row: CaseRow | null } = { row: null };
     try {
-      const ref = await runIdempotent(this.ds, { principal, key, operation: `${operation}:${caseId}`, input }, async (em) => {
-        const c = await this.lock(em, principal, caseId);
-        const step = c.snapshot.flow[c.currentStep - 1]!;
-        let history: Promise<CaseHistory> | undefined;
-        const row = await body({ em, c, now: this.config.now(), step, history: () => (history ??= caseRepository.history(em, c)) });
-        written.row = { ...row, lastSeq: c.lastSeq, lastHash: c.lastHash };
-        return { caseId };
-      });
+      const ref = await runIdempotent(
+        this.ds,
+        { principal, key, operation: `${operation}:${caseId}`, input },
+        async (em) => {
+          const c = await this.lock(em, principal, caseId);
+          const step = c.snapshot.flow[c.currentStep - 1]!;
+          let history: Promise<CaseHistory> | undefined;
+          const row = await body({
+            em,
+            c,
+            now: this.config.now(),
+            step,
+            history: () => (history ??= caseRepository.history(em, c)),
+          });
+          written.row = { ...row, lastSeq: c.lastSeq, lastHash: c.lastHash };
+          return { caseId };
+        },
+      );
       return { caseId: ref.caseId, row: written.row };
     } catch (e) {
       if (e instanceof AppError && RECORDED.has(e.code)) await this.recordRefusal(principal, caseId, operation, e, key);
@@ -80,45 +123,82 @@ export class CaseTransitionService {
 
   private async lock(em: EntityManager, principal: Principal, caseId: string): Promise<CaseRow> {
     const row = isUuid(caseId) ? await caseRepository.lock(em, caseId) : null;
-    if (!row || !scope.canRead(principal, row.unitCode)) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${caseId} in your scope`, 'caseId');
+    if (!row || !scope.canRead(principal, row.unitCode))
+      throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${caseId} in your scope`, 'caseId');
     return row;
   }
 
-  private async recordRefusal(principal: Principal, caseId: string, operation: string, error: AppError, key: string): Promise<void> {
+  private async recordRefusal(
+    principal: Principal,
+    caseId: string,
+    operation: string,
+    error: AppError,
+    key: string,
+  ): Promise<void> {
     await this.ds.transaction(async (em) => {
       const c = await this.lock(em, principal, caseId).catch(() => null);
       if (!c) return;
-      const kind: CaseEventKind = error.code === CaseErrorCode.CHECKPOINT_VIOLATED ? 'CHECKPOINT_BLOCKED' : 'ACTION_REFUSED';
+      const kind: CaseEventKind =
+        error.code === CaseErrorCode.CHECKPOINT_VIOLATED ? 'CHECKPOINT_BLOCKED' : 'ACTION_REFUSED';
       if (await caseRepository.hasEvent(em, c.id, kind, key)) return; // a retry of the same refused request
       const violations = (error.extensions['violations'] as CheckpointViolation[] | undefined) ?? [];
       const now = this.config.now();
-      await caseTrace.append(em, c, { kind, actor: principal.subject, at: now, payload: { operation, code: error.code, message: error.message, step: c.currentStep, violations }, idempotencyKey: key });
+      await caseTrace.append(em, c, {
+        kind,
+        actor: principal.subject,
+        at: now,
+        payload: { operation, code: error.code, message: error.message, step: c.currentStep, violations },
+        idempotencyKey: key,
+      });
       if (kind === 'CHECKPOINT_BLOCKED') {
         await publishEvent(em, CASES_SCHEMA, {
           topic: 'case.checkpoint_blocked',
           unitCode: c.unitCode,
           aggregateId: c.id,
-          payload: { caseId: c.id, number: c.number, powerId: c.powerId, powerVersion: c.powerVersion, step: c.currentStep, actor: principal.subject, violations },
+          payload: {
+            caseId: c.id,
+            number: c.number,
+            powerId: c.powerId,
+            powerVersion: c.powerVersion,
+            step: c.currentStep,
+            actor: principal.subject,
+            violations,
+          },
         });
       }
     });
   }
 
   private assertOpen(c: CaseRow, allowSuspended = false): void {
-    if (c.status === 'COMPLETED' || c.status === 'WITHDRAWN') throw caseError(CaseErrorCode.CASE_CLOSED, `case ${c.number} is ${c.status.toLowerCase()}`, 'caseId');
-    if (c.status === 'SUSPENDED' && !allowSuspended) throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${c.number} is suspended; resume it first`, 'caseId');
+    if (c.status === 'COMPLETED' || c.status === 'WITHDRAWN')
+      throw caseError(CaseErrorCode.CASE_CLOSED, `case ${c.number} is ${c.status.toLowerCase()}`, 'caseId');
+    if (c.status === 'SUSPENDED' && !allowSuspended)
+      throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${c.number} is suspended; resume it first`, 'caseId');
   }
 
   /** The post of the current step, or the unit's leader, may act. */
   private assertHandler(principal: Principal, c: CaseRow, step: SnapshotStep): void {
     const ok =
       principal.unit === c.unitCode &&
-      (principal.role === Role.LEADER || (principal.role === Role.CLERK && (principal.post ? principal.post === step.postId : principal.department === step.departmentId)));
-    if (!ok) throw caseError(CaseErrorCode.NOT_HANDLER, `only the post handling step ${step.stepNo} (${step.name}) or the unit's leader may act on it`, 'caseId');
+      (principal.role === Role.LEADER ||
+        (principal.role === Role.CLERK &&
+          (principal.post ? principal.post === step.postId : principal.department === step.departmentId)));
+    if (!ok)
+      throw caseError(
+        CaseErrorCode.NOT_HANDLER,
+        `only the post handling step ${step.stepNo} (${step.name}) or the unit's leader may act on it`,
+        'caseId',
+      );
   }
 
   /** Checks the current step's checkpoints; throws CHECKPOINT_VIOLATED naming each broken rule. */
-  private async enforce(a: Act, amounts: CaseRow['amounts'], attachments: AttachmentRef[], payment: number | null, contractChange: number | null): Promise<void> {
+  private async enforce(
+    a: Act,
+    amounts: CaseRow['amounts'],
+    attachments: AttachmentRef[],
+    payment: number | null,
+    contractChange: number | null,
+  ): Promise<void> {
     const history = await a.history();
     const violations = evaluateCheckpoints(a.c.snapshot.checkpoints, {
       stepNo: a.c.currentStep,
@@ -138,29 +218,64 @@ export class CaseTransitionService {
   }
 
   /** Finishes the current step and enters `stepNo` (with `patch` written alongside). */
-  private moveTo(a: Act, actor: string, stepNo: number, status: CaseStatusName, patch: CasePatch = {}): Promise<CaseRow> {
+  private moveTo(
+    a: Act,
+    actor: string,
+    stepNo: number,
+    status: CaseStatusName,
+    patch: CasePatch = {},
+  ): Promise<CaseRow> {
     return caseRepository.write(
       a.em,
       a.c,
-      { ...patch, currentStep: stepNo, stepEntry: a.c.stepEntry + 1, stepStartedAt: a.now, stepExtensionDays: 0, status },
+      {
+        ...patch,
+        currentStep: stepNo,
+        stepEntry: a.c.stepEntry + 1,
+        stepStartedAt: a.now,
+        stepExtensionDays: 0,
+        status,
+      },
       { finishStep: { at: a.now, by: actor }, enterStep: { stepNo, at: a.now } },
     );
   }
 
-  private async record(a: Act, actor: string, key: string, t: Transition, attachments: AttachmentRef[] = []): Promise<void> {
-    const { hash } = await caseTrace.append(a.em, a.c, { kind: t.kind, actor, at: a.now, payload: t.details, attachments, idempotencyKey: key });
+  private async record(
+    a: Act,
+    actor: string,
+    key: string,
+    t: Transition,
+    attachments: AttachmentRef[] = [],
+  ): Promise<void> {
+    const { hash } = await caseTrace.append(a.em, a.c, {
+      kind: t.kind,
+      actor,
+      at: a.now,
+      payload: t.details,
+      attachments,
+      idempotencyKey: key,
+    });
     await publishEvent(a.em, CASES_SCHEMA, {
       topic: TOPIC[t.kind],
       unitCode: a.c.unitCode,
       aggregateId: a.c.id,
-      payload: { caseId: a.c.id, number: a.c.number, powerId: a.c.powerId, powerVersion: a.c.powerVersion, step: a.c.currentStep, hash, ...t.details },
+      payload: {
+        caseId: a.c.id,
+        number: a.c.number,
+        powerId: a.c.powerId,
+        powerVersion: a.c.powerVersion,
+        step: a.c.currentStep,
+        hash,
+        ...t.details,
+      },
     });
   }
 
   advance(principal: Principal, input: AdvanceCaseInput, key: string) {
     return this.act(principal, input.caseId, key, 'advanceCase', input, async (a) => {
       this.assertOpen(a.c);
-      if (a.c.currentStep >= a.c.snapshot.flow.length) throw caseError(CaseErrorCode.INVALID_TRANSITION, 'this is the last step: complete the case instead', 'caseId');
+      if (a.c.currentStep >= a.c.snapshot.flow.length)
+        throw caseError(CaseErrorCode.INVALID_TRANSITION, 'this is the last step: complete the case instead', 'caseId');
       this.assertHandler(principal, a.c, a.step);
       const v = new Validation();
       checkText(v, input.result, 'result');
@@ -168,17 +283,35 @@ export class CaseTransitionService {
       const payment = input.payment ?? null;
       const change = input.contractChange ?? null;
       v.check(payment === null || (Number.isFinite(payment) && payment > 0), 'payment', 'must be a positive amount');
-      v.check(change === null || (Number.isFinite(change) && change !== 0), 'contractChange', 'must be a non-zero amount');
+      v.check(
+        change === null || (Number.isFinite(change) && change !== 0),
+        'contractChange',
+        'must be a non-zero amount',
+      );
       const contents = attachmentStore.validate(v, input.attachments ?? []);
       v.throwIfAny();
       if (payment !== null) amounts.paidTotal = (amounts.paidTotal ?? 0) + payment;
       if (change !== null) amounts.changeTotal = (amounts.changeTotal ?? 0) + Math.abs(change);
-      const pending = (input.attachments ?? []).map((u, i) => ({ name: u.name.trim(), sha256: '', size: contents[i]!.length, mediaType: u.mediaType }));
+      const pending = (input.attachments ?? []).map((u, i) => ({
+        name: u.name.trim(),
+        sha256: '',
+        size: contents[i]!.length,
+        mediaType: u.mediaType,
+      }));
       await this.enforce(a, amounts, pending, payment, change);
       const attachments = await attachmentStore.store(a.em, input.attachments ?? [], contents);
       const from = a.c.currentStep;
       const row = await this.moveTo(a, principal.subject, from + 1, 'IN_PROGRESS', { amounts });
-      await this.record(a, principal.subject, key, { kind: 'STEP_ADVANCED', details: { from, to: from + 1, result: input.result, payment, contractChange: change } }, attachments);
+      await this.record(
+        a,
+        principal.subject,
+        key,
+        {
+          kind: 'STEP_ADVANCED',
+          details: { from, to: from + 1, result: input.result, payment, contractChange: change },
+        },
+        attachments,
+      );
       return row;
     });
   }
@@ -186,18 +319,32 @@ export class CaseTransitionService {
   complete(principal: Principal, input: CompleteCaseInput, key: string) {
     return this.act(principal, input.caseId, key, 'completeCase', input, async (a) => {
       this.assertOpen(a.c);
-      if (a.c.currentStep !== a.c.snapshot.flow.length) throw caseError(CaseErrorCode.INVALID_TRANSITION, `the case is at step ${a.c.currentStep}; steps cannot be skipped`, 'caseId');
+      if (a.c.currentStep !== a.c.snapshot.flow.length)
+        throw caseError(
+          CaseErrorCode.INVALID_TRANSITION,
+          `the case is at step ${a.c.currentStep}; steps cannot be skipped`,
+          'caseId',
+        );
       this.assertHandler(principal, a.c, a.step);
       const history = await a.history();
       if (history.handlers.has(principal.subject)) {
-        throw caseError(CaseErrorCode.SEPARATION_OF_DUTIES, 'you handled an earlier step of this case and may not also decide it', 'caseId');
+        throw caseError(
+          CaseErrorCode.SEPARATION_OF_DUTIES,
+          'you handled an earlier step of this case and may not also decide it',
+          'caseId',
+        );
       }
       const v = new Validation();
       checkText(v, input.result, 'result');
       const amounts = mergeAmounts(v, input.amounts, a.c.amounts);
       const contents = attachmentStore.validate(v, input.attachments ?? []);
       v.throwIfAny();
-      const pending = (input.attachments ?? []).map((u, i) => ({ name: u.name.trim(), sha256: '', size: contents[i]!.length, mediaType: u.mediaType }));
+      const pending = (input.attachments ?? []).map((u, i) => ({
+        name: u.name.trim(),
+        sha256: '',
+        size: contents[i]!.length,
+        mediaType: u.mediaType,
+      }));
       await this.enforce(a, amounts, pending, null, null);
       const attachments = await attachmentStore.store(a.em, input.attachments ?? [], contents);
       const workingDays = this.config.calendar.elapsedWorkingDays(a.c.receivedAt, a.now, history.pauses);
@@ -205,10 +352,23 @@ export class CaseTransitionService {
       const row = await caseRepository.write(
         a.em,
         a.c,
-        { status: 'COMPLETED', outcome: input.outcome as CaseRow['outcome'], completedAt: a.now, amounts, workingDays, onTime },
+        {
+          status: 'COMPLETED',
+          outcome: input.outcome as CaseRow['outcome'],
+          completedAt: a.now,
+          amounts,
+          workingDays,
+          onTime,
+        },
         { finishStep: { at: a.now, by: principal.subject } },
       );
-      await this.record(a, principal.subject, key, { kind: 'COMPLETED', details: { outcome: input.outcome, result: input.result, workingDays, onTime } }, attachments);
+      await this.record(
+        a,
+        principal.subject,
+        key,
+        { kind: 'COMPLETED', details: { outcome: input.outcome, result: input.result, workingDays, onTime } },
+        attachments,
+      );
       return row;
     });
   }
@@ -218,12 +378,19 @@ export class CaseTransitionService {
       this.assertOpen(a.c);
       this.assertHandler(principal, a.c, a.step);
       const v = new Validation();
-      v.check(Number.isInteger(input.toStep) && input.toStep >= 1 && input.toStep < a.c.currentStep, 'toStep', `must be an earlier step (1-${a.c.currentStep - 1})`);
+      v.check(
+        Number.isInteger(input.toStep) && input.toStep >= 1 && input.toStep < a.c.currentStep,
+        'toStep',
+        `must be an earlier step (1-${a.c.currentStep - 1})`,
+      );
       checkText(v, input.reason, 'reason');
       v.throwIfAny();
       const from = a.c.currentStep;
       const row = await this.moveTo(a, principal.subject, input.toStep, 'IN_PROGRESS');
-      await this.record(a, principal.subject, key, { kind: 'RETURNED', details: { from, to: input.toStep, reason: input.reason } });
+      await this.record(a, principal.subject, key, {
+        kind: 'RETURNED',
+        details: { from, to: input.toStep, reason: input.reason },
+      });
       return row;
     });
   }
@@ -235,8 +402,16 @@ export class CaseTransitionService {
       const v = new Validation();
       checkText(v, input.note, 'note');
       v.throwIfAny();
-      const row = await caseRepository.write(a.em, a.c, { status: 'SUSPENDED', suspendedSince: a.now }, { startPause: { at: a.now, reason: input.reason } });
-      await this.record(a, principal.subject, key, { kind: 'SUSPENDED', details: { reason: input.reason, note: input.note } });
+      const row = await caseRepository.write(
+        a.em,
+        a.c,
+        { status: 'SUSPENDED', suspendedSince: a.now },
+        { startPause: { at: a.now, reason: input.reason } },
+      );
+      await this.record(a, principal.subject, key, {
+        kind: 'SUSPENDED',
+        details: { reason: input.reason, note: input.note },
+      });
       return row;
     });
   }
@@ -244,11 +419,15 @@ export class CaseTransitionService {
   resume(principal: Principal, caseId: string, key: string) {
     return this.act(principal, caseId, key, 'resumeCase', {}, async (a) => {
       this.assertOpen(a.c, true);
-      if (a.c.status !== 'SUSPENDED') throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${a.c.number} is not suspended`, 'caseId');
+      if (a.c.status !== 'SUSPENDED')
+        throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${a.c.number} is not suspended`, 'caseId');
       this.assertHandler(principal, a.c, a.step);
       const status: CaseStatusName = a.c.stepEntry === 1 ? 'RECEIVED' : 'IN_PROGRESS';
       const row = await caseRepository.write(a.em, a.c, { status, suspendedSince: null }, { endPause: { at: a.now } });
-      await this.record(a, principal.subject, key, { kind: 'RESUMED', details: { suspendedSince: a.c.suspendedSince?.toISOString() ?? null } });
+      await this.record(a, principal.subject, key, {
+        kind: 'RESUMED',
+        details: { suspendedSince: a.c.suspendedSince?.toISOString() ?? null },
+      });
       return row;
     });
   }
@@ -257,18 +436,32 @@ export class CaseTransitionService {
     return this.act(principal, input.caseId, key, 'extendCase', input, async (a) => {
       this.assertOpen(a.c, true);
       if (principal.role !== Role.LEADER || principal.unit !== a.c.unitCode) {
-        throw caseError(CaseErrorCode.NOT_HANDLER, "only the leader of the case's unit approves an extension", 'caseId');
+        throw caseError(
+          CaseErrorCode.NOT_HANDLER,
+          "only the leader of the case's unit approves an extension",
+          'caseId',
+        );
       }
       if ((await a.history()).handlers.has(principal.subject)) {
-        throw caseError(CaseErrorCode.SEPARATION_OF_DUTIES, 'you handled this case and may not approve its extension', 'caseId');
+        throw caseError(
+          CaseErrorCode.SEPARATION_OF_DUTIES,
+          'you handled this case and may not approve its extension',
+          'caseId',
+        );
       }
       const v = new Validation();
       v.check(Number.isInteger(input.days) && input.days >= 1 && input.days <= 30, 'days', 'must be 1-30 working days');
       checkText(v, input.reason, 'reason');
       v.throwIfAny();
       // The row is locked, so adding to what it holds is what `+ days` in SQL would give.
-      const row = await caseRepository.write(a.em, a.c, { stepExtensionDays: a.c.stepExtensionDays + input.days, caseExtensionDays: a.c.caseExtensionDays + input.days });
-      await this.record(a, principal.subject, key, { kind: 'EXTENDED', details: { days: input.days, reason: input.reason } });
+      const row = await caseRepository.write(a.em, a.c, {
+        stepExtensionDays: a.c.stepExtensionDays + input.days,
+        caseExtensionDays: a.c.caseExtensionDays + input.days,
+      });
+      await this.record(a, principal.subject, key, {
+        kind: 'EXTENDED',
+        details: { days: input.days, reason: input.reason },
+      });
       return row;
     });
   }

@@ -7,7 +7,11 @@ export enum SuspendReason {
   SUPPLEMENT_MATERIALS = 'SUPPLEMENT_MATERIALS',
   OTHER = 'OTHER',
 }
-registerEnumType(SuspendReason, { name: 'SuspendReason', description: 'Why the clock stops: 听证 HEARING, 专家评审/鉴定 EXPERT_APPRAISAL, 补正材料 SUPPLEMENT_MATERIALS, OTHER.' });
+registerEnumType(SuspendReason, {
+  name: 'SuspendReason',
+  description:
+    'Why the clock stops: 听证 HEARING, 专家评审/鉴定 EXPERT_APPRAISAL, 补正材料 SUPPLEMENT_MATERIALS, OTHER.',
+});
 
 /** How a case ends. */
 export enum CaseOutcome {
@@ -16,7 +20,10 @@ export enum CaseOutcome {
 }
 registerEnumType(CaseOutcome, { name: 'CaseOutcome', description: '准予 APPROVED or 不予 REJECTED.' });
 
-@InputType({ description: 'The applicant (申请人). Personal data: masked for everyone but handlers, their leaders and inspectors in scope.' })
+@InputType({
+  description:
+    'The applicant (申请人). Personal data: masked for everyone but handlers, their leaders and inspectors in scope.',
+})
 export class ApplicantInput {
   @Field()
   name: string;

@@ -41,20 +41,44 @@ interface StepLogRow {
 
 /** Per-request loaders for cases and what hangs off them; one query per batch, key order kept. */
 export function createCaseLoaders(ds: DataSource) {
-  const byCaseIds = async <R extends { case_id: string }>(sql: string, ids: readonly string[]) => groupByKeys(ids, (await ds.query(sql, [ids])) as R[], (r) => r.case_id);
+  const byCaseIds = async <R extends { case_id: string }>(sql: string, ids: readonly string[]) =>
+    groupByKeys(ids, (await ds.query(sql, [ids])) as R[], (r) => r.case_id);
   return {
-    case: new DataLoader<string, CaseRow | null>(async (ids) => orderByKeys(ids, ((await ds.query('SELECT * FROM "case" WHERE id = ANY($1::uuid[])', [ids])) as Record<string, unknown>[]).map(toCaseRow), (c) => c.id)),
-    events: new DataLoader<string, EventRow[]>((ids) => byCaseIds<EventRow>('SELECT * FROM case_event WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq', ids)),
+    case: new DataLoader<string, CaseRow | null>(async (ids) =>
+      orderByKeys(
+        ids,
+        ((await ds.query('SELECT * FROM "case" WHERE id = ANY($1::uuid[])', [ids])) as Record<string, unknown>[]).map(
+          toCaseRow,
+        ),
+        (c) => c.id,
+      ),
+    ),
+    events: new DataLoader<string, EventRow[]>((ids) =>
+      byCaseIds<EventRow>('SELECT * FROM case_event WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq', ids),
+    ),
     // Refused attempts are internal supervision data, not the applicant's business; payloads are not read.
     publicEvents: new DataLoader<string, PublicEventRow[]>((ids) =>
-      byCaseIds<PublicEventRow>(`SELECT case_id, seq, kind, at, hash FROM case_event WHERE case_id = ANY($1::uuid[]) AND kind NOT IN ('ACTION_REFUSED', 'CHECKPOINT_BLOCKED') ORDER BY case_id, seq`, ids),
-    ),
-    cards: new DataLoader<string, CardRow[]>((ids) => byCaseIds<CardRow>('SELECT * FROM card WHERE case_id = ANY($1::uuid[]) ORDER BY raised_at', ids)),
-    stepLog: new DataLoader<string, StepLogRow[]>((ids) => byCaseIds<StepLogRow>('SELECT case_id, step_no, finished_at FROM case_step_log WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, entry', ids)),
-    pauses: new DataLoader<string, Pause[]>(async (ids) =>
-      (await byCaseIds<{ case_id: string; started_at: Date; ended_at: Date | null }>('SELECT case_id, started_at, ended_at FROM case_pause WHERE case_id = ANY($1::uuid[])', ids)).map((list) =>
-        list.map((p) => ({ from: p.started_at, to: p.ended_at })),
+      byCaseIds<PublicEventRow>(
+        `SELECT case_id, seq, kind, at, hash FROM case_event WHERE case_id = ANY($1::uuid[]) AND kind NOT IN ('ACTION_REFUSED', 'CHECKPOINT_BLOCKED') ORDER BY case_id, seq`,
+        ids,
       ),
+    ),
+    cards: new DataLoader<string, CardRow[]>((ids) =>
+      byCaseIds<CardRow>('SELECT * FROM card WHERE case_id = ANY($1::uuid[]) ORDER BY raised_at', ids),
+    ),
+    stepLog: new DataLoader<string, StepLogRow[]>((ids) =>
+      byCaseIds<StepLogRow>(
+        'SELECT case_id, step_no, finished_at FROM case_step_log WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, entry',
+        ids,
+      ),
+    ),
+    pauses: new DataLoader<string, Pause[]>(async (ids) =>
+      (
+        await byCaseIds<{ case_id: string; started_at: Date; ended_at: Date | null }>(
+          'SELECT case_id, started_at, ended_at FROM case_pause WHERE case_id = ANY($1::uuid[])',
+          ids,
+        )
+      ).map((list) => list.map((p) => ({ from: p.started_at, to: p.ended_at }))),
     ),
   };
 }

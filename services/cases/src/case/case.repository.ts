@@ -44,7 +44,10 @@ const COLUMNS = {
 } as const;
 
 /** A change to a case row (`workingDays` and `onTime` are stored for statistics, not read back). */
-export type CasePatch = Partial<Pick<CaseRow, Exclude<keyof typeof COLUMNS, 'workingDays' | 'onTime'>>> & { workingDays?: number; onTime?: boolean };
+export type CasePatch = Partial<Pick<CaseRow, Exclude<keyof typeof COLUMNS, 'workingDays' | 'onTime'>>> & {
+  workingDays?: number;
+  onTime?: boolean;
+};
 
 /** What else a transition writes with the case row, in the same statement. */
 export interface CaseSideWrites {
@@ -110,13 +113,23 @@ export const caseRepository = {
 
   /** Whether the case's trace holds a `kind` event written under idempotency key `key`. */
   async hasEvent(em: EntityManager, caseId: string, kind: string, key: string): Promise<boolean> {
-    const rows: unknown[] = await em.query('SELECT 1 FROM case_event WHERE case_id = $1 AND kind = $2 AND idempotency_key = $3', [caseId, kind, key]);
+    const rows: unknown[] = await em.query(
+      'SELECT 1 FROM case_event WHERE case_id = $1 AND kind = $2 AND idempotency_key = $3',
+      [caseId, kind, key],
+    );
     return rows.length > 0;
   },
 
   /** The case's handlers, finished steps, attachment names and pauses, in one statement (after the row is locked). */
   async history(em: EntityManager, c: Pick<CaseRow, 'id' | 'filedBy'>): Promise<CaseHistory> {
-    const [row]: { handlers: string[]; finished_steps: number[]; finished_ats: Date[]; attachment_names: string[]; pause_froms: Date[]; pause_tos: (Date | null)[] }[] = await em.query(
+    const [row]: {
+      handlers: string[];
+      finished_steps: number[];
+      finished_ats: Date[];
+      attachment_names: string[];
+      pause_froms: Date[];
+      pause_tos: (Date | null)[];
+    }[] = await em.query(
       `SELECT ARRAY(SELECT DISTINCT handled_by FROM case_step_log WHERE case_id = $1 AND handled_by IS NOT NULL) AS handlers,
               f.finished_steps, f.finished_ats,
               ARRAY(SELECT a->>'name' FROM case_event e, jsonb_array_elements(e.attachments) a WHERE e.case_id = $1) AS attachment_names,
@@ -145,20 +158,34 @@ export const caseRepository = {
     const p = (value: unknown) => `$${params.push(value)}`;
     const ctes: string[] = [];
     if (side.finishStep) {
-      ctes.push(`finish_step AS (UPDATE case_step_log SET finished_at = ${p(side.finishStep.at)}, handled_by = ${p(side.finishStep.by)} WHERE case_id = $1 AND entry = ${p(c.stepEntry)})`);
+      ctes.push(
+        `finish_step AS (UPDATE case_step_log SET finished_at = ${p(side.finishStep.at)}, handled_by = ${p(side.finishStep.by)} WHERE case_id = $1 AND entry = ${p(c.stepEntry)})`,
+      );
     }
     if (side.enterStep) {
-      ctes.push(`enter_step AS (INSERT INTO case_step_log (case_id, entry, step_no, started_at) VALUES ($1, ${p(c.stepEntry + 1)}, ${p(side.enterStep.stepNo)}, ${p(side.enterStep.at)}))`);
+      ctes.push(
+        `enter_step AS (INSERT INTO case_step_log (case_id, entry, step_no, started_at) VALUES ($1, ${p(c.stepEntry + 1)}, ${p(side.enterStep.stepNo)}, ${p(side.enterStep.at)}))`,
+      );
     }
-    if (side.startPause) ctes.push(`start_pause AS (INSERT INTO case_pause (case_id, started_at, reason) VALUES ($1, ${p(side.startPause.at)}, ${p(side.startPause.reason)}))`);
-    if (side.endPause) ctes.push(`end_pause AS (UPDATE case_pause SET ended_at = ${p(side.endPause.at)} WHERE case_id = $1 AND ended_at IS NULL)`);
+    if (side.startPause)
+      ctes.push(
+        `start_pause AS (INSERT INTO case_pause (case_id, started_at, reason) VALUES ($1, ${p(side.startPause.at)}, ${p(side.startPause.reason)}))`,
+      );
+    if (side.endPause)
+      ctes.push(
+        `end_pause AS (UPDATE case_pause SET ended_at = ${p(side.endPause.at)} WHERE case_id = $1 AND ended_at IS NULL)`,
+      );
     const sets = (Object.keys(patch) as (keyof CasePatch)[])
       .filter((k) => patch[k] !== undefined)
       .map((k) => `${COLUMNS[k]} = ${p(k === 'amounts' ? JSON.stringify(patch[k]) : patch[k])}`);
     if (sets.length === 0) throw new Error('caseRepository.write needs a change to the case row');
-    await em.query(`${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}UPDATE "case" SET ${sets.join(', ')} WHERE id = $1`, params);
+    await em.query(
+      `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}UPDATE "case" SET ${sets.join(', ')} WHERE id = $1`,
+      params,
+    );
     const next: CaseRow = { ...c };
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined && key in next) (next as unknown as Record<string, unknown>)[key] = value;
+    for (const [key, value] of Object.entries(patch))
+      if (value !== undefined && key in next) (next as unknown as Record<string, unknown>)[key] = value;
     return next;
   },
 };

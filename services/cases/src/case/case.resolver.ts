@@ -13,24 +13,42 @@ export class CaseResolver {
     return ctx.cases.get(ctx.principal, id);
   }
 
-  @Query(() => CaseProgress, { description: 'Public progress lookup (办件查询) by case number and query code. Rate-limited per client.' })
-  caseProgress(@Arg('number') number: string, @Arg('queryCode') code: string, @Ctx() ctx: CasesContext): Promise<CaseProgress> {
+  @Query(() => CaseProgress, {
+    description: 'Public progress lookup (办件查询) by case number and query code. Rate-limited per client.',
+  })
+  caseProgress(
+    @Arg('number') number: string,
+    @Arg('queryCode') code: string,
+    @Ctx() ctx: CasesContext,
+  ): Promise<CaseProgress> {
     return ctx.lookup.progress(ctx.principal, number, code);
   }
 
   @Directive('@inaccessible')
-  @Query(() => RatableCase, { description: 'For Sunlight services: a case by number and query code, to accept a rating.' })
-  ratableCase(@Arg('number') number: string, @Arg('queryCode') code: string, @Ctx() ctx: CasesContext): Promise<RatableCase> {
+  @Query(() => RatableCase, {
+    description: 'For Sunlight services: a case by number and query code, to accept a rating.',
+  })
+  ratableCase(
+    @Arg('number') number: string,
+    @Arg('queryCode') code: string,
+    @Ctx() ctx: CasesContext,
+  ): Promise<RatableCase> {
     return ctx.lookup.ratable(ctx.principal, number, code);
   }
 
-  @Query(() => TraceVerification, { description: 'Recomputes the hash chain of a case\'s trace and reports the first broken event.' })
+  @Query(() => TraceVerification, {
+    description: "Recomputes the hash chain of a case's trace and reports the first broken event.",
+  })
   async verifyCaseTrace(@Arg('caseId', () => ID) caseId: string, @Ctx() ctx: CasesContext): Promise<TraceVerification> {
     const v = await ctx.cases.verifyTrace(ctx.principal, caseId);
-    return v.ok ? { ok: true, events: v.events, brokenAtSeq: null, reason: null } : { ok: false, events: v.brokenAtSeq - 1, brokenAtSeq: v.brokenAtSeq, reason: v.reason };
+    return v.ok
+      ? { ok: true, events: v.events, brokenAtSeq: null, reason: null }
+      : { ok: false, events: v.brokenAtSeq - 1, brokenAtSeq: v.brokenAtSeq, reason: v.reason };
   }
 
-  @FieldResolver(() => String, { description: 'Applicant name; masked (张*) except for handlers, their leaders and inspectors in scope.' })
+  @FieldResolver(() => String, {
+    description: 'Applicant name; masked (张*) except for handlers, their leaders and inspectors in scope.',
+  })
   applicantName(@Root() c: Case, @Ctx() ctx: CasesContext): string {
     return canSeePersonalData(ctx.principal, c.row) ? c.row.applicantName : mask.name(c.row.applicantName);
   }
@@ -56,7 +74,9 @@ export class CaseResolver {
     return (await ctx.cases.clock(c.row)).stepDeadline;
   }
 
-  @FieldResolver(() => Int, { description: 'Working days elapsed since filing, suspensions excluded (final figure once completed).' })
+  @FieldResolver(() => Int, {
+    description: 'Working days elapsed since filing, suspensions excluded (final figure once completed).',
+  })
   async workingDaysElapsed(@Root() c: Case, @Ctx() ctx: CasesContext): Promise<number> {
     return (await ctx.cases.clock(c.row)).caseElapsed;
   }
@@ -77,6 +97,12 @@ export class CaseResolver {
 
   @FieldResolver(() => [Card])
   async cards(@Root() c: Case, @Ctx() ctx: CasesContext): Promise<Card[]> {
-    return (await ctx.loaders.cards.load(c.id)).map((k) => ({ id: k.id, level: k.level as CardLevel, stepNo: k.step_no, reason: k.reason, raisedAt: k.raised_at }));
+    return (await ctx.loaders.cards.load(c.id)).map((k) => ({
+      id: k.id,
+      level: k.level as CardLevel,
+      stepNo: k.step_no,
+      reason: k.reason,
+      raisedAt: k.raised_at,
+    }));
   }
 }

@@ -11,7 +11,10 @@ export enum CaseStatus {
   COMPLETED = 'COMPLETED',
   WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(CaseStatus, { name: 'CaseStatus', description: '受理 RECEIVED, 办理中 IN_PROGRESS, 中止 SUSPENDED, 办结 COMPLETED, 撤回 WITHDRAWN.' });
+registerEnumType(CaseStatus, {
+  name: 'CaseStatus',
+  description: '受理 RECEIVED, 办理中 IN_PROGRESS, 中止 SUSPENDED, 办结 COMPLETED, 撤回 WITHDRAWN.',
+});
 
 /** Card levels (提醒, 黄牌, 红牌). */
 export enum CardLevel {
@@ -19,7 +22,11 @@ export enum CardLevel {
   YELLOW = 'YELLOW',
   RED = 'RED',
 }
-registerEnumType(CardLevel, { name: 'CardLevel', description: '提醒 REMINDER at 80% of a step\'s time, 黄牌 YELLOW when a step is overdue, 红牌 RED when overdue by more than 3 working days or past the statutory limit.' });
+registerEnumType(CardLevel, {
+  name: 'CardLevel',
+  description:
+    "提醒 REMINDER at 80% of a step's time, 黄牌 YELLOW when a step is overdue, 红牌 RED when overdue by more than 3 working days or past the statutory limit.",
+});
 
 /** The unit a case belongs to; the powers subgraph owns the rest of `Unit`. */
 @Directive('@key(fields: "code")')
@@ -58,7 +65,9 @@ export class CaseStep {
   finishedAt: Date | null;
 }
 
-@ObjectType({ description: 'One event of the trace (全程留痕): who did what, when, with which attachments, chained by hash.' })
+@ObjectType({
+  description: 'One event of the trace (全程留痕): who did what, when, with which attachments, chained by hash.',
+})
 export class CaseEvent {
   @Field(() => Int)
   seq: number;

@@ -3,13 +3,19 @@ import type { PowerSnapshot } from '../clients/power-snapshot';
 import { canSeePersonalData, mask } from './personal-data';
 import { queryCode } from './query-code';
 
-const snapshot = { flow: [{ stepNo: 1, name: '受理', postId: null, departmentId: 'dept-window', timeLimitDays: 1 }] } as unknown as PowerSnapshot;
+const snapshot = {
+  flow: [{ stepNo: 1, name: '受理', postId: null, departmentId: 'dept-window', timeLimitDays: 1 }],
+} as unknown as PowerSnapshot;
 const c = { unitCode: '139901001001', departmentId: 'dept-window', snapshot };
 
 describe('personal data', () => {
   it('is visible to the handling department, leaders and inspectors in scope only', () => {
-    expect(canSeePersonalData({ subject: 'a', role: Role.CLERK, unit: '139901001001', department: 'dept-window' }, c)).toBe(true);
-    expect(canSeePersonalData({ subject: 'b', role: Role.CLERK, unit: '139901001001', department: 'dept-other' }, c)).toBe(false);
+    expect(
+      canSeePersonalData({ subject: 'a', role: Role.CLERK, unit: '139901001001', department: 'dept-window' }, c),
+    ).toBe(true);
+    expect(
+      canSeePersonalData({ subject: 'b', role: Role.CLERK, unit: '139901001001', department: 'dept-other' }, c),
+    ).toBe(false);
     expect(canSeePersonalData({ subject: 'c', role: Role.LEADER, unit: '139901001000' }, c)).toBe(true);
     expect(canSeePersonalData({ subject: 'd', role: Role.INSPECTOR, unit: '139901000000' }, c)).toBe(true);
     expect(canSeePersonalData({ subject: 'e', role: Role.INSPECTOR, unit: '139902000000' }, c)).toBe(false);

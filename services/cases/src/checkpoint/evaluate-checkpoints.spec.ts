@@ -9,7 +9,11 @@ const CHANGE_BASIS = '《政府投资条例》第二十一条';
 const SEED_CHANGE_LIMIT = { max: 500000, maxRatio: 0.2 };
 const PAY_BASIS = '《保障中小企业款项支付条例》第九条';
 
-function rule(kind: CheckpointKindName, params: CheckpointRule['params'], more: Partial<CheckpointRule> = {}): CheckpointRule {
+function rule(
+  kind: CheckpointKindName,
+  params: CheckpointRule['params'],
+  more: Partial<CheckpointRule> = {},
+): CheckpointRule {
   return { id: `cp-${kind}`, stepNo: 3, kind, params, legalBasis: BASIS, description: `${kind} 说明`, ...more };
 }
 
@@ -76,26 +80,43 @@ describe('evaluateCheckpoints', () => {
 
     it('passes up to the contract price times progress, within half a fen', () => {
       for (const paidTotal of [100000, 700000, 700000.004]) {
-        expect(evaluateCheckpoints([pay], leaving3().withAmounts({ ...contract, paidTotal }).paying(paidTotal).build())).toEqual([]);
+        expect(
+          evaluateCheckpoints(
+            [pay],
+            leaving3()
+              .withAmounts({ ...contract, paidTotal })
+              .paying(paidTotal)
+              .build(),
+          ),
+        ).toEqual([]);
       }
     });
 
     it('fails beyond it, counting every payment so far', () => {
-      const facts = leaving3().withAmounts({ ...contract, paidTotal: 700000.01 }).paying(100).build();
+      const facts = leaving3()
+        .withAmounts({ ...contract, paidTotal: 700000.01 })
+        .paying(100)
+        .build();
       const [v] = evaluateCheckpoints([pay], facts);
-      expect(v?.message).toBe(`payments of 700000.01 CNY in total exceed 700000 CNY, the contract price of 2000000 CNY times progress 0.35 (${PAY_BASIS})`);
+      expect(v?.message).toBe(
+        `payments of 700000.01 CNY in total exceed 700000 CNY, the contract price of 2000000 CNY times progress 0.35 (${PAY_BASIS})`,
+      );
       expect(v?.values).toEqual({ paidTotal: 700000.01, contractPrice: 2000000, progress: 0.35, allowed: 700000 });
     });
 
     it('absorbs floating-point error and reports the allowance in fen', () => {
       // 1234567.89 × 0.3 = 370370.366999… in floating point
-      const at = (paidTotal: number) => leaving3().withAmounts({ contractPrice: 1234567.89, progress: 0.3, paidTotal }).paying(paidTotal).build();
+      const at = (paidTotal: number) =>
+        leaving3().withAmounts({ contractPrice: 1234567.89, progress: 0.3, paidTotal }).paying(paidTotal).build();
       expect(evaluateCheckpoints([pay], at(370370.37))).toEqual([]);
       expect(evaluateCheckpoints([pay], at(370370.38))[0]?.values).toMatchObject({ allowed: 370370.37 });
     });
 
     it('never allows more than the price, whatever the progress says', () => {
-      const facts = leaving3().withAmounts({ contractPrice: 1000, progress: 1.5, paidTotal: 1200 }).paying(1200).build();
+      const facts = leaving3()
+        .withAmounts({ contractPrice: 1000, progress: 1.5, paidTotal: 1200 })
+        .paying(1200)
+        .build();
       expect(evaluateCheckpoints([pay], facts)[0]?.values).toMatchObject({ allowed: 1000 });
     });
 
@@ -105,8 +126,13 @@ describe('evaluateCheckpoints', () => {
     });
 
     it('fails when a payment is made without a contract price', () => {
-      const [v] = evaluateCheckpoints([pay], leaving3().withAmounts({ progress: 0.5, paidTotal: 100 }).paying(100).build());
-      expect(v?.message).toBe(`payments of 100 CNY in total cannot be checked: the contract price is missing (${PAY_BASIS})`);
+      const [v] = evaluateCheckpoints(
+        [pay],
+        leaving3().withAmounts({ progress: 0.5, paidTotal: 100 }).paying(100).build(),
+      );
+      expect(v?.message).toBe(
+        `payments of 100 CNY in total cannot be checked: the contract price is missing (${PAY_BASIS})`,
+      );
       expect(v?.values).toEqual({ paidTotal: 100, contractPrice: null, progress: 0.5, allowed: null });
     });
 
@@ -121,23 +147,33 @@ describe('evaluateCheckpoints', () => {
     const bigContract = { contractPrice: 10000000 };
 
     it('passes a change of exactly 500000 CNY', () => {
-      const facts = leaving3().withAmounts({ ...bigContract, changeTotal: 500000 }).changingContractBy(500000).build();
+      const facts = leaving3()
+        .withAmounts({ ...bigContract, changeTotal: 500000 })
+        .changingContractBy(500000)
+        .build();
       expect(evaluateCheckpoints([change], facts)).toEqual([]);
     });
 
     it('refuses a single change over 500000 CNY, reporting it before the total', () => {
       // The total (600000 of 2000000) is over 20% too; only the first failing condition is reported.
-      const facts = leaving3().withAmounts({ contractPrice: 2000000, changeTotal: 600000 }).changingContractBy(600000).build();
+      const facts = leaving3()
+        .withAmounts({ contractPrice: 2000000, changeTotal: 600000 })
+        .changingContractBy(600000)
+        .build();
       expect(evaluateCheckpoints([change], facts)).toEqual([
         expect.objectContaining({
-          message: 'contract change of 600000 CNY exceeds the single-change limit of 500000 CNY (《政府投资条例》第二十一条)',
+          message:
+            'contract change of 600000 CNY exceeds the single-change limit of 500000 CNY (《政府投资条例》第二十一条)',
           values: { change: 600000, max: 500000 },
         }),
       ]);
     });
 
     it('limits reductions as well as increases', () => {
-      const facts = leaving3().withAmounts({ ...bigContract, changeTotal: 500000.01 }).changingContractBy(-500000.01).build();
+      const facts = leaving3()
+        .withAmounts({ ...bigContract, changeTotal: 500000.01 })
+        .changingContractBy(-500000.01)
+        .build();
       expect(evaluateCheckpoints([change], facts)[0]?.values).toEqual({ change: -500000.01, max: 500000 });
     });
 
@@ -146,7 +182,10 @@ describe('evaluateCheckpoints', () => {
       const results = [300000, 150000].reduce<{ total: number; violations: unknown[][] }>(
         (acc, c) => {
           const total = acc.total + Math.abs(c);
-          const facts = leaving3().withAmounts({ contractPrice: price, changeTotal: total }).changingContractBy(c).build();
+          const facts = leaving3()
+            .withAmounts({ contractPrice: price, changeTotal: total })
+            .changingContractBy(c)
+            .build();
           return { total, violations: [...acc.violations, evaluateCheckpoints([change], facts)] };
         },
         { total: 0, violations: [] },
@@ -154,23 +193,32 @@ describe('evaluateCheckpoints', () => {
       expect(results.violations[0]).toEqual([]);
       expect(results.violations[1]).toEqual([
         expect.objectContaining({
-          message: 'contract changes of 450000 CNY in total exceed 400000 CNY, 20% of the contract price of 2000000 CNY (《政府投资条例》第二十一条)',
+          message:
+            'contract changes of 450000 CNY in total exceed 400000 CNY, 20% of the contract price of 2000000 CNY (《政府投资条例》第二十一条)',
           values: { changeTotal: 450000, contractPrice: 2000000, maxRatio: 0.2, allowed: 400000 },
         }),
       ]);
     });
 
     it('passes a total of exactly 20%', () => {
-      const facts = leaving3().withAmounts({ contractPrice: 2000000, changeTotal: 400000 }).changingContractBy(100000).build();
+      const facts = leaving3()
+        .withAmounts({ contractPrice: 2000000, changeTotal: 400000 })
+        .changingContractBy(100000)
+        .build();
       expect(evaluateCheckpoints([change], facts)).toEqual([]);
     });
 
     it('does nothing when the transition makes no change, even over the total', () => {
-      expect(evaluateCheckpoints([change], leaving3().withAmounts({ contractPrice: 100, changeTotal: 90 }).build())).toEqual([]);
+      expect(
+        evaluateCheckpoints([change], leaving3().withAmounts({ contractPrice: 100, changeTotal: 90 }).build()),
+      ).toEqual([]);
     });
 
     it('requires the contract price when a change is made', () => {
-      const [v] = evaluateCheckpoints([change], leaving3().withAmounts({ changeTotal: 1000 }).changingContractBy(1000).build());
+      const [v] = evaluateCheckpoints(
+        [change],
+        leaving3().withAmounts({ changeTotal: 1000 }).changingContractBy(1000).build(),
+      );
       expect(v?.message).toContain('the contract price is missing');
       expect(v?.values).toEqual({ changeTotal: 1000, contractPrice: null, maxRatio: 0.2, allowed: null });
     });
@@ -185,8 +233,14 @@ describe('evaluateCheckpoints', () => {
     });
 
     it('fails below and above the range', () => {
-      expect(evaluateCheckpoints([range], withPenalty(1999.99))[0]?.message).toBe(`penalty of 1999.99 CNY lies outside the range of 2000 to 20000 CNY (${BASIS})`);
-      expect(evaluateCheckpoints([range], withPenalty(20000.01))[0]?.values).toEqual({ penalty: 20000.01, min: 2000, max: 20000 });
+      expect(evaluateCheckpoints([range], withPenalty(1999.99))[0]?.message).toBe(
+        `penalty of 1999.99 CNY lies outside the range of 2000 to 20000 CNY (${BASIS})`,
+      );
+      expect(evaluateCheckpoints([range], withPenalty(20000.01))[0]?.values).toEqual({
+        penalty: 20000.01,
+        min: 2000,
+        max: 20000,
+      });
     });
 
     it('fails when no penalty is set', () => {
@@ -210,7 +264,9 @@ describe('evaluateCheckpoints', () => {
 
     it('fails one day short', () => {
       const [v] = evaluateCheckpoints([publicity], leaving3().withStepFinished(2, 4).withStepFinished(1, 30).build());
-      expect(v?.message).toBe(`only 4 working days have passed since step 2 was finished, at least 5 are required (${BASIS})`);
+      expect(v?.message).toBe(
+        `only 4 working days have passed since step 2 was finished, at least 5 are required (${BASIS})`,
+      );
       expect(v?.values).toEqual({ fromStepNo: 2, days: 4, minDays: 5 });
     });
 
@@ -252,7 +308,10 @@ describe('evaluateCheckpoints', () => {
     });
 
     it('names each bad param and what it must be', () => {
-      const [v] = evaluateCheckpoints([rule('CONTRACT_CHANGE_LIMIT', { maxRatio: 2 }, { id: 'c9' })], leaving3().build());
+      const [v] = evaluateCheckpoints(
+        [rule('CONTRACT_CHANGE_LIMIT', { maxRatio: 2 }, { id: 'c9' })],
+        leaving3().build(),
+      );
       expect(v?.message).toBe(
         `checkpoint c9 (CONTRACT_CHANGE_LIMIT) is misconfigured: params.max must be a positive number; params.maxRatio must be a share between 0 and 1 (${BASIS})`,
       );
@@ -296,7 +355,10 @@ describe('evaluateCheckpoints', () => {
     });
 
     it('leaves the legal basis off a message when the rule has none', () => {
-      const [v] = evaluateCheckpoints([rule('PENALTY_RANGE', { min: 0, max: 100 }, { legalBasis: ' ' })], leaving3().withAmounts({ penalty: 101 }).build());
+      const [v] = evaluateCheckpoints(
+        [rule('PENALTY_RANGE', { min: 0, max: 100 }, { legalBasis: ' ' })],
+        leaving3().withAmounts({ penalty: 101 }).build(),
+      );
       expect(v?.message).toBe('penalty of 101 CNY lies outside the range of 0 to 100 CNY');
     });
   });

@@ -74,7 +74,8 @@ function amountLimit(rule: CheckpointRule, facts: TransitionFacts): CheckpointVi
     ]);
   }
   const amount = figure(facts.amounts[field]);
-  if (amount === null) return violation(rule, `${field} is missing, so the limit of ${max} CNY cannot be checked`, { field, amount, max });
+  if (amount === null)
+    return violation(rule, `${field} is missing, so the limit of ${max} CNY cannot be checked`, { field, amount, max });
   if (amount <= max) return null;
   return violation(rule, `${field} of ${amount} CNY exceeds the limit of ${max} CNY`, { field, amount, max });
 }
@@ -85,7 +86,9 @@ function paymentWithinProgress(rule: CheckpointRule, facts: TransitionFacts): Ch
   const contractPrice = figure(facts.amounts.contractPrice);
   const progress = figure(facts.amounts.progress);
   if (contractPrice === null || progress === null) {
-    const lacking = [contractPrice === null ? 'contract price' : null, progress === null ? 'progress' : null].filter((x) => x !== null);
+    const lacking = [contractPrice === null ? 'contract price' : null, progress === null ? 'progress' : null].filter(
+      (x) => x !== null,
+    );
     return violation(
       rule,
       `payments of ${paidTotal} CNY in total cannot be checked: the ${lacking.join(' and ')} ${lacking.length > 1 ? 'are' : 'is'} missing`,
@@ -113,7 +116,11 @@ function contractChangeLimit(rule: CheckpointRule, facts: TransitionFacts): Chec
   const change = facts.contractChange;
   if (change === null) return null;
   const withinSingle = Math.abs(change) <= max;
-  if (!withinSingle) return violation(rule, `contract change of ${change} CNY exceeds the single-change limit of ${max} CNY`, { change, max });
+  if (!withinSingle)
+    return violation(rule, `contract change of ${change} CNY exceeds the single-change limit of ${max} CNY`, {
+      change,
+      max,
+    });
 
   // The total includes this change by definition; without a total, this change is all we know.
   const changeTotal = figure(facts.amounts.changeTotal) ?? Math.abs(change);
@@ -144,9 +151,14 @@ function penaltyRange(rule: CheckpointRule, facts: TransitionFacts): CheckpointV
     ]);
   }
   const penalty = figure(facts.amounts.penalty);
-  if (penalty === null) return violation(rule, `penalty is missing; it must lie between ${min} and ${max} CNY`, { penalty, min, max });
+  if (penalty === null)
+    return violation(rule, `penalty is missing; it must lie between ${min} and ${max} CNY`, { penalty, min, max });
   if (penalty >= min && penalty <= max) return null;
-  return violation(rule, `penalty of ${penalty} CNY lies outside the range of ${min} to ${max} CNY`, { penalty, min, max });
+  return violation(rule, `penalty of ${penalty} CNY lies outside the range of ${min} to ${max} CNY`, {
+    penalty,
+    min,
+    max,
+  });
 }
 
 function minDaysBetweenSteps(rule: CheckpointRule, facts: TransitionFacts): CheckpointViolation | null {
@@ -159,14 +171,25 @@ function minDaysBetweenSteps(rule: CheckpointRule, facts: TransitionFacts): Chec
   }
   const days = facts.workingDaysSince(fromStepNo);
   const values = { fromStepNo, days, minDays };
-  if (days === null) return violation(rule, `step ${fromStepNo} has not been finished, so the required ${minDays} working days since it have not passed`, values);
+  if (days === null)
+    return violation(
+      rule,
+      `step ${fromStepNo} has not been finished, so the required ${minDays} working days since it have not passed`,
+      values,
+    );
   if (days >= minDays) return null;
-  return violation(rule, `only ${days} working days have passed since step ${fromStepNo} was finished, at least ${minDays} are required`, values);
+  return violation(
+    rule,
+    `only ${days} working days have passed since step ${fromStepNo} was finished, at least ${minDays} are required`,
+    values,
+  );
 }
 
 function misconfigured(rule: CheckpointRule, checks: ParamCheck[]): CheckpointViolation {
   const failed = checks.filter(([, ok]) => !ok);
-  const problems = failed.map(([name, , requirement]) => (name === 'kind' ? `kind ${requirement}` : `params.${name} ${requirement}`));
+  const problems = failed.map(([name, , requirement]) =>
+    name === 'kind' ? `kind ${requirement}` : `params.${name} ${requirement}`,
+  );
   return violation(rule, `checkpoint ${rule.id} (${String(rule.kind)}) is misconfigured: ${problems.join('; ')}`, {
     invalidParams: failed.map(([name]) => name).join(', '),
   });
@@ -218,5 +241,9 @@ function isCnyField(field: unknown): field is CnyField {
 }
 
 function isNameList(names: unknown): names is string[] {
-  return Array.isArray(names) && names.length > 0 && names.every((name) => typeof name === 'string' && name.trim().length > 0);
+  return (
+    Array.isArray(names) &&
+    names.length > 0 &&
+    names.every((name) => typeof name === 'string' && name.trim().length > 0)
+  );
 }

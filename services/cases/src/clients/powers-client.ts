@@ -61,7 +61,9 @@ export class PowersClient implements PowersLookup {
   }
 
   async publishedSnapshot(powerId: string): Promise<PowerSnapshot | null> {
-    const header = await this.query<{ power: { status: string; publishedVersion: number | null } }>(HEADER_QUERY, { id: powerId });
+    const header = await this.query<{ power: { status: string; publishedVersion: number | null } }>(HEADER_QUERY, {
+      id: powerId,
+    });
     const version = header?.power.status === 'PUBLISHED' ? header.power.publishedVersion : null;
     if (version === null || version === undefined) return null;
     const key = `${powerId}:${version}`;
@@ -84,8 +86,21 @@ export class PowersClient implements PowersLookup {
       departmentId: p.department!.id,
       statutoryDays: p.statutoryDays,
       promisedDays: p.promisedDays,
-      flow: p.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, timeLimitDays: s.timeLimitDays, postId: s.post?.id ?? null, departmentId: s.post?.departmentId ?? p.department!.id })),
-      checkpoints: p.checkpoints.map((c) => ({ id: c.id, stepNo: c.stepNo, kind: c.kind, params: c.params, legalBasis: c.legalBasis, description: c.description })),
+      flow: p.flow.map((s) => ({
+        stepNo: s.stepNo,
+        name: s.name,
+        timeLimitDays: s.timeLimitDays,
+        postId: s.post?.id ?? null,
+        departmentId: s.post?.departmentId ?? p.department!.id,
+      })),
+      checkpoints: p.checkpoints.map((c) => ({
+        id: c.id,
+        stepNo: c.stepNo,
+        kind: c.kind,
+        params: c.params,
+        legalBasis: c.legalBasis,
+        description: c.description,
+      })),
     };
     if (this.cache.size >= MAX_CACHED_VERSIONS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, snapshot);

@@ -35,7 +35,17 @@ export class WebhookCardNotifier implements CardNotifier {
   ) {}
 
   async notify(notice: CardNotice): Promise<void> {
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(notice), signal: AbortSignal.timeout(5000) });
-    if (!res.ok) this.logger.warn('SMS webhook refused a card notice', { status: res.status, caseNumber: notice.caseNumber, level: notice.level });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(notice),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!res.ok)
+      this.logger.warn('SMS webhook refused a card notice', {
+        status: res.status,
+        caseNumber: notice.caseNumber,
+        level: notice.level,
+      });
   }
 }

@@ -1,7 +1,14 @@
 import { cardsDue, type ClockState } from './cards-due';
 
 const t = { reminderRatio: 0.8, redAfterOverdueDays: 3 };
-const at = (stepElapsed: number, caseElapsed = 0): ClockState => ({ stepNo: 2, stepEntry: 2, stepElapsed, stepLimit: 5, caseElapsed, caseLimit: 20 });
+const at = (stepElapsed: number, caseElapsed = 0): ClockState => ({
+  stepNo: 2,
+  stepEntry: 2,
+  stepElapsed,
+  stepLimit: 5,
+  caseElapsed,
+  caseLimit: 20,
+});
 const levels = (s: ClockState) => cardsDue(s, t).map((c) => `${c.level}:${c.scope}`);
 
 describe('cardsDue', () => {
@@ -27,6 +34,10 @@ describe('cardsDue', () => {
   });
   it('honours configured thresholds', () => {
     expect(cardsDue(at(3), { reminderRatio: 0.5, redAfterOverdueDays: 0 }).map((c) => c.level)).toEqual(['REMINDER']);
-    expect(cardsDue(at(6), { reminderRatio: 0.5, redAfterOverdueDays: 0 }).map((c) => c.level)).toEqual(['REMINDER', 'YELLOW', 'RED']);
+    expect(cardsDue(at(6), { reminderRatio: 0.5, redAfterOverdueDays: 0 }).map((c) => c.level)).toEqual([
+      'REMINDER',
+      'YELLOW',
+      'RED',
+    ]);
   });
 });

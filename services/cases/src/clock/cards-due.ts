@@ -29,16 +29,36 @@ export function cardsDue(s: ClockState, t: CardThresholds): DueCard[] {
   const cards: DueCard[] = [];
   const step = `step:${s.stepEntry}`;
   if (s.stepElapsed >= Math.ceil(s.stepLimit * t.reminderRatio)) {
-    cards.push({ level: 'REMINDER', scope: step, stepNo: s.stepNo, reason: `step ${s.stepNo} has used ${s.stepElapsed} of ${s.stepLimit} working days` });
+    cards.push({
+      level: 'REMINDER',
+      scope: step,
+      stepNo: s.stepNo,
+      reason: `step ${s.stepNo} has used ${s.stepElapsed} of ${s.stepLimit} working days`,
+    });
   }
   if (s.stepElapsed > s.stepLimit) {
-    cards.push({ level: 'YELLOW', scope: step, stepNo: s.stepNo, reason: `step ${s.stepNo} is overdue by ${s.stepElapsed - s.stepLimit} working days` });
+    cards.push({
+      level: 'YELLOW',
+      scope: step,
+      stepNo: s.stepNo,
+      reason: `step ${s.stepNo} is overdue by ${s.stepElapsed - s.stepLimit} working days`,
+    });
   }
   if (s.stepElapsed - s.stepLimit > t.redAfterOverdueDays) {
-    cards.push({ level: 'RED', scope: step, stepNo: s.stepNo, reason: `step ${s.stepNo} is overdue by ${s.stepElapsed - s.stepLimit} working days (more than ${t.redAfterOverdueDays})` });
+    cards.push({
+      level: 'RED',
+      scope: step,
+      stepNo: s.stepNo,
+      reason: `step ${s.stepNo} is overdue by ${s.stepElapsed - s.stepLimit} working days (more than ${t.redAfterOverdueDays})`,
+    });
   }
   if (s.caseElapsed > s.caseLimit) {
-    cards.push({ level: 'RED', scope: 'case', stepNo: null, reason: `the case has taken ${s.caseElapsed} working days, past its statutory limit of ${s.caseLimit}` });
+    cards.push({
+      level: 'RED',
+      scope: 'case',
+      stepNo: null,
+      reason: `the case has taken ${s.caseElapsed} working days, past its statutory limit of ${s.caseLimit}`,
+    });
   }
   return cards;
 }

@@ -34,7 +34,8 @@ export function caseClock(c: CaseRow, pauses: readonly Pause[], calendar: Workin
     stepLimit,
     caseElapsed,
     caseLimit,
-    stepDeadline: remaining > 0 ? calendar.addWorkingDays(now, remaining) : calendar.addWorkingDays(c.stepStartedAt, stepLimit),
+    stepDeadline:
+      remaining > 0 ? calendar.addWorkingDays(now, remaining) : calendar.addWorkingDays(c.stepStartedAt, stepLimit),
     stepOverdueDays: Math.max(0, -remaining),
   };
 }

@@ -25,7 +25,10 @@ describe('CardScheduler on PostgreSQL, at injected times', () => {
   });
   afterAll(() => db.close());
 
-  const cards = async (caseId: string) => (await db.ds.query('SELECT level, scope, step_no FROM card WHERE case_id = $1 ORDER BY raised_at, level', [caseId])) as { level: string; scope: string; step_no: number | null }[];
+  const cards = async (caseId: string) =>
+    (await db.ds.query('SELECT level, scope, step_no FROM card WHERE case_id = $1 ORDER BY raised_at, level', [
+      caseId,
+    ])) as { level: string; scope: string; step_no: number | null }[];
 
   it('raises nothing while the step has time left', async () => {
     expect(await db.scheduler.runOnce(db.workingDaysAfter(MONDAY, 1))).toEqual({ examined: 1, raised: 0 });
@@ -55,12 +58,18 @@ describe('CardScheduler on PostgreSQL, at injected times', () => {
   });
 
   it('traces each card in the chain and publishes it to the outbox', async () => {
-    const traced = (await db.ds.query("SELECT actor, payload FROM case_event WHERE case_id = $1 AND kind = 'CARD_RAISED' ORDER BY seq", [late])) as { actor: string; payload: { level: string } }[];
+    const traced = (await db.ds.query(
+      "SELECT actor, payload FROM case_event WHERE case_id = $1 AND kind = 'CARD_RAISED' ORDER BY seq",
+      [late],
+    )) as { actor: string; payload: { level: string } }[];
     expect(traced.map((t) => [t.actor, t.payload.level])).toEqual([
       ['system:clock', 'REMINDER'],
       ['system:clock', 'YELLOW'],
     ]);
-    const published = (await db.ds.query("SELECT payload FROM outbox WHERE topic = 'case.card_raised' AND aggregate_id = $1 ORDER BY id", [late])) as { payload: { level: string; step: number } }[];
+    const published = (await db.ds.query(
+      "SELECT payload FROM outbox WHERE topic = 'case.card_raised' AND aggregate_id = $1 ORDER BY id",
+      [late],
+    )) as { payload: { level: string; step: number } }[];
     expect(published.map((p) => [p.payload.level, p.payload.step])).toEqual([
       ['REMINDER', 1],
       ['YELLOW', 1],
@@ -71,7 +80,11 @@ describe('CardScheduler on PostgreSQL, at injected times', () => {
   it('leaves a suspended case alone, and starts a new step with a fresh clock', async () => {
     expect(await cards(paused)).toEqual([]);
     db.setNow(db.workingDaysAfter(MONDAY, 3));
-    await db.transitions.advance(clerk, { caseId: late, result: '已受理', attachments: [anAttachment('受理通知书')] }, db.key());
+    await db.transitions.advance(
+      clerk,
+      { caseId: late, result: '已受理', attachments: [anAttachment('受理通知书')] },
+      db.key(),
+    );
     expect(await db.scheduler.runOnce(db.workingDaysAfter(MONDAY, 5))).toMatchObject({ examined: 1, raised: 0 });
     expect(await db.scheduler.runOnce(db.workingDaysAfter(MONDAY, 7))).toMatchObject({ raised: 1 });
     expect((await cards(late)).at(-1)).toEqual({ level: 'REMINDER', scope: 'step:2', step_no: 2 });

@@ -46,22 +46,34 @@ export class CardScheduler {
         'SELECT case_id, started_at, ended_at FROM case_pause WHERE case_id = ANY($1::uuid[])',
         [ids],
       );
-      const existing: { case_id: string; level: string; scope: string }[] = await this.ds.query('SELECT case_id, level, scope FROM card WHERE case_id = ANY($1::uuid[])', [ids]);
+      const existing: { case_id: string; level: string; scope: string }[] = await this.ds.query(
+        'SELECT case_id, level, scope FROM card WHERE case_id = ANY($1::uuid[])',
+        [ids],
+      );
       const have = new Set(existing.map((e) => `${e.case_id}|${e.level}|${e.scope}`));
       for (const c of cases) {
-        const pauses: Pause[] = pauseRows.filter((p) => p.case_id === c.id).map((p) => ({ from: p.started_at, to: p.ended_at }));
-        const due = cardsDue(caseClock(c, pauses, this.config.calendar, now), this.config.thresholds).filter((d) => !have.has(`${c.id}|${d.level}|${d.scope}`));
+        const pauses: Pause[] = pauseRows
+          .filter((p) => p.case_id === c.id)
+          .map((p) => ({ from: p.started_at, to: p.ended_at }));
+        const due = cardsDue(caseClock(c, pauses, this.config.calendar, now), this.config.thresholds).filter(
+          (d) => !have.has(`${c.id}|${d.level}|${d.scope}`),
+        );
         if (due.length > 0) raised += await this.raise(c.id, due, now);
       }
     }
-    await this.ds.query(`DELETE FROM lookup_failure WHERE window_start < $1`, [new Date(now.getTime() - 24 * 3600 * 1000)]);
+    await this.ds.query(`DELETE FROM lookup_failure WHERE window_start < $1`, [
+      new Date(now.getTime() - 24 * 3600 * 1000),
+    ]);
     return { examined, raised };
   }
 
   private async raise(caseId: string, due: DueCard[], now: Date): Promise<number> {
     const notices: CardNotice[] = [];
     await this.ds.transaction(async (em) => {
-      const [locked]: Record<string, unknown>[] = await em.query(`SELECT * FROM "case" WHERE id = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') FOR UPDATE`, [caseId]);
+      const [locked]: Record<string, unknown>[] = await em.query(
+        `SELECT * FROM "case" WHERE id = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') FOR UPDATE`,
+        [caseId],
+      );
       if (!locked) return; // moved on (completed, suspended) since it was read
       const c = toCaseRow(locked);
       for (const card of due) {
@@ -72,7 +84,12 @@ export class CardScheduler {
           [randomUUID(), c.id, c.unitCode, card.level, card.scope, card.stepNo, card.reason, now],
         );
         if (inserted.length === 0) continue; // another replica raised it
-        const { hash } = await caseTrace.append(em, c, { kind: 'CARD_RAISED', actor: 'system:clock', at: now, payload: { level: card.level, step: card.stepNo, reason: card.reason } });
+        const { hash } = await caseTrace.append(em, c, {
+          kind: 'CARD_RAISED',
+          actor: 'system:clock',
+          at: now,
+          payload: { level: card.level, step: card.stepNo, reason: card.reason },
+        });
         if (!c.cardLevel || RANK[card.level] > RANK[c.cardLevel]) {
           c.cardLevel = card.level;
           await em.query('UPDATE "case" SET card_level = $2 WHERE id = $1', [c.id, card.level]);
@@ -81,19 +98,40 @@ export class CardScheduler {
           topic: 'case.card_raised',
           unitCode: c.unitCode,
           aggregateId: c.id,
-          payload: { caseId: c.id, number: c.number, powerId: c.powerId, powerVersion: c.powerVersion, level: card.level, step: card.stepNo, reason: card.reason, hash },
+          payload: {
+            caseId: c.id,
+            number: c.number,
+            powerId: c.powerId,
+            powerVersion: c.powerVersion,
+            level: card.level,
+            step: card.stepNo,
+            reason: card.reason,
+            hash,
+          },
         });
-        notices.push({ caseId: c.id, caseNumber: c.number, unitCode: c.unitCode, level: card.level, stepNo: card.stepNo, reason: card.reason });
+        notices.push({
+          caseId: c.id,
+          caseNumber: c.number,
+          unitCode: c.unitCode,
+          level: card.level,
+          stepNo: card.stepNo,
+          reason: card.reason,
+        });
       }
     });
-    for (const n of notices) await this.config.notifier.notify(n).catch((e: unknown) => this.logger.warn('card notice failed', { error: String(e), caseNumber: n.caseNumber }));
+    for (const n of notices)
+      await this.config.notifier
+        .notify(n)
+        .catch((e: unknown) => this.logger.warn('card notice failed', { error: String(e), caseNumber: n.caseNumber }));
     return notices.length;
   }
 
   /** Runs `runOnce` every `intervalMs` until stopped. */
   start(intervalMs: number): void {
     const tick = () => {
-      this.running = this.runOnce().catch((e: unknown) => this.logger.error('card scheduler tick failed', { error: e instanceof Error ? e.message : String(e) }));
+      this.running = this.runOnce().catch((e: unknown) =>
+        this.logger.error('card scheduler tick failed', { error: e instanceof Error ? e.message : String(e) }),
+      );
       void this.running.then(() => {
         if (this.timer) this.timer = setTimeout(tick, intervalMs);
       });

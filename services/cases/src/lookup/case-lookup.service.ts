@@ -39,7 +39,13 @@ export class CaseLookupService {
       powerId: row.powerId,
       powerVersion: row.powerVersion,
       powerName: row.snapshot.name,
-      steps: row.snapshot.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, departmentId: s.departmentId, postId: s.postId, done: steps[s.stepNo - 1]?.state === 'DONE' })),
+      steps: row.snapshot.flow.map((s) => ({
+        stepNo: s.stepNo,
+        name: s.name,
+        departmentId: s.departmentId,
+        postId: s.postId,
+        done: steps[s.stepNo - 1]?.state === 'DONE',
+      })),
     };
   }
 
@@ -49,9 +55,17 @@ export class CaseLookupService {
     const client = principal.client ?? principal.subject;
     const window = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
     const wanted = number.trim();
-    const { failures, row } = await caseLookupRepository.start(this.ds, client, window, isCaseNumber(wanted) ? wanted : null);
+    const { failures, row } = await caseLookupRepository.start(
+      this.ds,
+      client,
+      window,
+      isCaseNumber(wanted) ? wanted : null,
+    );
     if (failures >= LOOKUP_FAILURES_PER_WINDOW) {
-      throw platformError(PlatformErrorCode.RATE_LIMITED, 'too many failed lookups from your address; try again in a few minutes');
+      throw platformError(
+        PlatformErrorCode.RATE_LIMITED,
+        'too many failed lookups from your address; try again in a few minutes',
+      );
     }
     if (!row || !queryCode.matches(this.config.queryCodeKey, row.id, code)) {
       await caseLookupRepository.recordFailure(this.ds, client, window);
@@ -63,7 +77,11 @@ export class CaseLookupService {
   async progress(principal: Principal, number: string, code: string): Promise<CaseProgress> {
     const row = await this.checked(principal, number, code);
     const open = row.status !== 'COMPLETED' && row.status !== 'WITHDRAWN';
-    const [steps, events, clock] = await Promise.all([this.query.steps(row), this.loaders.publicEvents.load(row.id), open ? this.query.clock(row) : Promise.resolve(null)]);
+    const [steps, events, clock] = await Promise.all([
+      this.query.steps(row),
+      this.loaders.publicEvents.load(row.id),
+      open ? this.query.clock(row) : Promise.resolve(null),
+    ]);
     return {
       number: row.number,
       powerName: row.snapshot.name,

@@ -31,7 +31,9 @@ export class ProgressStep {
   finishedAt: Date | null;
 }
 
-@ObjectType({ description: 'Public progress of a case (办件进度查询): status, steps, deadline and hashes; never personal data.' })
+@ObjectType({
+  description: 'Public progress of a case (办件进度查询): status, steps, deadline and hashes; never personal data.',
+})
 export class CaseProgress {
   @Field()
   number: string;

@@ -20,7 +20,9 @@ export class RatableStep {
 }
 
 @Directive('@inaccessible')
-@ObjectType({ description: 'What the evaluations service learns of a case it is asked to rate (service callers only).' })
+@ObjectType({
+  description: 'What the evaluations service learns of a case it is asked to rate (service callers only).',
+})
 export class RatableCase {
   @Field(() => ID)
   caseId: string;

@@ -94,8 +94,12 @@ export class Cases1763769800000 implements MigrationInterface {
         RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
     for (const table of ['case_event', 'attachment']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+      );
       await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM PUBLIC`);
     }
     await q.query(`
@@ -121,7 +125,16 @@ export class Cases1763769800000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['lookup_failure', 'card', 'attachment', 'case_event', 'case_pause', 'case_step_log', '"case"', 'case_counter']) {
+    for (const table of [
+      'lookup_failure',
+      'card',
+      'attachment',
+      'case_event',
+      'case_pause',
+      'case_step_log',
+      '"case"',
+      'case_counter',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query('DROP FUNCTION refuse_change()');

@@ -10,9 +10,15 @@ async function catalogOf(ds: DataSource): Promise<unknown> {
       `SELECT column_name, data_type, character_maximum_length, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = current_schema() AND table_name = 'attachment' ORDER BY ordinal_position`,
     ),
-    constraints: await ds.query(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'attachment'::regclass ORDER BY conname`),
-    triggers: await ds.query(`SELECT tgname, pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = 'attachment'::regclass AND NOT tgisinternal ORDER BY tgname`),
-    refuseChange: await ds.query(`SELECT pg_get_functiondef(oid) AS def FROM pg_proc WHERE proname = 'refuse_change' AND pronamespace = current_schema()::regnamespace`),
+    constraints: await ds.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'attachment'::regclass ORDER BY conname`,
+    ),
+    triggers: await ds.query(
+      `SELECT tgname, pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = 'attachment'::regclass AND NOT tgisinternal ORDER BY tgname`,
+    ),
+    refuseChange: await ds.query(
+      `SELECT pg_get_functiondef(oid) AS def FROM pg_proc WHERE proname = 'refuse_change' AND pronamespace = current_schema()::regnamespace`,
+    ),
     privileges: await ds.query(`SELECT relacl::text AS acl FROM pg_class WHERE oid = 'attachment'::regclass`),
   };
 }

@@ -44,15 +44,21 @@ describe('case statistics and trends from the in-memory subtree sums', () => {
     const compare = async () => {
       const bySql = rollupTrends(ds, 'case_month_stat', CASE_MEASURES, NOW);
       const fromMemory = subtreeTrends(sums, CASE_MEASURES, NOW);
-      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]));
+      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(
+        await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]),
+      );
       for (const tier of [Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]) {
         const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
         expect(await fromMemory.forTier(tier, '1399')).toEqual(sorted(await bySql.forTier(tier, '1399')));
       }
     };
     await compare();
-    await ds.query(`UPDATE case_month_stat SET filed = filed + 5, late = late + 1 WHERE unit_code = '139901001001' AND month = '2026-10-01'`);
-    await ds.query(`INSERT INTO case_month_stat (unit_code, month, filed) VALUES ('139902004006', '2026-11-01', 9) ON CONFLICT (unit_code, month) DO UPDATE SET filed = case_month_stat.filed + 9`);
+    await ds.query(
+      `UPDATE case_month_stat SET filed = filed + 5, late = late + 1 WHERE unit_code = '139901001001' AND month = '2026-10-01'`,
+    );
+    await ds.query(
+      `INSERT INTO case_month_stat (unit_code, month, filed) VALUES ('139902004006', '2026-11-01', 9) ON CONFLICT (unit_code, month) DO UPDATE SET filed = case_month_stat.filed + 9`,
+    );
     await compare();
     const t = await subtreeTrends(sums, CASE_MEASURES, NOW).forUnits.load('139900000000');
     expect(t.months[11]).toBe('2026-11');

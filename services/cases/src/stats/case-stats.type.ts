@@ -14,9 +14,15 @@ export class CaseStats {
   @Field(() => Int, { description: 'Of those, with a yellow or red card.' })
   overdue: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share of completed cases finished within their statutory limit; null when none completed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of completed cases finished within their statutory limit; null when none completed.',
+  })
   onTimeRate: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Average working days from filing to completion; null when none completed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average working days from filing to completion; null when none completed.',
+  })
   averageWorkingDays: number | null;
 }

@@ -9,16 +9,26 @@ const toCaseTrend = (t: Trend<CaseMeasure>): CaseTrend => ({ months: t.months, .
 /** The cases subgraph's monthly series on `Unit`, and the tier-wide table the risk index compares against. */
 @Resolver(() => UnitRef)
 export class UnitCaseTrendResolver {
-  @FieldResolver(() => CaseTrend, { description: "Monthly case measures of the unit's subtree over the last 12 months (staff in scope)." })
+  @FieldResolver(() => CaseTrend, {
+    description: "Monthly case measures of the unit's subtree over the last 12 months (staff in scope).",
+  })
   async caseTrend(@Root() unit: UnitRef, @Ctx() ctx: CasesContext): Promise<CaseTrend> {
-    if (ctx.principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read case trends');
+    if (ctx.principal.role === Role.PUBLIC)
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read case trends');
     scope.assertCanRead(ctx.principal, unit.code);
     return toCaseTrend(await ctx.trends.forUnits.load(unit.code));
   }
 
   @Directive('@inaccessible')
-  @Query(() => [UnitCaseTrend], { description: 'For Sunlight services: the case trend of every unit of a tier in a city that filed cases in the window.' })
-  async caseTrendsOfTier(@Arg('tier', () => Tier) tier: Tier, @Arg('city') city: string, @Ctx() ctx: CasesContext): Promise<UnitCaseTrend[]> {
+  @Query(() => [UnitCaseTrend], {
+    description:
+      'For Sunlight services: the case trend of every unit of a tier in a city that filed cases in the window.',
+  })
+  async caseTrendsOfTier(
+    @Arg('tier', () => Tier) tier: Tier,
+    @Arg('city') city: string,
+    @Ctx() ctx: CasesContext,
+  ): Promise<UnitCaseTrend[]> {
     scope.assertRole(ctx.principal, [Role.SERVICE], 'read tier-wide case trends');
     const rows = await ctx.trends.forTier(tier, city.slice(0, 4));
     return rows.map((r) => ({ code: r.code, trend: toCaseTrend(r.trend) }));

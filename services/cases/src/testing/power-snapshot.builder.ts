@@ -60,7 +60,14 @@ export class PowerSnapshotBuilder {
   }
 
   withCheckpoint(stepNo: number, kind: CheckpointKindName, params: CheckpointParams): this {
-    this.checkpoints.push({ id: randomUUID(), stepNo, kind, params, legalBasis: '《测试条例》第三条', description: `${kind} on step ${stepNo}` });
+    this.checkpoints.push({
+      id: randomUUID(),
+      stepNo,
+      kind,
+      params,
+      legalBasis: '《测试条例》第三条',
+      description: `${kind} on step ${stepNo}`,
+    });
     return this;
   }
 

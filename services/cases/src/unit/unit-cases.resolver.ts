@@ -4,7 +4,7 @@ import type { CasesContext } from '../cases.context';
 import { CardLevel, CaseConnection, CaseStatus, UnitRef } from '../case/case.type';
 import { CaseStats } from '../stats/case-stats.type';
 
-@InputType({ description: 'Filters of a unit\'s cases; combined with AND.' })
+@InputType({ description: "Filters of a unit's cases; combined with AND." })
 export class CaseFilter {
   @Field(() => CaseStatus, { nullable: true })
   status?: CaseStatus;
@@ -39,9 +39,17 @@ export class UnitCasesResolver {
     return ctx.cases.list(ctx.principal, unit.code, filter ?? {}, first, after);
   }
 
-  @FieldResolver(() => CaseStats, { description: "Case statistics of the unit's subtree for cases filed in [from, to) (staff in scope)." })
-  caseStats(@Root() unit: UnitRef, @Ctx() ctx: CasesContext, @Arg('from') from: Date, @Arg('to') to: Date): Promise<CaseStats> {
-    if (ctx.principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read case statistics');
+  @FieldResolver(() => CaseStats, {
+    description: "Case statistics of the unit's subtree for cases filed in [from, to) (staff in scope).",
+  })
+  caseStats(
+    @Root() unit: UnitRef,
+    @Ctx() ctx: CasesContext,
+    @Arg('from') from: Date,
+    @Arg('to') to: Date,
+  ): Promise<CaseStats> {
+    if (ctx.principal.role === Role.PUBLIC)
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read case statistics');
     scope.assertCanRead(ctx.principal, unit.code);
     if (!(from < to)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'from must be before to', 'from');
     return ctx.stats.load({ code: unit.code, period: { from, to } });

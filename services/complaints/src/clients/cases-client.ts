@@ -8,6 +8,10 @@ export function casesFiledClient(url: string, tokens: TokenService) {
       'query($r: [_Any!]!, $from: DateTimeISO!, $to: DateTimeISO!) { _entities(representations: $r) { ... on Unit { code caseStats(from: $from, to: $to) { filed } } } }',
       { r: codes.map((code) => ({ __typename: 'Unit', code })), from: from.toISOString(), to: to.toISOString() },
     );
-    return new Map(data._entities.filter((e): e is { code: string; caseStats: { filed: number } } => e !== null).map((e) => [e.code, e.caseStats.filed]));
+    return new Map(
+      data._entities
+        .filter((e): e is { code: string; caseStats: { filed: number } } => e !== null)
+        .map((e) => [e.code, e.caseStats.filed]),
+    );
   };
 }

@@ -11,11 +11,20 @@ export type CasesFiled = (unitCodes: string[], from: Date, to: Date) => Promise<
  * (`CASES_UNAVAILABLE`), never an empty map: "no cases" and "cases did not answer" must not read
  * the same on a dashboard.
  */
-export async function casesFiledIn(casesFiled: CasesFiled, codes: string[], from: Date, to: Date): Promise<Map<string, number>> {
+export async function casesFiledIn(
+  casesFiled: CasesFiled,
+  codes: string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
   try {
     return await casesFiled(codes, from, to);
   } catch (e) {
-    const error = complaintStatsError(ComplaintStatsErrorCode.CASES_UNAVAILABLE, 'cases filed could not be read from the cases service, so per10kCases cannot be computed; try again', 'per10kCases');
+    const error = complaintStatsError(
+      ComplaintStatsErrorCode.CASES_UNAVAILABLE,
+      'cases filed could not be read from the cases service, so per10kCases cannot be computed; try again',
+      'per10kCases',
+    );
     error.cause = e; // for the log, never the client
     throw error;
   }

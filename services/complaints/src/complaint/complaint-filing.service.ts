@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, GENESIS_HASH, publishEvent, runIdempotent, unitCode, Validation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
+import {
+  attachmentStore,
+  GENESIS_HASH,
+  publishEvent,
+  runIdempotent,
+  unitCode,
+  Validation,
+  type EventPayloads,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import { hashFollowUpCode, newFollowUpCode } from '../identity/follow-up-code';
@@ -54,82 +64,149 @@ export class ComplaintFilingService {
     const a = input.accused;
     v.check(unitCode.isValid(a.unitCode), 'accused.unitCode', 'must be a 12-digit division code');
     const needsDepartment = a.kind === AccusedKind.DEPARTMENT || a.kind === AccusedKind.PERSON;
-    v.check(!needsDepartment || (a.departmentId !== undefined && isUuid(a.departmentId)), 'accused.departmentId', 'is required for a department or a person');
+    v.check(
+      !needsDepartment || (a.departmentId !== undefined && isUuid(a.departmentId)),
+      'accused.departmentId',
+      'is required for a department or a person',
+    );
     v.check(a.postId === undefined || a.postId === null || isUuid(a.postId), 'accused.postId', 'must be a post id');
-    v.check(a.kind !== AccusedKind.PERSON || (a.personName !== undefined && a.personName.trim().length >= 1 && a.personName.length <= 50), 'accused.personName', 'is required for a person (1-50 characters)');
-    v.check(input.description.trim().length >= 10 && input.description.length <= 5000, 'description', 'must be 10-5000 characters');
+    v.check(
+      a.kind !== AccusedKind.PERSON ||
+        (a.personName !== undefined && a.personName.trim().length >= 1 && a.personName.length <= 50),
+      'accused.personName',
+      'is required for a person (1-50 characters)',
+    );
+    v.check(
+      input.description.trim().length >= 10 && input.description.length <= 5000,
+      'description',
+      'must be 10-5000 characters',
+    );
     v.check(input.caseId === undefined || input.caseId === null || isUuid(input.caseId), 'caseId', 'must be a case id');
-    v.check(input.powerId === undefined || input.powerId === null || isUuid(input.powerId), 'powerId', 'must be a power id');
+    v.check(
+      input.powerId === undefined || input.powerId === null || isUuid(input.powerId),
+      'powerId',
+      'must be a power id',
+    );
     if (input.complainant) {
-      v.check(input.complainant.name.trim().length >= 1 && input.complainant.name.length <= 50, 'complainant.name', 'must be 1-50 characters');
-      v.check(!input.complainant.phone || /^[0-9+\- ]{5,20}$/.test(input.complainant.phone), 'complainant.phone', 'must be a phone number');
-      v.check(!input.complainant.email || /^[^@\s]+@[^@\s]+$/.test(input.complainant.email), 'complainant.email', 'must be an e-mail address');
-      v.check(!input.complainant.address || input.complainant.address.length <= 200, 'complainant.address', 'must be at most 200 characters');
+      v.check(
+        input.complainant.name.trim().length >= 1 && input.complainant.name.length <= 50,
+        'complainant.name',
+        'must be 1-50 characters',
+      );
+      v.check(
+        !input.complainant.phone || /^[0-9+\- ]{5,20}$/.test(input.complainant.phone),
+        'complainant.phone',
+        'must be a phone number',
+      );
+      v.check(
+        !input.complainant.email || /^[^@\s]+@[^@\s]+$/.test(input.complainant.email),
+        'complainant.email',
+        'must be an e-mail address',
+      );
+      v.check(
+        !input.complainant.address || input.complainant.address.length <= 200,
+        'complainant.address',
+        'must be at most 200 characters',
+      );
     }
     const contents = attachmentStore.validate(v, input.evidence ?? [], 'evidence');
     v.throwIfAny();
-    const rules: RoutingRule[] = (await this.ds.query('SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM routing_rule')) as RoutingRule[];
+    const rules: RoutingRule[] = (await this.ds.query(
+      'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM routing_rule',
+    )) as RoutingRule[];
     const route = routeComplaint(a.unitCode, a.kind, rules);
 
-    const { id, number, receivedAt } = await runIdempotent(this.ds, { principal, key, operation: 'fileComplaint', input }, async (em) => {
-      const now = this.config.now();
-      const year = Number(this.config.calendar.localDate(now).slice(0, 4));
-      const [counter]: { last: number }[] = await em.query(
-        'INSERT INTO complaint_counter (year, last) VALUES ($1, 1) ON CONFLICT (year) DO UPDATE SET last = complaint_counter.last + 1 RETURNING last',
-        [year],
-      );
-      const id = randomUUID();
-      const number = `TS${year}-${String(counter!.last).padStart(6, '0')}`;
-      const identity = input.complainant
-        ? this.config.cipher.encrypt({ name: input.complainant.name.trim(), phone: input.complainant.phone, email: input.complainant.email, address: input.complainant.address }, id)
-        : null;
-      const row = {
-        id,
-        number,
-        category: input.category,
-        accused_unit: a.unitCode,
-        accused_department: a.departmentId ?? null,
-        against_leadership: route.againstLeadership,
-        handler_unit: route.handlerUnit,
-      };
-      await em.query(
-        `INSERT INTO complaint (id, number, channel, category, accused_kind, accused_unit, accused_department, accused_post, accused_person, against_leadership,
-           handler_unit, case_id, power_id, description, anonymous, identity_cipher, follow_up_hash, status, received_at, stage_started_at, last_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'pending', 'RECEIVED', $17, $17, $18)`,
-        [
+    const { id, number, receivedAt } = await runIdempotent(
+      this.ds,
+      { principal, key, operation: 'fileComplaint', input },
+      async (em) => {
+        const now = this.config.now();
+        const year = Number(this.config.calendar.localDate(now).slice(0, 4));
+        const [counter]: { last: number }[] = await em.query(
+          'INSERT INTO complaint_counter (year, last) VALUES ($1, 1) ON CONFLICT (year) DO UPDATE SET last = complaint_counter.last + 1 RETURNING last',
+          [year],
+        );
+        const id = randomUUID();
+        const number = `TS${year}-${String(counter!.last).padStart(6, '0')}`;
+        const identity = input.complainant
+          ? this.config.cipher.encrypt(
+              {
+                name: input.complainant.name.trim(),
+                phone: input.complainant.phone,
+                email: input.complainant.email,
+                address: input.complainant.address,
+              },
+              id,
+            )
+          : null;
+        const row = {
           id,
           number,
-          input.channel,
-          input.category,
-          a.kind,
-          a.unitCode,
-          a.departmentId ?? null,
-          a.postId ?? null,
-          a.personName?.trim() ?? null,
-          route.againstLeadership,
-          route.handlerUnit,
-          input.caseId ?? null,
-          input.powerId ?? null,
-          input.description.trim(),
-          !input.complainant,
-          identity,
-          now,
-          GENESIS_HASH,
-        ],
-      );
-      const evidence = await attachmentStore.store(em, input.evidence ?? [], contents);
-      await complaintTrace.append(
-        em,
-        { id, lastSeq: 0, lastHash: GENESIS_HASH },
-        { kind: 'FILED', actor: 'complainant', at: now, payload: { channel: input.channel, category: input.category, anonymous: !input.complainant, handlerUnit: route.handlerUnit }, attachments: evidence, idempotencyKey: key },
-      );
-      await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'complaint.filed', unitCode: route.handlerUnit, aggregateId: id, payload: complaintEventPayload(row) });
-      return { id, number, receivedAt: now.toISOString() };
-    });
+          category: input.category,
+          accused_unit: a.unitCode,
+          accused_department: a.departmentId ?? null,
+          against_leadership: route.againstLeadership,
+          handler_unit: route.handlerUnit,
+        };
+        await em.query(
+          `INSERT INTO complaint (id, number, channel, category, accused_kind, accused_unit, accused_department, accused_post, accused_person, against_leadership,
+           handler_unit, case_id, power_id, description, anonymous, identity_cipher, follow_up_hash, status, received_at, stage_started_at, last_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'pending', 'RECEIVED', $17, $17, $18)`,
+          [
+            id,
+            number,
+            input.channel,
+            input.category,
+            a.kind,
+            a.unitCode,
+            a.departmentId ?? null,
+            a.postId ?? null,
+            a.personName?.trim() ?? null,
+            route.againstLeadership,
+            route.handlerUnit,
+            input.caseId ?? null,
+            input.powerId ?? null,
+            input.description.trim(),
+            !input.complainant,
+            identity,
+            now,
+            GENESIS_HASH,
+          ],
+        );
+        const evidence = await attachmentStore.store(em, input.evidence ?? [], contents);
+        await complaintTrace.append(
+          em,
+          { id, lastSeq: 0, lastHash: GENESIS_HASH },
+          {
+            kind: 'FILED',
+            actor: 'complainant',
+            at: now,
+            payload: {
+              channel: input.channel,
+              category: input.category,
+              anonymous: !input.complainant,
+              handlerUnit: route.handlerUnit,
+            },
+            attachments: evidence,
+            idempotencyKey: key,
+          },
+        );
+        await publishEvent(em, COMPLAINTS_SCHEMA, {
+          topic: 'complaint.filed',
+          unitCode: route.handlerUnit,
+          aggregateId: id,
+          payload: complaintEventPayload(row),
+        });
+        return { id, number, receivedAt: now.toISOString() };
+      },
+    );
     // The code is never stored in clear, so it cannot be replayed: every answer (first or retry)
     // issues a fresh code and only the latest one is valid.
     const followUpCode = newFollowUpCode();
-    await this.ds.query('UPDATE complaint SET follow_up_hash = $2 WHERE id = $1', [id, await hashFollowUpCode(followUpCode)]);
+    await this.ds.query('UPDATE complaint SET follow_up_hash = $2 WHERE id = $1', [
+      id,
+      await hashFollowUpCode(followUpCode),
+    ]);
     return { number, followUpCode, receivedAt: new Date(receivedAt) };
   }
 }

@@ -1,4 +1,13 @@
-import { attachmentStore, platformError, PlatformErrorCode, publishEvent, runIdempotent, Validation, type AttachmentUpload, type Principal } from '@sunlight/shared';
+import {
+  attachmentStore,
+  platformError,
+  PlatformErrorCode,
+  publishEvent,
+  runIdempotent,
+  Validation,
+  type AttachmentUpload,
+  type Principal,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import { verifyFollowUpCode } from '../identity/follow-up-code';
@@ -26,23 +35,39 @@ export class ComplaintFollowUpService {
   private async checked(principal: Principal, number: string, code: string): Promise<ComplaintRow> {
     const client = principal.client ?? principal.subject;
     const window = new Date(Math.floor(this.config.now().getTime() / WINDOW_MS) * WINDOW_MS);
-    const [limited]: { failures: number }[] = await this.ds.query('SELECT failures FROM follow_up_failure WHERE client = $1 AND window_start = $2', [client, window]);
-    if (limited && limited.failures >= FOLLOW_UP_FAILURES_PER_WINDOW) throw platformError(PlatformErrorCode.RATE_LIMITED, 'too many failed attempts from your address; try again in a few minutes');
-    const [row]: ComplaintRow[] = /^TS\d{4}-\d{6}$/.test(number.trim()) ? await this.ds.query('SELECT * FROM complaint WHERE number = $1', [number.trim()]) : [];
+    const [limited]: { failures: number }[] = await this.ds.query(
+      'SELECT failures FROM follow_up_failure WHERE client = $1 AND window_start = $2',
+      [client, window],
+    );
+    if (limited && limited.failures >= FOLLOW_UP_FAILURES_PER_WINDOW)
+      throw platformError(
+        PlatformErrorCode.RATE_LIMITED,
+        'too many failed attempts from your address; try again in a few minutes',
+      );
+    const [row]: ComplaintRow[] = /^TS\d{4}-\d{6}$/.test(number.trim())
+      ? await this.ds.query('SELECT * FROM complaint WHERE number = $1', [number.trim()])
+      : [];
     if (!row || !(await verifyFollowUpCode(code, row.follow_up_hash))) {
       await this.ds.query(
         `INSERT INTO follow_up_failure (client, window_start, failures) VALUES ($1, $2, 1)
          ON CONFLICT (client, window_start) DO UPDATE SET failures = follow_up_failure.failures + 1`,
         [client, window],
       );
-      throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, 'no complaint with that number and follow-up code', 'number');
+      throw complaintError(
+        ComplaintErrorCode.COMPLAINT_NOT_FOUND,
+        'no complaint with that number and follow-up code',
+        'number',
+      );
     }
     return row;
   }
 
   async progress(principal: Principal, number: string, code: string): Promise<ComplaintProgress> {
     const c = await this.checked(principal, number, code);
-    const events: { seq: number; kind: string; at: Date; hash: string }[] = await this.ds.query('SELECT seq, kind, at, hash FROM complaint_event WHERE complaint_id = $1 ORDER BY seq', [c.id]);
+    const events: { seq: number; kind: string; at: Date; hash: string }[] = await this.ds.query(
+      'SELECT seq, kind, at, hash FROM complaint_event WHERE complaint_id = $1 ORDER BY seq',
+      [c.id],
+    );
     const answered = c.status === 'FEEDBACK_GIVEN';
     return {
       number: c.number,
@@ -56,19 +81,50 @@ export class ComplaintFollowUpService {
     };
   }
 
-  async addEvidence(principal: Principal, number: string, code: string, evidence: AttachmentUpload[], key: string): Promise<ComplaintProgress> {
+  async addEvidence(
+    principal: Principal,
+    number: string,
+    code: string,
+    evidence: AttachmentUpload[],
+    key: string,
+  ): Promise<ComplaintProgress> {
     const v = new Validation();
     v.check(evidence.length >= 1, 'evidence', 'add at least one file');
     const contents = attachmentStore.validate(v, evidence, 'evidence');
     v.throwIfAny();
     const c = await this.checked(principal, number, code);
-    await runIdempotent(this.ds, { principal: { ...principal, subject: `complainant:${c.id}` }, key, operation: 'addComplaintEvidence', input: { number, evidence } }, async (em) => {
-      const [locked]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [c.id]);
-      const refs = await attachmentStore.store(em, evidence, contents);
-      await complaintTrace.append(em, { id: c.id, lastSeq: locked!.last_seq, lastHash: locked!.last_hash }, { kind: 'EVIDENCE_ADDED', actor: 'complainant', at: this.config.now(), payload: { files: refs.length }, attachments: refs, idempotencyKey: key });
-      await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'complaint.evidence_added', unitCode: locked!.handler_unit, aggregateId: c.id, payload: complaintEventPayload(locked!) });
-      return { id: c.id };
-    });
+    await runIdempotent(
+      this.ds,
+      {
+        principal: { ...principal, subject: `complainant:${c.id}` },
+        key,
+        operation: 'addComplaintEvidence',
+        input: { number, evidence },
+      },
+      async (em) => {
+        const [locked]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [c.id]);
+        const refs = await attachmentStore.store(em, evidence, contents);
+        await complaintTrace.append(
+          em,
+          { id: c.id, lastSeq: locked!.last_seq, lastHash: locked!.last_hash },
+          {
+            kind: 'EVIDENCE_ADDED',
+            actor: 'complainant',
+            at: this.config.now(),
+            payload: { files: refs.length },
+            attachments: refs,
+            idempotencyKey: key,
+          },
+        );
+        await publishEvent(em, COMPLAINTS_SCHEMA, {
+          topic: 'complaint.evidence_added',
+          unitCode: locked!.handler_unit,
+          aggregateId: c.id,
+          payload: complaintEventPayload(locked!),
+        });
+        return { id: c.id };
+      },
+    );
     return this.progress(principal, number, code);
   }
 }

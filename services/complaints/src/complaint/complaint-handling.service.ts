@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { publishEvent, Role, runIdempotent, scope, unitCode, Validation, type EventTopic, type Principal, isUuid } from '@sunlight/shared';
+import {
+  publishEvent,
+  Role,
+  runIdempotent,
+  scope,
+  unitCode,
+  Validation,
+  type EventTopic,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from './complaint-row';
@@ -41,39 +51,76 @@ export class ComplaintHandlingService {
     private readonly config: ComplaintsConfig,
   ) {}
 
-  private async act(principal: Principal, id: string, key: string, operation: keyof typeof OPERATIONS, input: unknown, body: (a: Act) => Promise<Record<string, unknown>>): Promise<{ id: string }> {
+  private async act(
+    principal: Principal,
+    id: string,
+    key: string,
+    operation: keyof typeof OPERATIONS,
+    input: unknown,
+    body: (a: Act) => Promise<Record<string, unknown>>,
+  ): Promise<{ id: string }> {
     scope.assertRole(principal, [Role.INSPECTOR], 'handle complaints');
     return runIdempotent(this.ds, { principal, key, operation: `${operation}:${id}`, input }, async (em) => {
-      const [c]: ComplaintRow[] = isUuid(id) ? await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [id]) : [];
-      if (!c || !complaintVisibility.canSee(principal, c)) throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `no complaint ${id} in your scope`, 'id');
+      const [c]: ComplaintRow[] = isUuid(id)
+        ? await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [id])
+        : [];
+      if (!c || !complaintVisibility.canSee(principal, c))
+        throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `no complaint ${id} in your scope`, 'id');
       const now = this.config.now();
       const payload = await body({ em, c, now });
       const [after]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1', [id]);
       const { kind, topic } = OPERATIONS[operation];
-      await complaintTrace.append(em, { id, lastSeq: c.last_seq, lastHash: c.last_hash }, { kind, actor: principal.subject, at: now, payload, idempotencyKey: key });
-      await publishEvent(em, COMPLAINTS_SCHEMA, { topic, unitCode: after!.handler_unit, aggregateId: id, payload: { ...complaintEventPayload(after!), status: after!.status } });
+      await complaintTrace.append(
+        em,
+        { id, lastSeq: c.last_seq, lastHash: c.last_hash },
+        { kind, actor: principal.subject, at: now, payload, idempotencyKey: key },
+      );
+      await publishEvent(em, COMPLAINTS_SCHEMA, {
+        topic,
+        unitCode: after!.handler_unit,
+        aggregateId: id,
+        payload: { ...complaintEventPayload(after!), status: after!.status },
+      });
       return { id };
     });
   }
 
   /** The inspectors of the handling unit itself act; inspectors above see but do not handle. */
   private assertJurisdiction(p: Principal, c: ComplaintRow): void {
-    if (p.unit !== c.handler_unit) throw complaintError(ComplaintErrorCode.NOT_HANDLER, `the inspectors of unit ${c.handler_unit} handle this complaint`, 'id');
+    if (p.unit !== c.handler_unit)
+      throw complaintError(
+        ComplaintErrorCode.NOT_HANDLER,
+        `the inspectors of unit ${c.handler_unit} handle this complaint`,
+        'id',
+      );
   }
 
   private assertHandler(p: Principal, c: ComplaintRow): void {
-    if (c.handler_subject !== p.subject) throw complaintError(ComplaintErrorCode.NOT_HANDLER, 'only the inspector who accepted the complaint handles it', 'id');
+    if (c.handler_subject !== p.subject)
+      throw complaintError(
+        ComplaintErrorCode.NOT_HANDLER,
+        'only the inspector who accepted the complaint handles it',
+        'id',
+      );
   }
 
   private assertStatus(c: ComplaintRow, allowed: string[], action: string): void {
-    if (!allowed.includes(c.status)) throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `cannot ${action} a complaint that is ${c.status}`, 'id');
+    if (!allowed.includes(c.status))
+      throw complaintError(
+        ComplaintErrorCode.INVALID_TRANSITION,
+        `cannot ${action} a complaint that is ${c.status}`,
+        'id',
+      );
   }
 
   accept(principal: Principal, id: string, note: string, key: string) {
     return this.act(principal, id, key, 'acceptComplaint', { note }, async ({ em, c, now }) => {
       this.assertStatus(c, ['RECEIVED', 'TRANSFERRED'], 'accept');
       this.assertJurisdiction(principal, c);
-      await em.query(`UPDATE complaint SET status = 'ACCEPTED', handler_subject = $2, accepted_at = $3, stage_started_at = $3, stage_entry = stage_entry + 1 WHERE id = $1`, [c.id, principal.subject, now]);
+      await em.query(
+        `UPDATE complaint SET status = 'ACCEPTED', handler_subject = $2, accepted_at = $3, stage_started_at = $3, stage_entry = stage_entry + 1 WHERE id = $1`,
+        [c.id, principal.subject, now],
+      );
       return { note };
     });
   }
@@ -95,7 +142,10 @@ export class ComplaintHandlingService {
       text(v, finding, 'finding');
       v.throwIfAny();
       const days = this.config.calendar.workingDaysBetween(c.accepted_at ?? c.received_at, now);
-      await em.query(`UPDATE complaint SET status = 'CONCLUDED', conclusion = $2, finding = $3, concluded_at = $4, working_days_to_conclude = $5 WHERE id = $1`, [c.id, conclusion, finding, now, days]);
+      await em.query(
+        `UPDATE complaint SET status = 'CONCLUDED', conclusion = $2, finding = $3, concluded_at = $4, working_days_to_conclude = $5 WHERE id = $1`,
+        [c.id, conclusion, finding, now, days],
+      );
       return { conclusion, workingDays: days };
     });
   }
@@ -107,7 +157,11 @@ export class ComplaintHandlingService {
       const v = new Validation();
       text(v, feedback, 'feedback');
       v.throwIfAny();
-      await em.query(`UPDATE complaint SET status = 'FEEDBACK_GIVEN', feedback = $2, feedback_at = $3 WHERE id = $1`, [c.id, feedback, now]);
+      await em.query(`UPDATE complaint SET status = 'FEEDBACK_GIVEN', feedback = $2, feedback_at = $3 WHERE id = $1`, [
+        c.id,
+        feedback,
+        now,
+      ]);
       return {};
     });
   }
@@ -117,11 +171,18 @@ export class ComplaintHandlingService {
       this.assertStatus(c, ['RECEIVED', 'TRANSFERRED', 'ACCEPTED', 'INVESTIGATING'], 'transfer');
       this.assertJurisdiction(principal, c);
       const v = new Validation();
-      v.check(unitCode.isValid(toUnit) && toUnit !== c.handler_unit, 'toUnit', 'must be another unit\'s 12-digit code');
-      v.check(!(c.against_leadership && toUnit === c.accused_unit), 'toUnit', 'a complaint against a leadership cannot go to that leadership\'s own unit');
+      v.check(unitCode.isValid(toUnit) && toUnit !== c.handler_unit, 'toUnit', "must be another unit's 12-digit code");
+      v.check(
+        !(c.against_leadership && toUnit === c.accused_unit),
+        'toUnit',
+        "a complaint against a leadership cannot go to that leadership's own unit",
+      );
       text(v, reason, 'reason');
       v.throwIfAny();
-      await em.query(`UPDATE complaint SET status = 'TRANSFERRED', handler_unit = $2, handler_subject = NULL, stage_started_at = $3, stage_entry = stage_entry + 1 WHERE id = $1`, [c.id, toUnit, now]);
+      await em.query(
+        `UPDATE complaint SET status = 'TRANSFERRED', handler_unit = $2, handler_subject = NULL, stage_started_at = $3, stage_entry = stage_entry + 1 WHERE id = $1`,
+        [c.id, toUnit, now],
+      );
       return { from: c.handler_unit, to: toUnit, reason };
     });
   }
@@ -130,18 +191,36 @@ export class ComplaintHandlingService {
   extend(principal: Principal, id: string, reason: string, key: string) {
     return this.act(principal, id, key, 'extendComplaint', { reason }, async ({ em, c }) => {
       this.assertStatus(c, ['ACCEPTED', 'INVESTIGATING'], 'extend');
-      if (c.handler_subject === principal.subject) throw complaintError(ComplaintErrorCode.NOT_HANDLER, 'the extension must be approved by another inspector, not the handler', 'id');
-      if (c.extension_days > 0) throw complaintError(ComplaintErrorCode.ALREADY_EXTENDED, 'the concluding time can be extended once only', 'id');
+      if (c.handler_subject === principal.subject)
+        throw complaintError(
+          ComplaintErrorCode.NOT_HANDLER,
+          'the extension must be approved by another inspector, not the handler',
+          'id',
+        );
+      if (c.extension_days > 0)
+        throw complaintError(
+          ComplaintErrorCode.ALREADY_EXTENDED,
+          'the concluding time can be extended once only',
+          'id',
+        );
       const v = new Validation();
       text(v, reason, 'reason');
       v.throwIfAny();
-      await em.query('UPDATE complaint SET extension_days = $2 WHERE id = $1', [c.id, this.config.limits.extensionDays]);
+      await em.query('UPDATE complaint SET extension_days = $2 WHERE id = $1', [
+        c.id,
+        this.config.limits.extensionDays,
+      ]);
       return { days: this.config.limits.extensionDays, reason };
     });
   }
 
   /** The handler reads a named complainant's identity; the reveal and its reason are recorded. */
-  async reveal(principal: Principal, id: string, reason: string, key: string): Promise<{ name?: string; phone?: string; email?: string; address?: string }> {
+  async reveal(
+    principal: Principal,
+    id: string,
+    reason: string,
+    key: string,
+  ): Promise<{ name?: string; phone?: string; email?: string; address?: string }> {
     const v = new Validation();
     text(v, reason, 'reason', 5, 1000);
     v.throwIfAny();
@@ -149,7 +228,10 @@ export class ComplaintHandlingService {
     await this.act(principal, id, key, 'revealIdentityComplaint', { reason }, async ({ em, c, now }) => {
       this.assertHandler(principal, c);
       if (!c.identity_cipher) throw complaintError(ComplaintErrorCode.NO_IDENTITY, 'the complaint is anonymous', 'id');
-      await em.query('INSERT INTO identity_reveal (id, complaint_id, revealed_by, reason, revealed_at) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), c.id, principal.subject, reason, now]);
+      await em.query(
+        'INSERT INTO identity_reveal (id, complaint_id, revealed_by, reason, revealed_at) VALUES ($1, $2, $3, $4, $5)',
+        [randomUUID(), c.id, principal.subject, reason, now],
+      );
       cipher = c.identity_cipher;
       return { reason };
     });

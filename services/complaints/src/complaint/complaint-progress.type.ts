@@ -15,7 +15,9 @@ export class ComplaintProgressEvent {
   hash: string;
 }
 
-@ObjectType({ description: "The complainant's view (with the follow-up code): status, dates, conclusion and feedback." })
+@ObjectType({
+  description: "The complainant's view (with the follow-up code): status, dates, conclusion and feedback.",
+})
 export class ComplaintProgress {
   @Field()
   number: string;

@@ -1,4 +1,16 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, isUuid } from '@sunlight/shared';
+import {
+  checkPageSize,
+  cursor,
+  platformError,
+  PlatformErrorCode,
+  Role,
+  scope,
+  toPage,
+  unitCode,
+  type Page,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintRow } from './complaint-row';
 import { complaintVisibility } from './complaint-visibility';
@@ -22,11 +34,18 @@ export class ComplaintQueryService {
   }
 
   /** Complaints handled in `unit`'s subtree (default: the caller's unit), newest first. */
-  async list(principal: Principal, unit: string | undefined, status: string | null | undefined, first: number, after?: string | null): Promise<Page<Complaint>> {
+  async list(
+    principal: Principal,
+    unit: string | undefined,
+    status: string | null | undefined,
+    first: number,
+    after?: string | null,
+  ): Promise<Page<Complaint>> {
     scope.assertRole(principal, [Role.INSPECTOR], 'read complaints');
     checkPageSize(first);
     const root = unit ?? principal.unit!;
-    if (!unitCode.isValid(root)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+    if (!unitCode.isValid(root))
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
     scope.assertCanRead(principal, root);
     const params: unknown[] = [];
     const where = [complaintVisibility.sqlFilter(principal, root, params)];
@@ -39,15 +58,32 @@ export class ComplaintQueryService {
       params.push(new Date(String(at)), String(id));
       where.push(`(c.received_at, c.id) < ($${params.length - 1}, $${params.length}::uuid)`);
     }
-    const rows: ComplaintRow[] = await this.ds.query(`SELECT c.* FROM complaint c WHERE ${where.join(' AND ')} ORDER BY c.received_at DESC, c.id DESC LIMIT ${first + 1}`, params);
+    const rows: ComplaintRow[] = await this.ds.query(
+      `SELECT c.* FROM complaint c WHERE ${where.join(' AND ')} ORDER BY c.received_at DESC, c.id DESC LIMIT ${first + 1}`,
+      params,
+    );
     return toPage(rows.map(toComplaint), first, (c) => [c.receivedAt.toISOString(), c.id]);
   }
 
   async events(complaintId: string): Promise<ComplaintEvent[]> {
-    const rows: { seq: number; kind: string; actor: string; at: Date; attachments: { sha256: string }[]; hash: string }[] = await this.ds.query(
+    const rows: {
+      seq: number;
+      kind: string;
+      actor: string;
+      at: Date;
+      attachments: { sha256: string }[];
+      hash: string;
+    }[] = await this.ds.query(
       'SELECT seq, kind, actor, at, attachments, hash FROM complaint_event WHERE complaint_id = $1 ORDER BY seq',
       [complaintId],
     );
-    return rows.map((r) => ({ seq: r.seq, kind: r.kind, actor: r.actor, at: r.at, hash: r.hash, attachmentHashes: r.attachments.map((a) => a.sha256) }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      kind: r.kind,
+      actor: r.actor,
+      at: r.at,
+      hash: r.hash,
+      attachmentHashes: r.attachments.map((a) => a.sha256),
+    }));
   }
 }

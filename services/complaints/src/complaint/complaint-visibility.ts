@@ -7,11 +7,17 @@ import type { ComplaintRow } from './complaint-row';
  * against a department is invisible to that department. Nobody else sees complaints at all.
  */
 export const complaintVisibility = {
-  isAccused(p: Principal, c: Pick<ComplaintRow, 'against_leadership' | 'accused_unit' | 'accused_department'>): boolean {
+  isAccused(
+    p: Principal,
+    c: Pick<ComplaintRow, 'against_leadership' | 'accused_unit' | 'accused_department'>,
+  ): boolean {
     if (c.against_leadership && p.unit === c.accused_unit) return true;
     return c.accused_department !== null && p.department === c.accused_department;
   },
-  canSee(p: Principal, c: Pick<ComplaintRow, 'handler_unit' | 'against_leadership' | 'accused_unit' | 'accused_department'>): boolean {
+  canSee(
+    p: Principal,
+    c: Pick<ComplaintRow, 'handler_unit' | 'against_leadership' | 'accused_unit' | 'accused_department'>,
+  ): boolean {
     if (p.role === Role.SERVICE) return true;
     return p.role === Role.INSPECTOR && scope.canRead(p, c.handler_unit) && !complaintVisibility.isAccused(p, c);
   },

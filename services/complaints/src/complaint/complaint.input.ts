@@ -6,7 +6,10 @@ export enum ComplaintChannel {
   WINDOW = 'WINDOW',
   LETTER = 'LETTER',
 }
-registerEnumType(ComplaintChannel, { name: 'ComplaintChannel', description: '网上 WEB, 效能热线 HOTLINE (效能110), 窗口 WINDOW, 来信 LETTER.' });
+registerEnumType(ComplaintChannel, {
+  name: 'ComplaintChannel',
+  description: '网上 WEB, 效能热线 HOTLINE (效能110), 窗口 WINDOW, 来信 LETTER.',
+});
 
 export enum ComplaintCategory {
   INACTION = 'INACTION',
@@ -17,7 +20,11 @@ export enum ComplaintCategory {
   ABUSE_OF_POWER = 'ABUSE_OF_POWER',
   OTHER = 'OTHER',
 }
-registerEnumType(ComplaintCategory, { name: 'ComplaintCategory', description: '不作为 INACTION, 慢作为 SLOW_ACTION, 乱作为 MISCONDUCT, 态度 ATTITUDE, 吃拿卡要 ASKING_FAVOURS, 滥用职权 ABUSE_OF_POWER, OTHER.' });
+registerEnumType(ComplaintCategory, {
+  name: 'ComplaintCategory',
+  description:
+    '不作为 INACTION, 慢作为 SLOW_ACTION, 乱作为 MISCONDUCT, 态度 ATTITUDE, 吃拿卡要 ASKING_FAVOURS, 滥用职权 ABUSE_OF_POWER, OTHER.',
+});
 
 export enum AccusedKind {
   UNIT = 'UNIT',
@@ -25,14 +32,21 @@ export enum AccusedKind {
   DEPARTMENT = 'DEPARTMENT',
   PERSON = 'PERSON',
 }
-registerEnumType(AccusedKind, { name: 'AccusedKind', description: 'Whom the complaint is about: a unit as a whole, its leadership team, a department, or a person (in a department).' });
+registerEnumType(AccusedKind, {
+  name: 'AccusedKind',
+  description:
+    'Whom the complaint is about: a unit as a whole, its leadership team, a department, or a person (in a department).',
+});
 
 export enum Conclusion {
   SUBSTANTIATED = 'SUBSTANTIATED',
   PARTLY_SUBSTANTIATED = 'PARTLY_SUBSTANTIATED',
   UNSUBSTANTIATED = 'UNSUBSTANTIATED',
 }
-registerEnumType(Conclusion, { name: 'ComplaintConclusion', description: '属实 SUBSTANTIATED, 部分属实 PARTLY_SUBSTANTIATED, 不属实 UNSUBSTANTIATED.' });
+registerEnumType(Conclusion, {
+  name: 'ComplaintConclusion',
+  description: '属实 SUBSTANTIATED, 部分属实 PARTLY_SUBSTANTIATED, 不属实 UNSUBSTANTIATED.',
+});
 
 @InputType()
 export class AccusedInput {
@@ -52,7 +66,10 @@ export class AccusedInput {
   personName?: string;
 }
 
-@InputType({ description: "The complainant's identity; omit for an anonymous complaint. Encrypted at rest; only the handling inspector may reveal it, with a recorded reason." })
+@InputType({
+  description:
+    "The complainant's identity; omit for an anonymous complaint. Encrypted at rest; only the handling inspector may reveal it, with a recorded reason.",
+})
 export class ComplainantInput {
   @Field()
   name: string;

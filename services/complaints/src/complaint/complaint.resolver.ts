@@ -13,7 +13,9 @@ export class ComplaintResolver {
     return ctx.complaints.get(ctx.principal, id);
   }
 
-  @Query(() => ComplaintConnection, { description: "Complaints handled in a unit's subtree, newest first (inspectors)." })
+  @Query(() => ComplaintConnection, {
+    description: "Complaints handled in a unit's subtree, newest first (inspectors).",
+  })
   complaints(
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -24,8 +26,14 @@ export class ComplaintResolver {
     return ctx.complaints.list(ctx.principal, unit ?? undefined, status, first, after);
   }
 
-  @Query(() => ComplaintProgress, { description: 'Follow a complaint with its number and follow-up code (named or anonymous). Rate-limited.' })
-  complaintProgress(@Arg('number') number: string, @Arg('followUpCode') code: string, @Ctx() ctx: ComplaintsContext): Promise<ComplaintProgress> {
+  @Query(() => ComplaintProgress, {
+    description: 'Follow a complaint with its number and follow-up code (named or anonymous). Rate-limited.',
+  })
+  complaintProgress(
+    @Arg('number') number: string,
+    @Arg('followUpCode') code: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<ComplaintProgress> {
     return ctx.followUp.progress(ctx.principal, number, code);
   }
 
@@ -34,8 +42,14 @@ export class ComplaintResolver {
     return ctx.complaints.events(c.id);
   }
 
-  @Mutation(() => FiledComplaint, { description: 'File a complaint, named or anonymous. Routed to the inspectors who manage the accused.' })
-  fileComplaint(@Arg('input') input: FileComplaintInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<FiledComplaint> {
+  @Mutation(() => FiledComplaint, {
+    description: 'File a complaint, named or anonymous. Routed to the inspectors who manage the accused.',
+  })
+  fileComplaint(
+    @Arg('input') input: FileComplaintInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<FiledComplaint> {
     return ctx.filing.file(ctx.principal, input, key);
   }
 
@@ -51,12 +65,22 @@ export class ComplaintResolver {
   }
 
   @Mutation(() => Complaint, { description: 'Accept a complaint of your jurisdiction; you become its handler.' })
-  async acceptComplaint(@Arg('id', () => ID) id: string, @Arg('note') note: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<Complaint> {
+  async acceptComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('note') note: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<Complaint> {
     return ctx.complaints.get(ctx.principal, (await ctx.handling.accept(ctx.principal, id, note, key)).id);
   }
 
   @Mutation(() => Complaint)
-  async investigateComplaint(@Arg('id', () => ID) id: string, @Arg('note') note: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<Complaint> {
+  async investigateComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('note') note: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<Complaint> {
     return ctx.complaints.get(ctx.principal, (await ctx.handling.investigate(ctx.principal, id, note, key)).id);
   }
 
@@ -68,27 +92,63 @@ export class ComplaintResolver {
     @Arg('idempotencyKey', KEY) key: string,
     @Ctx() ctx: ComplaintsContext,
   ): Promise<Complaint> {
-    return ctx.complaints.get(ctx.principal, (await ctx.handling.conclude(ctx.principal, id, conclusion, finding, key)).id);
+    return ctx.complaints.get(
+      ctx.principal,
+      (await ctx.handling.conclude(ctx.principal, id, conclusion, finding, key)).id,
+    );
   }
 
   @Mutation(() => Complaint, { description: 'Tell the complainant the outcome (visible with the follow-up code).' })
-  async giveComplaintFeedback(@Arg('id', () => ID) id: string, @Arg('feedback') feedback: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<Complaint> {
+  async giveComplaintFeedback(
+    @Arg('id', () => ID) id: string,
+    @Arg('feedback') feedback: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<Complaint> {
     return ctx.complaints.get(ctx.principal, (await ctx.handling.giveFeedback(ctx.principal, id, feedback, key)).id);
   }
 
-  @Mutation(() => ID, { description: 'Transfer to another jurisdiction, with a reason. Returns the id; the complaint may leave your scope.' })
-  async transferComplaint(@Arg('id', () => ID) id: string, @Arg('toUnit') toUnit: string, @Arg('reason') reason: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<string> {
+  @Mutation(() => ID, {
+    description: 'Transfer to another jurisdiction, with a reason. Returns the id; the complaint may leave your scope.',
+  })
+  async transferComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('toUnit') toUnit: string,
+    @Arg('reason') reason: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<string> {
     return (await ctx.handling.transfer(ctx.principal, id, toUnit, reason, key)).id;
   }
 
-  @Mutation(() => Complaint, { description: 'Approve the one extension of the concluding time (another inspector than the handler).' })
-  async extendComplaint(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<Complaint> {
+  @Mutation(() => Complaint, {
+    description: 'Approve the one extension of the concluding time (another inspector than the handler).',
+  })
+  async extendComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<Complaint> {
     return ctx.complaints.get(ctx.principal, (await ctx.handling.extend(ctx.principal, id, reason, key)).id);
   }
 
-  @Mutation(() => ComplainantIdentity, { description: "Reveal a named complainant's identity to the handling inspector; the reason is recorded in the trace." })
-  async revealComplainant(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<ComplainantIdentity> {
+  @Mutation(() => ComplainantIdentity, {
+    description:
+      "Reveal a named complainant's identity to the handling inspector; the reason is recorded in the trace.",
+  })
+  async revealComplainant(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<ComplainantIdentity> {
     const identity = await ctx.handling.reveal(ctx.principal, id, reason, key);
-    return { name: identity.name ?? null, phone: identity.phone ?? null, email: identity.email ?? null, address: identity.address ?? null };
+    return {
+      name: identity.name ?? null,
+      phone: identity.phone ?? null,
+      email: identity.email ?? null,
+      address: identity.address ?? null,
+    };
   }
 }

@@ -2,7 +2,7 @@ import { PageInfo } from '@sunlight/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ComplaintRow } from './complaint-row';
 
-@ObjectType({ description: 'An event of a complaint\'s trace.' })
+@ObjectType({ description: "An event of a complaint's trace." })
 export class ComplaintEvent {
   @Field(() => Int)
   seq: number;
@@ -24,7 +24,10 @@ export class ComplaintEvent {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A complaint or report (投诉举报), as its handling inspectors see it. Never shown to anyone it is about.' })
+@ObjectType({
+  description:
+    'A complaint or report (投诉举报), as its handling inspectors see it. Never shown to anyone it is about.',
+})
 export class Complaint {
   @Field(() => ID)
   id: string;
@@ -59,7 +62,10 @@ export class Complaint {
   @Field()
   description: string;
 
-  @Field({ description: 'True when filed without a name; the identity of a named complainant is only available through revealComplainant.' })
+  @Field({
+    description:
+      'True when filed without a name; the identity of a named complainant is only available through revealComplainant.',
+  })
   anonymous: boolean;
 
   @Field()
@@ -131,7 +137,10 @@ export class ComplaintConnection {
   pageInfo: PageInfo;
 }
 
-@ObjectType({ description: 'What filing returns. Keep the follow-up code: it is the only way to follow the complaint, and it is not shown again.' })
+@ObjectType({
+  description:
+    'What filing returns. Keep the follow-up code: it is the only way to follow the complaint, and it is not shown again.',
+})
 export class FiledComplaint {
   @Field()
   number: string;
@@ -143,7 +152,9 @@ export class FiledComplaint {
   receivedAt: Date;
 }
 
-@ObjectType({ description: "A named complainant's identity, revealed to the handling inspector (the reveal is recorded)." })
+@ObjectType({
+  description: "A named complainant's identity, revealed to the handling inspector (the reveal is recorded).",
+})
 export class ComplainantIdentity {
   @Field(() => String, { nullable: true })
   name: string | null;

@@ -37,7 +37,10 @@ export function newFollowUpCode(draw: (n: number) => number = (n) => randomInt(n
  * Only generated data passes `salt` (drawn from its seed) or a lower `cost` (the scrypt N, a
  * power of two, which the stored hash names, so it verifies all the same).
  */
-export async function hashFollowUpCode(code: string, generated: { salt?: Buffer; cost?: number } = {}): Promise<string> {
+export async function hashFollowUpCode(
+  code: string,
+  generated: { salt?: Buffer; cost?: number } = {},
+): Promise<string> {
   const normal = normalise(code);
   if (!WELL_FORMED.test(normal)) throw new Error(`a follow-up code is ${LENGTH} characters of ${ALPHABET}`);
   const salt = generated.salt ?? randomBytes(SALT_BYTES);
@@ -86,7 +89,11 @@ function parseStored(stored: unknown): StoredHash | null {
   if (typeof stored !== 'string') return null;
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
-  const [N, r, p] = parts.slice(1, 4).map((s) => (/^[1-9]\d{0,7}$/.test(s) ? Number(s) : NaN)) as [number, number, number];
+  const [N, r, p] = parts.slice(1, 4).map((s) => (/^[1-9]\d{0,7}$/.test(s) ? Number(s) : NaN)) as [
+    number,
+    number,
+    number,
+  ];
   if (!Number.isInteger(N) || !Number.isInteger(r) || !Number.isInteger(p)) return null;
   if (N < 2 || (N & (N - 1)) !== 0 || 128 * N * r > MAX_MEMORY || p > MAX_P) return null;
   const salt = fromBase64url(parts[4]);

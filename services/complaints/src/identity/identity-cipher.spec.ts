@@ -49,7 +49,9 @@ describe('IdentityCipher', () => {
     expect(cipher.decrypt(cipher.encrypt({}, COMPLAINT), COMPLAINT)).toEqual({});
     const withNull = { name: '张三', phone: null } as unknown as ProtectedIdentity;
     expect(cipher.decrypt(cipher.encrypt(withNull, COMPLAINT), COMPLAINT)).toEqual({ name: '张三' });
-    expect(() => cipher.encrypt({ phone: 138 } as unknown as ProtectedIdentity, COMPLAINT)).toThrow('identity field phone must be a string');
+    expect(() => cipher.encrypt({ phone: 138 } as unknown as ProtectedIdentity, COMPLAINT)).toThrow(
+      'identity field phone must be a string',
+    );
   });
 
   it('is bound to its associated data: a token copied to another complaint fails', () => {
@@ -61,7 +63,13 @@ describe('IdentityCipher', () => {
 
   it('rejects a flipped bit in the iv, the ciphertext or the tag', () => {
     const token = cipher.encrypt(identity, COMPLAINT);
-    for (const [index, byte] of [[2, 0], [3, 0], [3, 20], [4, 0], [4, 15]] as const) {
+    for (const [index, byte] of [
+      [2, 0],
+      [3, 0],
+      [3, 20],
+      [4, 0],
+      [4, 15],
+    ] as const) {
       const altered = flip(token, index, byte);
       expect(altered).not.toBe(token);
       expect(() => cipher.decrypt(altered, COMPLAINT)).toThrow(/failed authentication/);
@@ -70,7 +78,9 @@ describe('IdentityCipher', () => {
 
   it('rejects a wrong key, and a token that names another key id', () => {
     const token = cipher.encrypt(identity, COMPLAINT);
-    expect(() => new IdentityCipher(new Uint8Array(32).fill(8)).decrypt(token, COMPLAINT)).toThrow(/failed authentication/);
+    expect(() => new IdentityCipher(new Uint8Array(32).fill(8)).decrypt(token, COMPLAINT)).toThrow(
+      /failed authentication/,
+    );
     expect(() => new IdentityCipher(key, 'k2').decrypt(token, COMPLAINT)).toThrow(/encrypted with key "k1", not "k2"/);
     // the key id is authenticated: relabelling a token for another cipher with the same key fails
     const relabelled = token.replace(/^v1\.k1\./, 'v1.k2.');

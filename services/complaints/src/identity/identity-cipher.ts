@@ -58,7 +58,8 @@ export class IdentityCipher {
     if (parts.length !== 5) throw new Error('identity token is malformed: expected 5 dot-separated parts');
     const [version, keyId, ivText, ciphertextText, tagText] = parts as [string, string, string, string, string];
     if (version !== VERSION) throw new Error(`identity token has unsupported version "${version.slice(0, 8)}"`);
-    if (keyId !== this.keyId) throw new Error(`identity token was encrypted with key "${keyId.slice(0, 32)}", not "${this.keyId}"`);
+    if (keyId !== this.keyId)
+      throw new Error(`identity token was encrypted with key "${keyId.slice(0, 32)}", not "${this.keyId}"`);
     const iv = decodePart(ivText, 'iv', IV_BYTES);
     const ciphertext = decodePart(ciphertextText, 'ciphertext');
     const tag = decodePart(tagText, 'tag', TAG_BYTES);

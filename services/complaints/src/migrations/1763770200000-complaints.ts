@@ -57,7 +57,9 @@ export class Complaints1763770200000 implements MigrationInterface {
       )`);
     await q.query('CREATE INDEX complaint_handler ON complaint (handler_unit, received_at)');
     await q.query('CREATE INDEX complaint_accused ON complaint (accused_unit, received_at)');
-    await q.query(`CREATE INDEX complaint_open ON complaint (id) WHERE status IN ('RECEIVED', 'TRANSFERRED', 'ACCEPTED', 'INVESTIGATING')`);
+    await q.query(
+      `CREATE INDEX complaint_open ON complaint (id) WHERE status IN ('RECEIVED', 'TRANSFERRED', 'ACCEPTED', 'INVESTIGATING')`,
+    );
     await q.query(`
       CREATE TABLE complaint_event (
         complaint_id uuid NOT NULL REFERENCES complaint (id),
@@ -134,7 +136,17 @@ export class Complaints1763770200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['notice_item', 'notice', 'follow_up_failure', 'identity_reveal', 'complaint_alarm', 'complaint_event', 'complaint', 'complaint_counter', 'routing_rule']) {
+    for (const t of [
+      'notice_item',
+      'notice',
+      'follow_up_failure',
+      'identity_reveal',
+      'complaint_alarm',
+      'complaint_event',
+      'complaint',
+      'complaint_counter',
+      'routing_rule',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

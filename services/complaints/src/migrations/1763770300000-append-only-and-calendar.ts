@@ -6,7 +6,8 @@ export class AppendOnlyAndCalendar1763770300000 implements MigrationInterface {
   name = 'AppendOnlyAndCalendar1763770300000';
 
   async up(q: QueryRunner): Promise<void> {
-    for (const sql of [...attachmentTableSql(), ...appendOnlySql('complaint_event'), ...calendarTableSql(CHINA_2026)]) await q.query(sql);
+    for (const sql of [...attachmentTableSql(), ...appendOnlySql('complaint_event'), ...calendarTableSql(CHINA_2026)])
+      await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -14,7 +14,8 @@ export const COMPLAINT_MONTH_STAT: MonthRollupSpec = {
   measures: {
     received: '(NOT R.against_leadership)::int',
     concluded: '(NOT R.against_leadership AND R.conclusion IS NOT NULL)::int',
-    substantiated: "(NOT R.against_leadership AND R.conclusion IS NOT NULL AND R.conclusion IN ('SUBSTANTIATED', 'PARTLY_SUBSTANTIATED'))::int",
+    substantiated:
+      "(NOT R.against_leadership AND R.conclusion IS NOT NULL AND R.conclusion IN ('SUBSTANTIATED', 'PARTLY_SUBSTANTIATED'))::int",
   },
   watch: ['accused_unit', 'against_leadership', 'conclusion'],
 };

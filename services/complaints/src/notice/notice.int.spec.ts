@@ -24,13 +24,25 @@ describe('NoticeService on PostgreSQL: a notice through answer, return and accep
     items: ['规范窗口受理流程', '公开办事指南'],
     ...overrides,
   });
-  const evidence = [{ name: '整改报告.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF report').toString('base64') }];
+  const evidence = [
+    {
+      name: '整改报告.pdf',
+      mediaType: 'application/pdf',
+      contentBase64: Buffer.from('%PDF report').toString('base64'),
+    },
+  ];
   const items = async (id: string) => (await db.notices.get(inspector, id)).items.map((i) => [i.itemNo, i.status]);
 
   it('is issued only by an inspector, to a unit in scope, with a future deadline', async () => {
-    await expect(db.notices.issue(leader, notice(), db.key())).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    await expect(db.notices.issue(people.inspector(OTHER_TOWNSHIP), notice(), db.key())).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'unitCode' } });
-    await expect(db.notices.issue(inspector, notice({ deadline: '2026-03-09' }), db.key())).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'deadline' } });
+    await expect(db.notices.issue(leader, notice(), db.key())).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    await expect(db.notices.issue(people.inspector(OTHER_TOWNSHIP), notice(), db.key())).rejects.toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED', field: 'unitCode' },
+    });
+    await expect(db.notices.issue(inspector, notice({ deadline: '2026-03-09' }), db.key())).rejects.toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED', field: 'deadline' },
+    });
   });
 
   describe('one notice', () => {
@@ -45,16 +57,26 @@ describe('NoticeService on PostgreSQL: a notice through answer, return and accep
       expect(await db.notices.issue(inspector, notice({ title: '第二份建议书' }), key)).toBe(again);
       expect((await db.notices.get(leader, id)).number).toBe(`JC-${COUNTY}-0001`);
       expect((await db.notices.get(leader, again)).number).toBe(`JC-${COUNTY}-0002`);
-      expect(await db.count("SELECT count(*) FROM outbox WHERE topic = 'notice.issued' AND unit_code = $1", [TOWNSHIP])).toBe(2);
+      expect(
+        await db.count("SELECT count(*) FROM outbox WHERE topic = 'notice.issued' AND unit_code = $1", [TOWNSHIP]),
+      ).toBe(2);
     });
 
     it("is answered only by the notified unit's leader, and reviewed only once answered", async () => {
-      await expect(db.notices.answer(people.leader(OTHER_TOWNSHIP), id, 1, '已整改', evidence, db.key())).rejects.toMatchObject({ extensions: { code: 'NOTICE_NOT_FOUND' } });
-      await expect(db.notices.review(inspector, id, 1, true, '同意', db.key())).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION', field: 'itemNo' } });
-      await expect(db.notices.answer(leader, id, 9, '已整改', evidence, db.key())).rejects.toMatchObject({ extensions: { code: 'ITEM_NOT_FOUND' } });
+      await expect(
+        db.notices.answer(people.leader(OTHER_TOWNSHIP), id, 1, '已整改', evidence, db.key()),
+      ).rejects.toMatchObject({ extensions: { code: 'NOTICE_NOT_FOUND' } });
+      await expect(db.notices.review(inspector, id, 1, true, '同意', db.key())).rejects.toMatchObject({
+        extensions: { code: 'INVALID_TRANSITION', field: 'itemNo' },
+      });
+      await expect(db.notices.answer(leader, id, 9, '已整改', evidence, db.key())).rejects.toMatchObject({
+        extensions: { code: 'ITEM_NOT_FOUND' },
+      });
       await db.notices.answer(leader, id, 1, '已规范受理流程', evidence, db.key());
       await db.notices.answer(leader, id, 2, '已公开办事指南', [], db.key());
-      await expect(db.notices.answer(leader, id, 1, '再次答复', [], db.key())).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
+      await expect(db.notices.answer(leader, id, 1, '再次答复', [], db.key())).rejects.toMatchObject({
+        extensions: { code: 'INVALID_TRANSITION' },
+      });
       expect(await items(id)).toEqual([
         [1, 'ANSWERED'],
         [2, 'ANSWERED'],
@@ -74,8 +96,12 @@ describe('NoticeService on PostgreSQL: a notice through answer, return and accep
       const closed = await db.notices.get(leader, id);
       expect(closed.status).toBe('CLOSED');
       expect(closed.items[0]?.evidenceHashes).toHaveLength(1);
-      expect(await db.count("SELECT count(*) FROM outbox WHERE topic = 'notice.closed' AND aggregate_id = $1", [id])).toBe(1);
-      await expect(db.notices.answer(leader, id, 1, '再改', [], db.key())).rejects.toMatchObject({ extensions: { code: 'INVALID_TRANSITION', field: 'noticeId' } });
+      expect(
+        await db.count("SELECT count(*) FROM outbox WHERE topic = 'notice.closed' AND aggregate_id = $1", [id]),
+      ).toBe(1);
+      await expect(db.notices.answer(leader, id, 1, '再改', [], db.key())).rejects.toMatchObject({
+        extensions: { code: 'INVALID_TRANSITION', field: 'noticeId' },
+      });
     });
   });
 
@@ -84,7 +110,9 @@ describe('NoticeService on PostgreSQL: a notice through answer, return and accep
     expect(await db.notices.raiseOverdue(new Date('2026-03-13T20:00:00+08:00'))).toBe(0);
     expect(await db.notices.raiseOverdue(new Date('2026-03-16T09:00:00+08:00'))).toBe(1);
     expect(await db.notices.raiseOverdue(new Date('2026-03-17T09:00:00+08:00'))).toBe(0);
-    expect(await db.count("SELECT count(*) FROM outbox WHERE topic = 'notice.overdue' AND aggregate_id = $1", [late])).toBe(1);
+    expect(
+      await db.count("SELECT count(*) FROM outbox WHERE topic = 'notice.overdue' AND aggregate_id = $1", [late]),
+    ).toBe(1);
     db.setNow(new Date('2026-03-16T09:00:00+08:00'));
     expect((await db.notices.get(leader, late)).overdue).toBe(true);
   });

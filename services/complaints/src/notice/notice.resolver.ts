@@ -12,13 +12,23 @@ export class NoticeResolver {
     return ctx.notices.get(ctx.principal, id);
   }
 
-  @Query(() => [Notice], { description: "Notices to a unit's subtree (inspectors) or to your own unit (its leader), newest first; at most 200." })
-  notices(@Arg('unit', () => ID, { nullable: true }) unit: string | null, @Ctx() ctx: ComplaintsContext): Promise<Notice[]> {
+  @Query(() => [Notice], {
+    description:
+      "Notices to a unit's subtree (inspectors) or to your own unit (its leader), newest first; at most 200.",
+  })
+  notices(
+    @Arg('unit', () => ID, { nullable: true }) unit: string | null,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<Notice[]> {
     return ctx.notices.list(ctx.principal, unit ?? undefined);
   }
 
   @Mutation(() => Notice, { description: 'Issue a notice (检查建议书/监察建议书) to a unit in your scope.' })
-  async issueNotice(@Arg('input') input: IssueNoticeInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: ComplaintsContext): Promise<Notice> {
+  async issueNotice(
+    @Arg('input') input: IssueNoticeInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<Notice> {
     return ctx.notices.get(ctx.principal, await ctx.notices.issue(ctx.principal, input, key));
   }
 
@@ -31,7 +41,10 @@ export class NoticeResolver {
     @Arg('idempotencyKey', KEY) key: string,
     @Ctx() ctx: ComplaintsContext,
   ): Promise<Notice> {
-    return ctx.notices.get(ctx.principal, await ctx.notices.answer(ctx.principal, noticeId, itemNo, report, evidence ?? [], key));
+    return ctx.notices.get(
+      ctx.principal,
+      await ctx.notices.answer(ctx.principal, noticeId, itemNo, report, evidence ?? [], key),
+    );
   }
 
   @Mutation(() => Notice, { description: 'The issuing inspectors accept an answer or return it for more work.' })
@@ -43,6 +56,9 @@ export class NoticeResolver {
     @Arg('idempotencyKey', KEY) key: string,
     @Ctx() ctx: ComplaintsContext,
   ): Promise<Notice> {
-    return ctx.notices.get(ctx.principal, await ctx.notices.review(ctx.principal, noticeId, itemNo, accept, comment, key));
+    return ctx.notices.get(
+      ctx.principal,
+      await ctx.notices.review(ctx.principal, noticeId, itemNo, accept, comment, key),
+    );
   }
 }

@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { attachmentStore, platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type AttachmentUpload, type Principal, isUuid } from '@sunlight/shared';
+import {
+  attachmentStore,
+  platformError,
+  PlatformErrorCode,
+  publishEvent,
+  Role,
+  runIdempotent,
+  scope,
+  unitCode,
+  Validation,
+  type AttachmentUpload,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from '../complaint/complaint-row';
@@ -38,30 +51,63 @@ export class NoticeService {
 
   /** The unit's leader and inspectors whose scope holds the unit. */
   private canSee(p: Principal, n: Pick<NoticeRow, 'unit_code'>): boolean {
-    return (p.role === Role.LEADER && p.unit === n.unit_code) || (p.role === Role.INSPECTOR && scope.canRead(p, n.unit_code)) || p.role === Role.SERVICE;
+    return (
+      (p.role === Role.LEADER && p.unit === n.unit_code) ||
+      (p.role === Role.INSPECTOR && scope.canRead(p, n.unit_code)) ||
+      p.role === Role.SERVICE
+    );
   }
 
   private async row(p: Principal, id: string, lock = false): Promise<NoticeRow> {
-    const [n]: NoticeRow[] = isUuid(id) ? await this.ds.query(`SELECT *, deadline::text AS deadline FROM notice WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]) : [];
-    if (!n || !this.canSee(p, n)) throw complaintError(ComplaintErrorCode.NOTICE_NOT_FOUND, `no notice ${id} in your scope`, 'noticeId');
+    const [n]: NoticeRow[] = isUuid(id)
+      ? await this.ds.query(
+          `SELECT *, deadline::text AS deadline FROM notice WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+          [id],
+        )
+      : [];
+    if (!n || !this.canSee(p, n))
+      throw complaintError(ComplaintErrorCode.NOTICE_NOT_FOUND, `no notice ${id} in your scope`, 'noticeId');
     return n;
   }
 
   async issue(p: Principal, input: IssueNoticeInput, key: string): Promise<string> {
     scope.assertRole(p, [Role.INSPECTOR], 'issue notices');
     const v = new Validation();
-    v.check(unitCode.isValid(input.unitCode) && scope.canRead(p, input.unitCode), 'unitCode', 'must be a unit in your scope');
+    v.check(
+      unitCode.isValid(input.unitCode) && scope.canRead(p, input.unitCode),
+      'unitCode',
+      'must be a unit in your scope',
+    );
     v.check(input.title.trim().length >= 2 && input.title.length <= 200, 'title', 'must be 2-200 characters');
     v.check(input.body.trim().length >= 2 && input.body.length <= 10000, 'body', 'must be 2-10000 characters');
-    v.check(/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) && input.deadline > this.config.calendar.localDate(this.config.now()), 'deadline', 'must be a future date YYYY-MM-DD');
-    v.check(input.items.length >= 1 && input.items.length <= 50 && input.items.every((i) => i.trim().length >= 2 && i.length <= 2000), 'items', 'must list 1-50 items of 2-2000 characters');
-    for (const [field, ids] of [['citedComplaints', input.citedComplaints], ['citedCases', input.citedCases], ['citedAlerts', input.citedAlerts]] as const) {
-      v.check((ids ?? []).every((id) => isUuid(id)), field, 'must be ids');
+    v.check(
+      /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) && input.deadline > this.config.calendar.localDate(this.config.now()),
+      'deadline',
+      'must be a future date YYYY-MM-DD',
+    );
+    v.check(
+      input.items.length >= 1 &&
+        input.items.length <= 50 &&
+        input.items.every((i) => i.trim().length >= 2 && i.length <= 2000),
+      'items',
+      'must list 1-50 items of 2-2000 characters',
+    );
+    for (const [field, ids] of [
+      ['citedComplaints', input.citedComplaints],
+      ['citedCases', input.citedCases],
+      ['citedAlerts', input.citedAlerts],
+    ] as const) {
+      v.check(
+        (ids ?? []).every((id) => isUuid(id)),
+        field,
+        'must be ids',
+      );
     }
     v.throwIfAny();
     for (const id of input.citedComplaints ?? []) {
       const [c]: ComplaintRow[] = await this.ds.query('SELECT * FROM complaint WHERE id = $1', [id]);
-      if (!c || !complaintVisibility.canSee(p, c)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `no complaint ${id} in your scope`, 'citedComplaints');
+      if (!c || !complaintVisibility.canSee(p, c))
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, `no complaint ${id} in your scope`, 'citedComplaints');
     }
     return (
       await runIdempotent(this.ds, { principal: p, key, operation: 'issueNotice', input }, async (em) => {
@@ -71,55 +117,113 @@ export class NoticeService {
         await em.query(
           `INSERT INTO notice (id, number, kind, unit_code, issuer_unit, issued_by, title, body, deadline, status, cited_complaints, cited_cases, cited_alerts, issued_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'OPEN', $10, $11, $12, $13)`,
-          [id, number, input.kind, input.unitCode, p.unit, p.subject, input.title.trim(), input.body, input.deadline, input.citedComplaints ?? [], input.citedCases ?? [], input.citedAlerts ?? [], this.config.now()],
+          [
+            id,
+            number,
+            input.kind,
+            input.unitCode,
+            p.unit,
+            p.subject,
+            input.title.trim(),
+            input.body,
+            input.deadline,
+            input.citedComplaints ?? [],
+            input.citedCases ?? [],
+            input.citedAlerts ?? [],
+            this.config.now(),
+          ],
         );
         for (const [i, item] of input.items.entries()) {
-          await em.query(`INSERT INTO notice_item (notice_id, item_no, description, status) VALUES ($1, $2, $3, 'PENDING')`, [id, i + 1, item.trim()]);
+          await em.query(
+            `INSERT INTO notice_item (notice_id, item_no, description, status) VALUES ($1, $2, $3, 'PENDING')`,
+            [id, i + 1, item.trim()],
+          );
         }
-        await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'notice.issued', unitCode: input.unitCode, aggregateId: id, payload: { noticeId: id, number, unitCode: input.unitCode, issuerUnit: p.unit!, deadline: input.deadline, items: input.items.length } });
+        await publishEvent(em, COMPLAINTS_SCHEMA, {
+          topic: 'notice.issued',
+          unitCode: input.unitCode,
+          aggregateId: id,
+          payload: {
+            noticeId: id,
+            number,
+            unitCode: input.unitCode,
+            issuerUnit: p.unit!,
+            deadline: input.deadline,
+            items: input.items.length,
+          },
+        });
         return { id };
       })
     ).id;
   }
 
-  async answer(p: Principal, noticeId: string, itemNo: number, report: string, evidence: AttachmentUpload[], key: string): Promise<string> {
+  async answer(
+    p: Principal,
+    noticeId: string,
+    itemNo: number,
+    report: string,
+    evidence: AttachmentUpload[],
+    key: string,
+  ): Promise<string> {
     scope.assertRole(p, [Role.LEADER], 'answer notices');
     const v = new Validation();
     v.check(report.trim().length >= 2 && report.length <= 10000, 'report', 'must be 2-10000 characters');
     const contents = attachmentStore.validate(v, evidence, 'evidence');
     v.throwIfAny();
     return this.onItem(p, noticeId, itemNo, key, 'answerNoticeItem', { report, evidence }, async (em, n, item) => {
-      if (p.unit !== n.unit_code) throw complaintError(ComplaintErrorCode.NOT_HANDLER, "only the leader of the notified unit answers", 'noticeId');
-      if (!['PENDING', 'RETURNED'].includes(item.status)) throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `item ${itemNo} is ${item.status}`, 'itemNo');
+      if (p.unit !== n.unit_code)
+        throw complaintError(
+          ComplaintErrorCode.NOT_HANDLER,
+          'only the leader of the notified unit answers',
+          'noticeId',
+        );
+      if (!['PENDING', 'RETURNED'].includes(item.status))
+        throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `item ${itemNo} is ${item.status}`, 'itemNo');
       const refs = await attachmentStore.store(em, evidence, contents);
-      await em.query(`UPDATE notice_item SET status = 'ANSWERED', report = $3, evidence = $4, answered_by = $5, answered_at = $6 WHERE notice_id = $1 AND item_no = $2`, [
-        noticeId,
-        itemNo,
-        report,
-        JSON.stringify(refs),
-        p.subject,
-        this.config.now(),
-      ]);
+      await em.query(
+        `UPDATE notice_item SET status = 'ANSWERED', report = $3, evidence = $4, answered_by = $5, answered_at = $6 WHERE notice_id = $1 AND item_no = $2`,
+        [noticeId, itemNo, report, JSON.stringify(refs), p.subject, this.config.now()],
+      );
     });
   }
 
-  async review(p: Principal, noticeId: string, itemNo: number, accept: boolean, comment: string, key: string): Promise<string> {
+  async review(
+    p: Principal,
+    noticeId: string,
+    itemNo: number,
+    accept: boolean,
+    comment: string,
+    key: string,
+  ): Promise<string> {
     scope.assertRole(p, [Role.INSPECTOR], 'review rectification');
     return this.onItem(p, noticeId, itemNo, key, 'reviewNoticeItem', { accept, comment }, async (em, n, item) => {
-      if (!scope.canRead(p, n.issuer_unit) && p.unit !== n.issuer_unit) throw complaintError(ComplaintErrorCode.NOT_HANDLER, 'the issuing inspectors review the answers', 'noticeId');
-      if (item.status !== 'ANSWERED') throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `item ${itemNo} is ${item.status}, not ANSWERED`, 'itemNo');
-      await em.query('UPDATE notice_item SET status = $3, reviewed_by = $4, review_comment = $5, reviewed_at = $6 WHERE notice_id = $1 AND item_no = $2', [
-        noticeId,
-        itemNo,
-        accept ? 'ACCEPTED' : 'RETURNED',
-        p.subject,
-        comment,
-        this.config.now(),
-      ]);
-      const [{ open }] = await em.query(`SELECT count(*)::int AS open FROM notice_item WHERE notice_id = $1 AND status <> 'ACCEPTED'`, [noticeId]);
+      if (!scope.canRead(p, n.issuer_unit) && p.unit !== n.issuer_unit)
+        throw complaintError(ComplaintErrorCode.NOT_HANDLER, 'the issuing inspectors review the answers', 'noticeId');
+      if (item.status !== 'ANSWERED')
+        throw complaintError(
+          ComplaintErrorCode.INVALID_TRANSITION,
+          `item ${itemNo} is ${item.status}, not ANSWERED`,
+          'itemNo',
+        );
+      await em.query(
+        'UPDATE notice_item SET status = $3, reviewed_by = $4, review_comment = $5, reviewed_at = $6 WHERE notice_id = $1 AND item_no = $2',
+        [noticeId, itemNo, accept ? 'ACCEPTED' : 'RETURNED', p.subject, comment, this.config.now()],
+      );
+      const [{ open }] = await em.query(
+        `SELECT count(*)::int AS open FROM notice_item WHERE notice_id = $1 AND status <> 'ACCEPTED'`,
+        [noticeId],
+      );
       if (open === 0) {
-        await em.query(`UPDATE notice SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [noticeId, this.config.now()]);
-        await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'notice.closed', unitCode: n.unit_code, aggregateId: noticeId, payload: { noticeId, number: n.number, unitCode: n.unit_code } });
+        await em.query(`UPDATE notice SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [
+          noticeId,
+          this.config.now(),
+        ]);
+        await publishEvent(em, COMPLAINTS_SCHEMA, {
+          topic: 'notice.closed',
+          unitCode: n.unit_code,
+          aggregateId: noticeId,
+          payload: { noticeId, number: n.number, unitCode: n.unit_code },
+        });
       }
     });
   }
@@ -134,23 +238,35 @@ export class NoticeService {
     body: (em: EntityManager, n: NoticeRow, item: { status: string }) => Promise<void>,
   ): Promise<string> {
     await this.row(p, noticeId);
-    await runIdempotent(this.ds, { principal: p, key, operation: `${operation}:${noticeId}:${itemNo}`, input }, async (em) => {
-      const [n]: NoticeRow[] = await em.query('SELECT * FROM notice WHERE id = $1 FOR UPDATE', [noticeId]);
-      if (n!.status === 'CLOSED') throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `notice ${n!.number} is closed`, 'noticeId');
-      const [item]: { status: string }[] = await em.query('SELECT status FROM notice_item WHERE notice_id = $1 AND item_no = $2', [noticeId, itemNo]);
-      if (!item) throw complaintError(ComplaintErrorCode.ITEM_NOT_FOUND, `notice has no item ${itemNo}`, 'itemNo');
-      await body(em, n!, item);
-      return { id: noticeId };
-    });
+    await runIdempotent(
+      this.ds,
+      { principal: p, key, operation: `${operation}:${noticeId}:${itemNo}`, input },
+      async (em) => {
+        const [n]: NoticeRow[] = await em.query('SELECT * FROM notice WHERE id = $1 FOR UPDATE', [noticeId]);
+        if (n!.status === 'CLOSED')
+          throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `notice ${n!.number} is closed`, 'noticeId');
+        const [item]: { status: string }[] = await em.query(
+          'SELECT status FROM notice_item WHERE notice_id = $1 AND item_no = $2',
+          [noticeId, itemNo],
+        );
+        if (!item) throw complaintError(ComplaintErrorCode.ITEM_NOT_FOUND, `notice has no item ${itemNo}`, 'itemNo');
+        await body(em, n!, item);
+        return { id: noticeId };
+      },
+    );
     return noticeId;
   }
 
   async get(p: Principal, id: string): Promise<Notice> {
     const n = await this.row(p, id);
-    const items: { item_no: number; description: string; status: string; report: string | null; evidence: { sha256: string }[]; review_comment: string | null }[] = await this.ds.query(
-      'SELECT * FROM notice_item WHERE notice_id = $1 ORDER BY item_no',
-      [id],
-    );
+    const items: {
+      item_no: number;
+      description: string;
+      status: string;
+      report: string | null;
+      evidence: { sha256: string }[];
+      review_comment: string | null;
+    }[] = await this.ds.query('SELECT * FROM notice_item WHERE notice_id = $1 ORDER BY item_no', [id]);
     const visibleComplaints: string[] = [];
     if (p.role === Role.INSPECTOR) {
       for (const cid of n.cited_complaints) {
@@ -170,7 +286,14 @@ export class NoticeService {
       status: n.status,
       overdue: n.status === 'OPEN' && n.deadline < this.config.calendar.localDate(this.config.now()),
       issuedAt: n.issued_at,
-      items: items.map((i) => ({ itemNo: i.item_no, description: i.description, status: i.status, report: i.report, evidenceHashes: i.evidence.map((e) => e.sha256), reviewComment: i.review_comment })),
+      items: items.map((i) => ({
+        itemNo: i.item_no,
+        description: i.description,
+        status: i.status,
+        report: i.report,
+        evidenceHashes: i.evidence.map((e) => e.sha256),
+        reviewComment: i.review_comment,
+      })),
       citedComplaints: visibleComplaints,
       citedCases: n.cited_cases,
       citedAlerts: n.cited_alerts,
@@ -183,7 +306,10 @@ export class NoticeService {
     const root = unit ?? p.unit!;
     scope.assertCanRead(p, root);
     const { low, high } = unitCode.subtreeRange(root);
-    const rows: { id: string; unit_code: string }[] = await this.ds.query('SELECT id, unit_code FROM notice WHERE unit_code BETWEEN $1 AND $2 ORDER BY issued_at DESC LIMIT 200', [low, high]);
+    const rows: { id: string; unit_code: string }[] = await this.ds.query(
+      'SELECT id, unit_code FROM notice WHERE unit_code BETWEEN $1 AND $2 ORDER BY issued_at DESC LIMIT 200',
+      [low, high],
+    );
     return Promise.all(rows.filter((r) => this.canSee(p, r)).map((r) => this.get(p, r.id)));
   }
 
@@ -198,7 +324,12 @@ export class NoticeService {
         [today, now],
       );
       for (const n of due) {
-        await publishEvent(em, COMPLAINTS_SCHEMA, { topic: 'notice.overdue', unitCode: n.unit_code, aggregateId: n.id, payload: { noticeId: n.id, number: n.number, unitCode: n.unit_code, issuerUnit: n.issuer_unit } });
+        await publishEvent(em, COMPLAINTS_SCHEMA, {
+          topic: 'notice.overdue',
+          unitCode: n.unit_code,
+          aggregateId: n.id,
+          payload: { noticeId: n.id, number: n.number, unitCode: n.unit_code, issuerUnit: n.issuer_unit },
+        });
       }
       return due;
     });

@@ -6,7 +6,7 @@ export enum NoticeKind {
 }
 registerEnumType(NoticeKind, { name: 'NoticeKind', description: '检查建议书 INSPECTION, 监察建议书 SUPERVISION.' });
 
-@ObjectType({ description: 'A rectification item (整改事项) and the unit\'s answer.' })
+@ObjectType({ description: "A rectification item (整改事项) and the unit's answer." })
 export class NoticeItem {
   @Field(() => Int)
   itemNo: number;
@@ -28,7 +28,10 @@ export class NoticeItem {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An inspection or supervision recommendation (检查建议书/监察建议书) to a unit, with rectification items and a deadline.' })
+@ObjectType({
+  description:
+    'An inspection or supervision recommendation (检查建议书/监察建议书) to a unit, with rectification items and a deadline.',
+})
 export class Notice {
   @Field(() => ID)
   id: string;

@@ -63,7 +63,9 @@ describe('routeComplaint with custom rules', () => {
 
   it('throws when no rule matches', () => {
     const noVillage = DEFAULT_ROUTING_RULES.filter((r) => r.accusedTier !== Tier.VILLAGE);
-    expect(() => routeComplaint(VILLAGE, 'PERSON', noVillage)).toThrow('no routing rule for VILLAGE with againstLeadership=false');
+    expect(() => routeComplaint(VILLAGE, 'PERSON', noVillage)).toThrow(
+      'no routing rule for VILLAGE with againstLeadership=false',
+    );
     expect(() => routeComplaint(COUNTY, 'LEADERSHIP', [])).toThrow(/no routing rule for COUNTY/);
   });
 
@@ -71,7 +73,9 @@ describe('routeComplaint with custom rules', () => {
     for (const bad of ['', '1399', '13990100100x', '130000000000', '1399010010011']) {
       expect(() => routeComplaint(bad, 'PERSON', DEFAULT_ROUTING_RULES)).toThrow(/not a valid 12-digit unit code/);
     }
-    expect(() => routeComplaint(COUNTY, 'MAYOR' as AccusedKind, DEFAULT_ROUTING_RULES)).toThrow(/unknown accused kind "MAYOR"/);
+    expect(() => routeComplaint(COUNTY, 'MAYOR' as AccusedKind, DEFAULT_ROUTING_RULES)).toThrow(
+      /unknown accused kind "MAYOR"/,
+    );
   });
 });
 
@@ -82,7 +86,10 @@ describe('routingRulesProblems', () => {
   });
 
   it('detects a duplicated pair, pointing at the later rule', () => {
-    const rules = [...DEFAULT_ROUTING_RULES, { accusedTier: Tier.COUNTY, againstLeadership: false, routeTo: 'PARENT_UNIT' as const }];
+    const rules = [
+      ...DEFAULT_ROUTING_RULES,
+      { accusedTier: Tier.COUNTY, againstLeadership: false, routeTo: 'PARENT_UNIT' as const },
+    ];
     expect(routingRulesProblems(rules)).toEqual([
       { field: 'rules.8', message: 'duplicates rules.2: both route COUNTY departments and staff' },
     ]);
@@ -90,15 +97,24 @@ describe('routingRulesProblems', () => {
 
   it('detects unknown values field by field', () => {
     const rules = DEFAULT_ROUTING_RULES.map((r, i) =>
-      i === 3 ? ({ accusedTier: 'PROVINCE', againstLeadership: 'yes', routeTo: 'GRANDPARENT' } as unknown as RoutingRule) : r,
+      i === 3
+        ? ({ accusedTier: 'PROVINCE', againstLeadership: 'yes', routeTo: 'GRANDPARENT' } as unknown as RoutingRule)
+        : r,
     );
     const problems = routingRulesProblems(rules);
-    expect(problems.map((p) => p.field)).toEqual(['rules.3.accusedTier', 'rules.3.againstLeadership', 'rules.3.routeTo', 'rules']);
+    expect(problems.map((p) => p.field)).toEqual([
+      'rules.3.accusedTier',
+      'rules.3.againstLeadership',
+      'rules.3.routeTo',
+      'rules',
+    ]);
     expect(problems[3]?.message).toBe('no rule routes COUNTY leadership');
     expect(routingRulesProblems([null as unknown as RoutingRule])[0]).toEqual({
       field: 'rules.0',
       message: 'must be an object with accusedTier, againstLeadership and routeTo',
     });
-    expect(routingRulesProblems('x' as unknown as RoutingRule[])).toEqual([{ field: 'rules', message: 'must be a list of routing rules' }]);
+    expect(routingRulesProblems('x' as unknown as RoutingRule[])).toEqual([
+      { field: 'rules', message: 'must be a list of routing rules' },
+    ]);
   });
 });

@@ -30,7 +30,9 @@ export function routeComplaint(accusedUnit: string, kind: AccusedKind, rules: re
   const againstLeadership = isAgainstLeadership(kind);
   const rule = rules.find((r) => r.accusedTier === tier && r.againstLeadership === againstLeadership);
   if (!rule) {
-    throw new Error(`cannot route a complaint: no routing rule for ${tier} with againstLeadership=${againstLeadership}`);
+    throw new Error(
+      `cannot route a complaint: no routing rule for ${tier} with againstLeadership=${againstLeadership}`,
+    );
   }
   switch (rule.routeTo) {
     case 'SAME_UNIT':

@@ -32,14 +32,18 @@ describe('complaint trends from the in-memory subtree sums', () => {
     const compare = async () => {
       const bySql = rollupTrends(ds, 'complaint_month_stat', COMPLAINT_MEASURES, NOW);
       const fromMemory = subtreeTrends(sums, COMPLAINT_MEASURES, NOW);
-      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]));
+      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(
+        await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]),
+      );
       for (const tier of [Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]) {
         const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
         expect(await fromMemory.forTier(tier, '1399')).toEqual(sorted(await bySql.forTier(tier, '1399')));
       }
     };
     await compare();
-    await ds.query(`UPDATE complaint_month_stat SET received = received + 3 WHERE unit_code LIKE '139902%' AND month = '2026-09-01'`);
+    await ds.query(
+      `UPDATE complaint_month_stat SET received = received + 3 WHERE unit_code LIKE '139902%' AND month = '2026-09-01'`,
+    );
     await compare();
   });
 });

@@ -16,7 +16,11 @@ describe('complaint statistics and the cases they are counted against', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await openTestDataSource({ schema: 'complaints', entities: [], migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000] });
+    db = await openTestDataSource({
+      schema: 'complaints',
+      entities: [],
+      migrations: [PlatformTables1763769600000, Complaints1763770200000, AppendOnlyAndCalendar1763770300000],
+    });
     ds = db.dataSource;
   });
   afterAll(async () => {
@@ -30,7 +34,10 @@ describe('complaint statistics and the cases they are counted against', () => {
       return Promise.resolve(new Map([[COUNTY, 200]]));
     };
     const loader = createComplaintStatsLoader(ds, { casesFiled }, INSPECTOR);
-    const [county, other] = await Promise.all([loader.load({ code: COUNTY, ...PERIOD }), loader.load({ code: OTHER_COUNTY, ...PERIOD })]);
+    const [county, other] = await Promise.all([
+      loader.load({ code: COUNTY, ...PERIOD }),
+      loader.load({ code: OTHER_COUNTY, ...PERIOD }),
+    ]);
     expect(asked).toEqual([{ codes: [COUNTY, OTHER_COUNTY], ...PERIOD }]);
     expect(county).toMatchObject({ received: 0, per10kCases: 0 });
     expect(other).toMatchObject({ received: 0, per10kCases: null });
@@ -46,7 +53,11 @@ describe('complaint statistics and the cases they are counted against', () => {
     expect(results).toHaveLength(2);
     for (const r of results) {
       expect(r).toBeInstanceOf(AppError);
-      expect((r as AppError).extensions).toMatchObject({ code: ComplaintStatsErrorCode.CASES_UNAVAILABLE, kind: 'UNAVAILABLE', field: 'per10kCases' });
+      expect((r as AppError).extensions).toMatchObject({
+        code: ComplaintStatsErrorCode.CASES_UNAVAILABLE,
+        kind: 'UNAVAILABLE',
+        field: 'per10kCases',
+      });
       expect((r as AppError).message).not.toContain('ECONNREFUSED');
     }
   });

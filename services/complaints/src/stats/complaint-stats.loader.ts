@@ -31,7 +31,10 @@ export function createComplaintStatsLoader(ds: DataSource, deps: { casesFiled: C
         periods.set(p, g);
       }
       for (const g of periods.values()) {
-        const [rows, filed] = await Promise.all([complaintStatsRows(ds, principal, g.codes, g.from, g.to), casesFiledIn(deps.casesFiled, g.codes, g.from, g.to)]);
+        const [rows, filed] = await Promise.all([
+          complaintStatsRows(ds, principal, g.codes, g.from, g.to),
+          casesFiledIn(deps.casesFiled, g.codes, g.from, g.to),
+        ]);
         for (const r of rows) {
           const cases = filed.get(r.code);
           out.set(keyOf({ code: r.code, from: g.from, to: g.to }), {

@@ -6,8 +6,15 @@ import { UnitRef } from '../unit/unit-ref.type';
 
 @Resolver(() => UnitRef)
 export class UnitComplaintStatsResolver {
-  @FieldResolver(() => ComplaintStats, { description: 'Complaint statistics (inspectors and leaders in scope), counting only complaints you may see.' })
-  complaintStats(@Root() u: UnitRef, @Arg('from') from: Date, @Arg('to') to: Date, @Ctx() ctx: ComplaintsContext): Promise<ComplaintStats> {
+  @FieldResolver(() => ComplaintStats, {
+    description: 'Complaint statistics (inspectors and leaders in scope), counting only complaints you may see.',
+  })
+  complaintStats(
+    @Root() u: UnitRef,
+    @Arg('from') from: Date,
+    @Arg('to') to: Date,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<ComplaintStats> {
     scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER], 'read complaint statistics');
     scope.assertCanRead(ctx.principal, u.code);
     if (!(from < to)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'from must be before to', 'from');

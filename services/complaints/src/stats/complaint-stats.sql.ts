@@ -19,7 +19,13 @@ export interface ComplaintStatsRow {
  * notices are aggregated once per unit that has any, then summed over each asked-for subtree (a
  * few thousand rows, not a scan per unit).
  */
-export function complaintStatsRows(ds: DataSource, principal: Principal, codes: string[], from: Date, to: Date): Promise<ComplaintStatsRow[]> {
+export function complaintStatsRows(
+  ds: DataSource,
+  principal: Principal,
+  codes: string[],
+  from: Date,
+  to: Date,
+): Promise<ComplaintStatsRow[]> {
   const ranges = codes.map((c) => unitCode.subtreeRange(c));
   const params: unknown[] = [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), from, to];
   const visible = complaintVisibility.sqlFilter(principal, principal.unit!, params);

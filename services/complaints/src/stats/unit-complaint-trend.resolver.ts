@@ -9,7 +9,9 @@ const toComplaintTrend = (t: Trend<ComplaintMeasure>): ComplaintTrend => ({ mont
 /** The complaints subgraph's monthly series on `Unit`, and its tier-wide table. */
 @Resolver(() => UnitRef)
 export class UnitComplaintTrendResolver {
-  @FieldResolver(() => ComplaintTrend, { description: 'Monthly complaint counts of the subtree over the last 12 months (inspectors and leaders in scope).' })
+  @FieldResolver(() => ComplaintTrend, {
+    description: 'Monthly complaint counts of the subtree over the last 12 months (inspectors and leaders in scope).',
+  })
   async complaintTrend(@Root() unit: UnitRef, @Ctx() ctx: ComplaintsContext): Promise<ComplaintTrend> {
     scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER, Role.SERVICE], 'read complaint trends');
     scope.assertCanRead(ctx.principal, unit.code);
@@ -17,8 +19,15 @@ export class UnitComplaintTrendResolver {
   }
 
   @Directive('@inaccessible')
-  @Query(() => [UnitComplaintTrend], { description: 'For Sunlight services: the complaint trend of every unit of a tier in a city with complaints in the window.' })
-  async complaintTrendsOfTier(@Arg('tier', () => Tier) tier: Tier, @Arg('city') city: string, @Ctx() ctx: ComplaintsContext): Promise<UnitComplaintTrend[]> {
+  @Query(() => [UnitComplaintTrend], {
+    description:
+      'For Sunlight services: the complaint trend of every unit of a tier in a city with complaints in the window.',
+  })
+  async complaintTrendsOfTier(
+    @Arg('tier', () => Tier) tier: Tier,
+    @Arg('city') city: string,
+    @Ctx() ctx: ComplaintsContext,
+  ): Promise<UnitComplaintTrend[]> {
     scope.assertRole(ctx.principal, [Role.SERVICE], 'read tier-wide complaint trends');
     const rows = await ctx.trends.forTier(tier, city.slice(0, 4));
     return rows.map((r) => ({ code: r.code, trend: toComplaintTrend(r.trend) }));

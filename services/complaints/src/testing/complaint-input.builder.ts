@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AccusedKind, ComplaintCategory, ComplaintChannel, type ComplainantInput, type FileComplaintInput } from '../complaint/complaint.input';
+import {
+  AccusedKind,
+  ComplaintCategory,
+  ComplaintChannel,
+  type ComplainantInput,
+  type FileComplaintInput,
+} from '../complaint/complaint.input';
 
 /**
  * Builds a valid FileComplaintInput, anonymous unless `from` names the complainant:

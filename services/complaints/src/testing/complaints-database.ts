@@ -47,8 +47,15 @@ export const people = {
  * the clock starts at `start`. The cases service's filed counts are not asked for here: calling
  * `casesFiled` fails, as an unreachable neighbour would.
  */
-export async function openComplaintsDatabase(start: Date, limits: ComplaintLimits = { acceptDays: 15, concludeDays: 60, extensionDays: 30, escalateAfterDays: 5 }): Promise<ComplaintsDatabase> {
-  const db = await openTestDataSource({ schema: 'complaints', entities: [], migrations: createComplaintsSubgraph().migrations });
+export async function openComplaintsDatabase(
+  start: Date,
+  limits: ComplaintLimits = { acceptDays: 15, concludeDays: 60, extensionDays: 30, escalateAfterDays: 5 },
+): Promise<ComplaintsDatabase> {
+  const db = await openTestDataSource({
+    schema: 'complaints',
+    entities: [],
+    migrations: createComplaintsSubgraph().migrations,
+  });
   const ds = db.dataSource;
   const rows: CalendarDayRow[] = await ds.query('SELECT day::text AS day, working, note FROM calendar_day');
   const calendar = WorkingCalendar.fromRows(rows);

@@ -9,7 +9,15 @@ const twoAspects = (tier: Tier): IndicatorSetContent => ({
   tier,
   name: 'test set',
   aspects: [
-    { code: 'A1', name: '主体责任', weight: 0.6, indicators: [{ code: 'A1-01', name: 'a', weight: 0.7 }, { code: 'A1-02', name: 'b', weight: 0.3 }] },
+    {
+      code: 'A1',
+      name: '主体责任',
+      weight: 0.6,
+      indicators: [
+        { code: 'A1-01', name: 'a', weight: 0.7 },
+        { code: 'A1-02', name: 'b', weight: 0.3 },
+      ],
+    },
     { code: 'A2', name: '监督责任', weight: 0.4, indicators: [{ code: 'A2-01', name: 'c', weight: 1 }] },
   ],
 });
@@ -81,7 +89,12 @@ describe('campaignResults', () => {
 
   it('leaves an aspect nobody scored out of the total', () => {
     // A1 = 0.7×50 + 0.3×100 = 35 + 30 = 65; A2 unscored; total = 0.6×65 / 0.6 = 65
-    const [result] = campaignResults(setsOf(twoAspects), [target('a')], [review('a', { 'A1-01': 50, 'A1-02': 100 })], 1);
+    const [result] = campaignResults(
+      setsOf(twoAspects),
+      [target('a')],
+      [review('a', { 'A1-01': 50, 'A1-02': 100 })],
+      1,
+    );
     expect(result?.aspects).toEqual([
       { code: 'A1', score: 65, weight: 0.6 },
       { code: 'A2', score: null, weight: 0.4 },
@@ -98,7 +111,11 @@ describe('campaignResults', () => {
         { code: 'Y', name: 'y', weight: 0.5, indicators: [{ code: 'Y-1', name: 'y', weight: 1 }] },
       ],
     });
-    const reviews = [review('a', { 'X-1': 70, 'Y-1': 80 }), review('a', { 'X-1': 71, 'Y-1': 80 }), review('a', { 'X-1': 71, 'Y-1': 80 })];
+    const reviews = [
+      review('a', { 'X-1': 70, 'Y-1': 80 }),
+      review('a', { 'X-1': 71, 'Y-1': 80 }),
+      review('a', { 'X-1': 71, 'Y-1': 80 }),
+    ];
     // X = 212/3 = 70.666… (shown 70.67); total = (70.666… + 80) / 2 = 75.333… -> 75.33.
     // Rounding X first would give (70.67 + 80) / 2 = 75.335 -> 75.34.
     const [result] = campaignResults(setsOf(halves), [target('a')], reviews, 3);
@@ -107,7 +124,12 @@ describe('campaignResults', () => {
   });
 
   it('gives a target without reviews nulls and no rank', () => {
-    const results = campaignResults(setsOf(twoAspects), [target('a'), target('quiet')], [review('a', { 'A1-01': 90 })], 10);
+    const results = campaignResults(
+      setsOf(twoAspects),
+      [target('a'), target('quiet')],
+      [review('a', { 'A1-01': 90 })],
+      10,
+    );
     expect(only(results, 'quiet')).toEqual({
       targetId: 'quiet',
       tier: Tier.COUNTY,
@@ -130,38 +152,63 @@ describe('campaignResults', () => {
 
   it('shares a rank between equal totals and skips the ranks they use (1, 2, 2, 4)', () => {
     const targets = ['w', 'x', 'y', 'z'].map((id) => target(id));
-    const reviews = [review('w', { 'A1-01': 70 }), review('x', { 'A1-01': 80 }), review('y', { 'A1-01': 90 }), review('z', { 'A1-01': 80 })];
+    const reviews = [
+      review('w', { 'A1-01': 70 }),
+      review('x', { 'A1-01': 80 }),
+      review('y', { 'A1-01': 90 }),
+      review('z', { 'A1-01': 80 }),
+    ];
     expect(ranks(campaignResults(setsOf(oneIndicator), targets, reviews, 1))).toEqual({ y: 1, x: 2, z: 2, w: 4 });
   });
 
   it('compares totals as rounded, so 80.001 and 79.999 tie', () => {
-    const reviews = [review('x', { 'A1-01': 80.001 }), review('y', { 'A1-01': 79.999 }), review('z', { 'A1-01': 79.99 })];
+    const reviews = [
+      review('x', { 'A1-01': 80.001 }),
+      review('y', { 'A1-01': 79.999 }),
+      review('z', { 'A1-01': 79.99 }),
+    ];
     const results = campaignResults(setsOf(oneIndicator), [target('x'), target('y'), target('z')], reviews, 1);
     expect(results.map((r) => r.total)).toEqual([80, 80, 79.99]);
     expect(ranks(results)).toEqual({ x: 1, y: 1, z: 3 });
   });
 
   it('ranks each tier separately', () => {
-    const targets = [target('county-low', Tier.COUNTY), target('village', Tier.VILLAGE), target('county-high', Tier.COUNTY), target('city', Tier.CITY)];
+    const targets = [
+      target('county-low', Tier.COUNTY),
+      target('village', Tier.VILLAGE),
+      target('county-high', Tier.COUNTY),
+      target('city', Tier.CITY),
+    ];
     const reviews = [
       review('county-low', { 'A1-01': 60 }),
       review('county-high', { 'A1-01': 95 }),
       review('village', { 'A1-01': 50 }),
       review('city', { 'A1-01': 40 }),
     ];
-    expect(ranks(campaignResults(setsOf(oneIndicator), targets, reviews, 1))).toEqual({ 'county-low': 2, 'county-high': 1, village: 1, city: 1 });
+    expect(ranks(campaignResults(setsOf(oneIndicator), targets, reviews, 1))).toEqual({
+      'county-low': 2,
+      'county-high': 1,
+      village: 1,
+      city: 1,
+    });
   });
 
   it('reports participation as reviews over eligible reviewers', () => {
     const targets = [target('a'), target('b')];
     const reviews = [review('a', { 'A1-01': 60 }), review('a', { 'A1-01': 70 }), review('b', { 'A1-01': 80 })];
-    expect(campaignResults(setsOf(oneIndicator), targets, reviews, 8).map((r) => r.participation)).toEqual([0.25, 0.125]);
+    expect(campaignResults(setsOf(oneIndicator), targets, reviews, 8).map((r) => r.participation)).toEqual([
+      0.25, 0.125,
+    ]);
     expect(campaignResults(setsOf(oneIndicator), targets, reviews, 0).map((r) => r.participation)).toEqual([0, 0]);
     expect(campaignResults(setsOf(oneIndicator), targets, reviews, 1).map((r) => r.participation)).toEqual([1, 1]);
   });
 
   it('keeps the order of targets and ignores reviews of unknown targets and unknown codes', () => {
-    const reviews = [review('ghost', { 'A1-01': 100 }), review('b', { 'A1-01': 40, 'Z-99': 0 }), review('a', { 'A1-01': 60 })];
+    const reviews = [
+      review('ghost', { 'A1-01': 100 }),
+      review('b', { 'A1-01': 40, 'Z-99': 0 }),
+      review('a', { 'A1-01': 60 }),
+    ];
     const results = campaignResults(setsOf(oneIndicator), [target('b'), target('a')], reviews, 3);
     expect(results.map((r) => [r.targetId, r.reviews, r.total])).toEqual([
       ['b', 1, 40],
@@ -171,6 +218,8 @@ describe('campaignResults', () => {
 
   it('refuses a target whose tier has no indicator set', () => {
     const sets = new Map([[Tier.COUNTY, twoAspects(Tier.COUNTY)]]);
-    expect(() => campaignResults(sets, [target('v', Tier.VILLAGE)], [], 1)).toThrow('No indicator set for tier VILLAGE');
+    expect(() => campaignResults(sets, [target('v', Tier.VILLAGE)], [], 1)).toThrow(
+      'No indicator set for tier VILLAGE',
+    );
   });
 });

@@ -65,14 +65,21 @@ export function campaignResults(
         const scores = scoresOf(own, indicator.code);
         return { code: indicator.code, weight: indicator.weight, average: mean(scores), count: scores.length };
       });
-      return { code: aspect.code, weight: aspect.weight, indicators, score: weightedMean(indicators.map((i) => [i.weight, i.average])) };
+      return {
+        code: aspect.code,
+        weight: aspect.weight,
+        indicators,
+        score: weightedMean(indicators.map((i) => [i.weight, i.average])),
+      };
     });
     const total = weightedMean(aspects.map((a) => [a.weight, a.score]));
     return {
       targetId: target.targetId,
       tier: target.tier,
       reviews: own.length,
-      indicators: aspects.flatMap((a) => a.indicators.map((i) => ({ code: i.code, average: roundOrNull(i.average), count: i.count }))),
+      indicators: aspects.flatMap((a) =>
+        a.indicators.map((i) => ({ code: i.code, average: roundOrNull(i.average), count: i.count })),
+      ),
       aspects: aspects.map((a) => ({ code: a.code, score: roundOrNull(a.score), weight: a.weight })),
       total: roundOrNull(total),
       rankInTier: null,

@@ -14,7 +14,11 @@ export enum ReviewerKind {
   REPRESENTATIVE = 'REPRESENTATIVE',
   STAFF = 'STAFF',
 }
-registerEnumType(ReviewerKind, { name: 'ReviewerKind', description: '群众 PUBLIC and 代表 REPRESENTATIVE (with ballot codes), 干部职工 STAFF (signed in, within the campaign unit).' });
+registerEnumType(ReviewerKind, {
+  name: 'ReviewerKind',
+  description:
+    '群众 PUBLIC and 代表 REPRESENTATIVE (with ballot codes), 干部职工 STAFF (signed in, within the campaign unit).',
+});
 
 @InputType()
 export class CampaignTargetInput {

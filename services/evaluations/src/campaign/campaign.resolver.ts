@@ -12,17 +12,25 @@ export class CampaignResolver {
     return ctx.campaigns.get(ctx.principal, id);
   }
 
-  @Query(() => [CampaignResult], { description: 'Results per target once the campaign has closed: aggregates only, public.' })
+  @Query(() => [CampaignResult], {
+    description: 'Results per target once the campaign has closed: aggregates only, public.',
+  })
   campaignResults(@Arg('id', () => ID) id: string, @Ctx() ctx: EvaluationsContext): Promise<CampaignResult[]> {
     return ctx.campaigns.results(ctx.principal, id);
   }
 
   @Mutation(() => Campaign, { description: 'Open a review campaign over targets in your scope (INSPECTOR or LEADER).' })
-  async openCampaign(@Arg('input') input: OpenCampaignInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: EvaluationsContext): Promise<Campaign> {
+  async openCampaign(
+    @Arg('input') input: OpenCampaignInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<Campaign> {
     return ctx.campaigns.get(ctx.principal, (await ctx.campaigns.open(ctx.principal, input, key)).id);
   }
 
-  @Mutation(() => [String], { description: 'Ballot codes for public or representative reviewers; distribute them, they are not shown again.' })
+  @Mutation(() => [String], {
+    description: 'Ballot codes for public or representative reviewers; distribute them, they are not shown again.',
+  })
   issueBallots(
     @Arg('campaignId', () => ID) campaignId: string,
     @Arg('kind', () => ReviewerKind) kind: ReviewerKind,
@@ -34,12 +42,20 @@ export class CampaignResolver {
   }
 
   @Mutation(() => ID, { description: 'Score every indicator of one target, once per reviewer.' })
-  async submitReview(@Arg('input') input: SubmitReviewInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: EvaluationsContext): Promise<string> {
+  async submitReview(
+    @Arg('input') input: SubmitReviewInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<string> {
     return (await ctx.campaigns.review(ctx.principal, input, key)).id;
   }
 
   @Mutation(() => Campaign, { description: 'Close a campaign before its date.' })
-  async closeCampaign(@Arg('id', () => ID) id: string, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: EvaluationsContext): Promise<Campaign> {
+  async closeCampaign(
+    @Arg('id', () => ID) id: string,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<Campaign> {
     return ctx.campaigns.get(ctx.principal, (await ctx.campaigns.close(ctx.principal, id, key)).id);
   }
 }

@@ -1,5 +1,16 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, Role, runIdempotent, scope, unitCode, Validation, type Principal, type Tier, isUuid } from '@sunlight/shared';
+import {
+  platformError,
+  PlatformErrorCode,
+  Role,
+  runIdempotent,
+  scope,
+  unitCode,
+  Validation,
+  type Principal,
+  type Tier,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
 import type { IndicatorSetContent } from '../indicator/indicator-set-content';
@@ -38,9 +49,17 @@ export class CampaignService {
   }
 
   private async row(principal: Principal, id: string, forUpdate = false): Promise<CampaignRow> {
-    const [c]: CampaignRow[] = isUuid(id) ? await this.ds.query(`SELECT * FROM campaign WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]) : [];
+    const [c]: CampaignRow[] = isUuid(id)
+      ? await this.ds.query(`SELECT * FROM campaign WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])
+      : [];
     // The public and reviewers see campaigns; staff outside the owner's scope do not.
-    if (!c || (principal.role !== Role.PUBLIC && principal.role !== Role.SERVICE && !scope.canRead(principal, c.owner_unit) && !unitCode.contains(c.owner_unit, principal.unit ?? ''))) {
+    if (
+      !c ||
+      (principal.role !== Role.PUBLIC &&
+        principal.role !== Role.SERVICE &&
+        !scope.canRead(principal, c.owner_unit) &&
+        !unitCode.contains(c.owner_unit, principal.unit ?? ''))
+    ) {
       throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${id}`, 'campaignId');
     }
     return c;
@@ -53,7 +72,8 @@ export class CampaignService {
         ORDER BY owner_unit NULLS LAST, version DESC LIMIT 1`,
       [tier, city],
     );
-    if (!set) throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `no active indicator set for tier ${tier}`);
+    if (!set)
+      throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `no active indicator set for tier ${tier}`);
     return set;
   }
 
@@ -64,85 +84,172 @@ export class CampaignService {
     v.check(input.name.trim().length >= 2 && input.name.length <= 200, 'name', 'must be 2-200 characters');
     v.check(input.targets.length >= 1 && input.targets.length <= 500, 'targets', 'must list 1-500 targets');
     v.check(input.reviewerKinds.length >= 1, 'reviewerKinds', 'must name at least one kind of reviewer');
-    v.check(Number.isInteger(input.expectedReviewers) && input.expectedReviewers >= 1 && input.expectedReviewers <= 1_000_000, 'expectedReviewers', 'must be 1-1,000,000');
+    v.check(
+      Number.isInteger(input.expectedReviewers) && input.expectedReviewers >= 1 && input.expectedReviewers <= 1_000_000,
+      'expectedReviewers',
+      'must be 1-1,000,000',
+    );
     v.check(input.closesAt.getTime() > this.config.now().getTime(), 'closesAt', 'must be in the future');
     input.targets.forEach((t, i) => {
-      v.check(unitCode.isValid(t.unitCode) && unitCode.contains(owner, t.unitCode), `targets.${i}.unitCode`, 'must be a unit in your scope');
-      v.check((input.targetKind === TargetKind.KEY_POST) === (t.postId !== undefined && t.postId !== null), `targets.${i}.postId`, 'is required for KEY_POST targets and only for them');
-      v.check(t.postId === undefined || t.postId === null || isUuid(t.postId), `targets.${i}.postId`, 'must be a post id');
+      v.check(
+        unitCode.isValid(t.unitCode) && unitCode.contains(owner, t.unitCode),
+        `targets.${i}.unitCode`,
+        'must be a unit in your scope',
+      );
+      v.check(
+        (input.targetKind === TargetKind.KEY_POST) === (t.postId !== undefined && t.postId !== null),
+        `targets.${i}.postId`,
+        'is required for KEY_POST targets and only for them',
+      );
+      v.check(
+        t.postId === undefined || t.postId === null || isUuid(t.postId),
+        `targets.${i}.postId`,
+        'must be a post id',
+      );
     });
     v.throwIfAny();
-    const targets: { targetId: string; unitCode: string; postId: string | null; tier: Tier; label: string; setId: string }[] = [];
+    const targets: {
+      targetId: string;
+      unitCode: string;
+      postId: string | null;
+      tier: Tier;
+      label: string;
+      setId: string;
+    }[] = [];
     for (const [i, t] of input.targets.entries()) {
       if (t.postId) {
         const post = await this.config.upstream.post(t.postId);
-        if (post?.unitCode !== t.unitCode) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `post ${t.postId} is not a post of unit ${t.unitCode}`, `targets.${i}.postId`);
+        if (post?.unitCode !== t.unitCode)
+          throw platformError(
+            PlatformErrorCode.VALIDATION_FAILED,
+            `post ${t.postId} is not a post of unit ${t.unitCode}`,
+            `targets.${i}.postId`,
+          );
       }
       const tier = unitCode.tierOf(t.unitCode);
       const set = await this.activeSet(t.unitCode.slice(0, 4).padEnd(12, '0'), tier);
-      const targetId = t.postId ?? (input.targetKind === TargetKind.LEADERSHIP ? `leadership:${t.unitCode}` : t.unitCode);
-      targets.push({ targetId, unitCode: t.unitCode, postId: t.postId ?? null, tier, label: t.label?.trim() || targetId, setId: set.id });
+      const targetId =
+        t.postId ?? (input.targetKind === TargetKind.LEADERSHIP ? `leadership:${t.unitCode}` : t.unitCode);
+      targets.push({
+        targetId,
+        unitCode: t.unitCode,
+        postId: t.postId ?? null,
+        tier,
+        label: t.label?.trim() || targetId,
+        setId: set.id,
+      });
     }
-    if (new Set(targets.map((t) => t.targetId)).size !== targets.length) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'a target is listed twice', 'targets');
+    if (new Set(targets.map((t) => t.targetId)).size !== targets.length)
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'a target is listed twice', 'targets');
     return runIdempotent(this.ds, { principal, key, operation: 'openCampaign', input }, async (em) => {
       const id = randomUUID();
       await em.query(
         `INSERT INTO campaign (id, owner_unit, name, target_kind, reviewer_kinds, expected_reviewers, opened_by, opened_at, closes_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, owner, input.name.trim(), input.targetKind, input.reviewerKinds, input.expectedReviewers, principal.subject, this.config.now(), input.closesAt],
+        [
+          id,
+          owner,
+          input.name.trim(),
+          input.targetKind,
+          input.reviewerKinds,
+          input.expectedReviewers,
+          principal.subject,
+          this.config.now(),
+          input.closesAt,
+        ],
       );
       for (const t of targets) {
-        await em.query('INSERT INTO campaign_target (campaign_id, target_id, unit_code, post_id, tier, label, indicator_set_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-          id,
-          t.targetId,
-          t.unitCode,
-          t.postId,
-          t.tier,
-          t.label,
-          t.setId,
-        ]);
+        await em.query(
+          'INSERT INTO campaign_target (campaign_id, target_id, unit_code, post_id, tier, label, indicator_set_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [id, t.targetId, t.unitCode, t.postId, t.tier, t.label, t.setId],
+        );
       }
       return { id };
     });
   }
 
   /** Issues ballot codes for public or representative reviewers; a retry returns the same codes. */
-  async issueBallots(principal: Principal, campaignId: string, kind: ReviewerKind, count: number, key: string): Promise<string[]> {
+  async issueBallots(
+    principal: Principal,
+    campaignId: string,
+    kind: ReviewerKind,
+    count: number,
+    key: string,
+  ): Promise<string[]> {
     scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], 'issue ballots');
     const v = new Validation();
     v.check(kind !== ReviewerKind.STAFF, 'kind', 'staff review signed in; ballots are for PUBLIC or REPRESENTATIVE');
     v.check(Number.isInteger(count) && count >= 1 && count <= 10_000, 'count', 'must be 1-10,000');
     v.throwIfAny();
     const c = await this.row(principal, campaignId);
-    if (!scope.canRead(principal, c.owner_unit)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${campaignId}`, 'campaignId');
-    if (!c.reviewer_kinds.includes(kind)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `the campaign does not take ${kind} reviewers`, 'kind');
+    if (!scope.canRead(principal, c.owner_unit))
+      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${campaignId}`, 'campaignId');
+    if (!c.reviewer_kinds.includes(kind))
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, `the campaign does not take ${kind} reviewers`, 'kind');
     if (!this.isOpen(c)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_CLOSED, 'the campaign is closed');
-    const { batch } = await runIdempotent(this.ds, { principal, key, operation: `issueBallots:${campaignId}`, input: { kind, count } }, async (em) => {
-      const [{ next }] = await em.query('SELECT COALESCE(max(batch), 0) + 1 AS next FROM ballot WHERE campaign_id = $1', [campaignId]);
-      const codes = this.codes(campaignId, next, count);
-      await em.query('INSERT INTO ballot (campaign_id, code_hash, kind, batch) SELECT $1, unnest($2::text[]), $3, $4', [campaignId, codes.map(sha256), kind, next]);
-      return { batch: next as number };
-    });
+    const { batch } = await runIdempotent(
+      this.ds,
+      { principal, key, operation: `issueBallots:${campaignId}`, input: { kind, count } },
+      async (em) => {
+        const [{ next }] = await em.query(
+          'SELECT COALESCE(max(batch), 0) + 1 AS next FROM ballot WHERE campaign_id = $1',
+          [campaignId],
+        );
+        const codes = this.codes(campaignId, next, count);
+        await em.query(
+          'INSERT INTO ballot (campaign_id, code_hash, kind, batch) SELECT $1, unnest($2::text[]), $3, $4',
+          [campaignId, codes.map(sha256), kind, next],
+        );
+        return { batch: next as number };
+      },
+    );
     return this.codes(campaignId, batch, count);
   }
 
   private codes(campaignId: string, batch: number, count: number): string[] {
-    return Array.from({ length: count }, (_, i) => createHmac('sha256', this.config.ballotKey).update(`${campaignId}:${batch}:${i}`).digest('base64url').slice(0, 12));
+    return Array.from({ length: count }, (_, i) =>
+      createHmac('sha256', this.config.ballotKey)
+        .update(`${campaignId}:${batch}:${i}`)
+        .digest('base64url')
+        .slice(0, 12),
+    );
   }
 
   async review(principal: Principal, input: SubmitReviewInput, key: string): Promise<{ id: string }> {
     const c = await this.row(principal, input.campaignId);
-    if (!this.isOpen(c)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_CLOSED, `the campaign closed at ${c.closes_at.toISOString()}`, 'campaignId');
+    if (!this.isOpen(c))
+      throw evaluationError(
+        EvaluationErrorCode.CAMPAIGN_CLOSED,
+        `the campaign closed at ${c.closes_at.toISOString()}`,
+        'campaignId',
+      );
     let reviewerKey: string;
     let reviewerKind: ReviewerKind;
     if (input.ballotCode) {
-      const [ballot]: { kind: ReviewerKind; code_hash: string }[] = await this.ds.query('SELECT kind, code_hash FROM ballot WHERE campaign_id = $1 AND code_hash = $2', [c.id, sha256(input.ballotCode.trim())]);
-      if (!ballot) throw evaluationError(EvaluationErrorCode.NOT_A_REVIEWER, 'unknown ballot code for this campaign', 'ballotCode');
+      const [ballot]: { kind: ReviewerKind; code_hash: string }[] = await this.ds.query(
+        'SELECT kind, code_hash FROM ballot WHERE campaign_id = $1 AND code_hash = $2',
+        [c.id, sha256(input.ballotCode.trim())],
+      );
+      if (!ballot)
+        throw evaluationError(
+          EvaluationErrorCode.NOT_A_REVIEWER,
+          'unknown ballot code for this campaign',
+          'ballotCode',
+        );
       reviewerKey = ballot.code_hash;
       reviewerKind = ballot.kind;
     } else {
-      const staff = c.reviewer_kinds.includes(ReviewerKind.STAFF) && principal.unit !== undefined && principal.role !== Role.PUBLIC && unitCode.contains(c.owner_unit, principal.unit);
-      if (!staff) throw evaluationError(EvaluationErrorCode.NOT_A_REVIEWER, 'review with a ballot code, or sign in as staff of the campaign unit if the campaign takes staff reviewers', 'ballotCode');
+      const staff =
+        c.reviewer_kinds.includes(ReviewerKind.STAFF) &&
+        principal.unit !== undefined &&
+        principal.role !== Role.PUBLIC &&
+        unitCode.contains(c.owner_unit, principal.unit);
+      if (!staff)
+        throw evaluationError(
+          EvaluationErrorCode.NOT_A_REVIEWER,
+          'review with a ballot code, or sign in as staff of the campaign unit if the campaign takes staff reviewers',
+          'ballotCode',
+        );
       reviewerKey = sha256(`staff:${principal.subject}`);
       reviewerKind = ReviewerKind.STAFF;
     }
@@ -155,13 +262,17 @@ export class CampaignService {
     const v = new Validation();
     const given = new Map<string, number>();
     input.scores.forEach((s, i) => {
-      v.check(codes.includes(s.indicator), `scores.${i}.indicator`, 'is not an indicator of the target\'s set');
+      v.check(codes.includes(s.indicator), `scores.${i}.indicator`, "is not an indicator of the target's set");
       v.check(!given.has(s.indicator), `scores.${i}.indicator`, 'is scored twice');
       v.check(Number.isFinite(s.score) && s.score >= 0 && s.score <= 100, `scores.${i}.score`, 'must be 0-100');
       given.set(s.indicator, s.score);
     });
     const missing = codes.filter((code) => !given.has(code));
-    v.check(missing.length === 0, 'scores', `every indicator must be scored; missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`);
+    v.check(
+      missing.length === 0,
+      'scores',
+      `every indicator must be scored; missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`,
+    );
     v.throwIfAny();
     // A ballot holder is anonymous: key retries by the ballot, not by the shared "public" subject.
     const owner = input.ballotCode ? { ...principal, role: Role.SERVICE, subject: `ballot:${reviewerKey}` } : principal;
@@ -172,7 +283,12 @@ export class CampaignService {
          ON CONFLICT (campaign_id, target_id, reviewer_key) DO NOTHING RETURNING id`,
         [id, c.id, input.targetId, reviewerKey, reviewerKind, JSON.stringify(Object.fromEntries(given))],
       );
-      if (inserted.length === 0) throw evaluationError(EvaluationErrorCode.ALREADY_REVIEWED, 'you have already reviewed this target in this campaign', 'targetId');
+      if (inserted.length === 0)
+        throw evaluationError(
+          EvaluationErrorCode.ALREADY_REVIEWED,
+          'you have already reviewed this target in this campaign',
+          'targetId',
+        );
       return { id };
     });
   }
@@ -180,19 +296,27 @@ export class CampaignService {
   async close(principal: Principal, id: string, key: string): Promise<{ id: string }> {
     scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], 'close review campaigns');
     const c = await this.row(principal, id);
-    if (!scope.canRead(principal, c.owner_unit)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${id}`, 'campaignId');
+    if (!scope.canRead(principal, c.owner_unit))
+      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${id}`, 'campaignId');
     return runIdempotent(this.ds, { principal, key, operation: `closeCampaign:${id}`, input: {} }, async (em) => {
-      await em.query('UPDATE campaign SET closed_at = COALESCE(closed_at, LEAST($2::timestamptz, closes_at)) WHERE id = $1', [id, this.config.now()]);
+      await em.query(
+        'UPDATE campaign SET closed_at = COALESCE(closed_at, LEAST($2::timestamptz, closes_at)) WHERE id = $1',
+        [id, this.config.now()],
+      );
       return { id };
     });
   }
 
   async get(principal: Principal, id: string): Promise<Campaign> {
     const c = await this.row(principal, id);
-    const targets: { target_id: string; unit_code: string; post_id: string | null; tier: Tier; label: string; indicator_set_id: string }[] = await this.ds.query(
-      'SELECT * FROM campaign_target WHERE campaign_id = $1 ORDER BY target_id',
-      [id],
-    );
+    const targets: {
+      target_id: string;
+      unit_code: string;
+      post_id: string | null;
+      tier: Tier;
+      label: string;
+      indicator_set_id: string;
+    }[] = await this.ds.query('SELECT * FROM campaign_target WHERE campaign_id = $1 ORDER BY target_id', [id]);
     return {
       id: c.id,
       name: c.name,
@@ -203,19 +327,34 @@ export class CampaignService {
       openedAt: c.opened_at,
       closesAt: c.closed_at ?? c.closes_at,
       status: this.isOpen(c) ? 'OPEN' : 'CLOSED',
-      targets: targets.map((t): CampaignTarget => ({ targetId: t.target_id, unitCode: t.unit_code, postId: t.post_id, tier: t.tier, label: t.label, indicatorSetId: t.indicator_set_id })),
+      targets: targets.map((t): CampaignTarget => ({
+        targetId: t.target_id,
+        unitCode: t.unit_code,
+        postId: t.post_id,
+        tier: t.tier,
+        label: t.label,
+        indicatorSetId: t.indicator_set_id,
+      })),
     };
   }
 
   /** Results per target; only once the campaign is closed, so they cannot sway reviewers. */
   async results(principal: Principal, id: string): Promise<TargetResult[]> {
     const c = await this.row(principal, id);
-    if (this.isOpen(c)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_OPEN, `results are published when the campaign closes (${c.closes_at.toISOString()})`, 'campaignId');
+    if (this.isOpen(c))
+      throw evaluationError(
+        EvaluationErrorCode.CAMPAIGN_OPEN,
+        `results are published when the campaign closes (${c.closes_at.toISOString()})`,
+        'campaignId',
+      );
     const targets: { target_id: string; tier: Tier; content: IndicatorSetContent }[] = await this.ds.query(
       'SELECT t.target_id, t.tier, s.content FROM campaign_target t JOIN indicator_set s ON s.id = t.indicator_set_id WHERE t.campaign_id = $1 ORDER BY t.target_id',
       [id],
     );
-    const reviews: { target_id: string; scores: Record<string, number> }[] = await this.ds.query('SELECT target_id, scores FROM review WHERE campaign_id = $1', [id]);
+    const reviews: { target_id: string; scores: Record<string, number> }[] = await this.ds.query(
+      'SELECT target_id, scores FROM review WHERE campaign_id = $1',
+      [id],
+    );
     const sets = new Map(targets.map((t) => [t.tier, t.content]));
     return campaignResults(
       sets,

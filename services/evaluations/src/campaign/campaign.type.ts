@@ -47,7 +47,10 @@ export class AspectScore {
   weight: number;
 }
 
-@ObjectType({ description: 'A target\'s result: per indicator and aspect, the weighted total, its rank within its tier, participation.' })
+@ObjectType({
+  description:
+    "A target's result: per indicator and aspect, the weighted total, its rank within its tier, participation.",
+})
 export class CampaignResult {
   @Field()
   targetId: string;

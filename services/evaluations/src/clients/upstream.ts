@@ -51,7 +51,9 @@ export class ServiceUpstream implements Upstream {
   }
 
   async post(postId: string): Promise<{ departmentId: string; unitCode: string } | null> {
-    const data = await this.powers.query<{ _entities: ({ departmentId: string; department: { unitCode: string } | null } | null)[] }>(
+    const data = await this.powers.query<{
+      _entities: ({ departmentId: string; department: { unitCode: string } | null } | null)[];
+    }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Post { departmentId department { unitCode } } } }',
       { r: [{ __typename: 'Post', id: postId }] },
     );

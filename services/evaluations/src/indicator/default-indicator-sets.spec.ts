@@ -11,17 +11,25 @@ describe('DEFAULT_INDICATOR_SETS', () => {
     expect(DEFAULT_INDICATOR_SETS.map((s) => s.tier)).toEqual([Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]);
   });
 
-  it.each(DEFAULT_INDICATOR_SETS.map((s) => [s.tier, s] as const))('%s: the five aspects in order, 27 indicators', (_, set) => {
-    expect(set.aspects.map((a) => a.name)).toEqual(ASPECT_NAMES);
-    expect(set.aspects.flatMap((a) => a.indicators)).toHaveLength(27);
-  });
+  it.each(DEFAULT_INDICATOR_SETS.map((s) => [s.tier, s] as const))(
+    '%s: the five aspects in order, 27 indicators',
+    (_, set) => {
+      expect(set.aspects.map((a) => a.name)).toEqual(ASPECT_NAMES);
+      expect(set.aspects.flatMap((a) => a.indicators)).toHaveLength(27);
+    },
+  );
 
   it.each(DEFAULT_INDICATOR_SETS.map((s) => [s.tier, s] as const))('%s: passes validation', (_, set) => {
     expect(indicatorSetProblems(set)).toEqual([]);
   });
 
   it('names each set after its tier', () => {
-    expect(DEFAULT_INDICATOR_SETS.map((s) => s.name)).toEqual(['市级勤廉评价指标体系', '县级勤廉评价指标体系', '乡镇勤廉评价指标体系', '村级勤廉评价指标体系']);
+    expect(DEFAULT_INDICATOR_SETS.map((s) => s.name)).toEqual([
+      '市级勤廉评价指标体系',
+      '县级勤廉评价指标体系',
+      '乡镇勤廉评价指标体系',
+      '村级勤廉评价指标体系',
+    ]);
   });
 
   it('words the indicators differently for every tier', () => {

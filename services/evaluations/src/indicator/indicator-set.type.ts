@@ -28,7 +28,9 @@ export class Aspect {
   indicators: Indicator[];
 }
 
-@ObjectType({ description: 'A versioned indicator set (评价指标体系) for one tier: aspects with weights, indicators with weights.' })
+@ObjectType({
+  description: 'A versioned indicator set (评价指标体系) for one tier: aspects with weights, indicators with weights.',
+})
 export class IndicatorSet {
   @Field(() => ID)
   id: string;

@@ -6,7 +6,11 @@ const aspect = (code: string, weight: number, indicatorWeights: number[]): Aspec
   code,
   name: `${code} 方面`,
   weight,
-  indicators: indicatorWeights.map((w, i) => ({ code: `${code}-${String(i + 1).padStart(2, '0')}`, name: `${code} 小项 ${i + 1}`, weight: w })),
+  indicators: indicatorWeights.map((w, i) => ({
+    code: `${code}-${String(i + 1).padStart(2, '0')}`,
+    name: `${code} 小项 ${i + 1}`,
+    weight: w,
+  })),
 });
 
 // A valid three-aspect set; each test breaks one thing.
@@ -29,7 +33,9 @@ describe('indicatorSetProblems', () => {
 
   describe('names', () => {
     it('rejects an empty set name', () => {
-      expect(indicatorSetProblems({ ...aSet(), name: '' })).toEqual([{ field: 'name', message: 'name must not be empty' }]);
+      expect(indicatorSetProblems({ ...aSet(), name: '' })).toEqual([
+        { field: 'name', message: 'name must not be empty' },
+      ]);
     });
     it('rejects a blank indicator name', () => {
       const set = aSet();
@@ -41,28 +47,44 @@ describe('indicatorSetProblems', () => {
       at(set.aspects, 1).name = '监'.repeat(200);
       expect(fields(set)).toEqual([]);
       at(set.aspects, 1).name = '监'.repeat(201);
-      expect(indicatorSetProblems(set)).toEqual([{ field: 'aspects.1.name', message: 'name must be at most 200 characters' }]);
+      expect(indicatorSetProblems(set)).toEqual([
+        { field: 'aspects.1.name', message: 'name must be at most 200 characters' },
+      ]);
     });
   });
 
   describe('counts', () => {
     it('rejects a set without aspects', () => {
-      expect(indicatorSetProblems({ ...aSet(), aspects: [] })).toEqual([{ field: 'aspects', message: 'must have 1 to 10 aspects, got 0' }]);
+      expect(indicatorSetProblems({ ...aSet(), aspects: [] })).toEqual([
+        { field: 'aspects', message: 'must have 1 to 10 aspects, got 0' },
+      ]);
     });
     it('rejects more than 10 aspects', () => {
       const aspects = Array.from({ length: 11 }, (_, i) => aspect(`A${i + 1}`, 1 / 11, [1]));
-      expect(indicatorSetProblems({ ...aSet(), aspects })).toEqual([{ field: 'aspects', message: 'must have 1 to 10 aspects, got 11' }]);
+      expect(indicatorSetProblems({ ...aSet(), aspects })).toEqual([
+        { field: 'aspects', message: 'must have 1 to 10 aspects, got 11' },
+      ]);
     });
     it('rejects an aspect without indicators', () => {
       const set = aSet();
       at(set.aspects, 1).indicators = [];
-      expect(indicatorSetProblems(set)).toEqual([{ field: 'aspects.1.indicators', message: 'must have 1 to 20 indicators, got 0' }]);
+      expect(indicatorSetProblems(set)).toEqual([
+        { field: 'aspects.1.indicators', message: 'must have 1 to 20 indicators, got 0' },
+      ]);
     });
     it('rejects more than 20 indicators in an aspect and accepts 20', () => {
       const set = aSet();
-      set.aspects[0] = aspect('A1', 0.5, Array.from({ length: 20 }, () => 0.05));
+      set.aspects[0] = aspect(
+        'A1',
+        0.5,
+        Array.from({ length: 20 }, () => 0.05),
+      );
       expect(fields(set)).toEqual([]);
-      set.aspects[0] = aspect('A1', 0.5, Array.from({ length: 21 }, () => 1 / 21));
+      set.aspects[0] = aspect(
+        'A1',
+        0.5,
+        Array.from({ length: 21 }, () => 1 / 21),
+      );
       expect(fields(set)).toEqual(['aspects.0.indicators']);
     });
   });
@@ -82,7 +104,10 @@ describe('indicatorSetProblems', () => {
       const set = aSet();
       at(at(set.aspects, 2).indicators, 0).code = 'A1-02';
       expect(indicatorSetProblems(set)).toEqual([
-        { field: 'aspects.2.indicators.0.code', message: 'code "A1-02" is already used at aspects.0.indicators.1.code' },
+        {
+          field: 'aspects.2.indicators.0.code',
+          message: 'code "A1-02" is already used at aspects.0.indicators.1.code',
+        },
       ]);
     });
     it('treats aspect and indicator codes as one namespace', () => {
@@ -97,7 +122,9 @@ describe('indicatorSetProblems', () => {
       const set = aSet();
       at(at(set.aspects, 2).indicators, 0).weight = weight;
       const problems = indicatorSetProblems(set);
-      expect(problems).toEqual([{ field: 'aspects.2.indicators.0.weight', message: expect.stringContaining(String(weight)) as string }]);
+      expect(problems).toEqual([
+        { field: 'aspects.2.indicators.0.weight', message: expect.stringContaining(String(weight)) as string },
+      ]);
     });
     it('rejects an aspect weight out of range', () => {
       const set = aSet();
@@ -107,12 +134,16 @@ describe('indicatorSetProblems', () => {
     it('reports aspect weights that do not sum to 1, with the sum', () => {
       const set = aSet();
       at(set.aspects, 2).weight = 0.1;
-      expect(indicatorSetProblems(set)).toEqual([{ field: 'aspects', message: 'aspect weights must sum to 1, got 0.9' }]);
+      expect(indicatorSetProblems(set)).toEqual([
+        { field: 'aspects', message: 'aspect weights must sum to 1, got 0.9' },
+      ]);
     });
     it('reports indicator weights that do not sum to 1, with the sum', () => {
       const set = aSet();
       at(at(set.aspects, 0).indicators, 0).weight = 0.7;
-      expect(indicatorSetProblems(set)).toEqual([{ field: 'aspects.0.indicators', message: 'indicator weights must sum to 1, got 1.1' }]);
+      expect(indicatorSetProblems(set)).toEqual([
+        { field: 'aspects.0.indicators', message: 'indicator weights must sum to 1, got 1.1' },
+      ]);
     });
     it('allows a sum off by less than 1e-6, not more', () => {
       const set = aSet();

@@ -67,11 +67,19 @@ export function indicatorSetProblems(content: IndicatorSetContent): IndicatorSet
     });
     // a sum is only meaningful once every weight in it is valid
     if (indicators.length > 0 && indicatorWeightsValid) {
-      checkSum(`${at}.indicators`, 'indicator', indicators.map((indicator) => indicator.weight));
+      checkSum(
+        `${at}.indicators`,
+        'indicator',
+        indicators.map((indicator) => indicator.weight),
+      );
     }
   });
   if (aspects.length > 0 && aspectWeightsValid) {
-    checkSum('aspects', 'aspect', aspects.map((aspect) => aspect.weight));
+    checkSum(
+      'aspects',
+      'aspect',
+      aspects.map((aspect) => aspect.weight),
+    );
   }
   return problems;
 }

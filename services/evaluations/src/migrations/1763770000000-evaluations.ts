@@ -49,7 +49,9 @@ export class Evaluations1763770000000 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX indicator_set_version ON indicator_set (COALESCE(owner_unit, '000000000000'), tier, version)`);
+    await q.query(
+      `CREATE UNIQUE INDEX indicator_set_version ON indicator_set (COALESCE(owner_unit, '000000000000'), tier, version)`,
+    );
     await q.query(`
       CREATE TABLE campaign (
         id uuid PRIMARY KEY,
@@ -97,6 +99,7 @@ export class Evaluations1763770000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['review', 'ballot', 'campaign_target', 'campaign', 'indicator_set', 'rating', 'rating_device']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['review', 'ballot', 'campaign_target', 'campaign', 'indicator_set', 'rating', 'rating_device'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

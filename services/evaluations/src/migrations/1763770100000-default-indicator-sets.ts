@@ -23,6 +23,8 @@ export class DefaultIndicatorSets1763770100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DELETE FROM indicator_set WHERE id = ANY($1::uuid[])', [DEFAULT_INDICATOR_SETS.map((s) => defaultSetId(s.tier))]);
+    await q.query('DELETE FROM indicator_set WHERE id = ANY($1::uuid[])', [
+      DEFAULT_INDICATOR_SETS.map((s) => defaultSetId(s.tier)),
+    ]);
   }
 }

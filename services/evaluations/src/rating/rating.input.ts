@@ -9,9 +9,15 @@ export enum RatingTag {
   ASKED_FOR_FAVOURS = 'ASKED_FOR_FAVOURS',
   ENVIRONMENT = 'ENVIRONMENT',
 }
-registerEnumType(RatingTag, { name: 'RatingTag', description: '服务态度 ATTITUDE, 办事效率 EFFICIENCY, 公平公正 FAIRNESS, 公开透明 TRANSPARENCY, 吃拿卡要 ASKED_FOR_FAVOURS, 窗口环境 ENVIRONMENT.' });
+registerEnumType(RatingTag, {
+  name: 'RatingTag',
+  description:
+    '服务态度 ATTITUDE, 办事效率 EFFICIENCY, 公平公正 FAIRNESS, 公开透明 TRANSPARENCY, 吃拿卡要 ASKED_FOR_FAVOURS, 窗口环境 ENVIRONMENT.',
+});
 
-@InputType({ description: 'A citizen rates a finished stage of their case with its number and query code; no account needed.' })
+@InputType({
+  description: 'A citizen rates a finished stage of their case with its number and query code; no account needed.',
+})
 export class RateCaseInput {
   @Field()
   caseNumber: string;

@@ -31,18 +31,33 @@ const KEY = { description: 'Idempotency key (8-128 chars).' };
 
 @Resolver()
 export class RatingResolver {
-  @Mutation(() => RatingReceipt, { description: 'A citizen rates a finished stage of their case (no account; case number and query code). Once per stage.' })
-  rateCase(@Arg('input') input: RateCaseInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: EvaluationsContext): Promise<RatingReceipt> {
+  @Mutation(() => RatingReceipt, {
+    description:
+      'A citizen rates a finished stage of their case (no account; case number and query code). Once per stage.',
+  })
+  rateCase(
+    @Arg('input') input: RateCaseInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<RatingReceipt> {
     return ctx.ratings.rateCase(ctx.principal, input, key);
   }
 
   @Mutation(() => RatingReceipt, { description: 'A window rating device (评价器) records a rating.' })
-  rateService(@Arg('input') input: RateServiceInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: EvaluationsContext): Promise<RatingReceipt> {
+  rateService(
+    @Arg('input') input: RateServiceInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<RatingReceipt> {
     return ctx.ratings.rateService(ctx.principal, input, key);
   }
 
   @Mutation(() => RegisteredDevice, { description: 'Register a rating device for a department (ADMIN in scope).' })
-  registerRatingDevice(@Arg('input') input: RegisterDeviceInput, @Arg('idempotencyKey', KEY) key: string, @Ctx() ctx: EvaluationsContext): Promise<RegisteredDevice> {
+  registerRatingDevice(
+    @Arg('input') input: RegisterDeviceInput,
+    @Arg('idempotencyKey', KEY) key: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<RegisteredDevice> {
     return ctx.ratings.registerDevice(ctx.principal, input, key);
   }
 }

@@ -1,5 +1,16 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type Principal, isUuid } from '@sunlight/shared';
+import {
+  platformError,
+  PlatformErrorCode,
+  publishEvent,
+  Role,
+  runIdempotent,
+  scope,
+  unitCode,
+  Validation,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
 import { evaluationError, EvaluationErrorCode } from './rating.errors';
@@ -26,7 +37,11 @@ interface NewRating {
 }
 
 function checkRating(v: Validation, score: number, tags: readonly RatingTag[], comment: string | undefined): void {
-  v.check(Number.isInteger(score) && score >= 1 && score <= 5, 'score', 'must be a whole number from 1 (非常不满意) to 5 (非常满意)');
+  v.check(
+    Number.isInteger(score) && score >= 1 && score <= 5,
+    'score',
+    'must be a whole number from 1 (非常不满意) to 5 (非常满意)',
+  );
   v.check(tags.length <= 6 && new Set(tags).size === tags.length, 'tags', 'at most 6 different tags');
   v.check(comment === undefined || comment.length <= 500, 'comment', 'must be at most 500 characters');
 }
@@ -52,14 +67,38 @@ export class RatingService {
       try {
         found = await this.config.upstream.ratableCase(input.caseNumber.trim(), input.queryCode, principal);
       } catch (e) {
-        if ((e as { code?: string }).code === 'RATE_LIMITED') throw platformError(PlatformErrorCode.RATE_LIMITED, 'too many failed lookups from your address; try again in a few minutes');
-        throw evaluationError(EvaluationErrorCode.UPSTREAM_UNAVAILABLE, 'the case could not be checked just now; retry with the same idempotencyKey');
+        if ((e as { code?: string }).code === 'RATE_LIMITED')
+          throw platformError(
+            PlatformErrorCode.RATE_LIMITED,
+            'too many failed lookups from your address; try again in a few minutes',
+          );
+        throw evaluationError(
+          EvaluationErrorCode.UPSTREAM_UNAVAILABLE,
+          'the case could not be checked just now; retry with the same idempotencyKey',
+        );
       }
-      if (!found) throw evaluationError(EvaluationErrorCode.CASE_NOT_FOUND, 'no case with that number and query code', 'caseNumber');
+      if (!found)
+        throw evaluationError(
+          EvaluationErrorCode.CASE_NOT_FOUND,
+          'no case with that number and query code',
+          'caseNumber',
+        );
       const step = found.steps.find((s) => s.stepNo === input.stepNo);
-      if (!step) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `the case has steps 1-${found.steps.length}`, 'stepNo');
-      if (!step.done) throw evaluationError(EvaluationErrorCode.STAGE_NOT_FINISHED, `step ${step.stepNo} (${step.name}) is not finished yet; rate it once it is`, 'stepNo');
-      const stageKey = createHmac('sha256', this.config.stageKey).update(`${found.caseId}:${step.stepNo}`).digest('hex');
+      if (!step)
+        throw platformError(
+          PlatformErrorCode.VALIDATION_FAILED,
+          `the case has steps 1-${found.steps.length}`,
+          'stepNo',
+        );
+      if (!step.done)
+        throw evaluationError(
+          EvaluationErrorCode.STAGE_NOT_FINISHED,
+          `step ${step.stepNo} (${step.name}) is not finished yet; rate it once it is`,
+          'stepNo',
+        );
+      const stageKey = createHmac('sha256', this.config.stageKey)
+        .update(`${found.caseId}:${step.stepNo}`)
+        .digest('hex');
       return this.insert(em, {
         source: 'CASE',
         unitCode: found.unitCode,
@@ -83,26 +122,38 @@ export class RatingService {
     v.check(input.postId === undefined || isUuid(input.postId), 'postId', 'must be a post id');
     v.throwIfAny();
     const keyHash = createHash('sha256').update(input.deviceKey).digest('hex');
-    const [device]: { id: string; unit_code: string; department_id: string }[] = await this.ds.query('SELECT id, unit_code, department_id FROM rating_device WHERE key_hash = $1', [keyHash]);
+    const [device]: { id: string; unit_code: string; department_id: string }[] = await this.ds.query(
+      'SELECT id, unit_code, department_id FROM rating_device WHERE key_hash = $1',
+      [keyHash],
+    );
     if (!device) throw evaluationError(EvaluationErrorCode.DEVICE_NOT_FOUND, 'unknown device key', 'deviceKey');
     if (input.postId) {
       const post = await this.config.upstream.post(input.postId);
-      if (!post || post.departmentId !== device.department_id) throw platformError(PlatformErrorCode.VALIDATION_FAILED, "must be a post of the device's department", 'postId');
+      if (!post || post.departmentId !== device.department_id)
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, "must be a post of the device's department", 'postId');
     }
-    return runIdempotent(this.ds, { principal: { ...principal, subject: `device:${device.id}`, role: Role.SERVICE }, key, operation: 'rateService', input }, (em) =>
-      this.insert(em, {
-        source: 'DEVICE',
-        unitCode: device.unit_code,
-        departmentId: device.department_id,
-        postId: input.postId ?? null,
-        powerId: null,
-        stepNo: null,
-        stageKey: null,
-        deviceId: device.id,
-        score: input.score,
-        tags: input.tags ?? [],
-        comment: input.comment?.trim() || null,
-      }),
+    return runIdempotent(
+      this.ds,
+      {
+        principal: { ...principal, subject: `device:${device.id}`, role: Role.SERVICE },
+        key,
+        operation: 'rateService',
+        input,
+      },
+      (em) =>
+        this.insert(em, {
+          source: 'DEVICE',
+          unitCode: device.unit_code,
+          departmentId: device.department_id,
+          postId: input.postId ?? null,
+          powerId: null,
+          stepNo: null,
+          stageKey: null,
+          deviceId: device.id,
+          score: input.score,
+          tags: input.tags ?? [],
+          comment: input.comment?.trim() || null,
+        }),
     );
   }
 
@@ -112,23 +163,57 @@ export class RatingService {
     const inserted: unknown[] = await em.query(
       `INSERT INTO rating (id, source, unit_code, department_id, post_id, power_id, step_no, stage_key, device_id, score, tags, comment, rated_on, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (stage_key) DO NOTHING RETURNING id`,
-      [id, r.source, r.unitCode, r.departmentId, r.postId, r.powerId, r.stepNo, r.stageKey, r.deviceId, r.score, r.tags, r.comment, ratedOn, this.config.now()],
+      [
+        id,
+        r.source,
+        r.unitCode,
+        r.departmentId,
+        r.postId,
+        r.powerId,
+        r.stepNo,
+        r.stageKey,
+        r.deviceId,
+        r.score,
+        r.tags,
+        r.comment,
+        ratedOn,
+        this.config.now(),
+      ],
     );
-    if (inserted.length === 0) throw evaluationError(EvaluationErrorCode.ALREADY_RATED, 'this stage of the case has already been rated', 'stepNo');
+    if (inserted.length === 0)
+      throw evaluationError(
+        EvaluationErrorCode.ALREADY_RATED,
+        'this stage of the case has already been rated',
+        'stepNo',
+      );
     if (r.score <= LOW_RATING) {
       await publishEvent(em, EVALUATIONS_SCHEMA, {
         topic: 'rating.low',
         unitCode: r.unitCode,
         aggregateId: id,
         // where and how badly, never who: no case id, no device, no comment
-        payload: { ratingId: id, unitCode: r.unitCode, departmentId: r.departmentId, postId: r.postId, powerId: r.powerId, stepNo: r.stepNo, score: r.score, tags: r.tags, source: r.source },
+        payload: {
+          ratingId: id,
+          unitCode: r.unitCode,
+          departmentId: r.departmentId,
+          postId: r.postId,
+          powerId: r.powerId,
+          stepNo: r.stepNo,
+          score: r.score,
+          tags: r.tags,
+          source: r.source,
+        },
       });
     }
     return { id, score: r.score, ratedOn };
   }
 
   /** Registers a window rating device for a department; the key is shown once (and again on a retry). */
-  async registerDevice(principal: Principal, input: { unitCode: string; departmentId: string; name: string }, key: string): Promise<{ id: string; name: string; deviceKey: string }> {
+  async registerDevice(
+    principal: Principal,
+    input: { unitCode: string; departmentId: string; name: string },
+    key: string,
+  ): Promise<{ id: string; name: string; deviceKey: string }> {
     scope.assertRole(principal, [Role.ADMIN], 'register rating devices');
     const v = new Validation();
     v.check(unitCode.isValid(input.unitCode), 'unitCode', 'must be a 12-digit division code');
@@ -137,20 +222,32 @@ export class RatingService {
     v.throwIfAny();
     scope.assertCanRead(principal, input.unitCode, 'unitCode');
     const unit = await this.config.upstream.departmentUnit(input.departmentId);
-    if (unit !== input.unitCode) throw evaluationError(EvaluationErrorCode.DEPARTMENT_NOT_FOUND, `no department ${input.departmentId} at unit ${input.unitCode}`, 'departmentId');
-    const ref = await runIdempotent(this.ds, { principal, key, operation: 'registerRatingDevice', input }, async (em) => {
-      const id = randomUUID();
-      const deviceKey = this.deviceKeyOf(id);
-      await em.query('INSERT INTO rating_device (id, unit_code, department_id, name, key_hash, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
-        id,
-        input.unitCode,
-        input.departmentId,
-        input.name.trim(),
-        createHash('sha256').update(deviceKey).digest('hex'),
-        principal.subject,
-      ]);
-      return { id, name: input.name.trim() };
-    });
+    if (unit !== input.unitCode)
+      throw evaluationError(
+        EvaluationErrorCode.DEPARTMENT_NOT_FOUND,
+        `no department ${input.departmentId} at unit ${input.unitCode}`,
+        'departmentId',
+      );
+    const ref = await runIdempotent(
+      this.ds,
+      { principal, key, operation: 'registerRatingDevice', input },
+      async (em) => {
+        const id = randomUUID();
+        const deviceKey = this.deviceKeyOf(id);
+        await em.query(
+          'INSERT INTO rating_device (id, unit_code, department_id, name, key_hash, created_by) VALUES ($1, $2, $3, $4, $5, $6)',
+          [
+            id,
+            input.unitCode,
+            input.departmentId,
+            input.name.trim(),
+            createHash('sha256').update(deviceKey).digest('hex'),
+            principal.subject,
+          ],
+        );
+        return { id, name: input.name.trim() };
+      },
+    );
     return { ...ref, deviceKey: this.deviceKeyOf(ref.id) };
   }
 

@@ -12,7 +12,8 @@ export interface DatePeriod {
 }
 
 /** What satisfaction is measured for. */
-export type Subject = { kind: 'unit'; code: string } | { kind: 'department'; id: string } | { kind: 'post'; id: string };
+export type Subject =
+  { kind: 'unit'; code: string } | { kind: 'department'; id: string } | { kind: 'post'; id: string };
 
 interface Row {
   key: string;
@@ -45,19 +46,26 @@ const DISSATISFIED = 3;
  * rounded to 2 places, ties sharing a rank).
  */
 /** The months of `months` with ratings in each of `codes`' subtrees, in month order. */
-function monthsOf(sums: SubtreeSums, codes: string[], months: MonthRange): { code: string; month: string; count: number; average: number }[] {
+function monthsOf(
+  sums: SubtreeSums,
+  codes: string[],
+  months: MonthRange,
+): { code: string; month: string; count: number; average: number }[] {
   const out: { code: string; month: string; count: number; average: number }[] = [];
   for (const code of codes) {
     for (const m of months.months) {
       const s = sums.at(code, m.ordinal);
-      if (s && s[RATINGS]! > 0) out.push({ code, month: m.label, count: s[RATINGS]!, average: s[SCORE_SUM]! / s[RATINGS]! });
+      if (s && s[RATINGS]! > 0)
+        out.push({ code, month: m.label, count: s[RATINGS]!, average: s[SCORE_SUM]! / s[RATINGS]! });
     }
   }
   return out;
 }
 
 function rankedUnits(sums: SubtreeSums, tier: Tier, city: string, months: MonthRange): Row[] {
-  const rated = sums.unitsOfTier(tier, city, months.first.ordinal, months.end.ordinal).filter((u) => u.total[RATINGS]! > 0);
+  const rated = sums
+    .unitsOfTier(tier, city, months.first.ordinal, months.end.ordinal)
+    .filter((u) => u.total[RATINGS]! > 0);
   const cents = rated.map((u) => roundedCents(u.total[SCORE_SUM]! / u.total[RATINGS]!));
   return rated.map(({ code, total }, i) => {
     const n = total[RATINGS]!;
@@ -82,12 +90,27 @@ function rankedUnits(sums: SubtreeSums, tier: Tier, city: string, months: MonthR
 export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums) {
   const toSatisfaction = (r: Row | undefined): Satisfaction =>
     r
-      ? { count: r.count, average: round(r.average), satisfiedShare: round(r.satisfied, 4), dissatisfiedShare: round(r.dissatisfied, 4), rank: r.rank, peers: r.peers }
+      ? {
+          count: r.count,
+          average: round(r.average),
+          satisfiedShare: round(r.satisfied, 4),
+          dissatisfiedShare: round(r.dissatisfied, 4),
+          rank: r.rank,
+          peers: r.peers,
+        }
       : { count: 0, average: null, satisfiedShare: null, dissatisfiedShare: null, rank: null, peers: 0 };
 
   const satisfaction = new DataLoader<{ subject: Subject; period: DatePeriod }, Satisfaction, string>(
     async (keys) => {
-      const groups = new Map<string, { sql: string; params: unknown[]; keys: string[]; fromSums?: { sums: RatingMonthSums; tier: Tier; city: string; months: MonthRange } }>();
+      const groups = new Map<
+        string,
+        {
+          sql: string;
+          params: unknown[];
+          keys: string[];
+          fromSums?: { sums: RatingMonthSums; tier: Tier; city: string; months: MonthRange };
+        }
+      >();
       for (const { subject, period } of keys) {
         const k = subject.kind === 'unit' ? subject.code : subject.id;
         const tier = subject.kind === 'unit' ? unitCode.tierOf(subject.code) : null;
@@ -95,7 +118,12 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
         const groupKey = `${subject.kind}|${tier}|${city}|${period.from}|${period.to}`;
         if (!groups.has(groupKey)) {
           // Peers: every group of the same kind (and tier, for units) in the period; ranked by average.
-          const keyExpr = subject.kind === 'unit' ? `rpad(left(unit_code, ${unitCode.prefixLength(tier!)}), 12, '0')` : subject.kind === 'department' ? 'department_id::text' : 'post_id::text';
+          const keyExpr =
+            subject.kind === 'unit'
+              ? `rpad(left(unit_code, ${unitCode.prefixLength(tier!)}), 12, '0')`
+              : subject.kind === 'department'
+                ? 'department_id::text'
+                : 'post_id::text';
           const where =
             subject.kind === 'unit'
               ? `left(unit_code, 4) = $3 AND ${unitCode.withinTierSql(tier!, 'unit_code')}`
@@ -126,7 +154,9 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
       const found = new Map<string, Row>();
       const peersOf = new Map<string, number>();
       for (const [groupKey, g] of groups) {
-        const rows: Row[] = g.fromSums ? rankedUnits(await g.fromSums.sums.current(), g.fromSums.tier, g.fromSums.city, g.fromSums.months) : await ds.query(g.sql, g.params);
+        const rows: Row[] = g.fromSums
+          ? rankedUnits(await g.fromSums.sums.current(), g.fromSums.tier, g.fromSums.city, g.fromSums.months)
+          : await ds.query(g.sql, g.params);
         for (const r of rows) found.set(`${groupKey}|${r.key}`, r);
         peersOf.set(groupKey, rows[0]?.peers ?? 0);
       }
@@ -159,10 +189,25 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
         const rows: { code: string; month: string; count: number; average: number | null }[] = months
           ? sums
             ? monthsOf(await sums.current(), codes, months)
-            : (await sumRollup(ds, 'rating_month_stat', ['ratings', 'score_sum'] as const, codes, months.fromDay, months.toDay, true))
-              .filter((r) => Number(r['ratings']) > 0)
-              .sort((a, b) => String(a['month']).localeCompare(String(b['month'])))
-              .map((r) => ({ code: String(r['code']), month: String(r['month']), count: Number(r['ratings']), average: Number(r['score_sum']) / Number(r['ratings']) }))
+            : (
+                await sumRollup(
+                  ds,
+                  'rating_month_stat',
+                  ['ratings', 'score_sum'] as const,
+                  codes,
+                  months.fromDay,
+                  months.toDay,
+                  true,
+                )
+              )
+                .filter((r) => Number(r['ratings']) > 0)
+                .sort((a, b) => String(a['month']).localeCompare(String(b['month'])))
+                .map((r) => ({
+                  code: String(r['code']),
+                  month: String(r['month']),
+                  count: Number(r['ratings']),
+                  average: Number(r['score_sum']) / Number(r['ratings']),
+                }))
           : await ds.query(
               `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
                  FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
@@ -171,7 +216,8 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
               [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
             );
         for (const c of codes) out.set(`${c}|${p}`, []);
-        for (const r of rows) out.get(`${r.code}|${p}`)!.push({ month: r.month, count: r.count, average: round(r.average) });
+        for (const r of rows)
+          out.get(`${r.code}|${p}`)!.push({ month: r.month, count: r.count, average: round(r.average) });
       }
       return keys.map((k) => out.get(`${k.code}|${k.period.from}|${k.period.to}`)!);
     },

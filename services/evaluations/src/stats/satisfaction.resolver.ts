@@ -1,4 +1,13 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode } from '@sunlight/shared';
+import {
+  checkPageSize,
+  cursor,
+  platformError,
+  PlatformErrorCode,
+  Role,
+  scope,
+  toPage,
+  unitCode,
+} from '@sunlight/shared';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageInfo } from '@sunlight/shared';
 import { DepartmentRef, PostRef, UnitRef } from '../unit/entity-refs';
@@ -26,23 +35,43 @@ export class RatingCommentConnection {
   pageInfo: PageInfo;
 }
 
-const PERIOD = { from: { description: 'First day, YYYY-MM-DD.' }, to: { description: 'Day after the last, YYYY-MM-DD.' } };
+const PERIOD = {
+  from: { description: 'First day, YYYY-MM-DD.' },
+  to: { description: 'Day after the last, YYYY-MM-DD.' },
+};
 
 @Resolver(() => UnitRef)
 export class UnitSatisfactionResolver {
-  @FieldResolver(() => Satisfaction, { description: "Satisfaction of the unit's subtree for ratings dated in [from, to). Public: aggregates only." })
-  satisfaction(@Root() u: UnitRef, @Arg('from', PERIOD.from) from: string, @Arg('to', PERIOD.to) to: string, @Ctx() ctx: EvaluationsContext): Promise<Satisfaction> {
+  @FieldResolver(() => Satisfaction, {
+    description: "Satisfaction of the unit's subtree for ratings dated in [from, to). Public: aggregates only.",
+  })
+  satisfaction(
+    @Root() u: UnitRef,
+    @Arg('from', PERIOD.from) from: string,
+    @Arg('to', PERIOD.to) to: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<Satisfaction> {
     ctx.evaluationsScope.assertAggregates(ctx.principal, u.code);
-    return ctx.satisfaction.satisfaction.load({ subject: { kind: 'unit', code: u.code }, period: datePeriod(from, to) });
+    return ctx.satisfaction.satisfaction.load({
+      subject: { kind: 'unit', code: u.code },
+      period: datePeriod(from, to),
+    });
   }
 
   @FieldResolver(() => [SatisfactionMonth], { description: 'The monthly barometer (晴雨表) of the subtree.' })
-  satisfactionSeries(@Root() u: UnitRef, @Arg('from', PERIOD.from) from: string, @Arg('to', PERIOD.to) to: string, @Ctx() ctx: EvaluationsContext): Promise<SatisfactionMonth[]> {
+  satisfactionSeries(
+    @Root() u: UnitRef,
+    @Arg('from', PERIOD.from) from: string,
+    @Arg('to', PERIOD.to) to: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<SatisfactionMonth[]> {
     ctx.evaluationsScope.assertAggregates(ctx.principal, u.code);
     return ctx.satisfaction.series.load({ code: u.code, period: datePeriod(from, to) });
   }
 
-  @FieldResolver(() => RatingCommentConnection, { description: "Ratings with comments in the unit's subtree, newest first: leaders and inspectors in scope only." })
+  @FieldResolver(() => RatingCommentConnection, {
+    description: "Ratings with comments in the unit's subtree, newest first: leaders and inspectors in scope only.",
+  })
   async ratingComments(
     @Root() u: UnitRef,
     @Arg('from', PERIOD.from) from: string,
@@ -63,19 +92,39 @@ export class UnitSatisfactionResolver {
       params.push(String(at), String(id));
       keyset = 'AND (created_at, id) < ($5::timestamptz, $6::uuid)';
     }
-    const rows: { id: string; score: number; tags: RatingTag[]; comment: string; rated_on: string; unit_code: string; department_id: string; step_no: number | null; source: string; created_at: Date }[] =
-      await ctx.dataSource.query(
-        `SELECT id, score, tags, comment, rated_on::text, unit_code, department_id, step_no, source, created_at FROM rating
+    const rows: {
+      id: string;
+      score: number;
+      tags: RatingTag[];
+      comment: string;
+      rated_on: string;
+      unit_code: string;
+      department_id: string;
+      step_no: number | null;
+      source: string;
+      created_at: Date;
+    }[] = await ctx.dataSource.query(
+      `SELECT id, score, tags, comment, rated_on::text, unit_code, department_id, step_no, source, created_at FROM rating
           WHERE unit_code BETWEEN $1 AND $2 AND rated_on >= $3 AND rated_on < $4 AND comment IS NOT NULL ${keyset}
           ORDER BY created_at DESC, id DESC LIMIT ${first + 1}`,
-        params,
-      );
+      params,
+    );
     const page = toPage(rows, first, (r) => [r.created_at.toISOString(), r.id]);
     return {
       pageInfo: page.pageInfo,
       edges: page.edges.map(({ node: r, cursor: c }) => ({
         cursor: c,
-        node: { id: r.id, score: r.score, tags: r.tags, comment: r.comment, ratedOn: r.rated_on, unitCode: r.unit_code, departmentId: r.department_id, stepNo: r.step_no, source: r.source },
+        node: {
+          id: r.id,
+          score: r.score,
+          tags: r.tags,
+          comment: r.comment,
+          ratedOn: r.rated_on,
+          unitCode: r.unit_code,
+          departmentId: r.department_id,
+          stepNo: r.step_no,
+          source: r.source,
+        },
       })),
     };
   }
@@ -83,17 +132,35 @@ export class UnitSatisfactionResolver {
 
 @Resolver(() => DepartmentRef)
 export class DepartmentSatisfactionResolver {
-  @FieldResolver(() => Satisfaction, { description: 'Satisfaction of the department, ranked among all departments with ratings in the period.' })
-  satisfaction(@Root() d: DepartmentRef, @Arg('from', PERIOD.from) from: string, @Arg('to', PERIOD.to) to: string, @Ctx() ctx: EvaluationsContext): Promise<Satisfaction> {
-    return ctx.satisfaction.satisfaction.load({ subject: { kind: 'department', id: d.id }, period: datePeriod(from, to) });
+  @FieldResolver(() => Satisfaction, {
+    description: 'Satisfaction of the department, ranked among all departments with ratings in the period.',
+  })
+  satisfaction(
+    @Root() d: DepartmentRef,
+    @Arg('from', PERIOD.from) from: string,
+    @Arg('to', PERIOD.to) to: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<Satisfaction> {
+    return ctx.satisfaction.satisfaction.load({
+      subject: { kind: 'department', id: d.id },
+      period: datePeriod(from, to),
+    });
   }
 }
 
 @Resolver(() => PostRef)
 export class PostSatisfactionResolver {
-  @FieldResolver(() => Satisfaction, { description: 'Satisfaction of the post (key posts are rated publicly), ranked among posts with ratings.' })
-  satisfaction(@Root() p: PostRef, @Arg('from', PERIOD.from) from: string, @Arg('to', PERIOD.to) to: string, @Ctx() ctx: EvaluationsContext): Promise<Satisfaction> {
-    if (ctx.principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read post satisfaction');
+  @FieldResolver(() => Satisfaction, {
+    description: 'Satisfaction of the post (key posts are rated publicly), ranked among posts with ratings.',
+  })
+  satisfaction(
+    @Root() p: PostRef,
+    @Arg('from', PERIOD.from) from: string,
+    @Arg('to', PERIOD.to) to: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<Satisfaction> {
+    if (ctx.principal.role === Role.PUBLIC)
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read post satisfaction');
     return ctx.satisfaction.satisfaction.load({ subject: { kind: 'post', id: p.id }, period: datePeriod(from, to) });
   }
 }

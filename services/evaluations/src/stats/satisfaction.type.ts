@@ -14,7 +14,10 @@ export class Satisfaction {
   @Field(() => Float, { nullable: true, description: 'Share of ratings 1 or 2 (不满意).' })
   dissatisfiedShare: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rank by average among peers of the same tier in the city that have ratings (1 = best).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank by average among peers of the same tier in the city that have ratings (1 = best).',
+  })
   rank: number | null;
 
   @Field(() => Int, { description: 'Number of ranked peers.' })

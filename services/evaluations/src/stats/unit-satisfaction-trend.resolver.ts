@@ -15,14 +15,22 @@ const toSatisfactionTrend = (t: Trend<RatingMeasure>): SatisfactionTrend => ({
 /** The evaluations subgraph's monthly series on `Unit` (public aggregates), and its tier-wide table. */
 @Resolver(() => UnitRef)
 export class UnitSatisfactionTrendResolver {
-  @FieldResolver(() => SatisfactionTrend, { description: "Monthly satisfaction of the unit's subtree over the last 12 months. Public: aggregates only." })
+  @FieldResolver(() => SatisfactionTrend, {
+    description: "Monthly satisfaction of the unit's subtree over the last 12 months. Public: aggregates only.",
+  })
   async satisfactionTrend(@Root() unit: UnitRef, @Ctx() ctx: EvaluationsContext): Promise<SatisfactionTrend> {
     return toSatisfactionTrend(await ctx.trends.forUnits.load(unit.code));
   }
 
   @Directive('@inaccessible')
-  @Query(() => [UnitSatisfactionTrend], { description: 'For Sunlight services: the satisfaction trend of every unit of a tier in a city rated in the window.' })
-  async satisfactionTrendsOfTier(@Arg('tier', () => Tier) tier: Tier, @Arg('city') city: string, @Ctx() ctx: EvaluationsContext): Promise<UnitSatisfactionTrend[]> {
+  @Query(() => [UnitSatisfactionTrend], {
+    description: 'For Sunlight services: the satisfaction trend of every unit of a tier in a city rated in the window.',
+  })
+  async satisfactionTrendsOfTier(
+    @Arg('tier', () => Tier) tier: Tier,
+    @Arg('city') city: string,
+    @Ctx() ctx: EvaluationsContext,
+  ): Promise<UnitSatisfactionTrend[]> {
     scope.assertRole(ctx.principal, [Role.SERVICE], 'read tier-wide satisfaction trends');
     const rows = await ctx.trends.forTier(tier, city.slice(0, 4));
     return rows.map((r) => ({ code: r.code, trend: toSatisfactionTrend(r.trend) }));

@@ -41,7 +41,11 @@ export const people = {
 
 /** Opens a throwaway database with the evaluations migrations; the clock starts at `start`. */
 export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsDatabase> {
-  const db = await openTestDataSource({ schema: 'evaluations', entities: [], migrations: createEvaluationsSubgraph().migrations });
+  const db = await openTestDataSource({
+    schema: 'evaluations',
+    entities: [],
+    migrations: createEvaluationsSubgraph().migrations,
+  });
   const ds = db.dataSource;
   let now = start;
   const upstream = new StubUpstream();
@@ -64,7 +68,10 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
     },
     key: () => `evaluations-int-${++keys}-${randomUUID().slice(0, 8)}`,
     async scoresFor(tier, score) {
-      const [set]: { content: IndicatorSetContent }[] = await ds.query("SELECT content FROM indicator_set WHERE tier = $1 AND status = 'ACTIVE' AND owner_unit IS NULL", [tier]);
+      const [set]: { content: IndicatorSetContent }[] = await ds.query(
+        "SELECT content FROM indicator_set WHERE tier = $1 AND status = 'ACTIVE' AND owner_unit IS NULL",
+        [tier],
+      );
       if (!set) throw new Error(`no default indicator set for ${tier}`);
       return set.content.aspects.flatMap((a) => a.indicators.map((i) => ({ indicator: i.code, score: score(i.code) })));
     },

@@ -22,7 +22,13 @@ export class StubUpstream implements Upstream {
       caseId: randomUUID(),
       unitCode,
       powerId: randomUUID(),
-      steps: done.map((d, i) => ({ stepNo: i + 1, name: `第${i + 1}步`, done: d, departmentId: randomUUID(), postId: i === 0 ? randomUUID() : null })),
+      steps: done.map((d, i) => ({
+        stepNo: i + 1,
+        name: `第${i + 1}步`,
+        done: d,
+        departmentId: randomUUID(),
+        postId: i === 0 ? randomUUID() : null,
+      })),
     };
     this.cases.set(`${number}|${queryCode}`, c);
     return c;

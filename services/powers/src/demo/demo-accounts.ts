@@ -7,7 +7,11 @@ import type { DemoOrganization } from './demo-units';
 const ACCOUNT_ROLES = [Role.CLERK, Role.LEADER, Role.INSPECTOR, Role.ADMIN] as const;
 
 /** One CLERK, LEADER, INSPECTOR and ADMIN per unit, with fictional names. */
-export function buildDemoAccounts(units: readonly DemoUnit[], org: DemoOrganization, random: DemoRandom): DemoAccount[] {
+export function buildDemoAccounts(
+  units: readonly DemoUnit[],
+  org: DemoOrganization,
+  random: DemoRandom,
+): DemoAccount[] {
   const names = new DemoNameBook(random);
   return units.flatMap((unit) =>
     ACCOUNT_ROLES.map((role): DemoAccount => ({

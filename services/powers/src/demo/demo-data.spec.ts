@@ -1,6 +1,13 @@
 import { CheckpointKind, Role, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
-import { DEMO_SEED, findDemoAccount, generateDemoData, type DemoCheckpoint, type DemoData, type DemoPower } from './demo-data';
+import {
+  DEMO_SEED,
+  findDemoAccount,
+  generateDemoData,
+  type DemoCheckpoint,
+  type DemoData,
+  type DemoPower,
+} from './demo-data';
 
 const TIER_ABOVE: Record<Tier, Tier | null> = {
   [Tier.CITY]: null,
@@ -35,7 +42,13 @@ function checkpointProblems(power: DemoPower, c: DemoCheckpoint): string[] {
       if (c.stepNo !== 1 || !p.attachments?.length || p.attachments.some((a) => a.length === 0)) fail('attachments');
       break;
     case CheckpointKind.PENALTY_RANGE:
-      if (power.category !== PowerCategory.PENALTY || p.min === undefined || p.max === undefined || !(p.min >= 0 && p.min < p.max)) fail('penalty range');
+      if (
+        power.category !== PowerCategory.PENALTY ||
+        p.min === undefined ||
+        p.max === undefined ||
+        !(p.min >= 0 && p.min < p.max)
+      )
+        fail('penalty range');
       break;
     case CheckpointKind.AMOUNT_LIMIT:
       if (p.field !== 'amount' || !(p.max !== undefined && p.max > 0)) fail('amount limit');
@@ -48,7 +61,8 @@ function checkpointProblems(power: DemoPower, c: DemoCheckpoint): string[] {
       break;
     case CheckpointKind.MIN_DAYS_BETWEEN_STEPS: {
       const from = power.flow.find((s) => s.stepNo === p.fromStepNo);
-      if (!from || from.stepNo >= c.stepNo || !(p.days !== undefined && p.days >= 1 && from.timeLimitDays >= p.days)) fail('min days');
+      if (!from || from.stepNo >= c.stepNo || !(p.days !== undefined && p.days >= 1 && from.timeLimitDays >= p.days))
+        fail('min days');
       break;
     }
   }
@@ -65,7 +79,9 @@ describe('generateDemoData', () => {
   it('seeds 49 units, 4 accounts per unit and about 300 powers', () => {
     expect(data.units).toHaveLength(49);
     const perTier = (tier: Tier) => data.units.filter((u) => u.tier === tier).length;
-    expect([perTier(Tier.CITY), perTier(Tier.COUNTY), perTier(Tier.TOWNSHIP), perTier(Tier.VILLAGE)]).toEqual([1, 3, 9, 36]);
+    expect([perTier(Tier.CITY), perTier(Tier.COUNTY), perTier(Tier.TOWNSHIP), perTier(Tier.VILLAGE)]).toEqual([
+      1, 3, 9, 36,
+    ]);
     expect(data.accounts).toHaveLength(196);
     expect(data.powers.length).toBeGreaterThanOrEqual(300);
     expect(data.powers.length).toBeLessThanOrEqual(310);
@@ -101,7 +117,12 @@ describe('generateDemoData', () => {
     const ids = [
       ...data.departments.map((d) => d.id),
       ...data.posts.map((p) => p.id),
-      ...data.powers.flatMap((p) => [p.id, ...p.riskPoints.map((r) => r.id), ...p.efficiencyPoints.map((e) => e.id), ...p.checkpoints.map((c) => c.id)]),
+      ...data.powers.flatMap((p) => [
+        p.id,
+        ...p.riskPoints.map((r) => r.id),
+        ...p.efficiencyPoints.map((e) => e.id),
+        ...p.checkpoints.map((c) => c.id),
+      ]),
     ];
     for (const id of ids) expect(id).toMatch(UUID);
     expect(new Set(ids).size).toBe(ids.length);
@@ -114,7 +135,9 @@ describe('generateDemoData', () => {
     expect(new Set(departmentKeys).size).toBe(departmentKeys.length);
     const postKeys = data.posts.map((p) => `${p.departmentId}/${p.code}`);
     expect(new Set(postKeys).size).toBe(postKeys.length);
-    expect(data.accounts.map((a) => a.subject)).toEqual(expect.arrayContaining(['inspector.139901000000', 'clerk.139901001001']));
+    expect(data.accounts.map((a) => a.subject)).toEqual(
+      expect.arrayContaining(['inspector.139901000000', 'clerk.139901001001']),
+    );
     expect(new Set(data.accounts.map((a) => a.subject)).size).toBe(data.accounts.length);
   });
 
@@ -138,7 +161,8 @@ describe('generateDemoData', () => {
         expect(account.subject).toBe(`${account.role.toLowerCase()}.${unit.code}`);
         expect(account.name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
         const department = account.departmentId === null ? null : departmentById.get(account.departmentId);
-        if (account.role === Role.CLERK) expect(department).toBe(data.departments.find((d) => d.unitCode === unit.code));
+        if (account.role === Role.CLERK)
+          expect(department).toBe(data.departments.find((d) => d.unitCode === unit.code));
         if (account.role === Role.INSPECTOR) expect(department).toBe(supervisoryOf(unit.code)[0]);
         if (account.role === Role.LEADER || account.role === Role.ADMIN) expect(department).toBeNull();
       }
@@ -184,7 +208,8 @@ describe('generateDemoData', () => {
       }
       expect(power.efficiencyPoints.length).toBeGreaterThanOrEqual(1);
       expect(power.efficiencyPoints.length).toBeLessThanOrEqual(2);
-      for (const point of power.efficiencyPoints) if (point.stepNo !== null) expect(stepNos.has(point.stepNo)).toBe(true);
+      for (const point of power.efficiencyPoints)
+        if (point.stepNo !== null) expect(stepNos.has(point.stepNo)).toBe(true);
     }
   });
 
@@ -212,7 +237,11 @@ describe('generateDemoData', () => {
 
   it('finds the seeded account of a role at a unit', () => {
     const inspector = findDemoAccount(data, Role.INSPECTOR, '139901000000');
-    expect(inspector).toMatchObject({ subject: 'inspector.139901000000', role: Role.INSPECTOR, unitCode: '139901000000' });
+    expect(inspector).toMatchObject({
+      subject: 'inspector.139901000000',
+      role: Role.INSPECTOR,
+      unitCode: '139901000000',
+    });
     expect(inspector?.departmentId).toBe(supervisoryOf('139901000000')[0]?.id);
     expect(findDemoAccount(data, Role.INSPECTOR, '139999000000')).toBeUndefined();
     expect(findDemoAccount(data, Role.PUBLIC, '139901000000')).toBeUndefined();

@@ -85,7 +85,12 @@ function step(kind: StepKind, name: string, posts: PostCode[], description: stri
   return fixedDays === undefined ? { kind, name, posts, description } : { kind, name, posts, description, fixedDays };
 }
 
-const ACCEPT = step('accept', '受理', ['SL'], '审查申请材料是否齐全、符合法定形式，材料不全的一次性告知需补正的全部内容');
+const ACCEPT = step(
+  'accept',
+  '受理',
+  ['SL'],
+  '审查申请材料是否齐全、符合法定形式，材料不全的一次性告知需补正的全部内容',
+);
 const REVIEW = step('review', '审查', ['SH'], '对申请材料的实质内容进行审查，提出审查意见');
 const SITE = step('site', '现场核查', ['SH', 'ZF'], '两名以上工作人员到现场核查，制作核查笔录并由当事人签字确认');
 const DECIDE = step('decide', '决定', ['SP', 'FZR'], '依法作出准予或不予决定，不予决定的说明理由并告知救济途径');

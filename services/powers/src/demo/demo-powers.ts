@@ -24,11 +24,16 @@ export const CATEGORY_CODE: Record<PowerCategory, string> = {
 };
 
 /** For each category of the quota, that many distinct templates of the category, at random. */
-function pickByQuota(catalog: readonly PowerTemplate[], quota: Partial<Record<PowerCategory, number>>, random: DemoRandom): PowerTemplate[] {
+function pickByQuota(
+  catalog: readonly PowerTemplate[],
+  quota: Partial<Record<PowerCategory, number>>,
+  random: DemoRandom,
+): PowerTemplate[] {
   return Object.values(PowerCategory).flatMap((category) => {
     const wanted = quota[category] ?? 0;
     const candidates = catalog.filter((t) => t.category === category);
-    if (candidates.length < wanted) throw new Error(`demo catalog has ${candidates.length} ${category} templates, quota ${wanted}`);
+    if (candidates.length < wanted)
+      throw new Error(`demo catalog has ${candidates.length} ${category} templates, quota ${wanted}`);
     return random.sample(candidates, wanted);
   });
 }

@@ -9,7 +9,9 @@ export const demoHash32 = hash32;
  * `demoId('power', unitCode, code)`: the same name always gives the same id.
  */
 export function demoId(...parts: Array<string | number>): string {
-  const hex = createHash('sha1').update(`sunlight-demo/${parts.join('/')}`).digest('hex');
+  const hex = createHash('sha1')
+    .update(`sunlight-demo/${parts.join('/')}`)
+    .digest('hex');
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return [
     hex.slice(0, 8),

@@ -91,7 +91,12 @@ export function buildDemoUnits(): DemoUnit[] {
       const townshipCode = townshipPrefix.padEnd(12, '0');
       units.push({ code: townshipCode, name: township.name, tier: Tier.TOWNSHIP, parentCode: countyCode });
       township.children.forEach((village, k) => {
-        units.push({ code: townshipPrefix + pad(k + 1, 3), name: village.name, tier: Tier.VILLAGE, parentCode: townshipCode });
+        units.push({
+          code: townshipPrefix + pad(k + 1, 3),
+          name: village.name,
+          tier: Tier.VILLAGE,
+          parentCode: townshipCode,
+        });
       });
     });
   });
@@ -118,7 +123,12 @@ export class DemoOrganization {
         };
         const posts = new Map<string, DemoPost>();
         for (const code of spec.posts) {
-          const post: DemoPost = { id: demoId('post', unit.code, spec.code, code), departmentId: department.id, code, name: POST_NAMES[code] };
+          const post: DemoPost = {
+            id: demoId('post', unit.code, spec.code, code),
+            departmentId: department.id,
+            code,
+            name: POST_NAMES[code],
+          };
           posts.set(code, post);
           this.posts.push(post);
         }

@@ -127,7 +127,18 @@ export class Catalog1763769700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['checkpoint', 'efficiency_point', 'risk_point', 'flow_step', 'power_version', 'power', 'account', 'post', 'department', 'unit']) {
+    for (const table of [
+      'checkpoint',
+      'efficiency_point',
+      'risk_point',
+      'flow_step',
+      'power_version',
+      'power',
+      'account',
+      'post',
+      'department',
+      'unit',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

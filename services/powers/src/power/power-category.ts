@@ -30,5 +30,6 @@ export const POWER_CATEGORY_LABEL: Record<PowerCategory, string> = {
 
 registerEnumType(PowerCategory, {
   name: 'PowerCategory',
-  description: 'Category of a power (职权类别): 行政许可, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力.',
+  description:
+    'Category of a power (职权类别): 行政许可, 行政处罚, 行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力.',
 });

@@ -16,5 +16,12 @@ export interface PowerContent {
   flow: { name: string; postId: string | null; timeLimitDays: number; description: string }[];
   riskPoints: { id: string; stepNo: number | null; level: number; description: string; measures: string[] }[];
   efficiencyPoints: { id: string; stepNo: number | null; description: string; timeLimitDays: number | null }[];
-  checkpoints: { id: string; stepNo: number; kind: CheckpointKind; params: CheckpointParams; legalBasis: string; description: string }[];
+  checkpoints: {
+    id: string;
+    stepNo: number;
+    kind: CheckpointKind;
+    params: CheckpointParams;
+    legalBasis: string;
+    description: string;
+  }[];
 }

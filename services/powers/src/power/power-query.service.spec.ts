@@ -21,7 +21,12 @@ describe('PowerQueryService', () => {
   beforeAll(async () => {
     c = await openSeededCatalog();
     const admin = c.as(Role.ADMIN, COUNTY);
-    const make = (code: string) => c.powers.create(admin, aPower().inUnit(c.data, COUNTY).withCode(code).withName(`${code} 原名`).build(), `query-create-${code}`);
+    const make = (code: string) =>
+      c.powers.create(
+        admin,
+        aPower().inUnit(c.data, COUNTY).withCode(code).withName(`${code} 原名`).build(),
+        `query-create-${code}`,
+      );
     draftId = (await make('Q-DRAFT')).id;
     retiredId = (await make('Q-RETIRED')).id;
     await c.powers.publish(admin, retiredId, 'query-publish-retired');
@@ -33,7 +38,12 @@ describe('PowerQueryService', () => {
   afterAll(() => c.close());
 
   /** Every node of the catalog, page by page. */
-  const listAll = async (principal: Principal, unit: string | undefined, filter: CatalogFilter = {}, first = 100): Promise<Power[]> => {
+  const listAll = async (
+    principal: Principal,
+    unit: string | undefined,
+    filter: CatalogFilter = {},
+    first = 100,
+  ): Promise<Power[]> => {
     const nodes: Power[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
@@ -67,7 +77,9 @@ describe('PowerQueryService', () => {
 
     it('refuses a unit outside the caller’s subtree with OUT_OF_SCOPE', async () => {
       const outOfScope = { extensions: { code: 'OUT_OF_SCOPE', field: 'unit' } };
-      await expect(c.reads().list(c.as(Role.INSPECTOR, COUNTY), '139902000000', {}, 10)).rejects.toMatchObject(outOfScope);
+      await expect(c.reads().list(c.as(Role.INSPECTOR, COUNTY), '139902000000', {}, 10)).rejects.toMatchObject(
+        outOfScope,
+      );
       await expect(c.reads().list(c.as(Role.INSPECTOR, COUNTY), CITY, {}, 10)).rejects.toMatchObject(outOfScope);
       await expect(c.reads().list(c.as(Role.CLERK, VILLAGE), '139901001000', {}, 10)).rejects.toMatchObject(outOfScope);
     });
@@ -76,7 +88,9 @@ describe('PowerQueryService', () => {
       const nodes = await listAll(PUBLIC_PRINCIPAL, undefined);
       expect(nodes.length).toBe(await c.count("SELECT count(*) FROM power WHERE status = 'PUBLISHED'"));
       expect(nodes.every((n) => n.status === 'PUBLISHED' && n.state === 'PUBLISHED')).toBe(true);
-      expect(new Set(nodes.map((n) => n.unitCode.slice(0, 6)))).toEqual(new Set(['139900', '139901', '139902', '139903']));
+      expect(new Set(nodes.map((n) => n.unitCode.slice(0, 6)))).toEqual(
+        new Set(['139900', '139901', '139902', '139903']),
+      );
       const ids = nodes.map((n) => n.id);
       expect(ids).not.toContain(draftId);
       expect(ids).not.toContain(retiredId);
@@ -90,11 +104,41 @@ describe('PowerQueryService', () => {
     const scopeOf = () => c.as(Role.INSPECTOR, COUNTY);
     const departmentId = () => c.data.departments.find((d) => d.unitCode === COUNTY && d.code === 'SCJG')!.id;
     const cases: [string, () => CatalogFilter, string, () => unknown[], (p: Power) => boolean][] = [
-      ['category', () => ({ category: PowerCategory.PENALTY }), `AND v.category = 'PENALTY'`, () => [], (p) => p.category === PowerCategory.PENALTY],
-      ['riskLevel', () => ({ riskLevel: 1 }), 'AND EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = 1)', () => [], () => true],
-      ['text', () => ({ text: 'xk-00' }), `AND (strpos(lower(v.name), 'xk-00') > 0 OR strpos(lower(p.code), 'xk-00') > 0)`, () => [], (p) => p.code.toLowerCase().includes('xk-00')],
-      ['text in a name', () => ({ text: '许可' }), `AND strpos(v.name, '许可') > 0`, () => [], (p) => p.name.includes('许可')],
-      ['departmentId', () => ({ departmentId: departmentId() }), 'AND v.department_id = $1', () => [departmentId()], (p) => p.departmentId === departmentId()],
+      [
+        'category',
+        () => ({ category: PowerCategory.PENALTY }),
+        `AND v.category = 'PENALTY'`,
+        () => [],
+        (p) => p.category === PowerCategory.PENALTY,
+      ],
+      [
+        'riskLevel',
+        () => ({ riskLevel: 1 }),
+        'AND EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = 1)',
+        () => [],
+        () => true,
+      ],
+      [
+        'text',
+        () => ({ text: 'xk-00' }),
+        `AND (strpos(lower(v.name), 'xk-00') > 0 OR strpos(lower(p.code), 'xk-00') > 0)`,
+        () => [],
+        (p) => p.code.toLowerCase().includes('xk-00'),
+      ],
+      [
+        'text in a name',
+        () => ({ text: '许可' }),
+        `AND strpos(v.name, '许可') > 0`,
+        () => [],
+        (p) => p.name.includes('许可'),
+      ],
+      [
+        'departmentId',
+        () => ({ departmentId: departmentId() }),
+        'AND v.department_id = $1',
+        () => [departmentId()],
+        (p) => p.departmentId === departmentId(),
+      ],
     ];
 
     it.each(cases)('filters by %s exactly as SQL counts it', async (_name, filter, sql, params, holds) => {
@@ -109,13 +153,20 @@ describe('PowerQueryService', () => {
     });
 
     it('refuses a risk level outside 1-3', async () => {
-      await expect(c.reads().list(scopeOf(), undefined, { riskLevel: 4 }, 10)).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'filter.riskLevel' } });
+      await expect(c.reads().list(scopeOf(), undefined, { riskLevel: 4 }, 10)).rejects.toMatchObject({
+        extensions: { code: 'VALIDATION_FAILED', field: 'filter.riskLevel' },
+      });
     });
 
     it('takes % and _ in the text literally', async () => {
       const admin = c.as(Role.ADMIN, CITY);
-      for (const text of ['%', '_', '50%', 'X_']) expect(await (await c.reads().list(admin, undefined, { text }, 10)).totalCount()).toBe(0);
-      const made = await c.powers.create(admin, aPower().inUnit(c.data, CITY).withCode('XY-50').withName('费用减免50%').build(), 'query-create-percent');
+      for (const text of ['%', '_', '50%', 'X_'])
+        expect(await (await c.reads().list(admin, undefined, { text }, 10)).totalCount()).toBe(0);
+      const made = await c.powers.create(
+        admin,
+        aPower().inUnit(c.data, CITY).withCode('XY-50').withName('费用减免50%').build(),
+        'query-create-percent',
+      );
       for (const text of ['%', '50%']) {
         const page = await c.reads().list(admin, undefined, { text }, 10);
         expect(page.edges.map((e) => e.node.id)).toEqual([made.id]);
@@ -130,7 +181,11 @@ describe('PowerQueryService', () => {
   describe('pagination', () => {
     it('walks the public catalog 7 at a time with no gap and no duplicate, in unit and code order', async () => {
       const walked = await listAll(PUBLIC_PRINCIPAL, undefined, {}, 7);
-      const ordered = ((await c.ds.query("SELECT id FROM power WHERE status = 'PUBLISHED' ORDER BY unit_code, code")) as { id: string }[]).map((r) => r.id);
+      const ordered = (
+        (await c.ds.query("SELECT id FROM power WHERE status = 'PUBLISHED' ORDER BY unit_code, code")) as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
       expect(ordered.length).toBeGreaterThan(7 * 10);
       expect(new Set(walked.map((n) => n.id)).size).toBe(walked.length);
       expect(walked.map((n) => n.id)).toEqual(ordered);
@@ -138,13 +193,19 @@ describe('PowerQueryService', () => {
 
     it('walks a staff subtree 7 at a time the same way', async () => {
       const walked = await listAll(c.as(Role.LEADER, '139901001000'), undefined, {}, 7);
-      const ordered = ((await c.ds.query("SELECT id FROM power WHERE unit_code LIKE '139901001%' ORDER BY unit_code, code")) as { id: string }[]).map((r) => r.id);
+      const ordered = (
+        (await c.ds.query("SELECT id FROM power WHERE unit_code LIKE '139901001%' ORDER BY unit_code, code")) as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
       expect(ordered.length).toBeGreaterThan(7);
       expect(walked.map((n) => n.id)).toEqual(ordered);
     });
 
     it.each([0, 101])('refuses first = %d', async (first) => {
-      await expect(c.reads().list(PUBLIC_PRINCIPAL, undefined, {}, first)).rejects.toMatchObject({ extensions: { code: 'VALIDATION_FAILED', field: 'first' } });
+      await expect(c.reads().list(PUBLIC_PRINCIPAL, undefined, {}, first)).rejects.toMatchObject({
+        extensions: { code: 'VALIDATION_FAILED', field: 'first' },
+      });
     });
 
     it.each([
@@ -152,7 +213,9 @@ describe('PowerQueryService', () => {
       ['a cursor of the wrong shape', cursor.encode(['139901000000'])],
       ['base64 of something else', Buffer.from('{"unit":1}').toString('base64url')],
     ])('refuses %s as `after` with BAD_CURSOR', async (_name, after) => {
-      await expect(c.reads().list(PUBLIC_PRINCIPAL, undefined, {}, 10, after)).rejects.toMatchObject({ extensions: { code: 'BAD_CURSOR', field: 'after' } });
+      await expect(c.reads().list(PUBLIC_PRINCIPAL, undefined, {}, 10, after)).rejects.toMatchObject({
+        extensions: { code: 'BAD_CURSOR', field: 'after' },
+      });
     });
   });
 });

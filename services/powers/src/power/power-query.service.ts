@@ -1,4 +1,16 @@
-import { checkPageSize, cursor, platformError, PlatformErrorCode, Role, scope, toPage, unitCode, type Page, type Principal, isUuid } from '@sunlight/shared';
+import {
+  checkPageSize,
+  cursor,
+  platformError,
+  PlatformErrorCode,
+  Role,
+  scope,
+  toPage,
+  unitCode,
+  type Page,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { PowerLoaders } from './power.loader';
 import { versionKey } from './power.loader';
@@ -44,7 +56,12 @@ export class PowerQueryService {
   /** One power at a version (default: the one the caller should see). NOT_FOUND when unknown or not visible. */
   async get(principal: Principal, id: string, version?: number | null): Promise<Power> {
     const found = await this.find(principal, id, version);
-    if (!found) throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id}${version ? ` version ${version}` : ''} that you can see`, 'id');
+    if (!found)
+      throw powerError(
+        PowerErrorCode.POWER_NOT_FOUND,
+        `no power ${id}${version ? ` version ${version}` : ''} that you can see`,
+        'id',
+      );
     return found;
   }
 
@@ -61,11 +78,18 @@ export class PowerQueryService {
   }
 
   /** A page of the catalog of `unit`'s subtree (default: the caller's unit; the whole city for the public). */
-  async list(principal: Principal, unit: string | undefined, filter: CatalogFilter, first: number, after?: string | null): Promise<CatalogPage> {
+  async list(
+    principal: Principal,
+    unit: string | undefined,
+    filter: CatalogFilter,
+    first: number,
+    after?: string | null,
+  ): Promise<CatalogPage> {
     checkPageSize(first);
     const isPublic = principal.role === Role.PUBLIC;
     const root = unit ?? principal.unit;
-    if (root !== undefined && !unitCode.isValid(root)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+    if (root !== undefined && !unitCode.isValid(root))
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
     if (!isPublic && principal.role !== Role.SERVICE) {
       if (!root) throw platformError(PlatformErrorCode.FORBIDDEN, 'your token has no unit');
       scope.assertCanRead(principal, root);
@@ -83,15 +107,24 @@ export class PowerQueryService {
     else if (filter.status) where.push(`p.status = ${param(filter.status)}`);
     if (filter.category) versionWhere.push(`v.category = ${param(filter.category)}`);
     if (filter.departmentId != null) {
-      if (!isUuid(filter.departmentId)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'departmentId must be a department id (UUID)', 'filter.departmentId');
+      if (!isUuid(filter.departmentId))
+        throw platformError(
+          PlatformErrorCode.VALIDATION_FAILED,
+          'departmentId must be a department id (UUID)',
+          'filter.departmentId',
+        );
       versionWhere.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
     }
     if (filter.riskLevel != null) {
-      if (![1, 2, 3].includes(filter.riskLevel)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel must be 1, 2 or 3', 'filter.riskLevel');
-      versionWhere.push(`EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`);
+      if (![1, 2, 3].includes(filter.riskLevel))
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel must be 1, 2 or 3', 'filter.riskLevel');
+      versionWhere.push(
+        `EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`,
+      );
     }
     if (filter.text != null && filter.text.trim() !== '') {
-      if (filter.text.length > 100) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
+      if (filter.text.length > 100)
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
       const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const p = param(pattern);
       versionWhere.push(`(v.name ILIKE ${p} OR p.code ILIKE ${p})`);

@@ -14,5 +14,11 @@ export enum VersionState {
   SUPERSEDED = 'SUPERSEDED',
 }
 
-registerEnumType(PowerStatus, { name: 'PowerStatus', description: 'DRAFT (never published), PUBLISHED (in the public catalog), RETIRED (withdrawn, 已取消).' });
-registerEnumType(VersionState, { name: 'VersionState', description: 'DRAFT (being edited), PUBLISHED (the version in force), SUPERSEDED (an earlier published version).' });
+registerEnumType(PowerStatus, {
+  name: 'PowerStatus',
+  description: 'DRAFT (never published), PUBLISHED (in the public catalog), RETIRED (withdrawn, 已取消).',
+});
+registerEnumType(VersionState, {
+  name: 'VersionState',
+  description: 'DRAFT (being edited), PUBLISHED (the version in force), SUPERSEDED (an earlier published version).',
+});

@@ -6,7 +6,11 @@ import { PowerStatus } from './power-status';
  * Who may see a version of a power: services everything; staff anything of a unit in their
  * subtree; the public only versions that were published, of powers not retired.
  */
-export function canSeePowerVersion(principal: Principal, record: PowerRecord, version: Pick<PowerVersionRecord, 'publishedAt'>): boolean {
+export function canSeePowerVersion(
+  principal: Principal,
+  record: PowerRecord,
+  version: Pick<PowerVersionRecord, 'publishedAt'>,
+): boolean {
   if (principal.role === Role.SERVICE) return true;
   if (principal.role === Role.PUBLIC) return record.status === PowerStatus.PUBLISHED && version.publishedAt !== null;
   return scope.canRead(principal, record.unitCode);

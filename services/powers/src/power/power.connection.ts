@@ -32,7 +32,10 @@ export class PowerFilter {
   @Field({ nullable: true, description: 'Responsible department id.' })
   departmentId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Only powers with a risk point of this level (1 red, 2 orange, 3 yellow).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only powers with a risk point of this level (1 red, 2 orange, 3 yellow).',
+  })
   riskLevel?: number;
 
   @Field({ nullable: true, description: 'Text in the name or the code (case-insensitive).' })

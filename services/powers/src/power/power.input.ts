@@ -7,7 +7,7 @@ export class FlowStepInput {
   @Field()
   name: string;
 
-  @Field(() => String, { nullable: true, description: 'Post (岗位) handling the step; a post of the power\'s unit.' })
+  @Field(() => String, { nullable: true, description: "Post (岗位) handling the step; a post of the power's unit." })
   postId?: string | null;
 
   @Field(() => Int)
@@ -55,10 +55,17 @@ export class CheckpointParamsInput {
   @Field({ nullable: true, description: 'PENALTY_RANGE: the minimum, CNY.' })
   min?: number;
 
-  @Field({ nullable: true, description: 'AMOUNT_LIMIT / PENALTY_RANGE: the maximum, CNY; CONTRACT_CHANGE_LIMIT: the largest single change, CNY.' })
+  @Field({
+    nullable: true,
+    description:
+      'AMOUNT_LIMIT / PENALTY_RANGE: the maximum, CNY; CONTRACT_CHANGE_LIMIT: the largest single change, CNY.',
+  })
   max?: number;
 
-  @Field({ nullable: true, description: 'CONTRACT_CHANGE_LIMIT: the largest total change as a share of the contract price (0.2 = 20%).' })
+  @Field({
+    nullable: true,
+    description: 'CONTRACT_CHANGE_LIMIT: the largest total change as a share of the contract price (0.2 = 20%).',
+  })
   maxRatio?: number;
 
   @Field(() => Int, { nullable: true, description: 'MIN_DAYS_BETWEEN_STEPS: the earlier step.' })
@@ -137,7 +144,10 @@ export class CreatePowerInput {
   checkpoints?: CheckpointInput[];
 }
 
-@InputType({ description: 'Changes to a power. Omitted fields stay; `flow` replaces the whole flow. A published power gets a new DRAFT version.' })
+@InputType({
+  description:
+    'Changes to a power. Omitted fields stay; `flow` replaces the whole flow. A published power gets a new DRAFT version.',
+})
 export class UpdatePowerInput {
   @Field({ nullable: true })
   name?: string;

@@ -15,7 +15,11 @@ function splitKeys(keys: readonly string[]): { powerId: string; version: number 
 }
 
 /** Loads rows of `entity` for many (power, version) pairs in one query, grouped per pair. */
-function itemsLoader<T extends { powerId: string; version: number }>(ds: DataSource, entity: new () => T, order: string) {
+function itemsLoader<T extends { powerId: string; version: number }>(
+  ds: DataSource,
+  entity: new () => T,
+  order: string,
+) {
   return new DataLoader<string, T[]>(async (keys) => {
     const pairs = splitKeys(keys);
     const rows = await ds
@@ -34,7 +38,9 @@ function itemsLoader<T extends { powerId: string; version: number }>(ds: DataSou
 /** Per-request loaders for powers, their versions and their items. */
 export function createPowerLoaders(ds: DataSource) {
   return {
-    power: new DataLoader<string, PowerRecord | null>(async (ids) => orderByKeys(ids, await ds.getRepository(PowerRecord).findBy({ id: In([...ids]) }), (p) => p.id)),
+    power: new DataLoader<string, PowerRecord | null>(async (ids) =>
+      orderByKeys(ids, await ds.getRepository(PowerRecord).findBy({ id: In([...ids]) }), (p) => p.id),
+    ),
     version: new DataLoader<string, PowerVersionRecord | null>(async (keys) => {
       const pairs = splitKeys(keys);
       const rows = await ds
@@ -48,7 +54,13 @@ export function createPowerLoaders(ds: DataSource) {
       return orderByKeys(keys, rows, (r) => versionKey(r.powerId, r.version));
     }),
     versionsOf: new DataLoader<string, PowerVersionRecord[]>(async (ids) =>
-      groupByKeys(ids, await ds.getRepository(PowerVersionRecord).find({ where: { powerId: In([...ids]) }, order: { version: 'ASC' } }), (v) => v.powerId),
+      groupByKeys(
+        ids,
+        await ds
+          .getRepository(PowerVersionRecord)
+          .find({ where: { powerId: In([...ids]) }, order: { version: 'ASC' } }),
+        (v) => v.powerId,
+      ),
     ),
     flow: itemsLoader(ds, FlowStep, 'i.step_no'),
     riskPoints: itemsLoader(ds, RiskPoint, 'i.level, i.id'),

@@ -17,14 +17,28 @@ describe('powers query through the subgraph schema', () => {
   /** totalCount of `powers(first: 5, filter: …)` for the county's inspector, or the errors. */
   const totalCount = async (filter: string) => {
     const principal = c.as(Role.INSPECTOR, COUNTY);
-    const contextValue = powersSubgraph.createContext({ principal, requestId: 'spec', dataSource: c.ds, logger: createLogger('test') });
-    const result = await graphql({ schema, source: `{ powers(first: 5, filter: ${filter}) { totalCount } }`, contextValue });
-    return { errors: result.errors?.map((e) => ({ message: e.message, code: e.extensions['code'] })), count: (result.data?.['powers'] as { totalCount: number } | undefined)?.totalCount };
+    const contextValue = powersSubgraph.createContext({
+      principal,
+      requestId: 'spec',
+      dataSource: c.ds,
+      logger: createLogger('test'),
+    });
+    const result = await graphql({
+      schema,
+      source: `{ powers(first: 5, filter: ${filter}) { totalCount } }`,
+      contextValue,
+    });
+    return {
+      errors: result.errors?.map((e) => ({ message: e.message, code: e.extensions['code'] })),
+      count: (result.data?.['powers'] as { totalCount: number } | undefined)?.totalCount,
+    };
   };
   const countyTotal = () => c.count(`SELECT count(*) FROM power WHERE unit_code LIKE '139901%'`);
 
   it('applies a filter given in the query', async () => {
-    const penalties = await c.count(`SELECT count(*) FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = p.latest_version WHERE p.unit_code LIKE '139901%' AND v.category = 'PENALTY'`);
+    const penalties = await c.count(
+      `SELECT count(*) FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = p.latest_version WHERE p.unit_code LIKE '139901%' AND v.category = 'PENALTY'`,
+    );
     expect(await totalCount('{ category: PENALTY }')).toEqual({ errors: undefined, count: penalties });
   });
 
@@ -34,10 +48,11 @@ describe('powers query through the subgraph schema', () => {
 
   // BUG: the filter fields are nullable, so GraphQL passes an explicit null through; list()
   // tests `!== undefined` and then calls null.trim() (text) or rejects null (riskLevel).
-  it.each(['{ text: null }', '{ riskLevel: null }', '{ text: null, riskLevel: null, category: null, departmentId: null, status: null }'])(
-    'treats %s as no filter',
-    async (filter) => {
-      expect(await totalCount(filter)).toEqual({ errors: undefined, count: await countyTotal() });
-    },
-  );
+  it.each([
+    '{ text: null }',
+    '{ riskLevel: null }',
+    '{ text: null, riskLevel: null, category: null, departmentId: null, status: null }',
+  ])('treats %s as no filter', async (filter) => {
+    expect(await totalCount(filter)).toEqual({ errors: undefined, count: await countyTotal() });
+  });
 });

@@ -12,19 +12,29 @@ import { canSeeInternals, canSeePowerVersion } from './power-visibility';
 
 @Resolver(() => Power)
 export class PowerResolver {
-  @Query(() => PowerConnection, { description: "The power catalog (权力清单) of a unit's subtree. `first` is required (at most 100)." })
+  @Query(() => PowerConnection, {
+    description: "The power catalog (权力清单) of a unit's subtree. `first` is required (at most 100).",
+  })
   powers(
     @Ctx() ctx: PowersContext,
     @Arg('first', () => Int) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('unit', () => ID, { nullable: true, description: "Root of the subtree; default: the caller's unit (the whole catalog for the public)." }) unit?: string,
+    @Arg('unit', () => ID, {
+      nullable: true,
+      description: "Root of the subtree; default: the caller's unit (the whole catalog for the public).",
+    })
+    unit?: string,
     @Arg('filter', () => PowerFilter, { nullable: true }) filter?: PowerFilter,
   ): Promise<PowerConnection> {
     return ctx.catalog.list(ctx.principal, unit, filter ?? {}, first, after);
   }
 
   @Query(() => Power, { description: 'One power, at `version` or at the version you should see by default.' })
-  power(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: PowersContext): Promise<Power> {
+  power(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Ctx() ctx: PowersContext,
+  ): Promise<Power> {
     return ctx.catalog.get(ctx.principal, id, version);
   }
 
@@ -50,7 +60,9 @@ export class PowerResolver {
 
   @FieldResolver(() => Department, { nullable: true, description: 'Supervising department (监督主体); staff only.' })
   supervisor(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<Department | null> {
-    return canSeeInternals(ctx.principal) ? ctx.units.department(ctx.principal, p.supervisorDepartmentId) : Promise.resolve(null);
+    return canSeeInternals(ctx.principal)
+      ? ctx.units.department(ctx.principal, p.supervisorDepartmentId)
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => [FlowStep], { description: 'The flow (流程), step by step.' })
@@ -75,7 +87,10 @@ export class PowerResolver {
 
   @FieldResolver(() => [Power], { description: 'Every version you may see, oldest first.' })
   async versions(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<Power[]> {
-    const [record, versions] = await Promise.all([ctx.powerLoaders.power.load(p.id), ctx.powerLoaders.versionsOf.load(p.id)]);
+    const [record, versions] = await Promise.all([
+      ctx.powerLoaders.power.load(p.id),
+      ctx.powerLoaders.versionsOf.load(p.id),
+    ]);
     if (!record) return [];
     return versions.filter((v) => canSeePowerVersion(ctx.principal, record, v)).map((v) => toPower(record, v));
   }

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { platformError, PlatformErrorCode, publishEvent, Role, runIdempotent, scope, unitCode, Validation, type EventPayloads, type Principal, isUuid } from '@sunlight/shared';
+import {
+  platformError,
+  PlatformErrorCode,
+  publishEvent,
+  Role,
+  runIdempotent,
+  scope,
+  unitCode,
+  Validation,
+  type EventPayloads,
+  type Principal,
+  isUuid,
+} from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { powerError, PowerErrorCode } from './power.errors';
 import type { CreatePowerInput, UpdatePowerInput } from './power.input';
@@ -27,9 +39,18 @@ interface LockedPower {
 }
 
 async function directoryOf(em: EntityManager, unit: string): Promise<UnitDirectory> {
-  const departments = await em.query('SELECT id, unit_code AS "unitCode", code, name, supervisory FROM department WHERE unit_code = $1', [unit]);
-  const posts = await em.query('SELECT p.id, p.department_id AS "departmentId", p.code, p.name FROM post p JOIN department d ON d.id = p.department_id WHERE d.unit_code = $1', [unit]);
-  return { departments: new Map(departments.map((d: { id: string }) => [d.id, d])), posts: new Map(posts.map((p: { id: string }) => [p.id, p])) };
+  const departments = await em.query(
+    'SELECT id, unit_code AS "unitCode", code, name, supervisory FROM department WHERE unit_code = $1',
+    [unit],
+  );
+  const posts = await em.query(
+    'SELECT p.id, p.department_id AS "departmentId", p.code, p.name FROM post p JOIN department d ON d.id = p.department_id WHERE d.unit_code = $1',
+    [unit],
+  );
+  return {
+    departments: new Map(departments.map((d: { id: string }) => [d.id, d])),
+    posts: new Map(posts.map((p: { id: string }) => [p.id, p])),
+  };
 }
 
 /**
@@ -66,10 +87,33 @@ export class PowerService {
         statutoryDays: input.statutoryDays,
         promisedDays: input.promisedDays,
         supervisorDepartmentId: input.supervisorDepartmentId ?? null,
-        flow: input.flow.map((s) => ({ name: s.name, postId: s.postId ?? null, timeLimitDays: s.timeLimitDays, description: s.description ?? '' })),
-        riskPoints: (input.riskPoints ?? []).map((r) => ({ id: randomUUID(), stepNo: r.stepNo ?? null, level: r.level, description: r.description, measures: r.measures })),
-        efficiencyPoints: (input.efficiencyPoints ?? []).map((e) => ({ id: randomUUID(), stepNo: e.stepNo ?? null, description: e.description, timeLimitDays: e.timeLimitDays ?? null })),
-        checkpoints: (input.checkpoints ?? []).map((k) => ({ id: randomUUID(), stepNo: k.stepNo, kind: k.kind, params: { ...k.params }, legalBasis: k.legalBasis, description: k.description ?? '' })),
+        flow: input.flow.map((s) => ({
+          name: s.name,
+          postId: s.postId ?? null,
+          timeLimitDays: s.timeLimitDays,
+          description: s.description ?? '',
+        })),
+        riskPoints: (input.riskPoints ?? []).map((r) => ({
+          id: randomUUID(),
+          stepNo: r.stepNo ?? null,
+          level: r.level,
+          description: r.description,
+          measures: r.measures,
+        })),
+        efficiencyPoints: (input.efficiencyPoints ?? []).map((e) => ({
+          id: randomUUID(),
+          stepNo: e.stepNo ?? null,
+          description: e.description,
+          timeLimitDays: e.timeLimitDays ?? null,
+        })),
+        checkpoints: (input.checkpoints ?? []).map((k) => ({
+          id: randomUUID(),
+          stepNo: k.stepNo,
+          kind: k.kind,
+          params: { ...k.params },
+          legalBasis: k.legalBasis,
+          description: k.description ?? '',
+        })),
       };
       validatePowerContent(content, await directoryOf(em, input.unitCode));
       const id = randomUUID();
@@ -79,9 +123,19 @@ export class PowerService {
          ON CONFLICT (unit_code, code) DO NOTHING RETURNING id`,
         [id, input.unitCode, input.code, principal.subject],
       );
-      if (inserted.length === 0) throw powerError(PowerErrorCode.POWER_CODE_TAKEN, `unit ${input.unitCode} already has a power with code ${input.code}`, 'code');
+      if (inserted.length === 0)
+        throw powerError(
+          PowerErrorCode.POWER_CODE_TAKEN,
+          `unit ${input.unitCode} already has a power with code ${input.code}`,
+          'code',
+        );
       await powerRepository.writeVersion(em, id, 1, VersionState.DRAFT, content, principal.subject);
-      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.created', unitCode: input.unitCode, aggregateId: id, payload: { version: 1, code: input.code } });
+      await publishEvent(em, POWERS_SCHEMA, {
+        topic: 'power.created',
+        unitCode: input.unitCode,
+        aggregateId: id,
+        payload: { version: 1, code: input.code },
+      });
       return { id, version: 1 };
     });
   }
@@ -99,42 +153,73 @@ export class PowerService {
     change: (c: PowerContent) => X | void,
   ): Promise<PowerRef & Partial<X>> {
     scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
-    return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: `${operation}:${id}`, input }, async (em): Promise<PowerRef & Partial<X>> => {
-      const power = await this.lock(em, principal, id);
-      if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired and cannot be edited`, 'id');
-      const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [id, power.latest_version]);
-      const content = await powerRepository.readContent(em, id, power.latest_version);
-      const extra: Partial<X> = change(content) ?? {};
-      validatePowerContent(content, await directoryOf(em, power.unit_code));
-      let version = power.latest_version;
-      if (latest.state === VersionState.DRAFT) {
-        await powerRepository.deleteVersion(em, id, version);
-      } else {
-        version += 1;
-        await em.query('UPDATE power SET latest_version = $2 WHERE id = $1', [id, version]);
-      }
-      await powerRepository.writeVersion(em, id, version, VersionState.DRAFT, content, principal.subject);
-      await em.query('UPDATE power SET updated_at = now() WHERE id = $1', [id]);
-      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.edited', unitCode: power.unit_code, aggregateId: id, payload: { version, operation } });
-      return { ...extra, id, version };
-    });
+    return runIdempotent(
+      this.ds,
+      { principal, key: idempotencyKey, operation: `${operation}:${id}`, input },
+      async (em): Promise<PowerRef & Partial<X>> => {
+        const power = await this.lock(em, principal, id);
+        if (power.status === PowerStatus.RETIRED)
+          throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired and cannot be edited`, 'id');
+        const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [
+          id,
+          power.latest_version,
+        ]);
+        const content = await powerRepository.readContent(em, id, power.latest_version);
+        const extra: Partial<X> = change(content) ?? {};
+        validatePowerContent(content, await directoryOf(em, power.unit_code));
+        let version = power.latest_version;
+        if (latest.state === VersionState.DRAFT) {
+          await powerRepository.deleteVersion(em, id, version);
+        } else {
+          version += 1;
+          await em.query('UPDATE power SET latest_version = $2 WHERE id = $1', [id, version]);
+        }
+        await powerRepository.writeVersion(em, id, version, VersionState.DRAFT, content, principal.subject);
+        await em.query('UPDATE power SET updated_at = now() WHERE id = $1', [id]);
+        await publishEvent(em, POWERS_SCHEMA, {
+          topic: 'power.edited',
+          unitCode: power.unit_code,
+          aggregateId: id,
+          payload: { version, operation },
+        });
+        return { ...extra, id, version };
+      },
+    );
   }
 
   private async lock(em: EntityManager, principal: Principal, id: string): Promise<LockedPower> {
-    const [power]: LockedPower[] = isUuid(id) ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id]) : [];
-    if (!power || !scope.canRead(principal, power.unit_code)) throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id} in your scope`, 'id');
+    const [power]: LockedPower[] = isUuid(id)
+      ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id])
+      : [];
+    if (!power || !scope.canRead(principal, power.unit_code))
+      throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id} in your scope`, 'id');
     return power;
   }
 
   async update(principal: Principal, id: string, input: UpdatePowerInput, key: string): Promise<PowerRef> {
     return this.edit(principal, id, key, 'updatePower', input, (c) => {
-      for (const field of ['name', 'category', 'legalBasis', 'departmentId', 'conditions', 'fees', 'statutoryDays', 'promisedDays'] as const) {
-        if (input[field] !== undefined && input[field] !== null) (c as unknown as Record<string, unknown>)[field] = input[field];
+      for (const field of [
+        'name',
+        'category',
+        'legalBasis',
+        'departmentId',
+        'conditions',
+        'fees',
+        'statutoryDays',
+        'promisedDays',
+      ] as const) {
+        if (input[field] !== undefined && input[field] !== null)
+          (c as unknown as Record<string, unknown>)[field] = input[field];
       }
       if (input.postId !== undefined) c.postId = input.postId;
       if (input.supervisorDepartmentId !== undefined) c.supervisorDepartmentId = input.supervisorDepartmentId;
       if (input.flow) {
-        c.flow = input.flow.map((s) => ({ name: s.name, postId: s.postId ?? null, timeLimitDays: s.timeLimitDays, description: s.description ?? '' }));
+        c.flow = input.flow.map((s) => ({
+          name: s.name,
+          postId: s.postId ?? null,
+          timeLimitDays: s.timeLimitDays,
+          description: s.description ?? '',
+        }));
       }
     });
   }
@@ -156,11 +241,22 @@ export class PowerService {
   }
 
   /** Removes an item from the draft. */
-  async removeItem(principal: Principal, powerId: string, list: 'riskPoints' | 'efficiencyPoints' | 'checkpoints', itemId: string, key: string): Promise<PowerRef> {
+  async removeItem(
+    principal: Principal,
+    powerId: string,
+    list: 'riskPoints' | 'efficiencyPoints' | 'checkpoints',
+    itemId: string,
+    key: string,
+  ): Promise<PowerRef> {
     return this.edit(principal, powerId, key, `remove:${list}`, { itemId }, (c) => {
       const items = c[list] as { id: string }[];
       const index = items.findIndex((i) => i.id === itemId);
-      if (index < 0) throw powerError(PowerErrorCode.ITEM_NOT_FOUND, `the latest version has no item ${itemId} in ${list}`, 'itemId');
+      if (index < 0)
+        throw powerError(
+          PowerErrorCode.ITEM_NOT_FOUND,
+          `the latest version has no item ${itemId} in ${list}`,
+          'itemId',
+        );
       items.splice(index, 1);
     });
   }
@@ -170,14 +266,37 @@ export class PowerService {
     scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
     return runIdempotent(this.ds, { principal, key, operation: `publishPower:${id}`, input: {} }, async (em) => {
       const power = await this.lock(em, principal, id);
-      if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired`, 'id');
-      const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [id, power.latest_version]);
-      if (latest.state !== VersionState.DRAFT) throw powerError(PowerErrorCode.NOTHING_TO_PUBLISH, `version ${power.latest_version} is already published; edit the power first`, 'id');
-      validatePowerContent(await powerRepository.readContent(em, id, power.latest_version), await directoryOf(em, power.unit_code));
+      if (power.status === PowerStatus.RETIRED)
+        throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired`, 'id');
+      const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [
+        id,
+        power.latest_version,
+      ]);
+      if (latest.state !== VersionState.DRAFT)
+        throw powerError(
+          PowerErrorCode.NOTHING_TO_PUBLISH,
+          `version ${power.latest_version} is already published; edit the power first`,
+          'id',
+        );
+      validatePowerContent(
+        await powerRepository.readContent(em, id, power.latest_version),
+        await directoryOf(em, power.unit_code),
+      );
       await em.query(`UPDATE power_version SET state = 'SUPERSEDED' WHERE power_id = $1 AND state = 'PUBLISHED'`, [id]);
-      await em.query(`UPDATE power_version SET state = 'PUBLISHED', published_at = now() WHERE power_id = $1 AND version = $2`, [id, power.latest_version]);
-      await em.query(`UPDATE power SET status = 'PUBLISHED', published_version = latest_version, updated_at = now() WHERE id = $1`, [id]);
-      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.published', unitCode: power.unit_code, aggregateId: id, payload: { version: power.latest_version } });
+      await em.query(
+        `UPDATE power_version SET state = 'PUBLISHED', published_at = now() WHERE power_id = $1 AND version = $2`,
+        [id, power.latest_version],
+      );
+      await em.query(
+        `UPDATE power SET status = 'PUBLISHED', published_version = latest_version, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      await publishEvent(em, POWERS_SCHEMA, {
+        topic: 'power.published',
+        unitCode: power.unit_code,
+        aggregateId: id,
+        payload: { version: power.latest_version },
+      });
       return { id, version: power.latest_version };
     });
   }
@@ -185,12 +304,22 @@ export class PowerService {
   /** Withdraws a power from the catalog (已取消); its versions stay readable to staff. */
   async retire(principal: Principal, id: string, reason: string, key: string): Promise<PowerRef> {
     scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
-    if (reason.trim().length < 2 || reason.length > 1000) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'reason must be 2-1000 characters', 'reason');
+    if (reason.trim().length < 2 || reason.length > 1000)
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'reason must be 2-1000 characters', 'reason');
     return runIdempotent(this.ds, { principal, key, operation: `retirePower:${id}`, input: { reason } }, async (em) => {
       const power = await this.lock(em, principal, id);
-      if (power.status === PowerStatus.RETIRED) throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is already retired`, 'id');
-      await em.query(`UPDATE power SET status = 'RETIRED', retired_reason = $2, updated_at = now() WHERE id = $1`, [id, reason]);
-      await publishEvent(em, POWERS_SCHEMA, { topic: 'power.retired', unitCode: power.unit_code, aggregateId: id, payload: { reason } });
+      if (power.status === PowerStatus.RETIRED)
+        throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is already retired`, 'id');
+      await em.query(`UPDATE power SET status = 'RETIRED', retired_reason = $2, updated_at = now() WHERE id = $1`, [
+        id,
+        reason,
+      ]);
+      await publishEvent(em, POWERS_SCHEMA, {
+        topic: 'power.retired',
+        unitCode: power.unit_code,
+        aggregateId: id,
+        payload: { reason },
+      });
       return { id, version: power.latest_version };
     });
   }

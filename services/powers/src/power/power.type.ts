@@ -9,7 +9,10 @@ import { PowerStatus, VersionState } from './power-status';
  */
 @Directive('@key(fields: "id version")')
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A power (权力事项) as of one version. Staff in scope see drafts; the public sees published versions only.' })
+@ObjectType({
+  description:
+    'A power (权力事项) as of one version. Staff in scope see drafts; the public sees published versions only.',
+})
 export class Power {
   @Field(() => ID)
   id: string;

@@ -10,7 +10,9 @@ const UNIT = '139901000000';
 const data = generateDemoData();
 
 const directory: UnitDirectory = {
-  departments: new Map(data.departments.filter((d) => d.unitCode === UNIT).map((d): [string, Department] => [d.id, { ...d }])),
+  departments: new Map(
+    data.departments.filter((d) => d.unitCode === UNIT).map((d): [string, Department] => [d.id, { ...d }]),
+  ),
   posts: new Map(data.posts.filter((p) => directoryHas(p.departmentId)).map((p): [string, Post] => [p.id, { ...p }])),
 };
 
@@ -32,7 +34,12 @@ function contentWith(kind: CheckpointKind, params: CheckpointParams, stepNo = 3)
     statutoryDays: input.statutoryDays,
     promisedDays: input.promisedDays,
     supervisorDepartmentId: input.supervisorDepartmentId ?? null,
-    flow: input.flow.map((s) => ({ name: s.name, postId: s.postId ?? null, timeLimitDays: s.timeLimitDays, description: '' })),
+    flow: input.flow.map((s) => ({
+      name: s.name,
+      postId: s.postId ?? null,
+      timeLimitDays: s.timeLimitDays,
+      description: '',
+    })),
     riskPoints: [],
     efficiencyPoints: [],
     checkpoints: [{ id: 'c1', stepNo, kind, params, legalBasis: '《测试条例》第三条', description: '' }],
@@ -109,23 +116,41 @@ describe('validatePowerContent: checkpoint params', () => {
   });
 
   it('refuses MIN_DAYS_BETWEEN_STEPS on the first step, which has no earlier one', () => {
-    expect(problemsOf(contentWith(CheckpointKind.MIN_DAYS_BETWEEN_STEPS, { fromStepNo: 1, days: 1 }, 1))).toEqual([`${P}.fromStepNo`]);
+    expect(problemsOf(contentWith(CheckpointKind.MIN_DAYS_BETWEEN_STEPS, { fromStepNo: 1, days: 1 }, 1))).toEqual([
+      `${P}.fromStepNo`,
+    ]);
   });
 
   // BUG (minor): fromStepNo is compared but never checked to be a whole number, unlike `days`.
   it('refuses a fromStepNo that is not a step number', () => {
-    expect(problemsOf(contentWith(CheckpointKind.MIN_DAYS_BETWEEN_STEPS, { fromStepNo: 1.5, days: 1 }))).toEqual([`${P}.fromStepNo`]);
+    expect(problemsOf(contentWith(CheckpointKind.MIN_DAYS_BETWEEN_STEPS, { fromStepNo: 1.5, days: 1 }))).toEqual([
+      `${P}.fromStepNo`,
+    ]);
   });
 
   it('refuses a checkpoint on a step the flow lacks, and one without a legal basis', () => {
     const content = contentWith(CheckpointKind.PAYMENT_WITHIN_PROGRESS, {}, 4);
-    content.checkpoints.push({ id: 'c2', stepNo: 1, kind: CheckpointKind.PAYMENT_WITHIN_PROGRESS, params: {}, legalBasis: ' ', description: '' });
+    content.checkpoints.push({
+      id: 'c2',
+      stepNo: 1,
+      kind: CheckpointKind.PAYMENT_WITHIN_PROGRESS,
+      params: {},
+      legalBasis: ' ',
+      description: '',
+    });
     expect(problemsOf(content)).toEqual(['checkpoints.0.stepNo', 'checkpoints.1.legalBasis']);
   });
 
   it('names the position of the faulty checkpoint in the path', () => {
     const content = contentWith(CheckpointKind.PAYMENT_WITHIN_PROGRESS, {});
-    content.checkpoints.push({ id: 'c2', stepNo: 2, kind: CheckpointKind.PENALTY_RANGE, params: { min: 9, max: 1 }, legalBasis: '《测试条例》第四条', description: '' });
+    content.checkpoints.push({
+      id: 'c2',
+      stepNo: 2,
+      kind: CheckpointKind.PENALTY_RANGE,
+      params: { min: 9, max: 1 },
+      legalBasis: '《测试条例》第四条',
+      description: '',
+    });
     expect(problemsOf(content)).toEqual(['checkpoints.1.params.max']);
   });
 });

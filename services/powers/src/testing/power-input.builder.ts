@@ -66,7 +66,13 @@ export class PowerInputBuilder {
   }
 
   withCheckpoint(stepNo: number, kind: CheckpointKind, params: CheckpointParams): this {
-    this.checkpoints.push({ stepNo, kind, params, legalBasis: '《测试条例》第一条', description: `${kind} on step ${stepNo}` });
+    this.checkpoints.push({
+      stepNo,
+      kind,
+      params,
+      legalBasis: '《测试条例》第一条',
+      description: `${kind} on step ${stepNo}`,
+    });
     return this;
   }
 
@@ -77,7 +83,12 @@ export class PowerInputBuilder {
     const departmentId = this.departmentId ?? ofUnit.find((d) => !d.supervisory)?.id;
     if (!departmentId) throw new Error(`demo unit ${this.unitCode} has no non-supervisory department`);
     const posts = data.posts.filter((p) => p.departmentId === departmentId);
-    const flow = this.stepDays.map((timeLimitDays, i) => ({ name: `第${i + 1}步`, postId: posts[i % Math.max(posts.length, 1)]?.id ?? null, timeLimitDays, description: '' }));
+    const flow = this.stepDays.map((timeLimitDays, i) => ({
+      name: `第${i + 1}步`,
+      postId: posts[i % Math.max(posts.length, 1)]?.id ?? null,
+      timeLimitDays,
+      description: '',
+    }));
     return {
       unitCode: this.unitCode,
       code: this.code,

@@ -24,7 +24,11 @@ export interface SeededCatalog {
 
 /** Opens a throwaway database on the run's PostgreSQL, migrates it and seeds the demo city. */
 export async function openSeededCatalog(): Promise<SeededCatalog> {
-  const db = await openTestDataSource({ schema: 'powers', entities: powersSubgraph.entities, migrations: powersSubgraph.migrations });
+  const db = await openTestDataSource({
+    schema: 'powers',
+    entities: powersSubgraph.entities,
+    migrations: powersSubgraph.migrations,
+  });
   const ds = db.dataSource;
   await seedDemo(ds, createLogger('test'));
   const data = generateDemoData();
@@ -36,7 +40,12 @@ export async function openSeededCatalog(): Promise<SeededCatalog> {
     as(role, unit) {
       const account = findDemoAccount(data, role, unit);
       if (!account) throw new Error(`no demo ${role} at ${unit}`);
-      return { subject: account.subject, role: account.role, unit: account.unitCode, department: account.departmentId ?? undefined };
+      return {
+        subject: account.subject,
+        role: account.role,
+        unit: account.unitCode,
+        department: account.departmentId ?? undefined,
+      };
     },
     async count(sql, params = []) {
       const rows: { count: string | number }[] = await ds.query(sql, params);

@@ -2,7 +2,6 @@ import { Tier } from '@sunlight/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-
 /** An administrative division (行政区划单位), keyed by its 12-digit division code. */
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'An administrative unit (单位/行政区划), keyed by its 12-digit statistical division code.' })

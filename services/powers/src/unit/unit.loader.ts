@@ -10,18 +10,36 @@ export function createUnitLoaders(ds: DataSource) {
   return {
     /** The top of the tree (units without a parent). */
     roots: () => ds.getRepository(Unit).find({ where: { parentCode: IsNull() }, order: { code: 'ASC' } }),
-    unit: new DataLoader<string, Unit | null>(async (codes) => orderByKeys(codes, await ds.getRepository(Unit).findBy({ code: In([...codes]) }), (u) => u.code)),
+    unit: new DataLoader<string, Unit | null>(async (codes) =>
+      orderByKeys(codes, await ds.getRepository(Unit).findBy({ code: In([...codes]) }), (u) => u.code),
+    ),
     children: new DataLoader<string, Unit[]>(async (codes) =>
-      groupByKeys(codes, await ds.getRepository(Unit).find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }), (u) => u.parentCode ?? ''),
+      groupByKeys(
+        codes,
+        await ds.getRepository(Unit).find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }),
+        (u) => u.parentCode ?? '',
+      ),
     ),
     departmentsOfUnit: new DataLoader<string, Department[]>(async (codes) =>
-      groupByKeys(codes, await ds.getRepository(Department).find({ where: { unitCode: In([...codes]) }, order: { code: 'ASC' } }), (d) => d.unitCode),
+      groupByKeys(
+        codes,
+        await ds.getRepository(Department).find({ where: { unitCode: In([...codes]) }, order: { code: 'ASC' } }),
+        (d) => d.unitCode,
+      ),
     ),
-    department: new DataLoader<string, Department | null>(async (ids) => orderByKeys(ids, await ds.getRepository(Department).findBy({ id: In([...ids]) }), (d) => d.id)),
+    department: new DataLoader<string, Department | null>(async (ids) =>
+      orderByKeys(ids, await ds.getRepository(Department).findBy({ id: In([...ids]) }), (d) => d.id),
+    ),
     postsOfDepartment: new DataLoader<string, Post[]>(async (ids) =>
-      groupByKeys(ids, await ds.getRepository(Post).find({ where: { departmentId: In([...ids]) }, order: { code: 'ASC' } }), (p) => p.departmentId),
+      groupByKeys(
+        ids,
+        await ds.getRepository(Post).find({ where: { departmentId: In([...ids]) }, order: { code: 'ASC' } }),
+        (p) => p.departmentId,
+      ),
     ),
-    post: new DataLoader<string, Post | null>(async (ids) => orderByKeys(ids, await ds.getRepository(Post).findBy({ id: In([...ids]) }), (p) => p.id)),
+    post: new DataLoader<string, Post | null>(async (ids) =>
+      orderByKeys(ids, await ds.getRepository(Post).findBy({ id: In([...ids]) }), (p) => p.id),
+    ),
   };
 }
 

@@ -16,7 +16,10 @@ export class UnitResolver {
     return ctx.units.roots(ctx.principal);
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The unit one tier up; null at the top or outside your scope.' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The unit one tier up; null at the top or outside your scope.',
+  })
   parent(@Root() unit: Unit, @Ctx() ctx: PowersContext): Promise<Unit | null> {
     return ctx.units.find(ctx.principal, unit.parentCode);
   }

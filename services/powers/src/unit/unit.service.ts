@@ -17,8 +17,10 @@ export class UnitService {
 
   /** A unit by code; OUT_OF_SCOPE outside the caller's subtree, UNIT_NOT_FOUND when unknown. */
   async get(principal: Principal, code: string): Promise<Unit> {
-    if (!unitCode.isValid(code)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'code must be a 12-digit division code', 'code');
-    if (!this.canSeeUnit(principal, code)) throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, 'code');
+    if (!unitCode.isValid(code))
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'code must be a 12-digit division code', 'code');
+    if (!this.canSeeUnit(principal, code))
+      throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, 'code');
     const unit = await this.loaders.unit.load(code);
     if (!unit) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `no unit ${code}`, 'code');
     return unit;

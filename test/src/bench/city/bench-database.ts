@@ -47,6 +47,7 @@ export async function copyCityDatabase(db: CityDatabase, log: (s: string) => voi
   return {
     name,
     url: u.toString(),
-    drop: () => withAdmin(db, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(db, async (admin) => void (await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };
 }

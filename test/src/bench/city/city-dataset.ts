@@ -6,7 +6,15 @@ import { copyCityDatabase } from './bench-database';
 import { lastDataMonth } from './dataset-month';
 
 /** The row counts the report repeats (the manifest has every table's). */
-const SUMMARY_TABLES = ['powers.unit', 'powers.power', 'cases.case', 'cases.case_event', 'evaluations.rating', 'complaints.complaint', 'alerts.alert'];
+const SUMMARY_TABLES = [
+  'powers.unit',
+  'powers.power',
+  'cases.case',
+  'cases.case_event',
+  'evaluations.rating',
+  'complaints.complaint',
+  'alerts.alert',
+];
 
 /** The generated city as the benchmark uses it: a throwaway copy of its database, and its manifest. */
 export interface CityDataset {
@@ -31,7 +39,8 @@ export interface CityDataset {
  */
 export async function openCityDataset(env: NodeJS.ProcessEnv, log: (s: string) => void): Promise<CityDataset> {
   const file = path.join(cityDataDir(loadPlatformConfig(env).dataDir), 'manifest.json');
-  if (!fs.existsSync(file)) throw new Error(`no generated city at ${file}: run \`npm run generate -- --scale city\` first`);
+  if (!fs.existsSync(file))
+    throw new Error(`no generated city at ${file}: run \`npm run generate -- --scale city\` first`);
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as CityManifest;
   const server = await openCityDatabase(env);
   const copy = await copyCityDatabase(server, log).catch(async (e: unknown) => {
@@ -46,7 +55,13 @@ export async function openCityDataset(env: NodeJS.ProcessEnv, log: (s: string) =
     city: s.units.city,
     counties: s.units.counties,
     lookups: s.caseLookups,
-    filers: s.clerks.map((c) => ({ unit: c.unitCode, clerkSubject: c.subject, leaderSubject: c.leader, departmentId: c.departmentId, powerIds: c.powerIds })),
+    filers: s.clerks.map((c) => ({
+      unit: c.unitCode,
+      clerkSubject: c.subject,
+      leaderSubject: c.leader,
+      departmentId: c.departmentId,
+      powerIds: c.powerIds,
+    })),
     summary: {
       scale: manifest.scale,
       seed: manifest.seed,

@@ -3,7 +3,11 @@ import type { GraphqlAnswer } from './graphql-post';
 import { loadInto, Samples, type LoadResult } from './load-runner';
 
 /** Asks the gateway one query as the holder of `token`. */
-export type Ask = (query: string, variables: Record<string, unknown>, token: string) => Promise<GraphqlAnswer<Record<string, unknown>>>;
+export type Ask = (
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+) => Promise<GraphqlAnswer<Record<string, unknown>>>;
 
 /**
  * Inspectors of the city for the cache scenarios. The gateway's response cache keys on the caller's
@@ -36,7 +40,11 @@ export class CacheStatusTally {
   }
 
   toString(): string {
-    return Object.entries(this.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'no answers';
+    return (
+      Object.entries(this.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'no answers'
+    );
   }
 }
 
@@ -46,13 +54,21 @@ export interface CacheScenario {
 }
 
 /** `count` cold reads one after another, each the first request of a fresh subject. */
-export async function coldSequential(ask: Ask, fresh: () => Promise<string>, query: string, variables: Record<string, unknown>, count: number): Promise<CacheScenario> {
+export async function coldSequential(
+  ask: Ask,
+  fresh: () => Promise<string>,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+): Promise<CacheScenario> {
   const samples = new Samples();
   const statuses = new CacheStatusTally();
   await samples.during(async () => {
     for (let i = 0; i < count; i++) {
       const token = await fresh();
-      statuses.note(await samples.time(() => ask(query, variables, token)).catch(() => ({ data: null, extensions: undefined })));
+      statuses.note(
+        await samples.time(() => ask(query, variables, token)).catch(() => ({ data: null, extensions: undefined })),
+      );
     }
   });
   return { result: samples.result(`city dashboard, cold: ${count} fresh scopes one after another`, 1), statuses };
@@ -62,23 +78,47 @@ export async function coldSequential(ask: Ask, fresh: () => Promise<string>, que
  * `bursts` times, `clients` requests at once under one fresh subject: they race for the same empty
  * entry, and single-flight should let one fill serve them all.
  */
-export async function coldBurst(ask: Ask, fresh: () => Promise<string>, query: string, variables: Record<string, unknown>, bursts: number, clients: number): Promise<CacheScenario> {
+export async function coldBurst(
+  ask: Ask,
+  fresh: () => Promise<string>,
+  query: string,
+  variables: Record<string, unknown>,
+  bursts: number,
+  clients: number,
+): Promise<CacheScenario> {
   const samples = new Samples();
   const statuses = new CacheStatusTally();
   for (let b = 0; b < bursts; b++) {
     const token = await fresh();
     await samples.during(async () => {
-      const answers = await Promise.all(Array.from({ length: clients }, () => samples.time(() => ask(query, variables, token)).catch(() => ({ data: null, extensions: undefined }))));
+      const answers = await Promise.all(
+        Array.from({ length: clients }, () =>
+          samples.time(() => ask(query, variables, token)).catch(() => ({ data: null, extensions: undefined })),
+        ),
+      );
       answers.forEach((a) => statuses.note(a));
     });
   }
-  return { result: samples.result(`city dashboard, cold burst: ${clients} at once on one fresh scope (× ${bursts})`, clients), statuses };
+  return {
+    result: samples.result(`city dashboard, cold burst: ${clients} at once on one fresh scope (× ${bursts})`, clients),
+    statuses,
+  };
 }
 
 /** `clients` loops under one token for `seconds`: after the first request, warm reads. */
-export async function warmLoad(scenario: string, ask: Ask, token: string, query: string, variables: Record<string, unknown>, clients: number, seconds: number): Promise<CacheScenario> {
+export async function warmLoad(
+  scenario: string,
+  ask: Ask,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  clients: number,
+  seconds: number,
+): Promise<CacheScenario> {
   const samples = new Samples();
   const statuses = new CacheStatusTally();
-  await loadInto(samples, clients, seconds, async (time) => statuses.note(await time(() => ask(query, variables, token))));
+  await loadInto(samples, clients, seconds, async (time) =>
+    statuses.note(await time(() => ask(query, variables, token))),
+  );
   return { result: samples.result(scenario, clients), statuses };
 }

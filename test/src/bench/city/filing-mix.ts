@@ -10,7 +10,8 @@ interface Filer {
   leader: string;
 }
 
-const FILE_CASE = 'mutation($i: FileCaseInput!, $k: String!) { fileCase(input: $i, idempotencyKey: $k) { case { id } } }';
+const FILE_CASE =
+  'mutation($i: FileCaseInput!, $k: String!) { fileCase(input: $i, idempotencyKey: $k) { case { id } } }';
 const ADVANCE = 'mutation($i: AdvanceCaseInput!, $k: String!) { advanceCase(input: $i, idempotencyKey: $k) { id } }';
 const COMPLETE = 'mutation($i: CompleteCaseInput!, $k: String!) { completeCase(input: $i, idempotencyKey: $k) { id } }';
 const APPLICANT = { name: '压测申请人', idNumber: '139901199001011234', phone: '13800000000' };
@@ -29,14 +30,37 @@ export async function prepareFilings(post: Post, tokens: TokenService, dataset: 
         'mutation($i: CreatePowerInput!, $k: String!) { createPower(input: $i, idempotencyKey: $k) { id } }',
         {
           k: `bench-power-${run}-${f.unit}`,
-          i: { unitCode: f.unit, code: `BENCH-${run}`, name: '压测事项', category: 'CONFIRMATION', legalBasis: '《压测条例》第一条', departmentId: f.departmentId, statutoryDays: 20, promisedDays: 10, flow: [{ name: '受理', timeLimitDays: 2 }, { name: '审查', timeLimitDays: 3 }, { name: '决定', timeLimitDays: 2 }] },
+          i: {
+            unitCode: f.unit,
+            code: `BENCH-${run}`,
+            name: '压测事项',
+            category: 'CONFIRMATION',
+            legalBasis: '《压测条例》第一条',
+            departmentId: f.departmentId,
+            statutoryDays: 20,
+            promisedDays: 10,
+            flow: [
+              { name: '受理', timeLimitDays: 2 },
+              { name: '审查', timeLimitDays: 3 },
+              { name: '决定', timeLimitDays: 2 },
+            ],
+          },
         },
         admin,
       )) as { createPower: { id: string } };
-      await post('mutation($id: ID!, $k: String!) { publishPower(id: $id, idempotencyKey: $k) { id } }', { id: created.createPower.id, k: `bench-publish-${run}-${f.unit}` }, admin);
+      await post(
+        'mutation($id: ID!, $k: String!) { publishPower(id: $id, idempotencyKey: $k) { id } }',
+        { id: created.createPower.id, k: `bench-publish-${run}-${f.unit}` },
+        admin,
+      );
       return {
         power: { id: created.createPower.id, steps: 3 },
-        clerk: await tokens.issue({ subject: f.clerkSubject, role: Role.CLERK, unit: f.unit, department: f.departmentId }),
+        clerk: await tokens.issue({
+          subject: f.clerkSubject,
+          role: Role.CLERK,
+          unit: f.unit,
+          department: f.departmentId,
+        }),
         leader: await tokens.issue({ subject: f.leaderSubject, role: Role.LEADER, unit: f.unit }),
       };
     }),
@@ -44,7 +68,13 @@ export async function prepareFilings(post: Post, tokens: TokenService, dataset: 
   let seq = 0;
   const fileCase = async (f: Filer, time: Timer = (r) => r()): Promise<{ id: string; n: number }> => {
     const n = seq++;
-    const filed = (await time(() => post(FILE_CASE, { k: `bench-${run}-${n}`, i: { powerId: f.power.id, applicant: APPLICANT, details: '压测办件' } }, f.clerk))) as { fileCase: { case: { id: string } } };
+    const filed = (await time(() =>
+      post(
+        FILE_CASE,
+        { k: `bench-${run}-${n}`, i: { powerId: f.power.id, applicant: APPLICANT, details: '压测办件' } },
+        f.clerk,
+      ),
+    )) as { fileCase: { case: { id: string } } };
     return { id: filed.fileCase.case.id, n };
   };
   return {
@@ -57,7 +87,9 @@ export async function prepareFilings(post: Post, tokens: TokenService, dataset: 
       for (let step = 1; step < f.power.steps; step++) {
         await time(() => post(ADVANCE, { k: `bench-${run}-${n}-${step}`, i: { caseId, result: '同意' } }, f.clerk));
       }
-      await time(() => post(COMPLETE, { k: `bench-${run}-${n}-done`, i: { caseId, outcome: 'APPROVED', result: '准予' } }, f.leader));
+      await time(() =>
+        post(COMPLETE, { k: `bench-${run}-${n}-done`, i: { caseId, outcome: 'APPROVED', result: '准予' } }, f.leader),
+      );
     },
   };
 }

@@ -13,7 +13,8 @@ const PATIENCE_MS = 10_000;
 const POLL_MS = 100;
 
 /** Commit-to-screen latencies of one observer (ms), or why it could not be measured. */
-export type Freshness = { p50: number; p95: number; max: number; seen: number; missed: number } | { unavailable: string };
+export type Freshness =
+  { p50: number; p95: number; max: number; seen: number; missed: number } | { unavailable: string };
 
 export interface FreshnessResult {
   filings: number;
@@ -57,8 +58,17 @@ function pollDashboard(ask: Ask, token: string, city: string, variables: Record<
 /** Subscribes a live screen of the city, or says why it could not (a gateway without `dashboardUpdated`). */
 type LiveScreen = { sightings: () => Sighting[]; close: () => Promise<void> } | { unavailable: string };
 
-async function watchLiveScreen(gatewayUrl: string, token: string, city: string, variables: Record<string, unknown>): Promise<LiveScreen> {
-  const screen = new Subscriber(gatewayUrl, token, LIVE_SCREEN, { unit: city, from: variables['from'], to: variables['to'] });
+async function watchLiveScreen(
+  gatewayUrl: string,
+  token: string,
+  city: string,
+  variables: Record<string, unknown>,
+): Promise<LiveScreen> {
+  const screen = new Subscriber(gatewayUrl, token, LIVE_SCREEN, {
+    unit: city,
+    from: variables['from'],
+    to: variables['to'],
+  });
   try {
     await screen.start();
     await screen.waitFor(1, 5000);
@@ -83,7 +93,13 @@ function summarize(latencies: (number | undefined)[]): Freshness {
   const l = new Latency();
   for (const ms of latencies) if (ms !== undefined) l.add(ms);
   const seen = l.count;
-  return { p50: l.percentile(50), p95: l.percentile(95), max: l.percentile(100), seen, missed: latencies.length - seen };
+  return {
+    p50: l.percentile(50),
+    p95: l.percentile(95),
+    max: l.percentile(100),
+    seen,
+    missed: latencies.length - seen,
+  };
 }
 
 /**
@@ -92,7 +108,14 @@ function summarize(latencies: (number | undefined)[]): Freshness {
  * dated now, so both ask for the current month. One filing at a time; each waits until both have
  * shown it (or PATIENCE_MS passed).
  */
-export async function measureFreshness(o: { gatewayUrl: string; ask: Ask; token: string; city: string; filings: number; fileOne: (n: number) => Promise<void> }): Promise<FreshnessResult> {
+export async function measureFreshness(o: {
+  gatewayUrl: string;
+  ask: Ask;
+  token: string;
+  city: string;
+  filings: number;
+  fileOne: (n: number) => Promise<void>;
+}): Promise<FreshnessResult> {
   const variables = monthVariables(currentMonth(new Date()));
   const baseline = await o.ask(cityDashboardQuery(o.city), variables, o.token);
   const base = (baseline.data['unit'] as { caseStats: { filed: number } }).caseStats.filed;
@@ -106,7 +129,10 @@ export async function measureFreshness(o: { gatewayUrl: string; ask: Ask; token:
       const committed = Date.now();
       const firstShowing = (s: Sighting[]) => s.find((x) => x.at >= committed && x.filed >= base + i);
       const deadline = committed + PATIENCE_MS;
-      while (Date.now() < deadline && !(firstShowing(poller.sightings) && ('unavailable' in live || firstShowing(live.sightings())))) {
+      while (
+        Date.now() < deadline &&
+        !(firstShowing(poller.sightings) && ('unavailable' in live || firstShowing(live.sightings())))
+      ) {
         await new Promise((r) => setTimeout(r, 10));
       }
       const after = (s: Sighting | undefined) => (s ? s.at - committed : undefined);
@@ -120,7 +146,10 @@ export async function measureFreshness(o: { gatewayUrl: string; ask: Ask; token:
   const pollFailure = poller.failure();
   return {
     filings: o.filings,
-    dashboard: pollFailure !== undefined && toDashboard.every((x) => x === undefined) ? { unavailable: pollFailure } : summarize(toDashboard),
+    dashboard:
+      pollFailure !== undefined && toDashboard.every((x) => x === undefined)
+        ? { unavailable: pollFailure }
+        : summarize(toDashboard),
     liveScreen: 'unavailable' in live ? { unavailable: live.unavailable } : summarize(toScreen),
   };
 }

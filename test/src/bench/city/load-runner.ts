@@ -74,7 +74,12 @@ export class Samples {
  * Runs `clients` loops of `iteration` for `seconds` into `samples` (bounded: no loop starts a new
  * iteration after the deadline). An iteration may make several requests, each through `time`.
  */
-export async function loadInto(samples: Samples, clients: number, seconds: number, iteration: (time: Timer, client: number) => Promise<void>): Promise<void> {
+export async function loadInto(
+  samples: Samples,
+  clients: number,
+  seconds: number,
+  iteration: (time: Timer, client: number) => Promise<void>,
+): Promise<void> {
   await samples.during(async () => {
     const deadline = performance.now() + seconds * 1000;
     await Promise.all(
@@ -88,7 +93,12 @@ export async function loadInto(samples: Samples, clients: number, seconds: numbe
 }
 
 /** One scenario: `clients` loops of `iteration` for `seconds`. */
-export async function runLoad(scenario: string, clients: number, seconds: number, iteration: (time: Timer, client: number) => Promise<void>): Promise<LoadResult> {
+export async function runLoad(
+  scenario: string,
+  clients: number,
+  seconds: number,
+  iteration: (time: Timer, client: number) => Promise<void>,
+): Promise<LoadResult> {
   const samples = new Samples();
   await loadInto(samples, clients, seconds, iteration);
   return samples.result(scenario, clients);

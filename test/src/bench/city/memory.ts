@@ -50,7 +50,13 @@ export function cpuSeconds(): Record<string, number> {
   }
   // PostgreSQL's backends come and go with the pools, so they are counted as the rest of the
   // machine: everything busy minus the Sunlight processes and this benchmark process itself.
-  const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  const [user, nice, system, , , irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number) as number[];
   const machine = (user! + nice! + system! + irq! + softirq! + steal!) / ticks;
   const own = process.cpuUsage();
   out['benchmark client'] = (own.user + own.system) / 1e6;
@@ -59,7 +65,11 @@ export function cpuSeconds(): Record<string, number> {
 }
 
 /** Share of one core each process used between two `cpuSeconds()` readings `seconds` apart. */
-export function cpuShare(before: Record<string, number>, after: Record<string, number>, seconds: number): Record<string, number> {
+export function cpuShare(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  seconds: number,
+): Record<string, number> {
   return Object.fromEntries(
     Object.entries(after)
       .map(([k, v]) => [k, Math.round(((v - (before[k] ?? 0)) / seconds) * 100) / 100] as const)

@@ -33,10 +33,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /** Starts Hive Gateway (hive-peer.ts) on `port` over the running subgraphs, with our supergraph and the dataset's keys. */
 export async function startPeerGateway(dataDir: string, port = 4100): Promise<ComparedGateway> {
-  const child = spawn(process.execPath, ['--max-old-space-size=256', '--no-warnings', path.join(__dirname, 'hive-peer.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, HIVE_PORT: String(port), SUPERGRAPH_PATH: path.join(ROOT, 'deploy/supergraph.graphql') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=256', '--no-warnings', path.join(__dirname, 'hive-peer.js')],
+    {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        HIVE_PORT: String(port),
+        SUPERGRAPH_PATH: path.join(ROOT, 'deploy/supergraph.graphql'),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await untilReady(child, 'Hive Gateway', async () => output.includes('ready')).catch(async (e: unknown) => {
@@ -50,12 +59,31 @@ export async function startPeerGateway(dataDir: string, port = 4100): Promise<Co
  * Starts a second gateway of ours on `port` with the response cache off (RESPONSE_CACHE_MB=0):
  * what our gateway costs per request without the cache, next to the peer's.
  */
-export async function startUncachedGateway(dataDir: string, databaseUrl: string, port = 4200): Promise<ComparedGateway> {
-  const child = spawn(process.execPath, ['--max-old-space-size=256', path.join(ROOT, 'gateway/dist/main.js'), UNCACHED_MARKER], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, GATEWAY_PORT: String(port), RESPONSE_CACHE_MB: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await untilReady(child, 'our gateway without the cache', async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok).catch(async (e: unknown) => {
+export async function startUncachedGateway(
+  dataDir: string,
+  databaseUrl: string,
+  port = 4200,
+): Promise<ComparedGateway> {
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=256', path.join(ROOT, 'gateway/dist/main.js'), UNCACHED_MARKER],
+    {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        GATEWAY_PORT: String(port),
+        RESPONSE_CACHE_MB: '0',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  await untilReady(
+    child,
+    'our gateway without the cache',
+    async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok,
+  ).catch(async (e: unknown) => {
     await stopper(child)();
     throw e;
   });

@@ -53,7 +53,11 @@ export async function compareWithPeer(o: {
     tally?.note(answer);
   };
   const contestants: Contestant[] = [
-    { name: 'ours warm', samples: new Samples(), iteration: async (time) => statuses.warm.note(await time(() => o.ours(o.query, o.variables, o.token))) },
+    {
+      name: 'ours warm',
+      samples: new Samples(),
+      iteration: async (time) => statuses.warm.note(await time(() => o.ours(o.query, o.variables, o.token))),
+    },
     { name: 'ours cold', samples: new Samples(), iteration: freshly(o.ours, statuses.cold) },
     ...o.rivals.map((r) => ({ name: r.name, samples: new Samples(), iteration: freshly(r.ask) })),
   ];
@@ -71,7 +75,11 @@ export async function compareWithPeer(o: {
       warm: warm.samples.result(`city dashboard, ours warm (${label})`, o.clients),
       cold: cold.samples.result(`city dashboard, ours cold: fresh scope per request (${label})`, o.clients),
     },
-    rivals: rivals.map((r, i) => ({ name: r.name, result: r.samples.result(`city dashboard, ${r.name}: fresh scope per request (${label})`, o.clients), sameData: sameData[i]! })),
+    rivals: rivals.map((r, i) => ({
+      name: r.name,
+      result: r.samples.result(`city dashboard, ${r.name}: fresh scope per request (${label})`, o.clients),
+      sameData: sameData[i]!,
+    })),
     statuses,
   };
 }

@@ -20,5 +20,8 @@ export async function assertPortsFree(ports: readonly number[]): Promise<void> {
       ),
     )
   ).filter((p): p is number => p !== null);
-  if (taken.length) throw new Error(`ports ${taken.join(', ')} are in use on 127.0.0.1: stop that stack, or run the benchmark in its own network namespace (see the README)`);
+  if (taken.length)
+    throw new Error(
+      `ports ${taken.join(', ')} are in use on 127.0.0.1: stop that stack, or run the benchmark in its own network namespace (see the README)`,
+    );
 }

@@ -32,11 +32,16 @@ function freshnessRow(name: string, f: Freshness): string {
 
 /** The markdown tables the closing note quotes. */
 export function markdown(r: BenchReport): string {
-  const rows = r.scenarios.map((s) => `| ${s.scenario} | ${s.clients} | ${s.requests} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors}${s.firstError ? ` (${s.firstError.slice(0, 60)})` : ''} |`);
+  const rows = r.scenarios.map(
+    (s) =>
+      `| ${s.scenario} | ${s.clients} | ${s.requests} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors}${s.firstError ? ` (${s.firstError.slice(0, 60)})` : ''} |`,
+  );
   return [
     `City benchmark (${r.mode}), ${r.at}, ${r.machine}`,
     '',
-    `Dataset (a copy, dropped afterwards): ${Object.entries(r.dataset).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`,
+    `Dataset (a copy, dropped afterwards): ${Object.entries(r.dataset)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ')}`,
     '',
     `Dashboards ask for ${r.month}, the last whole month of the data. Cores busy outside the benchmark before it started: ${r.background}.`,
     '',
@@ -61,11 +66,20 @@ export function markdown(r: BenchReport): string {
     '',
     'Cores busy per process during each scenario (1.0 = one core all the time):',
     '',
-    ...r.scenarios.map((s) => `- ${s.scenario}: ${Object.entries(s.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}`),
+    ...r.scenarios.map(
+      (s) =>
+        `- ${s.scenario}: ${Object.entries(s.cpu)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+    ),
     '',
-    `Ratios (same run): ${Object.entries(r.ratios).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `Ratios (same run): ${Object.entries(r.ratios)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
-    `Peak memory (MiB): ${Object.entries(r.memoryMiB).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `Peak memory (MiB): ${Object.entries(r.memoryMiB)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     '',
     '| target | measured | met |',
     '|---|---|---|',

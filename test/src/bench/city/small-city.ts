@@ -16,7 +16,11 @@ const SMALL_PG_PORT = '5441';
  */
 export function smallCityEnv(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = source;
-  return { ...rest, DATA_DIR: path.join(loadPlatformConfig(source).dataDir, 'small'), CITY_PG_PORT: source['BENCH_SMALL_PG_PORT'] ?? SMALL_PG_PORT };
+  return {
+    ...rest,
+    DATA_DIR: path.join(loadPlatformConfig(source).dataDir, 'small'),
+    CITY_PG_PORT: source['BENCH_SMALL_PG_PORT'] ?? SMALL_PG_PORT,
+  };
 }
 
 /** Generates the small city under `env` (`npm run generate -- --scale small`) unless it is there already. */
@@ -25,8 +29,13 @@ export async function ensureSmallCity(env: NodeJS.ProcessEnv, log: (s: string) =
   if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as CityManifest).scale === 'small') return;
   log(`generating the small city under ${env['DATA_DIR']}…`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'deploy/dist/generate/generate.js'), '--scale', 'small'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'deploy/dist/generate/generate.js'), '--scale', 'small'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generating the small city failed with status ${code}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`generating the small city failed with status ${code}`)),
+    );
   });
 }

@@ -27,9 +27,14 @@ export class Teardown {
       for (const step of this.steps.reverse()) {
         // A step that hangs must not keep the later ones (dropping the copy) from running.
         let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no end in ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS)));
+        const timeout = new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(() => reject(new Error(`no end in ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS)),
+        );
         await Promise.race([step.run(), timeout])
-          .catch((e: unknown) => this.log(`cleanup: ${step.name} failed: ${e instanceof Error ? e.message : String(e)}`))
+          .catch((e: unknown) =>
+            this.log(`cleanup: ${step.name} failed: ${e instanceof Error ? e.message : String(e)}`),
+          )
           .finally(() => clearTimeout(timer));
       }
     })();

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     RESPONSE_CACHE_MB: env.int(DEFAULT_RESPONSE_CACHE.maxBytes / 2 ** 20, 0, 4096),
     RESPONSE_CACHE_MAX_AGE_MS: env.int(DEFAULT_RESPONSE_CACHE.maxAgeMs, 0, 3_600_000),
     READ_MODEL_SETTLE_MS: env.int(DEFAULT_RESPONSE_CACHE.settleMs, 0, 60_000),
+    RESPONSE_CACHE_FILLS: env.int(DEFAULT_RESPONSE_CACHE.maxConcurrentFills!, 1, 256),
   });
   if (!fs.existsSync(own.SUPERGRAPH_PATH))
     throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20,
       maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS,
       settleMs: own.READ_MODEL_SETTLE_MS,
+      maxConcurrentFills: own.RESPONSE_CACHE_FILLS,
     },
   });
   logger.info('gateway listening', { url: gateway.url });

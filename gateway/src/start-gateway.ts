@@ -12,7 +12,7 @@ import { healthRoute } from './health-route';
 import { ChangeFeed } from './read-cache/change-feed';
 import { ScopeChangeClock } from './read-cache/change-clock';
 import { ResponseCache } from './read-cache/response-cache';
-import { responseCachePlugin } from './read-cache/response-cache.plugin';
+import { cachedAnswer, responseCachePlugin } from './read-cache/response-cache.plugin';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits/query-limits';
 import { AlertFeed } from './subscriptions/alert-feed';
 import { attachSubscriptions } from './subscriptions/subscription-server';
@@ -27,9 +27,16 @@ export interface ResponseCacheSettings {
   maxAgeMs: number;
   /** How long after a change it is recorded again (subgraphs' summed figures catch up within it). */
   settleMs: number;
+  /** At most this many fills at once; more cold answers queue (bounds a cold burst's memory). */
+  maxConcurrentFills?: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { maxBytes: 32 * 2 ** 20, maxAgeMs: 5000, settleMs: 1000 };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = {
+  maxBytes: 32 * 2 ** 20,
+  maxAgeMs: 5000,
+  settleMs: 1000,
+  maxConcurrentFills: 4,
+};
 
 export interface StartGatewayOptions {
   /** The composed supergraph SDL (deploy/supergraph.graphql). */
@@ -95,6 +102,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       ? new ResponseCache<GraphQLResponse>({
           maxBytes: cacheSettings.maxBytes,
           maxAgeMs: cacheSettings.maxAgeMs,
+          maxConcurrentFills: cacheSettings.maxConcurrentFills ?? DEFAULT_RESPONSE_CACHE.maxConcurrentFills!,
           clock,
         })
       : undefined;
@@ -119,6 +127,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     maxBodyBytes: 8 * 1024 * 1024, // attachments travel base64 in mutations (2 MiB each at most)
     context: async (req) => ({ principal: await principalFromRequest(req, o.tokens), requestId: randomUUID() }),
     routes: { 'GET /health': healthRoute(o.subgraphUrls) },
+    ...(responseCache ? { answered: (body, ctx) => cachedAnswer(responseCache, ctx.principal, body) } : {}),
   });
   const httpServer = http.createServer(handler);
   httpServer.keepAliveTimeout = 65_000;

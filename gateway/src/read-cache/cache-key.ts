@@ -11,7 +11,7 @@ export function responseCacheKey(
   principal: Principal,
   source: string,
   operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined,
+  variables: Record<string, unknown> | null | undefined,
 ): string {
   const caller = [
     principal.subject,

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
+import type { Principal } from '@sunlight/shared';
 import type { GatewayContext } from '../gateway-context';
 import { responseCacheKey, scopeOfPrincipal } from './cache-key';
 import type { ScopeChangeClock } from './change-clock';
@@ -27,17 +28,45 @@ function cacheable(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every((s) => s.kind !== Kind.FIELD || !NEVER_CACHED.has(s.name.value));
 }
 
+const withFreshness = (entry: CacheEntry, status: CacheStatus) => ({
+  data: entry.body.data,
+  extensions: { ...entry.body.extensions, asOf: new Date(entry.asOf).toISOString(), cacheStatus: status },
+});
+
 function fromEntry(entry: CacheEntry, status: CacheStatus): GraphQLResponse {
   return {
     http: { status: undefined, headers: new HeaderMap() },
-    body: {
-      kind: 'single',
-      singleResult: {
-        data: entry.body.data,
-        extensions: { ...entry.body.extensions, asOf: new Date(entry.asOf).toISOString(), cacheStatus: status },
-      },
-    },
+    body: { kind: 'single', singleResult: withFreshness(entry, status) },
   };
+}
+
+/**
+ * The HTTP fast path: a POST body whose answer is a HIT right now, as the JSON Apollo would have
+ * sent (serialized once per entry), without parsing, validating or planning it again. Anything
+ * else (a STALE or changed entry, a miss, a malformed body) returns undefined and goes through
+ * Apollo and {@link responseCachePlugin}. The key is the plugin's, so the same caller rule holds.
+ */
+export function cachedAnswer(
+  cache: ResponseCache<GraphQLResponse>,
+  principal: Principal,
+  body: unknown,
+): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { query, operationName, variables } = body as { query?: unknown; operationName?: unknown; variables?: unknown };
+  if (typeof query !== 'string') return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  if (variables !== undefined && variables !== null && typeof variables !== 'object') return undefined;
+  const key = responseCacheKey(
+    principal,
+    query,
+    operationName,
+    variables as Record<string, unknown> | null | undefined,
+  );
+  const entry = cache.peek(key);
+  if (!entry) return undefined;
+  // asOf and the status do not change while the entry is a HIT, so the text can be kept.
+  entry.json ??= JSON.stringify(withFreshness(entry, 'HIT'));
+  return entry.json;
 }
 
 /**
@@ -68,7 +97,7 @@ export function responseCachePlugin(
           if (mode === 'bypass' || !cacheable(rc.operation)) return null;
           const { principal } = rc.contextValue;
           const variables = rc.request.variables;
-          const key = responseCacheKey(principal, rc.source, rc.operationName, variables);
+          const key = responseCacheKey(principal, rc.source, rc.request.operationName, variables);
           const fill = async () => {
             const raw = await server().executeOperation(
               { query: rc.source, variables, operationName: rc.operationName ?? undefined },

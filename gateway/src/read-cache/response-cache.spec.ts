@@ -92,4 +92,37 @@ describe('ResponseCache', () => {
     expect(c.count).toBeLessThan(50);
     expect((await c.get('k49', null, filler('refilled'))).status).toBe('HIT');
   });
+
+  it('peeks only at an entry that would be a HIT', async () => {
+    const c = cache();
+    expect(c.peek('k')).toBeUndefined();
+    await c.get('k', '139901', filler('v'));
+    expect(c.peek('k')?.body.data['value']).toBe('v');
+    now += 3000; // past half the maximum age: Apollo's path refreshes it
+    expect(c.peek('k')).toBeUndefined();
+    now -= 3000;
+    clock.record('139901001001');
+    expect(c.peek('k')).toBeUndefined();
+  });
+
+  it('runs at most maxConcurrentFills fills at once; the rest wait their turn', async () => {
+    const c = new ResponseCache<string>({
+      maxBytes: 10_000,
+      maxAgeMs: 5000,
+      maxConcurrentFills: 2,
+      clock,
+      now: () => now,
+    });
+    let running = 0;
+    let most = 0;
+    const fill: Fill<string> = async () => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 10));
+      running--;
+      return { raw: '', keep: { data: { value: 'x' } } };
+    };
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => c.get(`k${i}`, null, fill)));
+    expect(answers.every((a) => a.status === 'MISS')).toBe(true);
+    expect(most).toBe(2);
+  });
 });

@@ -16,6 +16,8 @@ export interface CacheEntry {
   seq: number;
   scope: string | null;
   bytes: number;
+  /** The whole HIT answer as JSON, made once on the first request that is answered without Apollo. */
+  json?: string;
 }
 
 /** How an answer was obtained: HIT (unchanged, young), STALE (unchanged, past half the maximum age: refresh under way), MISS (filled for this request). */
@@ -23,6 +25,8 @@ export type CacheStatus = 'HIT' | 'STALE' | 'MISS';
 
 export interface ResponseCacheOptions {
   maxBytes: number;
+  /** At most this many fills run at once; the rest queue (bounds the memory of cold bursts). */
+  maxConcurrentFills?: number;
   /** The oldest entry ever served; older ones are refilled before answering. */
   maxAgeMs: number;
   clock: ScopeChangeClock;
@@ -59,6 +63,8 @@ export class ResponseCache<R> {
   private readonly entries: LRUCache<string, CacheEntry>;
   private readonly fills = new Map<string, Promise<Filled<R>>>();
   private readonly now: () => number;
+  private running = 0;
+  private readonly queued: (() => void)[] = [];
   readonly stats = { hits: 0, stale: 0, misses: 0, fills: 0 };
 
   constructor(private readonly options: ResponseCacheOptions) {
@@ -67,6 +73,15 @@ export class ResponseCache<R> {
       sizeCalculation: (e) => Math.max(1, e.bytes),
     });
     this.now = options.now ?? Date.now;
+  }
+
+  /** The entry for `key` when it would be a HIT now (unchanged, young), else undefined. */
+  peek(key: string): CacheEntry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || this.options.clock.changedSince(entry.scope, entry.seq)) return undefined;
+    if (this.now() - entry.asOf > this.options.maxAgeMs / 2) return undefined;
+    this.stats.hits++;
+    return entry;
   }
 
   /**
@@ -101,7 +116,7 @@ export class ResponseCache<R> {
     const seq = this.options.clock.sequence;
     const asOf = this.now();
     this.stats.fills++;
-    const promise = fill()
+    const promise = this.slot(fill)
       .then(({ raw, keep }): Filled<R> => {
         if (!keep) return { raw };
         const entry: CacheEntry = { body: keep, asOf, seq, scope, bytes: Buffer.byteLength(JSON.stringify(keep)) };
@@ -111,6 +126,19 @@ export class ResponseCache<R> {
       .finally(() => this.fills.delete(key));
     this.fills.set(key, promise);
     return promise;
+  }
+
+  /** Runs `fill` when fewer than `maxConcurrentFills` are running, else after one ends. */
+  private async slot<T>(fill: () => Promise<T>): Promise<T> {
+    const limit = this.options.maxConcurrentFills ?? Infinity;
+    if (this.running >= limit) await new Promise<void>((resolve) => this.queued.push(resolve));
+    this.running++;
+    try {
+      return await fill();
+    } finally {
+      this.running--;
+      this.queued.shift()?.();
+    }
   }
 
   /** Bytes held by entries. */

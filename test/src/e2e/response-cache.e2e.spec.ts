@@ -139,6 +139,15 @@ describe('the gateway response cache', () => {
     const again = await post(stack.gatewayUrl, FIGURES, variables, inspector);
     expect(again.extensions?.cacheStatus).toBe('HIT');
     expect(again.extensions?.asOf).toBe(before.extensions?.asOf);
+    expect(again.data).toEqual(before.data);
+    // The answer a HIT gets without Apollo is only for JSON posts: a "simple" cross-site POST is
+    // still refused by Apollo's CSRF prevention, never answered from the cache.
+    const simple = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${inspector}` },
+      body: JSON.stringify({ query: FIGURES, variables }),
+    });
+    expect(simple.status).toBe(400);
 
     const powerId = await publishTestPower(stack, { unit: VILLAGE, code: 'CACHE-1' });
     const result = await fileCase(stack, VILLAGE, powerId, 'cache-file-1');

@@ -39,7 +39,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 async function main(): Promise<void> {
   const started = Date.now();
   const platform = loadPlatformConfig();
-  const own = readEnv({ GATEWAY_PORT: env.port(4000), NODE_HEAP_MB: env.int(256, 64, 16_384) });
+  const own = readEnv({ GATEWAY_PORT: env.port(4000), NODE_HEAP_MB: env.int(224, 64, 16_384) });
   // Each process's V8 old space is capped so that it collects before it grows past its memory budget.
   const node = (main: string) => [`--max-old-space-size=${own.NODE_HEAP_MB}`, path.join(ROOT, main)];
   loadSecrets(platform); // generate the development keys once, before the processes read them

@@ -35,7 +35,7 @@ export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = {
   maxBytes: 32 * 2 ** 20,
   maxAgeMs: 5000,
   settleMs: 1000,
-  maxConcurrentFills: 4,
+  maxConcurrentFills: 8,
 };
 
 export interface StartGatewayOptions {

@@ -62,11 +62,7 @@ export function cachedAnswer(
     operationName,
     variables as Record<string, unknown> | null | undefined,
   );
-  const entry = cache.peek(key);
-  if (!entry) return undefined;
-  // asOf and the status do not change while the entry is a HIT, so the text can be kept.
-  entry.json ??= JSON.stringify(withFreshness(entry, 'HIT'));
-  return entry.json;
+  return cache.peek(key)?.json;
 }
 
 /**

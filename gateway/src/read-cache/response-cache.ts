@@ -16,8 +16,8 @@ export interface CacheEntry {
   seq: number;
   scope: string | null;
   bytes: number;
-  /** The whole HIT answer as JSON, made once on the first request that is answered without Apollo. */
-  json?: string;
+  /** The whole answer as a HIT sends it (`extensions.asOf`, `cacheStatus: 'HIT'`), made once at the fill; its length is the entry's size. */
+  json: string;
 }
 
 /** How an answer was obtained: HIT (unchanged, young), STALE (unchanged, past half the maximum age: refresh under way), MISS (filled for this request). */
@@ -119,7 +119,11 @@ export class ResponseCache<R> {
     const promise = this.slot(fill)
       .then(({ raw, keep }): Filled<R> => {
         if (!keep) return { raw };
-        const entry: CacheEntry = { body: keep, asOf, seq, scope, bytes: Buffer.byteLength(JSON.stringify(keep)) };
+        const json = JSON.stringify({
+          ...keep,
+          extensions: { ...keep.extensions, asOf: new Date(asOf).toISOString(), cacheStatus: 'HIT' },
+        });
+        const entry: CacheEntry = { body: keep, asOf, seq, scope, json, bytes: 2 * json.length };
         this.entries.set(key, entry);
         return { entry, raw };
       })

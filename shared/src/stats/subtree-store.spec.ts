@@ -176,7 +176,7 @@ describe('subtree store: a monthly rollup summed per subtree in memory, followin
   it('shares one read among the loaders waiting at the same moment', async () => {
     const statements: string[] = [];
     const query = ds.query.bind(ds);
-    const spy = jest.spyOn(ds, 'query').mockImplementation((sql: string, params?: unknown[]) => {
+    const spy = jest.spyOn(ds, 'query').mockImplementation((sql, params) => {
       statements.push(sql);
       return query(sql, params);
     });

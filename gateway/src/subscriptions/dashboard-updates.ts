@@ -15,6 +15,8 @@ export interface DashboardUpdatesOptions {
   debounceMs?: number;
   /** Rerun at least this often (figures that depend on peers change without a change in scope). */
   heartbeatMs?: number;
+  /** Aborted when the server closes: the loop ends at once, with no further run. */
+  signal: AbortSignal;
 }
 
 /**
@@ -38,12 +40,19 @@ export async function* dashboardUpdates(
   let timer: NodeJS.Timeout | undefined;
   const wake = () => {
     clearTimeout(timer);
-    timer = setTimeout(rerun, o.debounceMs ?? 200);
+    timer = setTimeout(rerun, o.debounceMs ?? 200).unref();
   };
   const unsubscribe = o.changes.subscribe((unit) => {
     if (unit === null || unit.startsWith(prefix)) wake();
   });
-  const heartbeat = setInterval(rerun, o.heartbeatMs ?? 15_000);
+  const heartbeat = setInterval(rerun, o.heartbeatMs ?? 15_000).unref();
+  const stop = () => {
+    clearTimeout(timer);
+    clearInterval(heartbeat);
+    unsubscribe();
+    wakes.close(); // ends the loop below, even while it waits for a change
+  };
+  o.signal.addEventListener('abort', stop, { once: true });
   const deliver = (r: ExecutionResult): ExecutionResult => ({
     data: { [o.responseKey]: (r.data as { unit?: unknown } | null | undefined)?.unit ?? null },
     ...(r.errors ? { errors: r.errors } : {}),
@@ -53,16 +62,16 @@ export async function* dashboardUpdates(
     yield deliver(first);
     for await (const _ of wakes) {
       queued = false;
+      if (o.signal.aborted) break;
       const r = await o.run();
+      if (o.signal.aborted) break;
       const printed = JSON.stringify(r.data ?? null);
       if (printed === last) continue;
       last = printed;
       yield deliver(r);
     }
   } finally {
-    clearTimeout(timer);
-    clearInterval(heartbeat);
-    unsubscribe();
-    wakes.close();
+    o.signal.removeEventListener('abort', stop);
+    stop();
   }
 }

@@ -65,6 +65,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   const fields = schema.getSubscriptionType()!.getFields();
   const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql' });
   const run = runAs(o.server);
+  const closing = new AbortController();
   const executions = new SharedExecution(run);
 
   const subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
@@ -99,7 +100,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         return {
           errors: first.errors ?? [platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${unit} is not in your scope`)],
         };
-      return dashboardUpdates(first, { unit, run: fetch, changes: o.changes, responseKey });
+      return dashboardUpdates(first, { unit, run: fetch, changes: o.changes, responseKey, signal: closing.signal });
     }
     const query = selectionAsQuery(args.document, op, root, {
       operationName: 'AlertDelivery',
@@ -162,6 +163,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   );
   return {
     async close() {
+      closing.abort();
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -3,3 +3,4 @@ export { createTestDatabase, type TestDatabase } from './test-database';
 export { startTestPostgres, TEST_ADMIN_URL_ENV } from './test-postgres';
 export { openTestDataSource } from './open-test-data-source';
 export { ROLLUP_TEST_UNITS, seedMonthRollup } from './seed-month-rollup';
+export { trendsBothWays } from './trends-both-ways';

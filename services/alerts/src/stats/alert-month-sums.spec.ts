@@ -1,5 +1,4 @@
-import { rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
-import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
+import { openTestDataSource, seedMonthRollup, trendsBothWays } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { ALERT_MEASURES, createAlertMonthSums, type AlertMonthSums } from './alert-month-sums';
 import { createAlertsSubgraph } from '../alerts.subgraph';
@@ -25,15 +24,8 @@ describe('alert trends from the in-memory subtree sums', () => {
 
   it('give the same trends as the rollup read by SQL, per unit and per tier (the peers of the risk index), before and after a change', async () => {
     const compare = async () => {
-      const bySql = rollupTrends(ds, 'alert_month_stat', ALERT_MEASURES, NOW);
-      const fromMemory = subtreeTrends(sums, ALERT_MEASURES, NOW);
-      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(
-        await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]),
-      );
-      for (const tier of [Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]) {
-        const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
-        expect(await fromMemory.forTier(tier, '1399')).toEqual(sorted(await bySql.forTier(tier, '1399')));
-      }
+      const { fromMemory, bySql } = await trendsBothWays(ds, 'alert_month_stat', sums, ALERT_MEASURES, NOW);
+      expect(fromMemory).toEqual(bySql);
     };
     await compare();
     await ds.query(

@@ -1,5 +1,4 @@
-import { rollupTrends, subtreeTrends, Tier } from '@sunlight/shared';
-import { openTestDataSource, ROLLUP_TEST_UNITS, seedMonthRollup } from '@sunlight/shared/testing';
+import { openTestDataSource, seedMonthRollup, trendsBothWays } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { createComplaintMonthSums, type ComplaintMonthSums } from './complaint-month-sums';
 import { COMPLAINT_MEASURES } from './complaint-trend.type';
@@ -30,15 +29,8 @@ describe('complaint trends from the in-memory subtree sums', () => {
 
   it('give the same trends as the rollup read by SQL, per unit and per tier, before and after a change', async () => {
     const compare = async () => {
-      const bySql = rollupTrends(ds, 'complaint_month_stat', COMPLAINT_MEASURES, NOW);
-      const fromMemory = subtreeTrends(sums, COMPLAINT_MEASURES, NOW);
-      expect(await fromMemory.forUnits.loadMany([...ROLLUP_TEST_UNITS])).toEqual(
-        await bySql.forUnits.loadMany([...ROLLUP_TEST_UNITS]),
-      );
-      for (const tier of [Tier.CITY, Tier.COUNTY, Tier.TOWNSHIP, Tier.VILLAGE]) {
-        const sorted = (rows: { code: string }[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
-        expect(await fromMemory.forTier(tier, '1399')).toEqual(sorted(await bySql.forTier(tier, '1399')));
-      }
+      const { fromMemory, bySql } = await trendsBothWays(ds, 'complaint_month_stat', sums, COMPLAINT_MEASURES, NOW);
+      expect(fromMemory).toEqual(bySql);
     };
     await compare();
     await ds.query(

@@ -4,7 +4,7 @@ import type { Principal } from '@sunlight/shared';
 import type { GatewayContext } from '../gateway-context';
 import { responseCacheKey, scopeOfPrincipal } from './cache-key';
 import type { ScopeChangeClock } from './change-clock';
-import type { CacheEntry, CacheStatus, ResponseCache } from './response-cache';
+import { withFreshness, type CacheEntry, type CacheStatus, type ResponseCache } from './response-cache';
 
 /**
  * Root query fields whose answers are never kept: feeds read by position, trace verification (a
@@ -28,15 +28,10 @@ function cacheable(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every((s) => s.kind !== Kind.FIELD || !NEVER_CACHED.has(s.name.value));
 }
 
-const withFreshness = (entry: CacheEntry, status: CacheStatus) => ({
-  data: entry.body.data,
-  extensions: { ...entry.body.extensions, asOf: new Date(entry.asOf).toISOString(), cacheStatus: status },
-});
-
 function fromEntry(entry: CacheEntry, status: CacheStatus): GraphQLResponse {
   return {
     http: { status: undefined, headers: new HeaderMap() },
-    body: { kind: 'single', singleResult: withFreshness(entry, status) },
+    body: { kind: 'single', singleResult: withFreshness(entry.body, entry.asOf, status) },
   };
 }
 

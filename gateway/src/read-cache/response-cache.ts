@@ -20,6 +20,14 @@ export interface CacheEntry {
   json: string;
 }
 
+/** A kept body as it is answered: with when its data was read (`asOf`) and how it was obtained. */
+export function withFreshness(body: CachedBody, asOf: number, status: CacheStatus) {
+  return {
+    data: body.data,
+    extensions: { ...body.extensions, asOf: new Date(asOf).toISOString(), cacheStatus: status },
+  };
+}
+
 /** How an answer was obtained: HIT (unchanged, young), STALE (unchanged, past half the maximum age: refresh under way), MISS (filled for this request). */
 export type CacheStatus = 'HIT' | 'STALE' | 'MISS';
 
@@ -119,10 +127,7 @@ export class ResponseCache<R> {
     const promise = this.slot(fill)
       .then(({ raw, keep }): Filled<R> => {
         if (!keep) return { raw };
-        const json = JSON.stringify({
-          ...keep,
-          extensions: { ...keep.extensions, asOf: new Date(asOf).toISOString(), cacheStatus: 'HIT' },
-        });
+        const json = JSON.stringify(withFreshness(keep, asOf, 'HIT'));
         const entry: CacheEntry = { body: keep, asOf, seq, scope, json, bytes: 2 * json.length };
         this.entries.set(key, entry);
         return { entry, raw };

@@ -1,3 +1,3 @@
-export { createAlertsSubgraph } from './alerts.subgraph';
+export { createAlertsSubgraph, createAlertsSubgraph as createSubgraph } from './alerts.subgraph';
 export { AlertConsumer, ALERTS_CHANNEL } from './jobs/alert-consumer';
 export { alertFor, type NewAlert } from './consumer/alert-rules';

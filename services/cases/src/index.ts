@@ -1,4 +1,4 @@
-export { createCasesSubgraph, type CasesSubgraph } from './cases.subgraph';
+export { createCasesSubgraph, createCasesSubgraph as createSubgraph, type CasesSubgraph } from './cases.subgraph';
 export { CardScheduler } from './jobs/card-scheduler';
 export type { CasesConfig } from './cases-config';
 export type { CardNotice, CardNotifier } from './clock/card-notifier';

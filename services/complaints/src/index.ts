@@ -1,4 +1,8 @@
-export { createComplaintsSubgraph, type ComplaintsSubgraph } from './complaints.subgraph';
+export {
+  createComplaintsSubgraph,
+  createComplaintsSubgraph as createSubgraph,
+  type ComplaintsSubgraph,
+} from './complaints.subgraph';
 export { ComplaintClock } from './jobs/complaint-clock';
 export { NoticeService } from './notice/notice.service';
 export { casesFiledClient } from './clients/cases-client';

@@ -1,4 +1,8 @@
-export { createEvaluationsSubgraph, type EvaluationsSubgraph } from './evaluations.subgraph';
+export {
+  createEvaluationsSubgraph,
+  createEvaluationsSubgraph as createSubgraph,
+  type EvaluationsSubgraph,
+} from './evaluations.subgraph';
 export { ServiceUpstream, type Upstream } from './clients/upstream';
 export { DEFAULT_INDICATOR_SETS } from './indicator/default-indicator-sets';
 export { campaignResults } from './campaign/campaign-results';

@@ -1,3 +1,3 @@
 export { generateDemoData, findDemoAccount, DEMO_SEED } from './demo/demo-data';
 export type { DemoAccount, DemoData } from './demo/demo-data';
-export { powersSubgraph } from './powers.subgraph';
+export { powersSubgraph, createPowersSubgraph as createSubgraph } from './powers.subgraph';

@@ -45,3 +45,8 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
   createContext: createPowersContext,
   seedDemo,
 };
+
+/** The deploy list's uniform entry (`createSubgraph` in every service's index): powers needs no settings. */
+export function createPowersSubgraph(): SubgraphDefinition<PowersContext> {
+  return powersSubgraph;
+}

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { hash32, SeededRandom } from '@sunlight/shared';
+import { hash32, nameUuid, SeededRandom } from '@sunlight/shared';
 
 /** A 32-bit number derived from `parts`, for forking independent random streams. */
 export const demoHash32 = hash32;
@@ -9,17 +8,7 @@ export const demoHash32 = hash32;
  * `demoId('power', unitCode, code)`: the same name always gives the same id.
  */
 export function demoId(...parts: Array<string | number>): string {
-  const hex = createHash('sha1')
-    .update(`sunlight-demo/${parts.join('/')}`)
-    .digest('hex');
-  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    `5${hex.slice(13, 16)}`,
-    `${variant}${hex.slice(17, 20)}`,
-    hex.slice(20, 32),
-  ].join('-');
+  return nameUuid('sunlight-demo', ...parts);
 }
 
 /** A small seeded PRNG (mulberry32); never Math.random, so a seed fixes the whole output. */

@@ -7,7 +7,6 @@ export { loadPlatformConfig, type PlatformConfig } from './config/platform-confi
 export { ensureDatabase } from './db/database-admin';
 export { createServiceDataSource, type ServiceDataSourceOptions } from './db/create-data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
-export { PostgresStartError } from './db/postgres-start-error';
 export { migrate } from './db/migrate';
 export { PlatformTables1763769600000 } from './db/platform-tables.migration';
 export { OutboxNotify1765000000000 } from './db/outbox-notify.migration';
@@ -21,10 +20,9 @@ export type { CheckpointViolation } from './checkpoint/checkpoint-violation';
 export { PUBLIC_PRINCIPAL, type Principal } from './auth/principal';
 export { PERSON_ROLES, Role } from './auth/role';
 export { scope } from './auth/scope';
-export { loadSecrets, rotateTokenSecret, tokenKeysOf, type Secrets } from './auth/secrets';
+export { loadSecrets, type Secrets } from './auth/secrets';
 export { Tier } from './auth/tier';
-export { TokenKeys } from './auth/token-keys';
-export { TokenService, type VerifiedToken } from './auth/token-service';
+export { TokenService } from './auth/token-service';
 export { unitCode } from './auth/unit-code';
 
 export { AppError, type FieldProblem } from './errors/app-error';
@@ -48,7 +46,6 @@ export { registerCheckpointKindEnum } from './federation/checkpoint-kind-enum';
 
 export { createGraphQLHttpHandler, type HttpRoute } from './http/graphql-http-handler';
 export { sendJsonError } from './http/json-error';
-export { closeHttpServer } from './http/close-http-server';
 
 export { createLogger, type Logger } from './logging/logger';
 
@@ -76,30 +73,6 @@ export { chainHash, GENESIS_HASH } from './trace/chain-hash';
 export { sha256Hex } from './trace/sha256-hex';
 export { verifyChain, type ChainLink } from './trace/verify-chain';
 
-export { loadCheckpointKeys, type CheckpointKeys } from './transparency/checkpoint-keys';
-export { merkleHash } from './transparency/merkle-hash';
-export { MerkleTree } from './transparency/merkle-tree';
-export { SigningKey } from './transparency/signing-key';
-export { SupervisionWitness } from './transparency/supervision-witness';
-export {
-  checkpointBody,
-  cosignatureBody,
-  type TraceCheckpoint,
-  type TraceLogName,
-} from './transparency/trace-checkpoint';
-export { TraceCheckpointJob } from './transparency/trace-checkpoint-job';
-export {
-  CheckpointRefusedError,
-  TraceCheckpointLog,
-  type CheckpointCheck,
-  type TraceInclusion,
-} from './transparency/trace-checkpoint-log';
-export { traceCheckpointTablesSql } from './transparency/trace-checkpoint-tables-sql';
-export { TraceCheckpointObject, TraceInclusionProofObject } from './transparency/trace-checkpoint.type';
-export { traceHeadLeaf, traceHeadLeafHash, type TraceHead } from './transparency/trace-head-leaf';
-export { verifyCheckpoint } from './transparency/verify-checkpoint';
-export { verifyInclusion } from './transparency/verify-inclusion';
-
 export type { CalendarDay } from './calendar/calendar-day';
 export { calendarTableSql } from './calendar/calendar-table-sql';
 export { CHINA_2026 } from './calendar/china-2026';
@@ -119,20 +92,8 @@ export {
 export { attachmentStore } from './attachments/attachment-store';
 export { attachmentTableSql } from './attachments/attachment-table-sql';
 export type { AttachmentUpload } from './attachments/attachment-upload';
-export {
-  base64Length,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENT_BYTES_PER_ACTION,
-  MAX_ATTACHMENTS_PER_ACTION,
-  MAX_REQUEST_BODY_BYTES,
-} from './attachments/attachment-limits';
 export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
 export { isUuid } from './validation/is-uuid';
-export { findInputTextProblem, type InputTextLimits, type InputTextProblem } from './validation/input-text-problem';
-export { isPhoneNumber } from './validation/phone-number';
-export { isResidentIdNumber, residentIdCheckCharacter } from './validation/resident-id-number';
-export { MAX_TEXT_LENGTH } from './validation/text-limits';
-export { textProblem } from './validation/text-problem';
 
 export { rollupChangeNotify } from './stats/rollup-change-notify';
 export {

@@ -9,6 +9,7 @@ import {
   readEnv,
   SUBGRAPH_DIRECTORY,
   subgraphUrl,
+  tokenKeysOf,
   TokenService,
 } from '@sunlight/shared';
 import { DEFAULT_RESPONSE_CACHE, startGateway } from './start-gateway';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     supergraphSdl: fs.readFileSync(own.SUPERGRAPH_PATH, 'utf8'),
     // Each subgraph of the directory, at its SUBGRAPH_<NAME>_URL or the directory's default.
     subgraphUrls: Object.fromEntries(SUBGRAPH_DIRECTORY.map(({ name }) => [name, subgraphUrl(name)])),
-    tokens: new TokenService(secrets.tokenSecret, secrets.internalSecret, platform.tokenTtlSeconds),
+    tokens: new TokenService(tokenKeysOf(secrets), secrets.internalSecret, platform.tokenTtlSeconds),
     logger,
     port: own.GATEWAY_PORT,
     host: own.GATEWAY_HOST,

@@ -20,9 +20,10 @@ export type { CheckpointViolation } from './checkpoint/checkpoint-violation';
 export { PUBLIC_PRINCIPAL, type Principal } from './auth/principal';
 export { PERSON_ROLES, Role } from './auth/role';
 export { scope } from './auth/scope';
-export { loadSecrets, type Secrets } from './auth/secrets';
+export { loadSecrets, rotateTokenSecret, tokenKeysOf, type Secrets } from './auth/secrets';
 export { Tier } from './auth/tier';
-export { TokenService } from './auth/token-service';
+export { TokenKeys } from './auth/token-keys';
+export { TokenService, type VerifiedToken } from './auth/token-service';
 export { unitCode } from './auth/unit-code';
 
 export { AppError, type FieldProblem } from './errors/app-error';

@@ -3,6 +3,7 @@ import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
 import type { Principal } from './principal';
 import { PERSON_ROLES, Role } from './role';
+import { TokenKeys } from './token-keys';
 import { unitCode } from './unit-code';
 
 const ISSUER = 'sunlight';
@@ -48,18 +49,33 @@ function fromClaims(c: PrincipalClaims, allowed: readonly Role[], withClient: bo
   };
 }
 
+/** A verified user token: who, and when the token was issued and expires (ms since the epoch). */
+export interface VerifiedToken {
+  principal: Principal;
+  issuedAt: number;
+  expiresAt: number;
+}
+
 /**
  * Signs and verifies Sunlight's two kinds of token (HS256 via `jose`):
  * user tokens that clients present to the gateway, and short-lived assertions the gateway (or a
  * service) attaches to every subgraph request so subgraphs can refuse anything that did not
  * come through it.
+ *
+ * Invariants: every token carries `exp` and `iat` and is refused without them; a user token is
+ * signed with the current key of {@link TokenKeys} and names it in `kid`, and is accepted only
+ * under the current or the previous key.
  */
 export class TokenService {
+  private readonly tokenKeys: TokenKeys;
+
   constructor(
-    private readonly tokenSecret: Uint8Array,
+    tokenKeys: TokenKeys | Uint8Array,
     private readonly internalSecret: Uint8Array,
     private readonly ttlSeconds = 8 * 3600,
-  ) {}
+  ) {
+    this.tokenKeys = tokenKeys instanceof TokenKeys ? tokenKeys : new TokenKeys(tokenKeys);
+  }
 
   /** A key for one purpose (e.g. query codes), derived from the internal secret with HMAC-SHA256. */
   deriveKey(purpose: string): Uint8Array {
@@ -69,24 +85,35 @@ export class TokenService {
   /** Issues a user token for a person's principal. */
   async issue(principal: Principal, ttlSeconds = this.ttlSeconds): Promise<string> {
     return new SignJWT(toClaims(principal, false))
-      .setProtectedHeader({ alg: ALG })
+      .setProtectedHeader({ alg: ALG, kid: this.tokenKeys.currentKid })
       .setSubject(principal.subject)
       .setIssuer(ISSUER)
       .setAudience(USER_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-      .sign(this.tokenSecret);
+      .sign(this.tokenKeys.current);
   }
 
-  /** Verifies a user token; throws UNAUTHENTICATED or TOKEN_EXPIRED. Returns the principal and expiry (ms). */
-  async verify(token: string): Promise<{ principal: Principal; expiresAt: number }> {
+  /**
+   * Verifies a user token: signature under the key its `kid` names (current or previous), issuer,
+   * audience, and the presence of `exp`, `iat` and `sub`. Throws UNAUTHENTICATED or TOKEN_EXPIRED.
+   */
+  async verify(token: string): Promise<VerifiedToken> {
     try {
-      const { payload } = await jwtVerify<PrincipalClaims>(token, this.tokenSecret, {
-        issuer: ISSUER,
-        audience: USER_AUDIENCE,
-        algorithms: [ALG],
-      });
-      return { principal: fromClaims(payload, PERSON_ROLES, false), expiresAt: (payload.exp ?? 0) * 1000 };
+      const { payload } = await jwtVerify<PrincipalClaims>(
+        token,
+        (header) => {
+          const secret = this.tokenKeys.secretFor(header.kid);
+          if (!secret) throw platformError(PlatformErrorCode.UNAUTHENTICATED, '令牌的签名密钥未知或已停用，请重新登录');
+          return secret;
+        },
+        { issuer: ISSUER, audience: USER_AUDIENCE, algorithms: [ALG], requiredClaims: ['exp', 'iat', 'sub'] },
+      );
+      return {
+        principal: fromClaims(payload, PERSON_ROLES, false),
+        issuedAt: payload.iat! * 1000,
+        expiresAt: payload.exp! * 1000,
+      };
     } catch (e) {
       if (e instanceof errors.JWTExpired)
         throw platformError(PlatformErrorCode.TOKEN_EXPIRED, 'token has expired; sign in again');
@@ -102,6 +129,7 @@ export class TokenService {
       .setSubject(principal.subject)
       .setIssuer(ISSUER)
       .setAudience(GATEWAY_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
       .sign(this.internalSecret);
   }
@@ -118,6 +146,7 @@ export class TokenService {
         issuer: ISSUER,
         audience: GATEWAY_AUDIENCE,
         algorithms: [ALG],
+        requiredClaims: ['exp'],
       });
       return fromClaims(payload, [...PERSON_ROLES, Role.PUBLIC, Role.SERVICE], true);
     } catch (e) {

@@ -9,6 +9,8 @@ export interface PlatformConfig {
   databaseUrl: string | undefined;
   embeddedPgPort: number;
   tokenSecret: string | undefined;
+  /** The token key before the last rotation, still accepted (README: "Security model"). */
+  previousTokenSecret: string | undefined;
   internalSecret: string | undefined;
   tokenTtlSeconds: number;
 }
@@ -25,6 +27,7 @@ export function loadPlatformConfig(source: NodeJS.ProcessEnv = process.env): Pla
       DATABASE_URL: env.postgresUrl(),
       EMBEDDED_PG_PORT: env.port(54329),
       SUNLIGHT_TOKEN_SECRET: env.optionalString(),
+      SUNLIGHT_TOKEN_SECRET_PREVIOUS: env.optionalString(),
       SUNLIGHT_INTERNAL_SECRET: env.optionalString(),
       TOKEN_TTL_SECONDS: env.int(8 * 3600, 60, 30 * 24 * 3600),
     },
@@ -37,6 +40,7 @@ export function loadPlatformConfig(source: NodeJS.ProcessEnv = process.env): Pla
     databaseUrl: raw.DATABASE_URL,
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     tokenSecret: raw.SUNLIGHT_TOKEN_SECRET,
+    previousTokenSecret: raw.SUNLIGHT_TOKEN_SECRET_PREVIOUS,
     internalSecret: raw.SUNLIGHT_INTERNAL_SECRET,
     tokenTtlSeconds: raw.TOKEN_TTL_SECONDS,
   };

@@ -2,6 +2,7 @@ import {
   env,
   OutboxNotify1765000000000,
   PlatformTables1763769600000,
+  PreparedValue,
   readEnv,
   subgraphUrl,
   subtreeTrends,
@@ -40,11 +41,7 @@ export interface AlertsSubgraphOptions {
  * tier's peer data for `RISK_PEERS_TTL_MS` (default one minute).
  */
 export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): SubgraphDefinition<AlertsContext> {
-  let config: AlertsConfig | undefined;
-  const current = () => {
-    if (!config) throw new Error('the alerts subgraph is not prepared yet');
-    return config;
-  };
+  const config = new PreparedValue<AlertsConfig>('alerts');
   return {
     name: 'alerts',
     entities: [],
@@ -58,7 +55,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
     ],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
-    createContext: (input) => alertsContextFactory(current())(input),
+    createContext: (input) => alertsContextFactory(config.get())(input),
     async prepare({ dataSource, logger, tokens }) {
       const e = readEnv({
         ALERTS_CONSUMER: env.oneOf(['on', 'off'] as const, 'on'),
@@ -72,7 +69,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       await sums.start({ logger });
       const source =
         options.tierSource ?? subgraphTierSource(urlOf, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
-      config = { baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now };
+      config.set({ baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now });
       const url = options.databaseUrl ?? e.DATABASE_URL;
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return () => sums.stop();
       const consumer = new AlertConsumer(dataSource, logger);

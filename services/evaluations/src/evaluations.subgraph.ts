@@ -1,6 +1,7 @@
 import {
   OutboxNotify1765000000000,
   PlatformTables1763769600000,
+  PreparedValue,
   subgraphUrl,
   type SubgraphDefinition,
 } from '@sunlight/shared';
@@ -32,16 +33,8 @@ export interface EvaluationsSubgraph extends SubgraphDefinition<EvaluationsConte
 
 /** Builds the evaluations subgraph; `overrides` replace parts of its configuration (tests). */
 export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> = {}): EvaluationsSubgraph {
-  let config: EvaluationsConfig | undefined;
-  let sums: RatingMonthSums | undefined;
-  const current = () => {
-    if (!config) throw new Error('the evaluations subgraph is not prepared yet');
-    return config;
-  };
-  const currentSums = () => {
-    if (!sums) throw new Error('the evaluations subgraph is not prepared yet');
-    return sums;
-  };
+  const config = new PreparedValue<EvaluationsConfig>('evaluations');
+  const sums = new PreparedValue<RatingMonthSums>('evaluations');
   return {
     name: 'evaluations',
     entities: [],
@@ -66,10 +59,10 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
     // Entities this subgraph only extends: no field of its own returns them, so list them.
     orphanedTypes: [UnitRef, DepartmentRef, PostRef],
     references: { Unit: unitReference, Department: departmentReference, Post: postReference },
-    createContext: (input) => evaluationsContextFactory(current(), currentSums())(input),
-    config: current,
+    createContext: (input) => evaluationsContextFactory(config.get(), sums.get())(input),
+    config: config.get,
     async prepare({ dataSource, logger, tokens }) {
-      config = {
+      config.set({
         upstream:
           overrides.upstream ??
           new ServiceUpstream({ cases: subgraphUrl('cases'), powers: subgraphUrl('powers') }, tokens),
@@ -77,10 +70,10 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
         deviceKey: overrides.deviceKey ?? tokens.deriveKey('rating-device'),
         ballotKey: overrides.ballotKey ?? tokens.deriveKey('review-ballot'),
         now: overrides.now ?? (() => new Date()),
-      };
+      });
       const held = createRatingMonthSums(dataSource);
       await held.start({ logger });
-      sums = held;
+      sums.set(held);
       return () => held.stop();
     },
   };

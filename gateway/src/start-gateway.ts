@@ -5,7 +5,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { createFormatError, createGraphQLHttpHandler, type Logger, type TokenService } from '@sunlight/shared';
+import {
+  createFormatError,
+  createGraphQLHttpHandler,
+  MAX_REQUEST_BODY_BYTES,
+  type Logger,
+  type TokenService,
+} from '@sunlight/shared';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import { principalFromRequest, type GatewayContext } from './gateway-context';
 import { healthRoute } from './health-route';
@@ -13,7 +19,7 @@ import { ChangeFeed } from './read-cache/change-feed';
 import { ScopeChangeClock } from './read-cache/change-clock';
 import { ResponseCache } from './read-cache/response-cache';
 import { cachedAnswer, responseCachePlugin } from './read-cache/response-cache.plugin';
-import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './limits/query-limits';
+import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, queryLimitRules, type QueryLimits } from './limits/query-limits';
 import { AlertFeed } from './subscriptions/alert-feed';
 import { attachSubscriptions } from './subscriptions/subscription-server';
 import type { GraphQLSchema } from 'graphql';
@@ -109,6 +115,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   const server: ApolloServer<GatewayContext> = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: queryLimitRules(o.limits ?? DEFAULT_QUERY_LIMITS),
+    parseOptions: { maxTokens: (o.limits ?? DEFAULT_QUERY_LIMITS).maxTokens },
     introspection: !o.production,
     hideSchemaDetailsFromClientErrors: o.production,
     includeStacktraceInErrorResponses: false,
@@ -116,6 +123,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      ...queryLimitPlugins(o.limits ?? DEFAULT_QUERY_LIMITS),
       ...(responseCache ? [responseCachePlugin(responseCache, clock, () => server)] : []),
     ],
   });
@@ -124,7 +132,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
-    maxBodyBytes: 8 * 1024 * 1024, // attachments travel base64 in mutations (2 MiB each at most)
+    maxBodyBytes: MAX_REQUEST_BODY_BYTES, // one action's attachments, base64, and 1 MiB more
     context: async (req) => ({ principal: await principalFromRequest(req, o.tokens), requestId: randomUUID() }),
     routes: { 'GET /health': healthRoute(o.subgraphUrls) },
     ...(responseCache ? { answered: (body, ctx) => cachedAnswer(responseCache, ctx.principal, body) } : {}),

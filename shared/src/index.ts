@@ -94,8 +94,20 @@ export {
 export { attachmentStore } from './attachments/attachment-store';
 export { attachmentTableSql } from './attachments/attachment-table-sql';
 export type { AttachmentUpload } from './attachments/attachment-upload';
+export {
+  base64Length,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENT_BYTES_PER_ACTION,
+  MAX_ATTACHMENTS_PER_ACTION,
+  MAX_REQUEST_BODY_BYTES,
+} from './attachments/attachment-limits';
 export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
 export { isUuid } from './validation/is-uuid';
+export { findInputTextProblem, type InputTextLimits, type InputTextProblem } from './validation/input-text-problem';
+export { isPhoneNumber } from './validation/phone-number';
+export { isResidentIdNumber, residentIdCheckCharacter } from './validation/resident-id-number';
+export { MAX_TEXT_LENGTH } from './validation/text-limits';
+export { textProblem } from './validation/text-problem';
 
 export { rollupChangeNotify } from './stats/rollup-change-notify';
 export {

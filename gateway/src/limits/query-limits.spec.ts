@@ -43,12 +43,12 @@ describe('query limits', () => {
 
   describe('depth', () => {
     it('passes a query exactly at the limit and rejects one level more', () => {
-      expect(errorsFor(queryOfDepth(12))).toEqual([]);
+      expect(errorsFor(queryOfDepth(8))).toEqual([]);
 
-      const errors = errorsFor(queryOfDepth(13));
+      const errors = errorsFor(queryOfDepth(9));
       expect(errors).toHaveLength(1);
-      expect(errors[0]?.message).toBe('query depth 13 exceeds the limit of 12');
-      expect(errors[0]?.extensions).toEqual({ code: 'QUERY_TOO_DEEP', kind: 'BAD_INPUT', limit: 12, actual: 13 });
+      expect(errors[0]?.message).toBe('query depth 9 exceeds the limit of 8');
+      expect(errors[0]?.extensions).toEqual({ code: 'QUERY_TOO_DEEP', kind: 'BAD_INPUT', limit: 8, actual: 9 });
     });
 
     it('counts depth through fragment spreads and inline fragments', () => {
@@ -148,7 +148,7 @@ describe('query limits', () => {
 
   it('reports each exceeded limit once for an operation that breaks all three', () => {
     const query = `{ items(first: 100) { nodes { ${aliasedNames(31)} children(first: 100) { nodes { parent { parent { id } } } } } } }`;
-    const limits = { maxDepth: 6, maxAliases: 30, maxCost: 20000 };
+    const limits = { ...DEFAULT_QUERY_LIMITS, maxDepth: 6, maxAliases: 30, maxCost: 20000 };
     expect(errorsFor(query, queryLimitRules(limits)).map((e) => e.extensions?.['code'])).toEqual([
       'QUERY_TOO_DEEP',
       'TOO_MANY_ALIASES',

@@ -16,7 +16,7 @@ export interface SelectionMeasure {
  * NoFragmentCycles and KnownFragmentNames rules report those.
  */
 export function measureSelections(
-  context: ValidationContext,
+  context: Pick<ValidationContext, 'getFragment'>,
   root: SelectionSetNode,
   measure: SelectionMeasure,
 ): number {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AppError } from '../errors/app-error';
 import { Validation } from '../errors/validation';
 import { openTestDataSource } from '../testing/open-test-data-source';
 import { appendOnlySql } from '../trace/append-only-sql';
@@ -41,9 +42,31 @@ describe('attachmentStore.validate', () => {
     expect(problemsOf(Array.from({ length: 11 }, (_, i) => upload(`f${i}`, 'x')))).toEqual([
       { field: 'materials', message: 'at most 10 attachments per action' },
     ]);
-    expect(problemsOf([upload('big', 'x'.repeat(2 * 1024 * 1024 + 1))])).toEqual([
-      { field: 'materials.0.contentBase64', message: 'must be at most 2097152 bytes' },
-    ]);
+  });
+
+  it('refuses an upload over 2 MiB, or uploads together over 4 MiB, as ATTACHMENT_TOO_LARGE', () => {
+    const refusal = (uploads: AttachmentUpload[]) => {
+      try {
+        attachmentStore.validate(new Validation(), uploads, 'materials');
+        return undefined;
+      } catch (e) {
+        return { ...(e as AppError).extensions, message: (e as AppError).message };
+      }
+    };
+    const mib = 1024 * 1024;
+    expect(refusal([upload('ok', 'x'.repeat(2 * mib)), upload('ok', 'x'.repeat(2 * mib))])).toBeUndefined();
+    expect(refusal([upload('ok', 'x'), upload('大图', 'x'.repeat(3 * mib))])).toEqual({
+      code: 'ATTACHMENT_TOO_LARGE',
+      kind: 'BAD_INPUT',
+      field: 'materials.1.contentBase64',
+      message: '附件「大图」为 3.0 MiB，超过单个附件 2 MiB 的上限',
+    });
+    expect(refusal([upload('a', 'x'.repeat(2 * mib)), upload('b', 'x'.repeat(2 * mib)), upload('c', 'x')])).toEqual({
+      code: 'ATTACHMENT_TOO_LARGE',
+      kind: 'BAD_INPUT',
+      field: 'materials',
+      message: '附件合计 4.0 MiB，超过每次提交 4 MiB 的上限',
+    });
   });
 });
 

@@ -15,6 +15,12 @@ export enum PlatformErrorCode {
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
   GATEWAY_REQUIRED = 'GATEWAY_REQUIRED',
+  /** More mutation fields in one request than the caller may send (aliases counted). */
+  TOO_MANY_MUTATIONS = 'TOO_MANY_MUTATIONS',
+  /** A request body over the limit; answered with HTTP 413 before it is parsed. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** An attachment, or one action's attachments together, over the size limit. */
+  ATTACHMENT_TOO_LARGE = 'ATTACHMENT_TOO_LARGE',
 }
 
 function kindOf(code: PlatformErrorCode): ErrorKind {
@@ -31,6 +37,9 @@ function kindOf(code: PlatformErrorCode): ErrorKind {
     case PlatformErrorCode.QUERY_TOO_DEEP:
     case PlatformErrorCode.TOO_MANY_ALIASES:
     case PlatformErrorCode.QUERY_TOO_COSTLY:
+    case PlatformErrorCode.TOO_MANY_MUTATIONS:
+    case PlatformErrorCode.PAYLOAD_TOO_LARGE:
+    case PlatformErrorCode.ATTACHMENT_TOO_LARGE:
       return ErrorKind.BAD_INPUT;
     case PlatformErrorCode.IDEMPOTENCY_KEY_REUSED:
       return ErrorKind.CONFLICT;

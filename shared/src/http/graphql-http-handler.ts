@@ -23,17 +23,46 @@ export interface GraphQLHttpHandlerOptions<C extends BaseContext> {
   answered?: (body: unknown, context: C) => string | undefined;
 }
 
+/** How much of a refused body is read and dropped before the socket is closed instead. */
+const DRAIN_LIMIT_FACTOR = 4;
+
+/**
+ * Reads at most `limit` bytes of body. A larger body (by its Content-Length, or as it arrives) is
+ * refused with `PAYLOAD_TOO_LARGE`, which the handler answers 413; the rest of it is read and
+ * dropped (up to {@link DRAIN_LIMIT_FACTOR} times the limit, then the socket is closed) so that
+ * the client reads the 413 instead of a connection reset.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () =>
+    platformError(
+      PlatformErrorCode.PAYLOAD_TOO_LARGE,
+      `请求体超过 ${limit} 字节的上限（附件较多时请分次提交）`,
+      'body',
+    );
+  const drain = () => {
+    let dropped = 0;
+    req.removeAllListeners('data');
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_LIMIT_FACTOR * limit) req.destroy();
+    });
+    req.resume();
+  };
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      drain();
+      reject(tooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(
-          platformError(PlatformErrorCode.VALIDATION_FAILED, `request body is larger than ${limit} bytes`, 'body'),
-        );
-        req.destroy();
+        chunks.length = 0;
+        drain();
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { AppError } from '../errors/app-error';
 import { type ErrorKind } from '../errors/error-kind';
+import { PlatformErrorCode } from '../errors/platform-error';
 
 const STATUS: Record<ErrorKind, number> = {
   BAD_INPUT: 400,
@@ -12,10 +13,13 @@ const STATUS: Record<ErrorKind, number> = {
   UNAVAILABLE: 503,
 };
 
-/** Answers an HTTP request with a GraphQL-shaped error body and the status its kind implies. */
+/**
+ * Answers an HTTP request with a GraphQL-shaped error body and the status its kind implies (413
+ * for `PAYLOAD_TOO_LARGE`).
+ */
 export function sendJsonError(res: ServerResponse, error: unknown): void {
   const appError = error instanceof AppError ? error : undefined;
-  const status = appError ? STATUS[appError.kind] : 500;
+  const status = appError?.code === PlatformErrorCode.PAYLOAD_TOO_LARGE ? 413 : appError ? STATUS[appError.kind] : 500;
   const body = appError
     ? { errors: [{ message: appError.message, extensions: appError.extensions }] }
     : { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };

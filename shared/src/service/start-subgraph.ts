@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
+import { MAX_REQUEST_BODY_BYTES } from '../attachments/attachment-limits';
 import type { TokenService } from '../auth/token-service';
 import { createServiceDataSource } from '../db/create-data-source';
 import { migrate } from '../db/migrate';
@@ -80,7 +81,7 @@ export async function startSubgraph<C extends SubgraphContext>(
   const handler = createGraphQLHttpHandler<C>({
     server,
     logger,
-    maxBodyBytes: 2 * 1024 * 1024,
+    maxBodyBytes: MAX_REQUEST_BODY_BYTES + 1024 * 1024, // what the gateway accepts, plus its rewritten query
     context: async (req) => {
       const header = req.headers[ASSERTION_HEADER];
       const principal = await o.tokens.verifyAssertion(Array.isArray(header) ? header[0] : header);

@@ -62,7 +62,7 @@ describe('gateway', () => {
     const deep = await stack.gql(
       '{ unit(code: "139901000000") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } }',
     );
-    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 12 });
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 8 });
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: viewer { role }`).join(' ');
     const many = await stack.gql(`{ ${aliases} }`);
     expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30 });

@@ -75,6 +75,30 @@ export { chainHash, GENESIS_HASH } from './trace/chain-hash';
 export { sha256Hex } from './trace/sha256-hex';
 export { verifyChain, type ChainLink } from './trace/verify-chain';
 
+export { loadCheckpointKeys, type CheckpointKeys } from './transparency/checkpoint-keys';
+export { merkleHash } from './transparency/merkle-hash';
+export { MerkleTree } from './transparency/merkle-tree';
+export { SigningKey } from './transparency/signing-key';
+export { SupervisionWitness } from './transparency/supervision-witness';
+export {
+  checkpointBody,
+  cosignatureBody,
+  type TraceCheckpoint,
+  type TraceLogName,
+} from './transparency/trace-checkpoint';
+export { TraceCheckpointJob } from './transparency/trace-checkpoint-job';
+export {
+  CheckpointRefusedError,
+  TraceCheckpointLog,
+  type CheckpointCheck,
+  type TraceInclusion,
+} from './transparency/trace-checkpoint-log';
+export { traceCheckpointTablesSql } from './transparency/trace-checkpoint-tables-sql';
+export { TraceCheckpointObject, TraceInclusionProofObject } from './transparency/trace-checkpoint.type';
+export { traceHeadLeaf, traceHeadLeafHash, type TraceHead } from './transparency/trace-head-leaf';
+export { verifyCheckpoint } from './transparency/verify-checkpoint';
+export { verifyInclusion } from './transparency/verify-inclusion';
+
 export type { CalendarDay } from './calendar/calendar-day';
 export { calendarTableSql } from './calendar/calendar-table-sql';
 export { CHINA_2026 } from './calendar/china-2026';

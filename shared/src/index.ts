@@ -8,6 +8,16 @@ export { ensureDatabase } from './db/database-admin';
 export { createServiceDataSource, type ServiceDataSourceOptions } from './db/create-data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
 export { migrate } from './db/migrate';
+export { ensureDatabaseRoles } from './db/ensure-database-roles';
+export {
+  DATABASE_ROLE_HOLDERS,
+  databaseRoleName,
+  databaseRolePassword,
+  databaseRoleUrl,
+  fallbackRoleKey,
+  OUTBOX_READERS,
+  type DatabaseRoleHolder,
+} from './db/service-roles';
 export { PlatformTables1763769600000 } from './db/platform-tables.migration';
 export { OutboxNotify1765000000000 } from './db/outbox-notify.migration';
 export { runIdempotent, type IdempotentRequest } from './db/run-idempotent';

@@ -13,6 +13,8 @@ export interface ServiceDataSourceOptions {
   poolSize?: number;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Let TypeORM create the extensions the entities use (default true; a service role may not). */
+  installExtensions?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
+    installExtensions: o.installExtensions ?? true,
     logging: o.onQuery ? ['query'] : false,
     logger: o.onQuery
       ? {

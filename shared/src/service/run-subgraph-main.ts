@@ -35,6 +35,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       logger,
       seedDemo: own.SEED_DEMO === 'true',
       poolSize: own.DB_POOL_SIZE,
+      databaseRoleKey: secrets.internalSecret,
     });
     const shutdown = (signal: string) => {
       logger.info('stopping', { signal });

@@ -9,8 +9,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { MAX_REQUEST_BODY_BYTES } from '../attachments/attachment-limits';
 import type { TokenService } from '../auth/token-service';
-import { createServiceDataSource } from '../db/create-data-source';
-import { migrate } from '../db/migrate';
+import { openServiceDatabase } from '../db/open-service-database';
 import { createFormatError } from '../errors/format-error';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createGraphQLHttpHandler } from '../http/graphql-http-handler';
@@ -30,6 +29,8 @@ export interface StartSubgraphOptions {
   seedDemo?: boolean;
   poolSize?: number;
   onQuery?: (sql: string) => void;
+  /** The key the service roles' passwords derive from (the internal secret); see `openServiceDatabase`. */
+  databaseRoleKey?: Uint8Array;
 }
 
 /** A subgraph listening on HTTP. */
@@ -37,7 +38,10 @@ export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
   port: number;
+  /** The owner's connection (migrations, seeding, operators' and tests' direct SQL); the service never uses it. */
   dataSource: DataSource;
+  /** The service's own connection, as its login role: what its requests and background jobs use. */
+  serviceDataSource: DataSource;
   sdl: string;
   stop(): Promise<void>;
 }
@@ -52,18 +56,17 @@ export async function startSubgraph<C extends SubgraphContext>(
   o: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = o.logger;
-  const dataSource = createServiceDataSource({
+  const { owner, dataSource, applied } = await openServiceDatabase({
     url: o.databaseUrl,
     schema: def.name,
     entities: def.entities,
     migrations: def.migrations,
     poolSize: o.poolSize,
     onQuery: o.onQuery,
+    roleKey: o.databaseRoleKey,
   });
-  await dataSource.initialize();
-  const applied = await migrate(dataSource, def.name);
   if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
-  if (o.seedDemo && def.seedDemo) await def.seedDemo(dataSource, logger);
+  if (o.seedDemo && def.seedDemo) await def.seedDemo(owner, logger);
   const stopWorkers = (await def.prepare?.({ dataSource, logger, tokens: o.tokens })) ?? undefined;
 
   const { schema, sdl } = await buildFederatedSchema(
@@ -117,7 +120,8 @@ export async function startSubgraph<C extends SubgraphContext>(
     name: def.name,
     url: `http://127.0.0.1:${port}/graphql`,
     port,
-    dataSource,
+    dataSource: owner,
+    serviceDataSource: dataSource,
     sdl,
     async stop() {
       await new Promise<void>((resolve) => {
@@ -127,6 +131,7 @@ export async function startSubgraph<C extends SubgraphContext>(
       await server.stop();
       if (stopWorkers) await stopWorkers();
       await dataSource.destroy();
+      await owner.destroy();
     },
   };
 }

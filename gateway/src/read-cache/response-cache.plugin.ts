@@ -7,15 +7,18 @@ import type { ScopeChangeClock } from './change-clock';
 import { withFreshness, type CacheEntry, type CacheStatus, type ResponseCache } from './response-cache';
 
 /**
- * Root query fields whose answers are never kept: feeds read by position, trace verification (a
- * check that must look now), a single complaint (each reading of it is an inspector's act) and
- * the follow-up by code, and the service-only peer fields.
+ * Root query fields whose answers are never kept: feeds read by position, trace verification and
+ * its signed checkpoints (a check that must look now), a single complaint (each reading of it is
+ * an inspector's act) and the follow-up by code, and the service-only peer fields.
  */
 const NEVER_CACHED = new Set([
   'alert',
   'alertFeed',
   'alertFeedHead',
   'verifyCaseTrace',
+  'caseTraceCheckpoint',
+  'caseTraceProof',
+  'complaintTraceCheckpoint',
   'complaint',
   'complaintProgress',
   'caseTrendsOfTier',

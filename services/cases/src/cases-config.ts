@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@sunlight/shared';
+import type { TraceCheckpointLog, WorkingCalendar } from '@sunlight/shared';
 import type { CardThresholds } from './clock/card-thresholds';
 import type { CardNotifier } from './clock/card-notifier';
 import type { PowersLookup } from './clients/powers-client';
@@ -13,4 +13,6 @@ export interface CasesConfig {
   notifier: CardNotifier;
   /** The time; injected in tests. */
   now: () => Date;
+  /** The signed checkpoint log over every case's trace head. */
+  checkpoints: TraceCheckpointLog;
 }

@@ -8,6 +8,7 @@ import { CaseLookupService } from './lookup/case-lookup.service';
 import type { CaseMonthSums } from './stats/case-month-sums';
 import { createCaseStatsLoader, type CaseStatsLoader } from './stats/case-stats.loader';
 import { CASE_MEASURES, type CaseMeasure } from './stats/case-trend.type';
+import { CaseCheckpointService } from './transparency/case-checkpoint.service';
 
 /** Per-request context of the cases subgraph; loaders are created here, once per request. */
 export interface CasesContext extends SubgraphContext {
@@ -19,6 +20,8 @@ export interface CasesContext extends SubgraphContext {
   filing: CaseFilingService;
   transitions: CaseTransitionService;
   lookup: CaseLookupService;
+  /** The signed checkpoints of the case trace log. */
+  checkpoints: CaseCheckpointService;
 }
 
 /** Binds the process-wide configuration and subtree sums into a per-request context factory. */
@@ -36,6 +39,7 @@ export function casesContextFactory(config: CasesConfig, sums: CaseMonthSums) {
       filing: new CaseFilingService(dataSource, config),
       transitions: new CaseTransitionService(dataSource, config),
       lookup: new CaseLookupService(dataSource, cases, loaders, config),
+      checkpoints: new CaseCheckpointService(dataSource, cases, config),
     };
   };
 }

@@ -4,9 +4,11 @@ import {
   PlatformTables1763769600000,
   PreparedValue,
   readEnv,
+  startTraceCheckpoints,
   subgraphUrl,
   WorkingCalendar,
   type CalendarDayRow,
+  type CheckpointKeys,
   type SubgraphDefinition,
 } from '@sunlight/shared';
 import { caseReference, unitReference } from './case/case.reference';
@@ -25,6 +27,9 @@ import { PowersClient } from './clients/powers-client';
 import { createCaseMonthSums, type CaseMonthSums } from './stats/case-month-sums';
 import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
 import { UnitCasesResolver } from './unit/unit-cases.resolver';
+import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
+import { CASE_TRACE_TABLES } from './trace/case-trace';
+import { CaseCheckpointResolver, CaseProgressProofResolver } from './transparency/case-checkpoint.resolver';
 
 /** The cases subgraph, plus access to its runtime configuration once prepared (tests use it). */
 export interface CasesSubgraph extends SubgraphDefinition<CasesContext> {
@@ -33,11 +38,16 @@ export interface CasesSubgraph extends SubgraphDefinition<CasesContext> {
 
 /**
  * Builds the cases subgraph. Configuration comes from the environment when the service is
- * prepared (`SUBGRAPH_POWERS_URL`, `SMS_WEBHOOK_URL`, `CARD_*`, `CARD_SCHEDULER_INTERVAL_MS`);
+ * prepared (`SUBGRAPH_POWERS_URL`, `SMS_WEBHOOK_URL`, `CARD_*`, `CARD_SCHEDULER_INTERVAL_MS`,
+ * `TRACE_CHECKPOINT_INTERVAL_MS`, keys in `DATA_DIR/keys`);
  * `overrides` replace any part of it (tests inject the clock or the powers lookup).
  */
 export function createCasesSubgraph(
-  overrides: Partial<CasesConfig> & { schedulerIntervalMs?: number } = {},
+  overrides: Partial<CasesConfig> & {
+    schedulerIntervalMs?: number;
+    checkpointIntervalMs?: number;
+    checkpointKeys?: CheckpointKeys;
+  } = {},
 ): CasesSubgraph {
   const config = new PreparedValue<CasesConfig>('cases');
   const sums = new PreparedValue<CaseMonthSums>('cases');
@@ -53,8 +63,16 @@ export function createCasesSubgraph(
       CaseMonthStat1763770500000,
       OutboxNotify1765000000000,
       CaseMonthStatChanges1765200000000,
+      TraceCheckpoint1766200000000,
     ],
-    resolvers: [CaseResolver, CaseMutationResolver, UnitCasesResolver, UnitCaseTrendResolver],
+    resolvers: [
+      CaseResolver,
+      CaseMutationResolver,
+      UnitCasesResolver,
+      UnitCaseTrendResolver,
+      CaseCheckpointResolver,
+      CaseProgressProofResolver,
+    ],
     references: { Case: caseReference, Unit: unitReference },
     createContext,
     config: config.get,
@@ -64,6 +82,14 @@ export function createCasesSubgraph(
         CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
       const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
+      const checkpoints = startTraceCheckpoints({
+        log: 'cases',
+        tables: CASE_TRACE_TABLES,
+        dataSource,
+        logger,
+        ...(overrides.checkpointKeys ? { keys: overrides.checkpointKeys } : {}),
+        ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
+      });
       const prepared = config.set({
         calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
         queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),
@@ -73,16 +99,22 @@ export function createCasesSubgraph(
           overrides.notifier ??
           (e.SMS_WEBHOOK_URL ? new WebhookCardNotifier(e.SMS_WEBHOOK_URL, logger) : new LogCardNotifier(logger)),
         now: overrides.now ?? (() => new Date()),
+        checkpoints: overrides.checkpoints ?? checkpoints.log,
       });
       const held = createCaseMonthSums(dataSource);
       await held.start({ logger });
       sums.set(held);
       const interval = overrides.schedulerIntervalMs ?? e.CARD_SCHEDULER_INTERVAL_MS;
-      if (interval === 0) return () => held.stop();
+      if (interval === 0)
+        return async () => {
+          await checkpoints.stop();
+          await held.stop();
+        };
       const scheduler = new CardScheduler(dataSource, prepared, logger);
       scheduler.start(interval);
       return async () => {
         await scheduler.stop();
+        await checkpoints.stop();
         await held.stop();
       };
     },

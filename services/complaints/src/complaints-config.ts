@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@sunlight/shared';
+import type { TraceCheckpointLog, WorkingCalendar } from '@sunlight/shared';
 import type { IdentityCipher } from './identity/identity-cipher';
 
 /** Handling time limits in working days (defaults from the issue: 15 to accept, 60 to conclude, +30 once). */
@@ -18,4 +18,6 @@ export interface ComplaintsConfig {
   /** Cases filed in each unit's subtree in a period, for "per 10,000 cases"; missing when unavailable. */
   casesFiled(unitCodes: string[], from: Date, to: Date): Promise<Map<string, number>>;
   now: () => Date;
+  /** The signed checkpoint log over every complaint's trace head. */
+  checkpoints: TraceCheckpointLog;
 }

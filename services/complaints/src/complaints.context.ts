@@ -8,6 +8,7 @@ import { NoticeService } from './notice/notice.service';
 import type { ComplaintMonthSums } from './stats/complaint-month-sums';
 import { createComplaintStatsLoader, type ComplaintStatsLoader } from './stats/complaint-stats.loader';
 import { COMPLAINT_MEASURES, type ComplaintMeasure } from './stats/complaint-trend.type';
+import { ComplaintCheckpointService } from './transparency/complaint-checkpoint.service';
 
 /** Per-request context of the complaints subgraph. */
 export interface ComplaintsContext extends SubgraphContext {
@@ -19,6 +20,8 @@ export interface ComplaintsContext extends SubgraphContext {
   complaintStats: ComplaintStatsLoader;
   /** Monthly complaint trends, from the service's in-memory subtree sums. */
   trends: RollupTrends<ComplaintMeasure>;
+  /** The signed checkpoints of the complaint trace log. */
+  checkpoints: ComplaintCheckpointService;
 }
 
 export function complaintsContextFactory(config: ComplaintsConfig, sums: ComplaintMonthSums) {
@@ -32,5 +35,6 @@ export function complaintsContextFactory(config: ComplaintsConfig, sums: Complai
     notices: new NoticeService(dataSource, config),
     complaintStats: createComplaintStatsLoader(dataSource, config, principal),
     trends: subtreeTrends(sums, COMPLAINT_MEASURES, config.now),
+    checkpoints: new ComplaintCheckpointService(dataSource, config),
   });
 }

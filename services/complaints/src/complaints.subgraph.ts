@@ -4,9 +4,11 @@ import {
   PlatformTables1763769600000,
   PreparedValue,
   readEnv,
+  startTraceCheckpoints,
   subgraphUrl,
   WorkingCalendar,
   type CalendarDayRow,
+  type CheckpointKeys,
   type SubgraphDefinition,
 } from '@sunlight/shared';
 import { casesFiledClient } from './clients/cases-client';
@@ -26,6 +28,12 @@ import { createComplaintMonthSums, type ComplaintMonthSums } from './stats/compl
 import { UnitComplaintStatsResolver } from './stats/complaint-stats.resolver';
 import { UnitRef } from './unit/unit-ref.type';
 import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
+import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
+import { COMPLAINT_TRACE_TABLES } from './complaint/complaint-trace';
+import {
+  ComplaintCheckpointResolver,
+  ComplaintProgressProofResolver,
+} from './transparency/complaint-checkpoint.resolver';
 
 /** The complaints subgraph, plus its runtime configuration once prepared. */
 export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext> {
@@ -37,7 +45,11 @@ export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext
  * it encrypts complainants' identities; in development a key is derived from the internal secret.
  */
 export function createComplaintsSubgraph(
-  overrides: Partial<ComplaintsConfig> & { clockIntervalMs?: number } = {},
+  overrides: Partial<ComplaintsConfig> & {
+    clockIntervalMs?: number;
+    checkpointIntervalMs?: number;
+    checkpointKeys?: CheckpointKeys;
+  } = {},
 ): ComplaintsSubgraph {
   const config = new PreparedValue<ComplaintsConfig>('complaints');
   const sums = new PreparedValue<ComplaintMonthSums>('complaints');
@@ -51,8 +63,16 @@ export function createComplaintsSubgraph(
       ComplaintMonthStat1763770700000,
       OutboxNotify1765000000000,
       ComplaintMonthStatChanges1765200000000,
+      TraceCheckpoint1766200000000,
     ],
-    resolvers: [ComplaintResolver, NoticeResolver, UnitComplaintStatsResolver, UnitComplaintTrendResolver],
+    resolvers: [
+      ComplaintResolver,
+      NoticeResolver,
+      UnitComplaintStatsResolver,
+      UnitComplaintTrendResolver,
+      ComplaintCheckpointResolver,
+      ComplaintProgressProofResolver,
+    ],
     orphanedTypes: [UnitRef],
     references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },
     createContext: (input) => complaintsContextFactory(config.get(), sums.get())(input),
@@ -73,6 +93,14 @@ export function createComplaintsSubgraph(
         ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64'))
         : tokens.deriveKey('complainant-identity');
       const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
+      const checkpoints = startTraceCheckpoints({
+        log: 'complaints',
+        tables: COMPLAINT_TRACE_TABLES,
+        dataSource,
+        logger,
+        ...(overrides.checkpointKeys ? { keys: overrides.checkpointKeys } : {}),
+        ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
+      });
       const prepared = config.set({
         calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
         cipher: overrides.cipher ?? new IdentityCipher(key),
@@ -84,12 +112,17 @@ export function createComplaintsSubgraph(
         },
         casesFiled: overrides.casesFiled ?? casesFiledClient(subgraphUrl('cases'), tokens),
         now: overrides.now ?? (() => new Date()),
+        checkpoints: overrides.checkpoints ?? checkpoints.log,
       });
       const held = createComplaintMonthSums(dataSource);
       await held.start({ logger });
       sums.set(held);
       const interval = overrides.clockIntervalMs ?? e.COMPLAINT_CLOCK_INTERVAL_MS;
-      if (interval === 0) return () => held.stop();
+      if (interval === 0)
+        return async () => {
+          await checkpoints.stop();
+          await held.stop();
+        };
       const clock = new ComplaintClock(dataSource, prepared, logger);
       const notices = new NoticeService(dataSource, prepared);
       let running: Promise<unknown> = Promise.resolve();
@@ -101,6 +134,7 @@ export function createComplaintsSubgraph(
       return async () => {
         clearInterval(timer);
         await running;
+        await checkpoints.stop();
         await held.stop();
       };
     },

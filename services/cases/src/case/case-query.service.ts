@@ -151,6 +151,10 @@ export class CaseQueryService {
     const row = await this.find(principal, id);
     if (!row || principal.role === Role.SERVICE)
       throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'caseId');
-    return caseTrace.verify(this.ds.manager, row.id);
+    const chain = await caseTrace.verify(this.ds.manager, row.id);
+    if (!chain.ok) return chain;
+    // The chain is whole; its head as of the latest signed checkpoint must still be on it.
+    const held = await this.config.checkpoints.check(row.id);
+    return held.ok ? chain : { ok: false, brokenAtSeq: held.brokenAtSeq, reason: held.reason };
   }
 }

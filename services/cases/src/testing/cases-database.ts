@@ -1,5 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, Role, WorkingCalendar, type CalendarDayRow, type Principal } from '@sunlight/shared';
+import {
+  createLogger,
+  Role,
+  SigningKey,
+  startTraceCheckpoints,
+  WorkingCalendar,
+  type CalendarDayRow,
+  type Principal,
+  type TraceCheckpointJob,
+} from '@sunlight/shared';
 import { openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { CaseFilingService } from '../case/case-filing.service';
@@ -10,6 +19,7 @@ import type { CasesConfig } from '../cases-config';
 import { createCasesSubgraph } from '../cases.subgraph';
 import type { CardNotice } from '../clock/card-notifier';
 import { CardScheduler } from '../jobs/card-scheduler';
+import { CASE_TRACE_TABLES } from '../trace/case-trace';
 import { StubPowers } from './stub-powers';
 
 /** A fresh, migrated cases database with the services under test, a settable clock and a stub powers service. */
@@ -22,6 +32,8 @@ export interface CasesDatabase {
   filing: CaseFilingService;
   transitions: CaseTransitionService;
   scheduler: CardScheduler;
+  /** The checkpoint job, driven by hand (no timer), with fresh keys. */
+  checkpointJob: TraceCheckpointJob;
   /** A query service with fresh loaders, as one request gets. */
   reads(): CaseQueryService;
   /** Sets the clock every service reads (`config.now`). */
@@ -57,6 +69,14 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
   let now = start;
   const powers = new StubPowers();
   const notices: CardNotice[] = [];
+  const checkpoints = startTraceCheckpoints({
+    log: 'cases',
+    tables: CASE_TRACE_TABLES,
+    dataSource: ds,
+    logger: createLogger('cases-test'),
+    keys: { log: SigningKey.generate('cases-log'), supervision: SigningKey.generate('supervision') },
+    intervalMs: 0,
+  });
   const config: CasesConfig = {
     calendar,
     queryCodeKey: new Uint8Array(randomBytes(32)),
@@ -68,6 +88,7 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
       },
     },
     now: () => now,
+    checkpoints: checkpoints.log,
   };
   let keys = 0;
   return {
@@ -78,6 +99,7 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
     filing: new CaseFilingService(ds, config),
     transitions: new CaseTransitionService(ds, config),
     scheduler: new CardScheduler(ds, config, createLogger('cases-test')),
+    checkpointJob: checkpoints.job,
     reads: () => new CaseQueryService(ds, createCaseLoaders(ds), config),
     setNow(at) {
       now = at;

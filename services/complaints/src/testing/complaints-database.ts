@@ -1,7 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, Role, WorkingCalendar, type CalendarDayRow, type Principal } from '@sunlight/shared';
+import {
+  createLogger,
+  Role,
+  SigningKey,
+  startTraceCheckpoints,
+  WorkingCalendar,
+  type CalendarDayRow,
+  type Principal,
+} from '@sunlight/shared';
 import { openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
+import { COMPLAINT_TRACE_TABLES } from '../complaint/complaint-trace';
 import { ComplaintClock } from '../jobs/complaint-clock';
 import { ComplaintFilingService } from '../complaint/complaint-filing.service';
 import { ComplaintHandlingService } from '../complaint/complaint-handling.service';
@@ -66,6 +75,14 @@ export async function openComplaintsDatabase(
     limits,
     casesFiled: () => Promise.reject(new Error('the cases service is not part of this test')),
     now: () => now,
+    checkpoints: startTraceCheckpoints({
+      log: 'complaints',
+      tables: COMPLAINT_TRACE_TABLES,
+      dataSource: ds,
+      logger: createLogger('complaints-test'),
+      keys: { log: SigningKey.generate('complaints-log'), supervision: SigningKey.generate('supervision') },
+      intervalMs: 0,
+    }).log,
   };
   let keys = 0;
   return {

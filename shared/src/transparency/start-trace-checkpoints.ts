@@ -1,0 +1,50 @@
+import type { DataSource } from 'typeorm';
+import { env, readEnv } from '../config/env-reader';
+import { loadPlatformConfig } from '../config/platform-config';
+import type { Logger } from '../logging/logger';
+import { loadCheckpointKeys, type CheckpointKeys } from './checkpoint-keys';
+import { SupervisionWitness } from './supervision-witness';
+import type { TraceLogName } from './trace-checkpoint';
+import { TraceCheckpointJob } from './trace-checkpoint-job';
+import { TraceCheckpointLog } from './trace-checkpoint-log';
+
+/** What a service passes to run its checkpoint log. */
+export interface StartTraceCheckpointsOptions {
+  log: TraceLogName;
+  /** The tables of its `chainedTrace`. */
+  tables: { ownerTable: string; eventTable: string; ownerColumn: string };
+  dataSource: DataSource;
+  logger: Logger;
+  /** Keys to use instead of `DATA_DIR/keys` (tests). */
+  keys?: CheckpointKeys;
+  /** Instead of `TRACE_CHECKPOINT_INTERVAL_MS`; 0 runs no job (the log still verifies). */
+  intervalMs?: number;
+}
+
+/**
+ * A service's checkpoint log and its job: keys from `DATA_DIR/keys` (created on first start), a
+ * checkpoint every `TRACE_CHECKPOINT_INTERVAL_MS` (default 60 000; 0 turns the job off) when any
+ * chain's head moved. The supervision witness runs in-process here; it is the seam where a
+ * separate supervising office would answer instead.
+ */
+export function startTraceCheckpoints(o: StartTraceCheckpointsOptions): {
+  log: TraceCheckpointLog;
+  job: TraceCheckpointJob;
+  stop(): Promise<void>;
+} {
+  const e = readEnv({ TRACE_CHECKPOINT_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000) });
+  const keys = o.keys ?? loadCheckpointKeys(loadPlatformConfig().dataDir, o.log);
+  const witness = new SupervisionWitness(keys.supervision, [keys.log]);
+  const log = new TraceCheckpointLog(o.dataSource, { log: o.log, ...o.tables, keys, witness });
+  const logger = o.logger.child({ job: 'trace-checkpoint' });
+  const job = new TraceCheckpointJob(log, logger);
+  const interval = o.intervalMs ?? e.TRACE_CHECKPOINT_INTERVAL_MS;
+  if (interval > 0) job.start(interval);
+  logger.info('trace checkpoints', {
+    log: o.log,
+    intervalMs: interval,
+    logKeyId: keys.log.id,
+    supervisionKeyId: keys.supervision.id,
+  });
+  return { log, job, stop: () => job.stop() };
+}

@@ -1,4 +1,4 @@
-import { alertFor, type NewAlert } from '@sunlight/alerts';
+import { alertFor, alertRowValues, type NewAlert } from '@sunlight/alerts';
 import type { EventPayloads, EventTopic } from '@sunlight/shared';
 import type { BulkWriter } from './bulk-writer';
 import type { Random } from './random';
@@ -101,16 +101,7 @@ export class AlertBook {
       writer.add(TABLES.alert, [
         random.uuid(),
         seq,
-        a.kind,
-        a.level,
-        a.unitCode,
-        a.subjectType,
-        a.subjectId,
-        a.dedupeKey,
-        a.accusedUnit,
-        a.accusedDepartment,
-        a.againstLeadership,
-        a.title,
+        ...alertRowValues(a),
         a.details,
         a.source,
         // No outbox history is generated: 0 marks an alert raised before the data was loaded.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { markHandled, OutboxReader, type Logger, type OutboxEvent } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { alertFor } from '../consumer/alert-rules';
+import { alertRowValues } from '../consumer/alert-row-values';
 
 /** The sources whose outboxes the alerts service reads. */
 export const ALERT_SOURCES = ['cases', 'evaluations', 'complaints'] as const;
@@ -35,23 +36,7 @@ export class AlertConsumer {
            title, details, source, source_event_id, raised_at, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'OPEN')
          ON CONFLICT (kind, level, dedupe_key) DO NOTHING RETURNING seq`,
-        [
-          randomUUID(),
-          a.kind,
-          a.level,
-          a.unitCode,
-          a.subjectType,
-          a.subjectId,
-          a.dedupeKey,
-          a.accusedUnit,
-          a.accusedDepartment,
-          a.againstLeadership,
-          a.title,
-          JSON.stringify(a.details),
-          source,
-          e.id,
-          e.createdAt,
-        ],
+        [randomUUID(), ...alertRowValues(a), JSON.stringify(a.details), source, e.id, e.createdAt],
       );
       if (rows[0]) {
         await em.query('SELECT pg_notify($1, $2)', [ALERTS_CHANNEL, rows[0].seq]);

@@ -23,6 +23,7 @@ import { Cases1763769800000 } from './migrations/1763769800000-cases';
 import { Calendar1763769900000 } from './migrations/1763769900000-calendar';
 import { CaseMonthStat1763770500000 } from './migrations/1763770500000-case-month-stat';
 import { CaseMonthStatChanges1765200000000 } from './migrations/1765200000000-case-month-stat-changes';
+import { LookupAttempt1766150000000 } from './migrations/1766150000000-lookup-attempt';
 import { PowersClient } from './clients/powers-client';
 import { createCaseMonthSums, type CaseMonthSums } from './stats/case-month-sums';
 import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
@@ -63,6 +64,7 @@ export function createCasesSubgraph(
       CaseMonthStat1763770500000,
       OutboxNotify1765000000000,
       CaseMonthStatChanges1765200000000,
+      LookupAttempt1766150000000,
       TraceCheckpoint1766200000000,
     ],
     resolvers: [

@@ -61,9 +61,7 @@ export class CardScheduler {
         if (due.length > 0) raised += await this.raise(c.id, due, now);
       }
     }
-    await this.ds.query(`DELETE FROM lookup_failure WHERE window_start < $1`, [
-      new Date(now.getTime() - 24 * 3600 * 1000),
-    ]);
+    await this.ds.query('DELETE FROM lookup_attempt WHERE expires_at < $1', [now]);
     return { examined, raised };
   }
 

@@ -10,15 +10,15 @@ import type { CasesConfig } from '../cases-config';
 import { isCaseNumber } from '../case/case-number';
 import { queryCode } from '../case/query-code';
 import { caseLookupRepository } from './case-lookup.repository';
+import { lookupLimitedError, waitSeconds } from './lookup-limited.error';
+import { lookupKeys } from './lookup-limits';
 import type { CaseProgress } from './case-progress.type';
-
-/** Failed lookups one client may make per window before it is refused. */
-export const LOOKUP_FAILURES_PER_WINDOW = 20;
-const WINDOW_MS = 10 * 60 * 1000;
 
 /**
  * The public progress lookup (办件查询): case number plus query code. A wrong code is answered
- * exactly like an unknown number, and each client may fail only so often per window.
+ * exactly like an unknown number. Failures are counted per number and client, with a doubling
+ * wait, and per client across numbers ({@link LOOKUP_LIMITS}): an attacker's guesses from one
+ * address never lock the owner out from another.
  */
 export class CaseLookupService {
   constructor(
@@ -49,28 +49,24 @@ export class CaseLookupService {
     };
   }
 
-  /** The case with that number and code, or CASE_NOT_FOUND (counted against the client). */
+  /** The case with that number and code, or CASE_NOT_FOUND (counted against the number and the client). */
   private async checked(principal: Principal, number: string, code: string): Promise<CaseRow> {
     const now = this.config.now();
     const client = principal.client ?? principal.subject;
-    const window = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
     const wanted = number.trim();
-    const { failures, row } = await caseLookupRepository.start(
-      this.ds,
-      client,
-      window,
-      isCaseNumber(wanted) ? wanted : null,
-    );
-    if (failures >= LOOKUP_FAILURES_PER_WINDOW) {
-      throw platformError(
-        PlatformErrorCode.RATE_LIMITED,
-        'too many failed lookups from your address; try again in a few minutes',
-      );
-    }
+    const caseNumber = isCaseNumber(wanted) ? wanted : null;
+    const keys = lookupKeys(caseNumber, client);
+    const start = await caseLookupRepository.start(this.ds, keys, caseNumber, now);
+    const caseWait = waitSeconds(start.pairBlockedUntil, now);
+    const clientWait = waitSeconds(start.clientBlockedUntil, now);
+    if (caseWait > 0 || clientWait > 0)
+      throw lookupLimitedError(clientWait >= caseWait ? 'CLIENT' : 'CASE', Math.max(caseWait, clientWait));
+    const row = start.row;
     if (!row || !queryCode.matches(this.config.queryCodeKey, row.id, code)) {
-      await caseLookupRepository.recordFailure(this.ds, client, window);
+      await caseLookupRepository.recordFailure(this.ds, keys, now);
       throw caseError(CaseErrorCode.CASE_NOT_FOUND, 'no case with that number and query code', 'number');
     }
+    if (start.pairFailures > 0) await caseLookupRepository.forgetPair(this.ds, keys.pair);
     return row;
   }
 

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
+  closeHttpServer,
   createFormatError,
   createGraphQLHttpHandler,
   MAX_REQUEST_BODY_BYTES,
@@ -119,6 +120,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     introspection: !o.production,
     hideSchemaDetailsFromClientErrors: o.production,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts drains and stops; Apollo's handler would re-raise SIGTERM first
     formatError: createFormatError(o.logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -168,10 +170,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       await subscriptions?.close();
       await feed?.stop();
       await changes.stop();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      await closeHttpServer(httpServer); // requests in flight finish first
       await server.stop();
     },
   };

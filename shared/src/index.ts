@@ -7,6 +7,7 @@ export { loadPlatformConfig, type PlatformConfig } from './config/platform-confi
 export { ensureDatabase } from './db/database-admin';
 export { createServiceDataSource, type ServiceDataSourceOptions } from './db/create-data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
+export { PostgresStartError } from './db/postgres-start-error';
 export { migrate } from './db/migrate';
 export { ensureDatabaseRoles } from './db/ensure-database-roles';
 export {
@@ -58,6 +59,7 @@ export { PreparedValue } from './federation/prepared-value';
 
 export { createGraphQLHttpHandler, type HttpRoute } from './http/graphql-http-handler';
 export { sendJsonError } from './http/json-error';
+export { closeHttpServer } from './http/close-http-server';
 
 export { createLogger, type Logger } from './logging/logger';
 

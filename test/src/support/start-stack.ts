@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createAlertsSubgraph } from '@sunlight/alerts';
 import { createCasesSubgraph, PowersClient, type CasesConfig, type CasesSubgraph } from '@sunlight/cases';
-import { casesFiledClient, createComplaintsSubgraph, type ComplaintsSubgraph } from '@sunlight/complaints';
+import {
+  casesFiledClient,
+  createComplaintsSubgraph,
+  knownUnitsClient,
+  type ComplaintsSubgraph,
+} from '@sunlight/complaints';
 import { composeSupergraph, SUBGRAPHS } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@sunlight/gateway';
@@ -103,6 +108,7 @@ export async function startStack(
     complaints: () =>
       (built.complaints = createComplaintsSubgraph({
         casesFiled: casesFiledClient(urlOf('cases'), tokens),
+        knownUnits: knownUnitsClient(urlOf('powers'), tokens),
         clockIntervalMs: 0,
       })),
     alerts: () =>

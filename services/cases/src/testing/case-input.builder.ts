@@ -10,7 +10,7 @@ export function anAttachment(name: string): AttachmentInput {
  */
 export class FileCaseInputBuilder {
   private name = '张三';
-  private idNumber = '11010119900307123X';
+  private idNumber = '110101199003071233';
   private details = '申请办理测试事项';
   private readonly attachments: AttachmentInput[] = [];
 

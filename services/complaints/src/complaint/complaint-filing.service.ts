@@ -6,11 +6,13 @@ import {
   runIdempotent,
   unitCode,
   Validation,
+  isPhoneNumber,
   type EventPayloads,
   type Principal,
   isUuid,
 } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
+import { knownUnitsAmong } from '../clients/known-units';
 import type { ComplaintsConfig } from '../complaints-config';
 import { hashFollowUpCode, newFollowUpCode } from '../identity/follow-up-code';
 import { routeComplaint, type RoutingRule } from '../routing/route-complaint';
@@ -94,12 +96,13 @@ export class ComplaintFilingService {
         'must be 1-50 characters',
       );
       v.check(
-        !input.complainant.phone || /^[0-9+\- ]{5,20}$/.test(input.complainant.phone),
+        !input.complainant.phone || isPhoneNumber(input.complainant.phone),
         'complainant.phone',
-        'must be a phone number',
+        '应为 11 位手机号码（如 13812345678）或带区号的固定电话（如 0318-2345678）',
       );
       v.check(
-        !input.complainant.email || /^[^@\s]+@[^@\s]+$/.test(input.complainant.email),
+        !input.complainant.email ||
+          (input.complainant.email.length <= 254 && /^[^@\s]+@[^@\s]+$/.test(input.complainant.email)),
         'complainant.email',
         'must be an e-mail address',
       );
@@ -110,6 +113,9 @@ export class ComplaintFilingService {
       );
     }
     const contents = attachmentStore.validate(v, input.evidence ?? [], 'evidence');
+    v.throwIfAny();
+    const known = await knownUnitsAmong(this.config.knownUnits, [a.unitCode]);
+    v.check(known.has(a.unitCode), 'accused.unitCode', `没有代码为 ${a.unitCode} 的单位`);
     v.throwIfAny();
     const rules: RoutingRule[] = (await this.ds.query(
       'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM routing_rule',

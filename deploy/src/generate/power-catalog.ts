@@ -1,4 +1,4 @@
-import { generateDemoData, type DemoData } from '@sunlight/powers';
+import { generateDemoData, powerCode, type DemoData } from '@sunlight/powers';
 import { Tier, unitCode } from '@sunlight/shared';
 import { QuotedText } from './bulk-writer';
 import type { CatalogPower } from './catalog-power';
@@ -14,18 +14,6 @@ type DemoPower = DemoData['powers'][number];
 const TEMPLATE_DRAWS = 6;
 /** Share of all powers held by the city and counties, the townships, the villages. */
 const TIER_SHARE = { bureau: 0.6, township: 0.16, village: 0.24 };
-const CATEGORY_CODE: Record<string, string> = {
-  LICENSING: 'XK',
-  PENALTY: 'CF',
-  COERCION: 'QZ',
-  LEVY: 'ZS',
-  BENEFIT: 'JF',
-  INSPECTION: 'JC',
-  CONFIRMATION: 'QR',
-  REWARD: 'JL',
-  ADJUDICATION: 'CJ',
-  OTHER: 'QT',
-};
 /** How much a category is used: confirmations and licences are filed every day, adjudications rarely. */
 const CATEGORY_USE: Record<string, number> = {
   LICENSING: 3,
@@ -229,9 +217,7 @@ export function buildCatalog(
         }
         for (let k = 2; names.has(name); k++) name = `${t.power.name}（第${k}项）`;
         names.add(name);
-        powers.push(
-          copyPower(t, unit, `${CATEGORY_CODE[category] ?? 'QT'}-${String(no).padStart(3, '0')}`, name, org, random),
-        );
+        powers.push(copyPower(t, unit, powerCode(category, no), name, org, random));
       }
     });
   }

@@ -1,5 +1,6 @@
 import { Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
+import { powerCode } from '../power/power-code';
 import { BUREAU_CATALOG, BUREAU_QUOTA } from './demo-catalog-bureau';
 import { TOWNSHIP_CATALOG, TOWNSHIP_QUOTA, VILLAGE_CATALOG } from './demo-catalog-local';
 import type { PowerTemplate } from './demo-flows';
@@ -8,20 +9,6 @@ import { DemoRandom } from './demo-random';
 import { RiskLevelDeck } from './demo-risks';
 import type { DemoPower, DemoUnit } from './demo-types';
 import type { DemoOrganization } from './demo-units';
-
-/** Power code prefix of each category (许可 XK, 处罚 CF, ...): codes read `XK-001`. */
-export const CATEGORY_CODE: Record<PowerCategory, string> = {
-  LICENSING: 'XK',
-  PENALTY: 'CF',
-  COERCION: 'QZ',
-  LEVY: 'ZS',
-  BENEFIT: 'JF',
-  INSPECTION: 'JC',
-  CONFIRMATION: 'QR',
-  REWARD: 'JL',
-  ADJUDICATION: 'CJ',
-  OTHER: 'QT',
-};
 
 /** For each category of the quota, that many distinct templates of the category, at random. */
 function pickByQuota(
@@ -63,8 +50,7 @@ export function buildDemoPowers(units: readonly DemoUnit[], org: DemoOrganizatio
     return templatesFor(unit, random).map((template) => {
       const n = (numbers.get(template.category) ?? 0) + 1;
       numbers.set(template.category, n);
-      const code = `${CATEGORY_CODE[template.category]}-${String(n).padStart(3, '0')}`;
-      return buildPower(template, unit, code, ctx);
+      return buildPower(template, unit, powerCode(template.category, n), ctx);
     });
   });
 }

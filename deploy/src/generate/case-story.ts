@@ -1,17 +1,10 @@
+import type { CaseEventKind } from '@sunlight/cases';
 import type { AttachmentRef } from '@sunlight/shared';
 
 /** A trace event of a case, as the cases service would have appended it. */
 export interface StoryEvent {
-  kind:
-    | 'FILED'
-    | 'STEP_ADVANCED'
-    | 'RETURNED'
-    | 'SUSPENDED'
-    | 'RESUMED'
-    | 'EXTENDED'
-    | 'COMPLETED'
-    | 'WITHDRAWN'
-    | 'CARD_RAISED';
+  /** Every kind but the refusals, which generated stories never contain. */
+  kind: Exclude<CaseEventKind, 'CHECKPOINT_BLOCKED' | 'ACTION_REFUSED'>;
   actor: string;
   at: number;
   payload: Record<string, unknown>;

@@ -6,3 +6,4 @@ export { PowersClient } from './clients/powers-client';
 export { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';
 export { createCaseStatsLoader } from './stats/case-stats.loader';
 export { queryCode } from './case/query-code';
+export type { CaseEventKind } from './trace/case-event-kind';

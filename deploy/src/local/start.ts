@@ -1,125 +1,163 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import {
   ConfigError,
   createLogger,
   ensureDatabase,
-  env,
   loadPlatformConfig,
   loadSecrets,
-  readEnv,
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@sunlight/shared';
 import { SUBGRAPHS } from '../subgraphs';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock';
+import { loadLauncherConfig } from './launcher-config';
+import { portsInUse, type PlannedPort } from './port-guard';
+import { ServiceExitedError } from './service-health';
+import { nodeArgs, Supervisor } from './supervisor';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const logger = createLogger('launcher');
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with status ${child.exitCode}`);
+/** Prints one line for a person and exits with status 1: nothing was started. */
+function refuse(message: string): never {
+  process.stderr.write(`launcher: ${message}\n`);
+  process.exit(1);
+}
+
+/** What a failure says to a person: config and start-up errors are their message, never a stack. */
+function explain(e: unknown): string {
+  if (e instanceof ConfigError || e instanceof DataDirInUseError || e instanceof ServiceExitedError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The platform's and the launcher's settings, every bad variable of both in one ConfigError. */
+function readConfiguration(): [ReturnType<typeof loadPlatformConfig>, ReturnType<typeof loadLauncherConfig>] {
+  const problems: string[] = [];
+  const read = <T>(load: () => T): T | undefined => {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
+      return load();
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+      return undefined;
     }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s`);
+  };
+  const platform = read(loadPlatformConfig);
+  const own = read(loadLauncherConfig);
+  if (!platform || !own) throw new ConfigError(problems);
+  return [platform, own];
 }
 
 /**
  * `npm start`: PostgreSQL (embedded under DATA_DIR unless DATABASE_URL is set), every subgraph
  * as its own process (migrating and, on an empty database, seeding the demo city), then the
- * gateway. Ctrl-C or SIGTERM stops them all, PostgreSQL last.
+ * gateway, all kept running by the {@link Supervisor}. Before anything starts it refuses, in one
+ * line, a bad variable, a DATA_DIR another launcher holds and ports in use. Ctrl-C or SIGTERM
+ * drains and stops them all, PostgreSQL last; a second Ctrl-C kills them at once.
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const platform = loadPlatformConfig();
-  const own = readEnv({ GATEWAY_PORT: env.port(4000), NODE_HEAP_MB: env.int(224, 64, 16_384) });
-  // Each process's V8 old space is capped so that it collects before it grows past its memory budget.
-  const node = (main: string) => [`--max-old-space-size=${own.NODE_HEAP_MB}`, path.join(ROOT, main)];
-  loadSecrets(platform); // generate the development keys once, before the processes read them
-  const children: ChildProcess[] = [];
-  let pg: EmbeddedPostgresHandle | undefined;
-  let stopping = false;
+  let platform: ReturnType<typeof loadPlatformConfig>;
+  let own: ReturnType<typeof loadLauncherConfig>;
+  try {
+    [platform, own] = readConfiguration();
+    lockDataDir(platform.dataDir);
+  } catch (e) {
+    return refuse(explain(e));
+  }
+  const subgraphs = SUBGRAPHS.map((s) => ({ ...s, port: s.port + own.subgraphPortOffset }));
+  const planned: PlannedPort[] = [
+    ...subgraphs.map(({ port, name }) => ({ port, host: own.subgraphHost, owner: name })),
+    { port: own.gatewayPort, host: own.gatewayHost, owner: 'gateway' },
+    ...(platform.databaseUrl ? [] : [{ port: platform.embeddedPgPort, host: '127.0.0.1', owner: 'PostgreSQL' }]),
+  ];
+  const busy = await portsInUse(planned);
+  if (busy) return refuse(busy);
+  try {
+    loadSecrets(platform); // generate the development keys once, before the processes read them
+  } catch (e) {
+    return refuse(explain(e));
+  }
 
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping');
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((resolve) => {
-            if (c.exitCode !== null) return resolve();
-            c.once('exit', () => resolve());
-            c.kill('SIGTERM');
-            setTimeout(() => c.kill('SIGKILL'), 5000).unref();
-          }),
-      ),
-    );
-    if (pg) await pg.stop().catch(() => undefined);
-    process.exit(code);
+  let postgres: EmbeddedPostgresHandle | undefined;
+  let supervisor: Supervisor | undefined;
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      logger.warn('second signal: killing every process', { signal });
+      supervisor?.kill();
+      process.exit(1);
+    }
+    logger.info('signal received', { signal });
+    if (supervisor) void supervisor.shutdown(0);
+    else void postgres?.stop(own.shutdownGraceMs).finally(() => process.exit(0));
   };
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   try {
     let databaseUrl = platform.databaseUrl;
     if (!databaseUrl) {
-      pg = await startEmbeddedPostgres({
-        dir: path.join(platform.dataDir, 'pg'),
+      const dir = path.join(platform.dataDir, 'pg');
+      postgres = await startEmbeddedPostgres({
+        dir,
         port: platform.embeddedPgPort,
         logger,
+        callerHandlesSignals: true,
       });
-      await ensureDatabase(pg.adminUrl, 'sunlight');
-      databaseUrl = pg.urlFor('sunlight');
-      logger.info('embedded PostgreSQL ready', {
-        port: platform.embeddedPgPort,
-        dir: path.join(platform.dataDir, 'pg'),
-      });
+      await ensureDatabase(postgres.adminUrl, 'sunlight');
+      databaseUrl = postgres.urlFor('sunlight');
+      logger.info('embedded PostgreSQL ready', { port: platform.embeddedPgPort, dir });
     }
     // Every process learns every subgraph's URL (a service may call another, e.g. cases → powers).
-    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ urlVariable, url }) => [urlVariable, url]));
-    const baseEnv = { ...process.env, ...subgraphUrls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
-    await Promise.all(
-      SUBGRAPHS.map(async ({ port, main }) => {
-        const child = spawn(process.execPath, node(main), {
-          stdio: 'inherit',
-          env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' },
-        });
-        children.push(child);
-        child.once('exit', (code) => !stopping && void stop(code ?? 1));
-        await waitForHealth(`http://127.0.0.1:${port}/health`, child, 120_000);
-      }),
+    const urls = Object.fromEntries(
+      subgraphs.map(({ urlVariable, port }) => [urlVariable, `http://127.0.0.1:${port}/graphql`]),
     );
-    const gateway = spawn(process.execPath, node('gateway/dist/main.js'), {
-      stdio: 'inherit',
-      env: { ...baseEnv, GATEWAY_PORT: String(own.GATEWAY_PORT) },
+    const baseEnv = { ...process.env, ...urls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
+    supervisor = new Supervisor({
+      subgraphs: subgraphs.map(({ name, port, main }) => ({
+        name,
+        args: nodeArgs(ROOT, own.nodeHeapMb, main),
+        env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' },
+        healthUrl: `http://127.0.0.1:${port}/health`,
+        up: (status) => status === 200,
+      })),
+      gateway: {
+        name: 'gateway',
+        args: nodeArgs(ROOT, own.nodeHeapMb, 'gateway/dist/main.js'),
+        env: { ...baseEnv, GATEWAY_PORT: String(own.gatewayPort) },
+        healthUrl: `http://127.0.0.1:${own.gatewayPort}/health`,
+        // It answers 503 while a subgraph is down; answering at all means it serves.
+        up: (status) => status === 200 || status === 503,
+      },
+      postgres,
+      logger,
+      graceMs: own.shutdownGraceMs,
+      startTimeoutMs: 120_000,
     });
-    children.push(gateway);
-    gateway.once('exit', (code) => !stopping && void stop(code ?? 1));
-    await waitForHealth(`http://127.0.0.1:${own.GATEWAY_PORT}/health`, gateway, 60_000);
+    await supervisor.start();
+    if (supervisor.isStopping) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const port = own.gatewayPort;
     process.stdout.write(
       [
         '',
-        `Sunlight is ready in ${seconds} s: http://localhost:${own.GATEWAY_PORT}/graphql`,
-        `  health:  curl http://localhost:${own.GATEWAY_PORT}/health`,
+        `Sunlight is ready in ${seconds} s: http://localhost:${port}/graphql`,
+        `  health:  curl http://localhost:${port}/health`,
         '  a token: npm run -s token -- --role INSPECTOR --unit 139901000000',
-        `  then:    curl -s http://localhost:${own.GATEWAY_PORT}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+        `  then:    curl -s http://localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
         `             -d '{"query":"{ viewer { subject role } unit(code: \\"139901000000\\") { name children { name } } }"}'`,
-        'Ctrl-C stops everything.',
+        'Ctrl-C stops everything; a crashed service is restarted.',
         '',
       ].join('\n'),
     );
   } catch (e) {
-    process.stderr.write(`${e instanceof ConfigError || e instanceof Error ? e.message : String(e)}\n`);
-    await stop(1);
+    if (supervisor?.isStopping) return; // a signal during start-up: its shutdown runs
+    process.stderr.write(`launcher: ${explain(e)}\n`);
+    if (supervisor) await supervisor.shutdown(1);
+    await postgres?.stop(own.shutdownGraceMs);
+    process.exit(1);
   }
 }
 

@@ -11,8 +11,8 @@ import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition'
 /**
  * The `main` of a subgraph process: validates configuration (`DATABASE_URL` required, `PORT`
  * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the
- * subgraph, and shuts it down cleanly on SIGTERM or SIGINT. Exits with status 1 and a readable
- * message on bad configuration.
+ * subgraph, and shuts it down cleanly on SIGTERM or SIGINT (it alone handles them: Apollo's own
+ * handler is off). Exits with status 1 and one line naming each bad variable on bad configuration.
  */
 export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDefinition<C>): Promise<void> {
   const logger = createLogger(def.name);
@@ -37,11 +37,18 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       poolSize: own.DB_POOL_SIZE,
       databaseRoleKey: secrets.internalSecret,
     });
+    // Requests in flight finish, then the workers and the pool close; only then does the process exit.
     const shutdown = (signal: string) => {
       logger.info('stopping', { signal });
       running.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => {
+          logger.info('stopped', { signal });
+          process.exit(0);
+        },
+        (e: unknown) => {
+          logger.error('failed to stop cleanly', { error: e instanceof Error ? e.message : String(e) });
+          process.exit(1);
+        },
       );
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,38 @@
+import { env, readEnv } from '@sunlight/shared';
+
+/** What `npm start` reads besides the platform's settings (README: "Configuration"). */
+export interface LauncherConfig {
+  gatewayPort: number;
+  gatewayHost: string;
+  /** Where the subgraphs listen (`HOST`). */
+  subgraphHost: string;
+  /** Added to each subgraph's directory port: moves the whole stack beside another one. */
+  subgraphPortOffset: number;
+  /** V8 old-space limit of each process. */
+  nodeHeapMb: number;
+  /** How long a stopping service may drain before SIGKILL (PostgreSQL gets as long). */
+  shutdownGraceMs: number;
+}
+
+/** Reads the launcher's variables; throws a one-line ConfigError naming each bad one. */
+export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): LauncherConfig {
+  const own = readEnv(
+    {
+      GATEWAY_PORT: env.port(4000),
+      GATEWAY_HOST: env.string('127.0.0.1'),
+      HOST: env.string('127.0.0.1'),
+      SUBGRAPH_PORT_OFFSET: env.int(0, 0, 60_000),
+      NODE_HEAP_MB: env.int(224, 64, 16_384),
+      SHUTDOWN_GRACE_MS: env.int(10_000, 100, 600_000),
+    },
+    source,
+  );
+  return {
+    gatewayPort: own.GATEWAY_PORT,
+    gatewayHost: own.GATEWAY_HOST,
+    subgraphHost: own.HOST,
+    subgraphPortOffset: own.SUBGRAPH_PORT_OFFSET,
+    nodeHeapMb: own.NODE_HEAP_MB,
+    shutdownGraceMs: own.SHUTDOWN_GRACE_MS,
+  };
+}

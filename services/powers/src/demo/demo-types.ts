@@ -1,5 +1,11 @@
-import type { PowerContent } from '../power/power-content';
-import type { CheckpointKind, CheckpointParams, Role, Tier } from '@sunlight/shared';
+import type { Role, Tier } from '@sunlight/shared';
+import type {
+  CheckpointContent,
+  EfficiencyPointContent,
+  PowerContent,
+  PowerStepContent,
+  RiskPointContent,
+} from '../power/power-content';
 
 /** An administrative division of the demo city. */
 export interface DemoUnit {
@@ -36,38 +42,18 @@ export interface DemoAccount {
   departmentId: string | null;
 }
 
-export interface DemoFlowStep {
+export interface DemoFlowStep extends PowerStepContent {
   stepNo: number;
-  name: string;
-  postId: string | null;
-  timeLimitDays: number;
-  description: string;
 }
 
 /** A 廉政风险点: level 1 = red (highest), 2 = orange, 3 = yellow. */
-export interface DemoRiskPoint {
-  id: string;
-  stepNo: number | null;
+export interface DemoRiskPoint extends RiskPointContent {
   level: 1 | 2 | 3;
-  description: string;
-  measures: string[];
 }
 
-export interface DemoEfficiencyPoint {
-  id: string;
-  stepNo: number | null;
-  description: string;
-  timeLimitDays: number | null;
-}
+export type DemoEfficiencyPoint = EfficiencyPointContent;
 
-export interface DemoCheckpoint {
-  id: string;
-  stepNo: number;
-  kind: CheckpointKind;
-  params: CheckpointParams;
-  legalBasis: string;
-  description: string;
-}
+export type DemoCheckpoint = CheckpointContent;
 
 /** A seeded power: the content of its one published version, plus its identity. */
 export interface DemoPower extends PowerContent {

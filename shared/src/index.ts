@@ -9,6 +9,8 @@ export { createServiceDataSource, type ServiceDataSourceOptions } from './db/cre
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
 export { PostgresStartError } from './db/postgres-start-error';
 export { migrate } from './db/migrate';
+export { requestScope, SYSTEM_SCOPE, type DatabaseScope } from './db/request-scope';
+export { rowScopeCondition, rowScopeDownSql, rowScopeSql } from './db/row-scope-sql';
 export { ensureDatabaseRoles } from './db/ensure-database-roles';
 export {
   DATABASE_ROLE_HOLDERS,

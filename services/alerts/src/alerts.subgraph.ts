@@ -18,6 +18,7 @@ import { Alerts1763770400000 } from './migrations/1763770400000-alerts';
 import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-month-stat';
 import { AlertMonthStatChanges1765200000000 } from './migrations/1765200000000-alert-month-stat-changes';
 import { AlertMonthStatNotify1765300000000 } from './migrations/1765300000000-alert-month-stat-notify';
+import { AlertRowSecurity1766300000000 } from './migrations/1766300000000-alert-row-security';
 import { ALERT_MEASURES, createAlertMonthSums } from './stats/alert-month-sums';
 import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
 import { UnitRiskResolver } from './risk/risk.resolver';
@@ -52,6 +53,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       OutboxNotify1765000000000,
       AlertMonthStatChanges1765200000000,
       AlertMonthStatNotify1765300000000,
+      AlertRowSecurity1766300000000,
     ],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },

@@ -1,5 +1,6 @@
 import type { MixedList } from 'typeorm';
 import { DataSource, type EntitySchema } from 'typeorm';
+import { scopedPg } from './scoped-pg';
 
 /** What a service needs to open its database. */
 export interface ServiceDataSourceOptions {
@@ -19,11 +20,13 @@ export interface ServiceDataSourceOptions {
 
 /**
  * Creates (but does not initialise) a TypeORM DataSource for one service's schema. Never
- * synchronizes: the schema changes only through the service's migrations.
+ * synchronizes: the schema changes only through the service's migrations. Its pool binds every
+ * checkout to the caller's `requestScope` (the row-level policies read it; see `scopedPg`).
  */
 export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
+    driver: scopedPg,
     url: o.url,
     schema: o.schema,
     entities: o.entities,

@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { MAX_REQUEST_BODY_BYTES } from '../attachments/attachment-limits';
 import type { TokenService } from '../auth/token-service';
 import { openServiceDatabase } from '../db/open-service-database';
+import { requestScope } from '../db/request-scope';
 import { createFormatError } from '../errors/format-error';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { closeHttpServer } from '../http/close-http-server';
@@ -67,8 +68,10 @@ export async function startSubgraph<C extends SubgraphContext>(
     roleKey: o.databaseRoleKey,
   });
   if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
-  if (o.seedDemo && def.seedDemo) await def.seedDemo(owner, logger);
-  const stopWorkers = (await def.prepare?.({ dataSource, logger, tokens: o.tokens })) ?? undefined;
+  // Seeding and background work (its timers and listeners too) see every unit; requests, their own scope.
+  if (o.seedDemo && def.seedDemo) await requestScope.asSystem(() => def.seedDemo!(owner, logger));
+  const stopWorkers =
+    (await requestScope.asSystem(() => def.prepare?.({ dataSource, logger, tokens: o.tokens }))) ?? undefined;
 
   const { schema, sdl } = await buildFederatedSchema(
     { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes },
@@ -92,6 +95,7 @@ export async function startSubgraph<C extends SubgraphContext>(
     context: async (req) => {
       const header = req.headers[ASSERTION_HEADER];
       const principal = await o.tokens.verifyAssertion(Array.isArray(header) ? header[0] : header);
+      requestScope.enter(principal); // the row-level policies see this principal's subtree from here on
       return def.createContext({
         principal,
         requestId: String(req.headers['x-request-id'] ?? randomUUID()),
@@ -112,7 +116,7 @@ export async function startSubgraph<C extends SubgraphContext>(
       },
     },
   });
-  const httpServer = http.createServer(handler);
+  const httpServer = http.createServer((req, res) => requestScope.run(() => handler(req, res)));
   httpServer.keepAliveTimeout = 65_000;
   // Node counts an idle kept-alive socket as waiting for headers: a headers timeout below the
   // keep-alive timeout closes sockets the gateway is about to reuse ("socket hang up").

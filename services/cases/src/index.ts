@@ -7,3 +7,4 @@ export { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';
 export { createCaseStatsLoader } from './stats/case-stats.loader';
 export { queryCode } from './case/query-code';
 export type { CaseEventKind } from './trace/case-event-kind';
+export { powerSnapshot } from './clients/power-snapshot';

@@ -1,6 +1,5 @@
 import { ServiceCallError, ServiceClient, type TokenService } from '@sunlight/shared';
-import type { CheckpointRule } from '../checkpoint/checkpoint-rule';
-import type { PowerSnapshot } from './power-snapshot';
+import { powerSnapshot, type PowerSnapshot } from './power-snapshot';
 
 const HEADER_QUERY = 'query($id: ID!) { power(id: $id) { id status publishedVersion unitCode } }';
 const VERSION_QUERY = `query($id: ID!, $version: Int) {
@@ -12,19 +11,11 @@ const VERSION_QUERY = `query($id: ID!, $version: Int) {
   }
 }`;
 
-interface VersionData {
-  id: string;
-  version: number;
-  code: string;
-  name: string;
-  category: string;
-  unitCode: string;
-  statutoryDays: number;
-  promisedDays: number;
+/** What VERSION_QUERY answers: the snapshot's fields, but departments as the powers schema nests them. */
+interface VersionData extends Omit<PowerSnapshot, 'departmentId' | 'flow'> {
   state: string;
   department: { id: string } | null;
   flow: { stepNo: number; name: string; timeLimitDays: number; post: { id: string; departmentId: string } | null }[];
-  checkpoints: CheckpointRule[];
 }
 
 /** A published power as the cases service needs it, or null when unknown, unpublished or retired. */
@@ -76,32 +67,16 @@ export class PowersClient implements PowersLookup {
     const data = await this.query<{ power: VersionData }>(VERSION_QUERY, { id: powerId, version });
     if (!data || !data.power.department) return null;
     const p = data.power;
-    const snapshot: PowerSnapshot = {
-      id: p.id,
-      version: p.version,
-      code: p.code,
-      name: p.name,
-      category: p.category,
-      unitCode: p.unitCode,
-      departmentId: p.department!.id,
-      statutoryDays: p.statutoryDays,
-      promisedDays: p.promisedDays,
-      flow: p.flow.map((s) => ({
-        stepNo: s.stepNo,
-        name: s.name,
-        timeLimitDays: s.timeLimitDays,
-        postId: s.post?.id ?? null,
-        departmentId: s.post?.departmentId ?? p.department!.id,
+    const departmentId = data.power.department.id;
+    const snapshot = powerSnapshot({
+      ...p,
+      departmentId,
+      flow: p.flow.map(({ post, ...s }) => ({
+        ...s,
+        postId: post?.id ?? null,
+        departmentId: post?.departmentId ?? departmentId,
       })),
-      checkpoints: p.checkpoints.map((c) => ({
-        id: c.id,
-        stepNo: c.stepNo,
-        kind: c.kind,
-        params: c.params,
-        legalBasis: c.legalBasis,
-        description: c.description,
-      })),
-    };
+    });
     if (this.cache.size >= MAX_CACHED_VERSIONS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, snapshot);
     return snapshot;

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { LOW_RATING, lowRatingPayload, ratedOnOf, stageKeyOf, type RatingPlace } from '@sunlight/evaluations';
 import type { AlertBook } from './alert-book';
 import type { BulkWriter } from './bulk-writer';
 import type { CaseHead } from './case-timeline';
@@ -6,25 +6,6 @@ import type { CaseStory } from './case-story';
 import type { Random } from './random';
 import { drawRating, tagsLiteral } from './rating-scores';
 import { TABLES } from './table-specs';
-
-const LOW_RATING = 2;
-
-/** Where a rating was given, and by which channel. */
-export interface RatingPlace {
-  source: 'CASE' | 'DEVICE';
-  unitCode: string;
-  departmentId: string;
-  postId: string | null;
-  powerId: string | null;
-  stepNo: number | null;
-  stageKey: string | null;
-  deviceId: string | null;
-}
-
-/** The local (UTC+8) date of an instant, as the evaluations service stores `rated_on`. */
-function localDate(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Citizens' ratings as the evaluations service stores them: a case stage rated once (keyed by
@@ -57,19 +38,15 @@ export class RatingMaker {
       score,
       tagsLiteral(tags),
       comment,
-      localDate(at),
+      ratedOnOf(at),
       new Date(at).toISOString(),
     ]);
     this.count++;
     if (score > LOW_RATING) return;
-    const { unitCode, departmentId, postId, powerId, stepNo, source } = place;
     this.alerts.raise(
       'evaluations',
-      unitCode,
-      {
-        topic: 'rating.low',
-        payload: { ratingId: id, unitCode, score, tags, departmentId, postId, powerId, stepNo, source },
-      },
+      place.unitCode,
+      { topic: 'rating.low', payload: lowRatingPayload(id, { ...place, score, tags }) },
       at,
     );
   }
@@ -87,7 +64,7 @@ export class RatingMaker {
       if (at > this.now) continue;
       rated.add(e.stepNo);
       const step = head.power.flow[e.stepNo - 1]!;
-      const stageKey = createHmac('sha256', this.stageKey).update(`${head.id}:${e.stepNo}`).digest('hex');
+      const stageKey = stageKeyOf(this.stageKey, head.id, e.stepNo);
       this.write(
         {
           source: 'CASE',

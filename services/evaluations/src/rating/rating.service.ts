@@ -13,24 +13,14 @@ import {
 } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
+import { LOW_RATING, lowRatingPayload, ratedOnOf, stageKeyOf, type RatingPlace } from './rating-place';
 import { evaluationError, EvaluationErrorCode } from './rating.errors';
 import type { RateCaseInput, RateServiceInput, RatingTag } from './rating.input';
 import type { RatingReceipt } from './rating.type';
 
 /** The service's schema. */
 export const EVALUATIONS_SCHEMA = 'evaluations';
-/** A rating at or below this publishes `rating.low`. */
-export const LOW_RATING = 2;
-
-interface NewRating {
-  source: 'CASE' | 'DEVICE';
-  unitCode: string;
-  departmentId: string;
-  postId: string | null;
-  powerId: string | null;
-  stepNo: number | null;
-  stageKey: string | null;
-  deviceId: string | null;
+interface NewRating extends RatingPlace {
   score: number;
   tags: RatingTag[];
   comment: string | null;
@@ -96,9 +86,7 @@ export class RatingService {
           `step ${step.stepNo} (${step.name}) is not finished yet; rate it once it is`,
           'stepNo',
         );
-      const stageKey = createHmac('sha256', this.config.stageKey)
-        .update(`${found.caseId}:${step.stepNo}`)
-        .digest('hex');
+      const stageKey = stageKeyOf(this.config.stageKey, found.caseId, step.stepNo);
       return this.insert(em, {
         source: 'CASE',
         unitCode: found.unitCode,
@@ -159,7 +147,7 @@ export class RatingService {
 
   private async insert(em: EntityManager, r: NewRating): Promise<RatingReceipt> {
     const id = randomUUID();
-    const ratedOn = new Date(this.config.now().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const ratedOn = ratedOnOf(this.config.now());
     const inserted: unknown[] = await em.query(
       `INSERT INTO rating (id, source, unit_code, department_id, post_id, power_id, step_no, stage_key, device_id, score, tags, comment, rated_on, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (stage_key) DO NOTHING RETURNING id`,
@@ -191,18 +179,7 @@ export class RatingService {
         topic: 'rating.low',
         unitCode: r.unitCode,
         aggregateId: id,
-        // where and how badly, never who: no case id, no device, no comment
-        payload: {
-          ratingId: id,
-          unitCode: r.unitCode,
-          departmentId: r.departmentId,
-          postId: r.postId,
-          powerId: r.powerId,
-          stepNo: r.stepNo,
-          score: r.score,
-          tags: r.tags,
-          source: r.source,
-        },
+        payload: lowRatingPayload(id, r),
       });
     }
     return { id, score: r.score, ratedOn };

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
                   k: `bench-file-${n}`,
                   i: {
                     powerId: s.powerId,
-                    applicant: { name: '测试', idNumber: '139901199001011232', phone: '13800000000' },
+                    applicant: { name: '测试', idNumber: '139901199001051234', phone: '13800000000' },
                     details: '压测',
                   },
                 },

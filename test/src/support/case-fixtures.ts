@@ -64,7 +64,7 @@ export async function publishTestPower(stack: Stack, o: TestPowerOptions): Promi
 }
 
 /** An applicant whose personal data the tests look for in places it must not appear. */
-export const APPLICANT = { name: '王小明', idNumber: '139901199001011232', phone: '13812345678' };
+export const APPLICANT = { name: '王小明', idNumber: '139901199001051234', phone: '13812345678' };
 
 export const FILE_CASE = `mutation($input: FileCaseInput!, $key: String!) {
   fileCase(input: $input, idempotencyKey: $key) { queryCode receiptHash promisedBy case { id number status currentStep } }

@@ -1,3 +1,4 @@
+import { NoticeKind } from '../notice/notice.type';
 import { aComplaint } from '../testing/complaint-input.builder';
 import { openComplaintsDatabase, people, type ComplaintsDatabase } from '../testing/complaints-database';
 
@@ -69,5 +70,29 @@ describe('filing a complaint: inputs checked before anything is written', () => 
       db.key(),
     );
     expect(await complaints()).toBe(2);
+  });
+
+  it('refuses to transfer a complaint, or issue a notice, to a unit that does not exist', async () => {
+    const filed = await db.filing.file(citizen, aComplaint().againstLeadershipOf(TOWNSHIP).build(), db.key());
+    const [row] = (await db.ds.query('SELECT id FROM complaint WHERE number = $1', [filed.number])) as { id: string }[];
+    const inspector = people.inspector(COUNTY);
+    const transfer = await refusal(db.handling.transfer(inspector, row!.id, NO_SUCH_UNIT, '移交下级办理', db.key()));
+    expect(transfer).toMatchObject({ code: 'VALIDATION_FAILED', field: 'toUnit' });
+    const notice = await refusal(
+      db.notices.issue(
+        inspector,
+        {
+          unitCode: NO_SUCH_UNIT,
+          kind: NoticeKind.INSPECTION,
+          title: '关于窗口服务问题的检查建议书',
+          body: '经查，存在以下问题，请限期整改。',
+          deadline: '2026-03-31',
+          items: ['规范窗口受理流程'],
+        },
+        db.key(),
+      ),
+    );
+    expect(notice).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unitCode' });
+    expect(await db.ds.query('SELECT count(*)::int AS n FROM notice')).toEqual([{ n: 0 }]);
   });
 });

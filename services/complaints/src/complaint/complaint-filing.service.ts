@@ -12,7 +12,7 @@ import {
   isUuid,
 } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
-import { knownUnitsAmong } from '../clients/known-units';
+import { assertKnownUnit } from '../clients/known-units';
 import type { ComplaintsConfig } from '../complaints-config';
 import { hashFollowUpCode, newFollowUpCode } from '../identity/follow-up-code';
 import { routeComplaint, type RoutingRule } from '../routing/route-complaint';
@@ -114,9 +114,7 @@ export class ComplaintFilingService {
     }
     const contents = attachmentStore.validate(v, input.evidence ?? [], 'evidence');
     v.throwIfAny();
-    const known = await knownUnitsAmong(this.config.knownUnits, [a.unitCode]);
-    v.check(known.has(a.unitCode), 'accused.unitCode', `没有代码为 ${a.unitCode} 的单位`);
-    v.throwIfAny();
+    await assertKnownUnit(this.config.knownUnits, a.unitCode, 'accused.unitCode');
     const rules: RoutingRule[] = (await this.ds.query(
       'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM routing_rule',
     )) as RoutingRule[];

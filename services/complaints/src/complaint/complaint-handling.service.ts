@@ -11,6 +11,7 @@ import {
   isUuid,
 } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertKnownUnit } from '../clients/known-units';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from './complaint-row';
 import { complaintTrace } from './complaint-trace';
@@ -166,7 +167,8 @@ export class ComplaintHandlingService {
     });
   }
 
-  transfer(principal: Principal, id: string, toUnit: string, reason: string, key: string) {
+  async transfer(principal: Principal, id: string, toUnit: string, reason: string, key: string) {
+    if (unitCode.isValid(toUnit)) await assertKnownUnit(this.config.knownUnits, toUnit, 'toUnit');
     return this.act(principal, id, key, 'transferComplaint', { toUnit, reason }, async ({ em, c, now }) => {
       this.assertStatus(c, ['RECEIVED', 'TRANSFERRED', 'ACCEPTED', 'INVESTIGATING'], 'transfer');
       this.assertJurisdiction(principal, c);

@@ -14,6 +14,7 @@ import {
   isUuid,
 } from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertKnownUnit } from '../clients/known-units';
 import type { ComplaintsConfig } from '../complaints-config';
 import type { ComplaintRow } from '../complaint/complaint-row';
 import { complaintVisibility } from '../complaint/complaint-visibility';
@@ -104,6 +105,7 @@ export class NoticeService {
       );
     }
     v.throwIfAny();
+    await assertKnownUnit(this.config.knownUnits, input.unitCode, 'unitCode');
     for (const id of input.citedComplaints ?? []) {
       const [c]: ComplaintRow[] = await this.ds.query('SELECT * FROM complaint WHERE id = $1', [id]);
       if (!c || !complaintVisibility.canSee(p, c))

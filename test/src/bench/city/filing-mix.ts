@@ -14,7 +14,7 @@ const FILE_CASE =
   'mutation($i: FileCaseInput!, $k: String!) { fileCase(input: $i, idempotencyKey: $k) { case { id } } }';
 const ADVANCE = 'mutation($i: AdvanceCaseInput!, $k: String!) { advanceCase(input: $i, idempotencyKey: $k) { id } }';
 const COMPLETE = 'mutation($i: CompleteCaseInput!, $k: String!) { completeCase(input: $i, idempotencyKey: $k) { id } }';
-const APPLICANT = { name: '压测申请人', idNumber: '139901199001011232', phone: '13800000000' };
+const APPLICANT = { name: '压测申请人', idNumber: '139901199001051234', phone: '13800000000' };
 
 /**
  * Clerks and leaders of the sampled units, each unit with a plain three-step power its admin

@@ -202,6 +202,14 @@ describe('inclusion proofs', () => {
     }
   });
 
+  it('answers false, never throws, for hashes of the wrong length', () => {
+    const tree = treeOf([Buffer.from('a'), Buffer.from('b'), Buffer.from('c')]);
+    const good = { leafHash: tree.leafHash(0), index: 0, size: 3, proof: tree.inclusionProof(0), root: tree.root() };
+    expect(verifyInclusion(good)).toBe(true);
+    expect(verifyInclusion({ ...good, proof: [good.proof[0]!.subarray(1), good.proof[1]!] })).toBe(false);
+    expect(verifyInclusion({ ...good, root: Buffer.concat([good.root, Buffer.alloc(1)]) })).toBe(false);
+  });
+
   it('refuses an index outside the tree', () => {
     const tree = treeOf([Buffer.from('a'), Buffer.from('b'), Buffer.from('c')]);
     expect(() => tree.inclusionProof(3)).toThrow(RangeError);

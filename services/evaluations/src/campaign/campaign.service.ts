@@ -65,6 +65,21 @@ export class CampaignService {
     return c;
   }
 
+  /** The units among `codes` (asked of powers once); a failed call is UPSTREAM_UNAVAILABLE, never "no unit". */
+  private async knownUnits(codes: string[]): Promise<Set<string>> {
+    try {
+      return await this.config.upstream.knownUnits([...new Set(codes)]);
+    } catch (e) {
+      const error = evaluationError(
+        EvaluationErrorCode.UPSTREAM_UNAVAILABLE,
+        '暂时无法核对评议对象的单位代码（单位目录服务未响应），请稍后用同一 idempotencyKey 重试',
+        'targets',
+      );
+      error.cause = e; // for the log, never the client
+      throw error;
+    }
+  }
+
   /** The active indicator set for a tier: the city's own, else the platform default. */
   private async activeSet(city: string, tier: Tier): Promise<{ id: string; content: IndicatorSetContent }> {
     const [set]: { id: string; content: IndicatorSetContent }[] = await this.ds.query(
@@ -107,6 +122,11 @@ export class CampaignService {
         'must be a post id',
       );
     });
+    v.throwIfAny();
+    const known = await this.knownUnits(input.targets.map((t) => t.unitCode));
+    input.targets.forEach((t, i) =>
+      v.check(known.has(t.unitCode), `targets.${i}.unitCode`, `没有代码为 ${t.unitCode} 的单位`),
+    );
     v.throwIfAny();
     const targets: {
       targetId: string;

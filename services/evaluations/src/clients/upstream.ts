@@ -16,6 +16,8 @@ export interface Upstream {
   departmentUnit(departmentId: string): Promise<string | null>;
   /** The department and unit of a post, or null when unknown. */
   post(postId: string): Promise<{ departmentId: string; unitCode: string } | null>;
+  /** Which of `unitCodes` are units of the city (one request); an unknown one is absent. */
+  knownUnits(unitCodes: string[]): Promise<Set<string>>;
 }
 
 /** Calls the cases and powers subgraphs with a service credential. */
@@ -59,5 +61,13 @@ export class ServiceUpstream implements Upstream {
     );
     const p = data._entities[0];
     return p?.department ? { departmentId: p.departmentId, unitCode: p.department.unitCode } : null;
+  }
+
+  async knownUnits(unitCodes: string[]): Promise<Set<string>> {
+    const data = await this.powers.query<{ _entities: ({ code: string } | null)[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Unit { code } } }',
+      { r: unitCodes.map((code) => ({ __typename: 'Unit', code })) },
+    );
+    return new Set(data._entities.filter((e): e is { code: string } => e !== null).map((e) => e.code));
   }
 }

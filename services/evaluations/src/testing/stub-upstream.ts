@@ -11,6 +11,7 @@ export class StubUpstream implements Upstream {
   private readonly cases = new Map<string, RatableCase>();
   private readonly departments = new Map<string, string>();
   private readonly posts = new Map<string, { departmentId: string; unitCode: string }>();
+  private readonly missingUnits = new Set<string>();
   private down = false;
   private limited = false;
   /** Who each case lookup was made for. */
@@ -48,6 +49,11 @@ export class StubUpstream implements Upstream {
     this.posts.set(postId, { departmentId, unitCode });
   }
 
+  /** Makes `unitCode` a code no unit has (every other well-formed code is a unit here). */
+  removeUnit(unitCode: string): void {
+    this.missingUnits.add(unitCode);
+  }
+
   goDown(): void {
     this.down = true;
   }
@@ -81,5 +87,10 @@ export class StubUpstream implements Upstream {
   async post(postId: string): Promise<{ departmentId: string; unitCode: string } | null> {
     this.reachable();
     return this.posts.get(postId) ?? null;
+  }
+
+  async knownUnits(unitCodes: string[]): Promise<Set<string>> {
+    this.reachable();
+    return new Set(unitCodes.filter((code) => !this.missingUnits.has(code)));
   }
 }

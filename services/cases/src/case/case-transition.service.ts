@@ -23,6 +23,7 @@ import type { CaseWrite } from './case-write';
 import { caseRepository, type CaseHistory, type CasePatch } from './case.repository';
 import { caseError, CaseErrorCode } from './case.errors';
 import { CASES_SCHEMA } from './case-filing.service';
+import { caseRef } from './case-ref';
 import type {
   AdvanceCaseInput,
   CompleteCaseInput,
@@ -156,10 +157,7 @@ export class CaseTransitionService {
           unitCode: c.unitCode,
           aggregateId: c.id,
           payload: {
-            caseId: c.id,
-            number: c.number,
-            powerId: c.powerId,
-            powerVersion: c.powerVersion,
+            ...caseRef(c),
             step: c.currentStep,
             actor: principal.subject,
             violations,
@@ -260,10 +258,7 @@ export class CaseTransitionService {
       unitCode: a.c.unitCode,
       aggregateId: a.c.id,
       payload: {
-        caseId: a.c.id,
-        number: a.c.number,
-        powerId: a.c.powerId,
-        powerVersion: a.c.powerVersion,
+        ...caseRef(a.c),
         step: a.c.currentStep,
         hash,
         ...t.details,

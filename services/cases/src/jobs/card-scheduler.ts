@@ -3,6 +3,7 @@ import { publishEvent, type Logger } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { toCaseRow, type CardLevelName } from '../case/case-row';
 import { CASES_SCHEMA } from '../case/case-filing.service';
+import { caseRef } from '../case/case-ref';
 import type { CasesConfig } from '../cases-config';
 import { caseTrace } from '../trace/case-trace';
 import type { CardNotice } from '../clock/card-notifier';
@@ -97,10 +98,7 @@ export class CardScheduler {
           unitCode: c.unitCode,
           aggregateId: c.id,
           payload: {
-            caseId: c.id,
-            number: c.number,
-            powerId: c.powerId,
-            powerVersion: c.powerVersion,
+            ...caseRef(c),
             level: card.level,
             step: card.stepNo,
             reason: card.reason,

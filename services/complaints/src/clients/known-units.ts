@@ -1,4 +1,5 @@
-import { AppError, ErrorKind, Validation } from '@sunlight/shared';
+import { Validation } from '@sunlight/shared';
+import { complaintError, ComplaintErrorCode } from '../complaint/complaint.errors';
 
 /** Which of `unitCodes` are units of the city (see `knownUnitsClient`); an unknown one is absent. */
 export type KnownUnits = (unitCodes: string[]) => Promise<Set<string>>;
@@ -16,9 +17,8 @@ export async function knownUnitsAmong(
   try {
     return await knownUnits(codes);
   } catch (e) {
-    const error = new AppError(
-      'UNITS_UNAVAILABLE',
-      ErrorKind.UNAVAILABLE,
+    const error = complaintError(
+      ComplaintErrorCode.UNITS_UNAVAILABLE,
       '暂时无法核对单位代码（单位目录服务未响应），请稍后重试',
       field,
     );

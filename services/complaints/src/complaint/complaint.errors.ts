@@ -9,6 +9,8 @@ export enum ComplaintErrorCode {
   NO_IDENTITY = 'NO_IDENTITY',
   NOTICE_NOT_FOUND = 'NOTICE_NOT_FOUND',
   ITEM_NOT_FOUND = 'ITEM_NOT_FOUND',
+  /** The powers service did not answer whether a unit exists; nothing was written. */
+  UNITS_UNAVAILABLE = 'UNITS_UNAVAILABLE',
 }
 
 function kindOf(code: ComplaintErrorCode): ErrorKind {
@@ -23,6 +25,8 @@ function kindOf(code: ComplaintErrorCode): ErrorKind {
     case ComplaintErrorCode.ALREADY_EXTENDED:
     case ComplaintErrorCode.NO_IDENTITY:
       return ErrorKind.CONFLICT;
+    case ComplaintErrorCode.UNITS_UNAVAILABLE:
+      return ErrorKind.UNAVAILABLE;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type TokenService,
 } from '@sunlight/shared';
 import { AuthenticatedDataSource } from './authenticated-data-source';
+import { withOutageErrors } from './errors/outage-data-source';
 import { principalFromRequest, type GatewayContext } from './gateway-context';
 import { healthRoute } from './health-route';
 import { ChangeFeed } from './read-cache/change-feed';
@@ -83,7 +84,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     buildService: ({ name, url }) => {
       const target = o.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new AuthenticatedDataSource(target, o.tokens);
+      return withOutageErrors(name, new AuthenticatedDataSource(target, o.tokens), o.logger);
     },
     logger: {
       debug: () => undefined,

@@ -202,6 +202,16 @@ describe('inclusion proofs', () => {
     }
   });
 
+  it('builds the same tree in slices as at once, across slice boundaries', async () => {
+    for (const size of [0, 1, 8191, 8192, 8193, 20_001]) {
+      const leafHashes = Array.from({ length: size }, (_, i) => merkleHash.leaf(Buffer.from(`leaf-${i}`)));
+      const atOnce = MerkleTree.fromLeafHashes(leafHashes);
+      const sliced = await MerkleTree.fromLeafHashesInSlices(leafHashes);
+      expect([size, hex(sliced.root())]).toEqual([size, hex(atOnce.root())]);
+      if (size > 0) expect(sliced.inclusionProof(size - 1).map(hex)).toEqual(atOnce.inclusionProof(size - 1).map(hex));
+    }
+  });
+
   it('answers false, never throws, for hashes of the wrong length', () => {
     const tree = treeOf([Buffer.from('a'), Buffer.from('b'), Buffer.from('c')]);
     const good = { leafHash: tree.leafHash(0), index: 0, size: 3, proof: tree.inclusionProof(0), root: tree.root() };

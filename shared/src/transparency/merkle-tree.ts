@@ -1,5 +1,35 @@
 import { HASH_BYTES, merkleHash } from './merkle-hash';
 
+/** Hashes computed between two turns of the event loop when building in slices. */
+const SLICE = 8192;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The levels over `packed` leaf hashes, bottom up: nodes paired left to right, an unpaired last
+ * node moved up unchanged. Yields after every `SLICE` interior hashes so a caller may pause.
+ */
+function* buildLevels(packed: Buffer): Generator<void, Buffer[]> {
+  if (packed.length % HASH_BYTES !== 0) throw new RangeError('packed leaf hashes must be a multiple of 32 bytes');
+  const levels = [packed];
+  let level = packed;
+  let done = 0;
+  while (level.length > HASH_BYTES) {
+    const count = level.length / HASH_BYTES;
+    const next = Buffer.allocUnsafe(Math.ceil(count / 2) * HASH_BYTES);
+    for (let i = 0; i + 1 < count; i += 2) {
+      const left = level.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES);
+      const right = level.subarray((i + 1) * HASH_BYTES, (i + 2) * HASH_BYTES);
+      merkleHash.node(left, right).copy(next, (i / 2) * HASH_BYTES);
+      if (++done % SLICE === 0) yield;
+    }
+    if (count % 2 === 1) level.copy(next, ((count - 1) / 2) * HASH_BYTES, (count - 1) * HASH_BYTES);
+    levels.push(next);
+    level = next;
+  }
+  return levels;
+}
+
 /**
  * A Merkle tree over leaf hashes in the shape RFC 6962 §2.1 (RFC 9162 §2.1.1) defines: for n > 1
  * leaves, the left subtree holds the largest power of two smaller than n. Built level by level:
@@ -27,25 +57,30 @@ export class MerkleTree {
 
   /** Builds the tree over leaf hashes packed back to back in one buffer (32 bytes each). */
   static fromPackedLeafHashes(packed: Buffer): MerkleTree {
-    if (packed.length % HASH_BYTES !== 0) throw new RangeError('packed leaf hashes must be a multiple of 32 bytes');
-    const levels = [packed];
-    let level = packed;
-    while (level.length > HASH_BYTES) {
-      const count = level.length / HASH_BYTES;
-      const next = Buffer.allocUnsafe(Math.ceil(count / 2) * HASH_BYTES);
-      for (let i = 0; i + 1 < count; i += 2) {
-        merkleHash
-          .node(
-            level.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES),
-            level.subarray((i + 1) * HASH_BYTES, (i + 2) * HASH_BYTES),
-          )
-          .copy(next, (i / 2) * HASH_BYTES);
-      }
-      if (count % 2 === 1) level.copy(next, ((count - 1) / 2) * HASH_BYTES, (count - 1) * HASH_BYTES);
-      levels.push(next);
-      level = next;
+    const steps = buildLevels(packed);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return new MerkleTree(step.value);
+  }
+
+  /**
+   * As `fromLeafHashes`, but gives the event loop a turn every `SLICE` hashes, so that a service
+   * building a tree of a million leaves (seconds of CPU) still answers requests meanwhile.
+   */
+  static async fromLeafHashesInSlices(leafHashes: readonly Uint8Array[]): Promise<MerkleTree> {
+    const packed = Buffer.allocUnsafe(leafHashes.length * HASH_BYTES);
+    for (let i = 0; i < leafHashes.length; i++) {
+      if (leafHashes[i]!.length !== HASH_BYTES) throw new RangeError(`leaf hash ${i} is not ${HASH_BYTES} bytes`);
+      packed.set(leafHashes[i]!, i * HASH_BYTES);
+      if (i % SLICE === SLICE - 1) await nextTurn();
     }
-    return new MerkleTree(levels);
+    const steps = buildLevels(packed);
+    let step = steps.next();
+    while (!step.done) {
+      await nextTurn();
+      step = steps.next();
+    }
+    return new MerkleTree(step.value);
   }
 
   /** Number of leaves. */

@@ -159,7 +159,7 @@ export class TraceCheckpointLog {
           [moved.map((m) => m.id), moved.map((m) => m.last_seq), moved.map((m) => m.last_hash)],
         );
       const heads = await this.readLeaves(em);
-      const tree = MerkleTree.fromLeafHashes(heads.map(traceHeadLeafHash));
+      const tree = await treeOf(heads);
       const statement = {
         log: this.o.log,
         id: (previous?.id ?? 0) + 1,
@@ -280,7 +280,7 @@ export class TraceCheckpointLog {
       loaded = { checkpoint, tree: null, fault: 'CHECKPOINT_SIGNATURE_INVALID', index: new Map() };
     } else {
       const heads = await this.readLeaves(em);
-      const tree = MerkleTree.fromLeafHashes(heads.map(traceHeadLeafHash));
+      const tree = await treeOf(heads);
       const matches = tree.size === checkpoint.size && tree.root().toString('hex') === checkpoint.rootHash;
       loaded = matches
         ? { checkpoint, tree, fault: null, index: indexOf(heads) }
@@ -321,6 +321,16 @@ export class TraceCheckpointLog {
     );
     return rows.map((r) => ({ ownerId: r.owner_id, length: r.length, headHash: r.head_hash }));
   }
+}
+
+/** The tree over `heads`, built in slices so the service keeps answering while it hashes. */
+async function treeOf(heads: readonly TraceHead[]): Promise<MerkleTree> {
+  const leafHashes: Buffer[] = [];
+  for (const [i, head] of heads.entries()) {
+    leafHashes.push(traceHeadLeafHash(head));
+    if (i % 8192 === 8191) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return MerkleTree.fromLeafHashesInSlices(leafHashes);
 }
 
 function indexOf(heads: readonly TraceHead[]): Map<string, { leafIndex: number; head: TraceHead }> {

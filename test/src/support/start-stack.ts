@@ -39,6 +39,11 @@ export interface Stack {
     query: string,
     options?: { token?: string; variables?: Record<string, unknown>; url?: string; headers?: Record<string, string> },
   ): Promise<GqlResult<T>>;
+  /**
+   * Stops one subgraph as a crash would (its port refuses connections from then on); the function
+   * it returns starts the same subgraph again on the same port, as a supervisor would.
+   */
+  kill(name: SubgraphName): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -77,10 +82,10 @@ export async function startStack(
   const tokens = new TokenService(key(), key());
   const logger = createLogger('e2e');
   const subgraphs: Record<string, RunningSubgraph> = {};
-  const start = (definition: SubgraphDefinition<any>) =>
+  const start = (definition: SubgraphDefinition<any>, port = 0) =>
     startSubgraph(definition, {
       databaseUrl: database.url,
-      port: 0,
+      port,
       tokens,
       logger,
       seedDemo: true,
@@ -119,7 +124,9 @@ export async function startStack(
         ...(options.riskPeersTtlMs !== undefined ? { peersTtlMs: options.riskPeersTtlMs } : {}),
       }),
   };
-  for (const { name, definition } of SUBGRAPHS) subgraphs[name] = await start(forTests[name]?.() ?? definition);
+  const definitions: { [N in SubgraphName]?: SubgraphDefinition<any> } = {};
+  for (const { name, definition } of SUBGRAPHS)
+    subgraphs[name] = await start((definitions[name] = forTests[name]?.() ?? definition));
   const { cases, evaluations, complaints } = built;
   if (!cases || !evaluations || !complaints) throw new Error('the deploy list lacks cases, evaluations or complaints');
   const gateway: RunningGateway = await startGateway({
@@ -169,10 +176,30 @@ export async function startStack(
       return tokens.issue(principal, ttlSeconds);
     },
     gql,
+    kill: subgraphKiller(subgraphs, (name, port) => start(definitions[name]!, port)),
     async stop() {
       await gateway.stop();
       for (const s of Object.values(subgraphs)) await s.stop();
       await database.drop();
     },
+  };
+}
+
+/**
+ * `Stack.kill`: stops a running subgraph and takes it out of `subgraphs` (so the stack's own stop
+ * does not stop it twice); the returned function starts it again on its old port through `restart`.
+ */
+function subgraphKiller(
+  subgraphs: Record<string, RunningSubgraph>,
+  restart: (name: SubgraphName, port: number) => Promise<RunningSubgraph>,
+): Stack['kill'] {
+  return async (name) => {
+    const running = subgraphs[name];
+    if (!running) throw new Error(`subgraph ${name} is not running`);
+    delete subgraphs[name];
+    await running.stop();
+    return async () => {
+      subgraphs[name] = await restart(name, running.port);
+    };
   };
 }

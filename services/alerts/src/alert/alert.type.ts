@@ -70,15 +70,15 @@ export class UnitRef {
 
   // Owned by other subgraphs; present when the gateway resolves a field that requires them.
   @Directive('@external')
-  @Field(() => CaseTrendRef)
+  @Field(() => CaseTrendRef, { nullable: true })
   caseTrend?: CaseTrendInput;
 
   @Directive('@external')
-  @Field(() => SatisfactionTrendRef)
+  @Field(() => SatisfactionTrendRef, { nullable: true })
   satisfactionTrend?: SatisfactionTrendInput;
 
   @Directive('@external')
-  @Field(() => ComplaintTrendRef)
+  @Field(() => ComplaintTrendRef, { nullable: true })
   complaintTrend?: ComplaintTrendInput;
 }
 
@@ -114,7 +114,7 @@ export class Alert {
   @Field(() => AlertLevel)
   level: AlertLevel;
 
-  @Field(() => UnitRef)
+  @Field(() => UnitRef, { nullable: true }) // the unit's fields come from other subgraphs
   unit: UnitRef;
 
   @Field({ description: 'Case, Complaint, Notice or Unit: which of the subject fields is set.' })

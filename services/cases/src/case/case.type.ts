@@ -145,10 +145,11 @@ export class Case {
   @Field({ description: 'Name of the power as filed.' })
   powerName: string;
 
-  @Field(() => PowerRef, { description: 'The power version the case runs under.' })
+  // Nullable: the power's fields come from the powers subgraph, whose outage must not blank the case.
+  @Field(() => PowerRef, { nullable: true, description: 'The power version the case runs under.' })
   power: PowerRef;
 
-  @Field(() => UnitRef)
+  @Field(() => UnitRef, { nullable: true }) // the unit's fields come from other subgraphs
   unit: UnitRef;
 
   @Field()

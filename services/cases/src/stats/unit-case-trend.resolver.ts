@@ -10,6 +10,7 @@ const toCaseTrend = (t: Trend<CaseMeasure>): CaseTrend => ({ months: t.months, .
 @Resolver(() => UnitRef)
 export class UnitCaseTrendResolver {
   @FieldResolver(() => CaseTrend, {
+    nullable: true, // resolved by cases after powers: an outage of cases must not blank the unit
     description: "Monthly case measures of the unit's subtree over the last 12 months (staff in scope).",
   })
   async caseTrend(@Root() unit: UnitRef, @Ctx() ctx: CasesContext): Promise<CaseTrend> {

@@ -28,7 +28,10 @@ export class CaseFilter {
 /** The cases subgraph's contribution to `Unit`: its cases and their statistics. */
 @Resolver(() => UnitRef)
 export class UnitCasesResolver {
-  @FieldResolver(() => CaseConnection, { description: "Cases of the unit's subtree, newest first (staff in scope)." })
+  @FieldResolver(() => CaseConnection, {
+    nullable: true, // resolved by cases after powers: an outage of cases must not blank the unit
+    description: "Cases of the unit's subtree, newest first (staff in scope).",
+  })
   cases(
     @Root() unit: UnitRef,
     @Ctx() ctx: CasesContext,
@@ -40,6 +43,7 @@ export class UnitCasesResolver {
   }
 
   @FieldResolver(() => CaseStats, {
+    nullable: true,
     description: "Case statistics of the unit's subtree for cases filed in [from, to) (staff in scope).",
   })
   caseStats(

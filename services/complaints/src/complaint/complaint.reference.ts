@@ -1,4 +1,4 @@
-import { referenceResolver, Role, scope } from '@sunlight/shared';
+import { referenceResolver } from '@sunlight/shared';
 import type { ComplaintsContext } from '../complaints.context';
 import type { UnitRef } from '../unit/unit-ref.type';
 import { toComplaint, type Complaint } from './complaint.type';
@@ -13,10 +13,14 @@ export const complaintReference = referenceResolver<{ id: string }, Complaint, C
   canSee: () => true, // find() applied the visibility rule
 });
 
-/** `Unit` references: staff in scope (complaint statistics are not public). */
+/**
+ * `Unit` references: every caller gets the stub (the unit tree is public in powers; the stub holds
+ * only the code). Each `Unit` field checks role and scope itself and refuses with a typed error, so
+ * the public asking for complaint statistics is told UNAUTHENTICATED instead of getting a silent null.
+ */
 export const unitReference = referenceResolver<{ code: string }, UnitRef, ComplaintsContext>({
   load: async (ref) => ({ code: ref.code }),
-  canSee: (u, ctx) => ctx.principal.role !== Role.PUBLIC && scope.canRead(ctx.principal, u.code),
+  canSee: () => true,
 });
 
 /** `Notice` references: the notified unit's leader and inspectors in scope. */

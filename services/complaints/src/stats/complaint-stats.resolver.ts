@@ -7,6 +7,7 @@ import { UnitRef } from '../unit/unit-ref.type';
 @Resolver(() => UnitRef)
 export class UnitComplaintStatsResolver {
   @FieldResolver(() => ComplaintStats, {
+    nullable: true, // resolved by complaints after powers: its outage must not blank the unit
     description: 'Complaint statistics (inspectors and leaders in scope), counting only complaints you may see.',
   })
   complaintStats(

@@ -10,6 +10,7 @@ const toComplaintTrend = (t: Trend<ComplaintMeasure>): ComplaintTrend => ({ mont
 @Resolver(() => UnitRef)
 export class UnitComplaintTrendResolver {
   @FieldResolver(() => ComplaintTrend, {
+    nullable: true,
     description: 'Monthly complaint counts of the subtree over the last 12 months (inspectors and leaders in scope).',
   })
   async complaintTrend(@Root() unit: UnitRef, @Ctx() ctx: ComplaintsContext): Promise<ComplaintTrend> {

@@ -43,6 +43,7 @@ const PERIOD = {
 @Resolver(() => UnitRef)
 export class UnitSatisfactionResolver {
   @FieldResolver(() => Satisfaction, {
+    nullable: true,
     description: "Satisfaction of the unit's subtree for ratings dated in [from, to). Public: aggregates only.",
   })
   satisfaction(
@@ -58,7 +59,10 @@ export class UnitSatisfactionResolver {
     });
   }
 
-  @FieldResolver(() => [SatisfactionMonth], { description: 'The monthly barometer (晴雨表) of the subtree.' })
+  @FieldResolver(() => [SatisfactionMonth], {
+    nullable: true,
+    description: 'The monthly barometer (晴雨表) of the subtree.',
+  })
   satisfactionSeries(
     @Root() u: UnitRef,
     @Arg('from', PERIOD.from) from: string,
@@ -70,6 +74,7 @@ export class UnitSatisfactionResolver {
   }
 
   @FieldResolver(() => RatingCommentConnection, {
+    nullable: true,
     description: "Ratings with comments in the unit's subtree, newest first: leaders and inspectors in scope only.",
   })
   async ratingComments(
@@ -133,6 +138,7 @@ export class UnitSatisfactionResolver {
 @Resolver(() => DepartmentRef)
 export class DepartmentSatisfactionResolver {
   @FieldResolver(() => Satisfaction, {
+    nullable: true,
     description: 'Satisfaction of the department, ranked among all departments with ratings in the period.',
   })
   satisfaction(
@@ -151,6 +157,7 @@ export class DepartmentSatisfactionResolver {
 @Resolver(() => PostRef)
 export class PostSatisfactionResolver {
   @FieldResolver(() => Satisfaction, {
+    nullable: true,
     description: 'Satisfaction of the post (key posts are rated publicly), ranked among posts with ratings.',
   })
   satisfaction(

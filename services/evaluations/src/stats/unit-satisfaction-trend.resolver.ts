@@ -16,6 +16,7 @@ const toSatisfactionTrend = (t: Trend<RatingMeasure>): SatisfactionTrend => ({
 @Resolver(() => UnitRef)
 export class UnitSatisfactionTrendResolver {
   @FieldResolver(() => SatisfactionTrend, {
+    nullable: true, // resolved by evaluations after powers: its outage must not blank the unit
     description: "Monthly satisfaction of the unit's subtree over the last 12 months. Public: aggregates only.",
   })
   async satisfactionTrend(@Root() unit: UnitRef, @Ctx() ctx: EvaluationsContext): Promise<SatisfactionTrend> {

@@ -18,6 +18,7 @@ import type { CreatePowerInput, UpdatePowerInput } from './power.input';
 import { powerRepository } from './power.repository';
 import { checkPowerCode, validatePowerContent, type UnitDirectory } from './power.validation';
 import type { PowerContent } from './power-content';
+import { flowContentOf, powerContentOf } from './power-content-of';
 import { PowerStatus, VersionState } from './power-status';
 
 /** The service's schema, where its outbox lives. */
@@ -76,45 +77,7 @@ export class PowerService {
     return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'createPower', input }, async (em) => {
       const [unit] = await em.query('SELECT code FROM unit WHERE code = $1', [input.unitCode]);
       if (!unit) throw powerError(PowerErrorCode.UNIT_NOT_FOUND, `no unit ${input.unitCode}`, 'unitCode');
-      const content: PowerContent = {
-        name: input.name,
-        category: input.category,
-        legalBasis: input.legalBasis,
-        departmentId: input.departmentId,
-        postId: input.postId ?? null,
-        conditions: input.conditions ?? '',
-        fees: input.fees ?? '',
-        statutoryDays: input.statutoryDays,
-        promisedDays: input.promisedDays,
-        supervisorDepartmentId: input.supervisorDepartmentId ?? null,
-        flow: input.flow.map((s) => ({
-          name: s.name,
-          postId: s.postId ?? null,
-          timeLimitDays: s.timeLimitDays,
-          description: s.description ?? '',
-        })),
-        riskPoints: (input.riskPoints ?? []).map((r) => ({
-          id: randomUUID(),
-          stepNo: r.stepNo ?? null,
-          level: r.level,
-          description: r.description,
-          measures: r.measures,
-        })),
-        efficiencyPoints: (input.efficiencyPoints ?? []).map((e) => ({
-          id: randomUUID(),
-          stepNo: e.stepNo ?? null,
-          description: e.description,
-          timeLimitDays: e.timeLimitDays ?? null,
-        })),
-        checkpoints: (input.checkpoints ?? []).map((k) => ({
-          id: randomUUID(),
-          stepNo: k.stepNo,
-          kind: k.kind,
-          params: { ...k.params },
-          legalBasis: k.legalBasis,
-          description: k.description ?? '',
-        })),
-      };
+      const content = powerContentOf(input);
       validatePowerContent(content, await directoryOf(em, input.unitCode));
       const id = randomUUID();
       // ON CONFLICT waits for a concurrent creator of the same code and then reports it taken.
@@ -214,12 +177,7 @@ export class PowerService {
       if (input.postId !== undefined) c.postId = input.postId;
       if (input.supervisorDepartmentId !== undefined) c.supervisorDepartmentId = input.supervisorDepartmentId;
       if (input.flow) {
-        c.flow = input.flow.map((s) => ({
-          name: s.name,
-          postId: s.postId ?? null,
-          timeLimitDays: s.timeLimitDays,
-          description: s.description ?? '',
-        }));
+        c.flow = flowContentOf(input.flow);
       }
     });
   }

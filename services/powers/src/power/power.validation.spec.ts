@@ -4,6 +4,7 @@ import { aPower } from '../testing/power-input.builder';
 import type { Department } from '../unit/department.entity';
 import type { Post } from '../unit/post.entity';
 import type { PowerContent } from './power-content';
+import { powerContentOf } from './power-content-of';
 import { validatePowerContent, type UnitDirectory } from './power.validation';
 
 const UNIT = '139901000000';
@@ -24,24 +25,8 @@ function directoryHas(departmentId: string): boolean {
 function contentWith(kind: CheckpointKind, params: CheckpointParams, stepNo = 3): PowerContent {
   const input = aPower().inUnit(data, UNIT).withFlow(2, 3, 3).build();
   return {
-    name: input.name,
-    category: input.category,
-    legalBasis: input.legalBasis,
-    departmentId: input.departmentId,
-    postId: input.postId ?? null,
-    conditions: '',
+    ...powerContentOf(input),
     fees: '',
-    statutoryDays: input.statutoryDays,
-    promisedDays: input.promisedDays,
-    supervisorDepartmentId: input.supervisorDepartmentId ?? null,
-    flow: input.flow.map((s) => ({
-      name: s.name,
-      postId: s.postId ?? null,
-      timeLimitDays: s.timeLimitDays,
-      description: '',
-    })),
-    riskPoints: [],
-    efficiencyPoints: [],
     checkpoints: [{ id: 'c1', stepNo, kind, params, legalBasis: '《测试条例》第三条', description: '' }],
   };
 }

@@ -1,16 +1,12 @@
 import { PUBLIC_PRINCIPAL, Role } from '@sunlight/shared';
 import { aPower } from '../testing/power-input.builder';
-import { openSeededCatalog, type SeededCatalog } from '../testing/seeded-catalog';
+import { useSeededCatalog } from '../testing/seeded-catalog';
 
 const COUNTY = '139901000000';
 const SIBLING = '139902000000';
 
 describe('PowerService: versions and retirement', () => {
-  let c: SeededCatalog;
-  beforeAll(async () => {
-    c = await openSeededCatalog();
-  });
-  afterAll(() => c.close());
+  const c = useSeededCatalog();
 
   const admin = () => c.as(Role.ADMIN, COUNTY);
   let keys = 0;

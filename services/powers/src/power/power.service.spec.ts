@@ -1,17 +1,13 @@
 import { CheckpointKind, PUBLIC_PRINCIPAL, Role } from '@sunlight/shared';
 import { aPower } from '../testing/power-input.builder';
-import { openSeededCatalog, type SeededCatalog } from '../testing/seeded-catalog';
+import { useSeededCatalog } from '../testing/seeded-catalog';
 import type { CreatePowerInput } from './power.input';
 
 const COUNTY = '139901000000';
 const SIBLING = '139902000000';
 
 describe('PowerService: creating powers', () => {
-  let c: SeededCatalog;
-  beforeAll(async () => {
-    c = await openSeededCatalog();
-  });
-  afterAll(() => c.close());
+  const c = useSeededCatalog();
 
   const admin = () => c.as(Role.ADMIN, COUNTY);
   const inCounty = (code: string) => aPower().inUnit(c.data, COUNTY).withCode(code);

@@ -54,3 +54,35 @@ export async function openSeededCatalog(): Promise<SeededCatalog> {
     close: () => db.close(),
   };
 }
+
+/**
+ * Opens a seeded catalog before the enclosing suite's tests and closes it after them (call it at
+ * describe level). The object it returns reaches that catalog once the suite runs; touching it at
+ * describe time throws.
+ */
+export function useSeededCatalog(): SeededCatalog {
+  let opened: SeededCatalog | undefined;
+  beforeAll(async () => {
+    opened = await openSeededCatalog();
+  });
+  afterAll(() => opened?.close());
+  const current = (): SeededCatalog => {
+    if (!opened) throw new Error('the seeded catalog is opened in beforeAll: use it inside hooks and tests');
+    return opened;
+  };
+  return {
+    get ds() {
+      return current().ds;
+    },
+    get data() {
+      return current().data;
+    },
+    get powers() {
+      return current().powers;
+    },
+    reads: () => current().reads(),
+    as: (role, unit) => current().as(role, unit),
+    count: (sql, params) => current().count(sql, params),
+    close: () => current().close(),
+  };
+}

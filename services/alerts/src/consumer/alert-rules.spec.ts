@@ -7,6 +7,12 @@ const event = <T extends EventTopic>(
   unitCode = '139901001001',
 ): OutboxEvent<T> => ({ id: '1', txid: '1', topic, unitCode, aggregateId: 'a', payload, createdAt: new Date() });
 const power = { powerId: 'p1', powerVersion: 1 };
+/** The alert a red card on case c1 raises: on `step`, or on the whole case when null. */
+const redCard = (step: number | null, reason: string) =>
+  alertFor(
+    'cases',
+    event('case.card_raised', { caseId: 'c1', number: 'N-1', ...power, level: 'RED', step, reason, hash: 'h' }),
+  )!;
 const rated = {
   departmentId: null,
   postId: null,
@@ -18,18 +24,7 @@ const rated = {
 
 describe('alertFor', () => {
   it('turns cards into alerts of the same level, one per case, step and level', () => {
-    const a = alertFor(
-      'cases',
-      event('case.card_raised', {
-        caseId: 'c1',
-        number: 'N-1',
-        ...power,
-        level: 'RED',
-        step: 2,
-        reason: 'late',
-        hash: 'h',
-      }),
-    )!;
+    const a = redCard(2, 'late');
     expect(a).toMatchObject({
       kind: 'CARD',
       level: 'RED',
@@ -39,18 +34,7 @@ describe('alertFor', () => {
       dedupeKey: 'c1:2',
     });
     expect(a.title).toContain('红牌');
-    const whole = alertFor(
-      'cases',
-      event('case.card_raised', {
-        caseId: 'c1',
-        number: 'N-1',
-        ...power,
-        level: 'RED',
-        step: null,
-        reason: 'statutory',
-        hash: 'h',
-      }),
-    )!;
+    const whole = redCard(null, 'statutory');
     expect(whole.dedupeKey).toBe('c1:case');
   });
 

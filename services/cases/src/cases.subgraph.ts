@@ -29,6 +29,7 @@ import { createCaseMonthSums, type CaseMonthSums } from './stats/case-month-sums
 import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
 import { UnitCasesResolver } from './unit/unit-cases.resolver';
 import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
+import { TraceCheckpointAppendOnly1766200000100 } from './migrations/1766200000100-trace-checkpoint-append-only';
 import { CASE_TRACE_TABLES } from './trace/case-trace';
 import { CaseCheckpointResolver, CaseProgressProofResolver } from './transparency/case-checkpoint.resolver';
 
@@ -66,6 +67,7 @@ export function createCasesSubgraph(
       CaseMonthStatChanges1765200000000,
       LookupAttempt1766150000000,
       TraceCheckpoint1766200000000,
+      TraceCheckpointAppendOnly1766200000100,
     ],
     resolvers: [
       CaseResolver,

@@ -29,6 +29,7 @@ import { UnitComplaintStatsResolver } from './stats/complaint-stats.resolver';
 import { UnitRef } from './unit/unit-ref.type';
 import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
 import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
+import { TraceCheckpointAppendOnly1766200000100 } from './migrations/1766200000100-trace-checkpoint-append-only';
 import { COMPLAINT_TRACE_TABLES } from './complaint/complaint-trace';
 import {
   ComplaintCheckpointResolver,
@@ -64,6 +65,7 @@ export function createComplaintsSubgraph(
       OutboxNotify1765000000000,
       ComplaintMonthStatChanges1765200000000,
       TraceCheckpoint1766200000000,
+      TraceCheckpointAppendOnly1766200000100,
     ],
     resolvers: [
       ComplaintResolver,

@@ -157,6 +157,11 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
     try {
       own.powers.publish(power);
       const caseId = (await own.filing.file(filer, aFiling(power.id).build(), own.key())).caseId;
+      const asSuperuser = (sql: string, params: unknown[] = []) =>
+        own.ds.transaction(async (em) => {
+          await em.query("SET LOCAL session_replication_role = 'replica'");
+          await em.query(sql, params);
+        });
       expect(await own.checkpointJob.runOnce()).toBe(1);
       const keys = own.config.checkpoints.keys;
       const fresh = () =>
@@ -180,7 +185,10 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
       const [row]: { signature: string }[] = await own.ds.query('SELECT signature FROM trace_checkpoint WHERE id = 1');
       const forged = Buffer.from(row!.signature, 'base64');
       forged[0] = forged[0]! ^ 0x01;
-      await own.ds.query('UPDATE trace_checkpoint SET signature = $1 WHERE id = 1', [forged.toString('base64')]);
+      // Published checkpoints are append-only: the guard refuses, so the attacker switches it off.
+      await expect(own.ds.query('UPDATE trace_checkpoint SET size = 0')).rejects.toThrow(/append-only/);
+      await expect(own.ds.query('DELETE FROM trace_checkpoint')).rejects.toThrow(/append-only/);
+      await asSuperuser('UPDATE trace_checkpoint SET signature = $1 WHERE id = 1', [forged.toString('base64')]);
       expect(await fresh().check(caseId)).toEqual({
         ok: false,
         brokenAtSeq: 1,
@@ -189,7 +197,7 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
       await expect(fresh().publish()).rejects.toMatchObject({ reason: 'LATEST_CHECKPOINT_INVALID' });
 
       // Deleting the checkpoints does not make the running service forget it published one.
-      await own.ds.query('DELETE FROM trace_checkpoint');
+      await asSuperuser('DELETE FROM trace_checkpoint');
       expect(await own.config.checkpoints.check(caseId)).toEqual({
         ok: false,
         brokenAtSeq: 1,

@@ -6,6 +6,7 @@ import {
   env,
   loadPlatformConfig,
   loadSecrets,
+  onLauncherGone,
   readEnv,
   SUBGRAPH_DIRECTORY,
   subgraphUrl,
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     );
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+  onLauncherGone(shutdown);
 }
 
 main().catch((e: unknown) => {

@@ -79,6 +79,7 @@ export type { ContextInput, PrepareInput, SubgraphContext, SubgraphDefinition } 
 
 export { groupByKeys } from './loaders/group-by-keys';
 export { orderByKeys } from './loaders/order-by-keys';
+export { onLauncherGone } from './service/on-launcher-gone';
 export { runSubgraphMain } from './service/run-subgraph-main';
 export { subgraphAddress } from './service/subgraph-address';
 export { SUBGRAPH_DIRECTORY, type SubgraphAddress, type SubgraphName } from './service/subgraph-directory';

@@ -61,6 +61,8 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
   for (;;) {
     const value = probe();
     if (value) return value;
+    if (l && (l.child.exitCode !== null || l.child.signalCode !== null))
+      throw new Error(`${what}: the launcher exited\n${l.stdout()}\n${l.stderr()}`);
     if (Date.now() > deadline)
       throw new Error(`${what}: not within ${timeoutMs / 1000} s${l ? `\n${l.stdout()}\n${l.stderr()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -77,13 +79,14 @@ function exitWithin(l: Launched, ms: number): Promise<ExitStatus> {
   ]);
 }
 
+/** Whether `pid` runs (a zombie, whose parent died and was not reaped yet, does not). */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
 };
 
 const portFree = (port: number) =>
@@ -118,20 +121,28 @@ describe('npm start: one stack', () => {
   let gatewayPort: number;
   let pgPort: number;
   let stack: Launched;
+  let env: Record<string, string>;
   const gateway = () => `http://127.0.0.1:${gatewayPort}`;
+  const services = [...SUBGRAPH_DIRECTORY.map((s) => s.name), 'gateway'];
+  const postmasterPid = () =>
+    Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const startStack = async () => {
+    stack = launch(env);
+    await until('ready', () => stack.stdout().includes('Sunlight is ready'), 240_000, stack);
+  };
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-launch-'));
     offset = await freeSubgraphOffset();
     gatewayPort = await freePort();
     pgPort = await freePort();
-    stack = launch({
+    env = {
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       EMBEDDED_PG_PORT: String(pgPort),
       SUBGRAPH_PORT_OFFSET: String(offset),
-    });
-    await until('ready', () => stack.stdout().includes('Sunlight is ready'), 240_000, stack);
+    };
+    await startStack();
   }, 260_000);
 
   afterAll(async () => {
@@ -215,10 +226,29 @@ describe('npm start: one stack', () => {
     expect(stack.child.exitCode).toBeNull();
   }, 90_000);
 
-  it('on SIGTERM drains a request in flight, stops every service cleanly, then PostgreSQL, and exits', async () => {
-    const services = [...SUBGRAPH_DIRECTORY.map((s) => s.name), 'gateway'];
+  it('leaves no service behind when killed with SIGKILL; the next start takes over its lock and its PostgreSQL', async () => {
+    const killed = stack.child.pid!;
     const pids = services.map((s) => lastStarted(stack, s)!);
-    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmaster = postmasterPid();
+    stack.child.kill('SIGKILL');
+    expect(await exitWithin(stack, 5000)).toEqual({ code: null, signal: 'SIGKILL' });
+    await until('every service gone with its launcher', () => pids.every((pid) => !alive(pid)), 30_000);
+    expect(alive(postmaster)).toBe(true); // PostgreSQL does not notice; the next start deals with it
+    expect(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')).toBe(`${killed}\n`);
+
+    await startStack();
+    expect(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')).toBe(`${stack.child.pid}\n`);
+    expect(stack.launcherLog()).toContainEqual(
+      expect.objectContaining({ msg: 'stopped the PostgreSQL a killed launcher left running', pid: postmaster }),
+    );
+    expect(alive(postmaster)).toBe(false);
+    expect(postmasterPid()).not.toBe(postmaster);
+    expect((await fetch(`${gateway()}/health`)).status).toBe(200);
+  }, 280_000);
+
+  it('on SIGTERM drains a request in flight, stops every service cleanly, then PostgreSQL, and exits', async () => {
+    const pids = services.map((s) => lastStarted(stack, s)!);
+    const postmaster = postmasterPid();
     expect([...pids, postmaster].every(alive)).toBe(true);
 
     // A request whose body is still arriving when the launcher is told to stop.

@@ -11,6 +11,7 @@ import {
 import { SUBGRAPHS } from '../subgraphs';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock';
 import { loadLauncherConfig } from './launcher-config';
+import { stopOrphanedPostmaster } from './orphan-postmaster';
 import { portsInUse, type PlannedPort } from './port-guard';
 import { ServiceExitedError } from './service-health';
 import { nodeArgs, Supervisor } from './supervisor';
@@ -64,6 +65,12 @@ async function main(): Promise<void> {
     lockDataDir(platform.dataDir);
   } catch (e) {
     return refuse(explain(e));
+  }
+  if (!platform.databaseUrl) {
+    // Holding the lock, a server still running on our data directory is a killed launcher's orphan.
+    const dir = path.join(platform.dataDir, 'pg');
+    const orphan = await stopOrphanedPostmaster(dir, own.shutdownGraceMs);
+    if (orphan) logger.warn('stopped the PostgreSQL a killed launcher left running', { pid: orphan, dir });
   }
   const subgraphs = SUBGRAPHS.map((s) => ({ ...s, port: s.port + own.subgraphPortOffset }));
   const planned: PlannedPort[] = [

@@ -90,7 +90,11 @@ export class SupervisedService {
   }
 
   private spawn(): ChildProcess {
-    const child = spawn(process.execPath, this.spec.args, { stdio: 'inherit', env: this.spec.env });
+    // The IPC channel closes when the launcher dies, even by SIGKILL: the service then stops too.
+    const child = spawn(process.execPath, this.spec.args, {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: this.spec.env,
+    });
     this.child = child;
     this.healthySince = undefined;
     this.settings.logger.info('service started', { name: this.spec.name, pid: child.pid });

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/config-error';
 import { env, readEnv } from '../config/env-reader';
 import { loadPlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
+import { onLauncherGone } from './on-launcher-gone';
 import { startSubgraph } from './start-subgraph';
 import { subgraphAddress } from './subgraph-address';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
@@ -53,6 +54,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    onLauncherGone(() => shutdown('launcher gone'));
   } catch (e) {
     if (e instanceof ConfigError) process.stderr.write(`${def.name}: ${e.message}\n`);
     else logger.error('failed to start', { error: e instanceof Error ? e.stack : String(e) });

@@ -1,32 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckpointKindName, CheckpointParams } from '@sunlight/shared';
+import { SamplePowerBuilder } from '@sunlight/shared/testing';
 import type { CheckpointRule } from '../checkpoint/checkpoint-rule';
 import type { PowerSnapshot, SnapshotStep } from '../clients/power-snapshot';
 
 /**
  * Builds the published power version a case is filed under, as the powers service would describe
- * it: `aPowerSnapshot().inUnit(COUNTY).withFlow(2, 3, 3).requiringAt(1, '营业执照').build()`.
+ * the shared sample power: `aPowerSnapshot().inUnit(COUNTY).withFlow(2, 3, 3).requiringAt(1, '营业执照').build()`.
  * Every step is handled by the power's department unless `handledBy` names another.
  */
-export class PowerSnapshotBuilder {
+export class PowerSnapshotBuilder extends SamplePowerBuilder<PowerSnapshot> {
   private readonly id = randomUUID();
   private version = 1;
-  private code = 'T-001';
   private unitCode = '139901000000';
   private departmentId: string = randomUUID();
-  private statutoryDays = 20;
-  private promisedDays = 10;
-  private stepDays = [2, 3, 3];
   private readonly stepDepartments = new Map<number, string>();
   private readonly checkpoints: CheckpointRule[] = [];
 
   inUnit(unitCode: string): this {
     this.unitCode = unitCode;
-    return this;
-  }
-
-  withCode(code: string): this {
-    this.code = code;
     return this;
   }
 
@@ -38,18 +30,6 @@ export class PowerSnapshotBuilder {
   /** The responsible department: it files the power's cases and handles its steps by default. */
   ofDepartment(departmentId: string): this {
     this.departmentId = departmentId;
-    return this;
-  }
-
-  withDays(statutoryDays: number, promisedDays: number): this {
-    this.statutoryDays = statutoryDays;
-    this.promisedDays = promisedDays;
-    return this;
-  }
-
-  /** One step per time limit (working days), in order. */
-  withFlow(...timeLimitDays: number[]): this {
-    this.stepDays = timeLimitDays;
     return this;
   }
 
@@ -77,11 +57,11 @@ export class PowerSnapshotBuilder {
   }
 
   build(): PowerSnapshot {
-    const flow: SnapshotStep[] = this.stepDays.map((timeLimitDays, i) => ({
-      stepNo: i + 1,
-      name: `第${i + 1}步`,
+    const flow: SnapshotStep[] = this.steps().map(({ stepNo, name, timeLimitDays }) => ({
+      stepNo,
+      name,
       postId: null,
-      departmentId: this.stepDepartments.get(i + 1) ?? this.departmentId,
+      departmentId: this.stepDepartments.get(stepNo) ?? this.departmentId,
       timeLimitDays,
     }));
     return {

@@ -1,34 +1,27 @@
 import type { CheckpointKind, CheckpointParams } from '@sunlight/shared';
+import { SamplePowerBuilder } from '@sunlight/shared/testing';
 import type { DemoData } from '../demo/demo-data';
 import { PowerCategory } from '../power/power-category';
 import type { CheckpointInput, CreatePowerInput, RiskPointInput } from '../power/power.input';
 
 /**
- * Builds a valid CreatePowerInput for a unit of the demo city: its first non-supervisory
- * department, a flow on that department's posts whose limits fit the promised days, and the
- * unit's supervisory body as supervisor. Each `with…` changes one thing, valid or not.
+ * Builds a valid CreatePowerInput of the shared sample power for a unit of the demo city: its
+ * first non-supervisory department, a flow on that department's posts whose limits fit the
+ * promised days, and the unit's supervisory body as supervisor. Each `with…` changes one thing,
+ * valid or not.
  */
-export class PowerInputBuilder {
+export class PowerInputBuilder extends SamplePowerBuilder<CreatePowerInput> {
   private data: DemoData | null = null;
   private unitCode = '';
-  private code = 'T-001';
   private name = '测试事项';
   private category = PowerCategory.LICENSING;
   private departmentId: string | null = null;
-  private statutoryDays = 20;
-  private promisedDays = 10;
-  private stepDays = [2, 3, 3];
   private readonly riskPoints: RiskPointInput[] = [];
   private readonly checkpoints: CheckpointInput[] = [];
 
   inUnit(data: DemoData, unitCode: string): this {
     this.data = data;
     this.unitCode = unitCode;
-    return this;
-  }
-
-  withCode(code: string): this {
-    this.code = code;
     return this;
   }
 
@@ -45,18 +38,6 @@ export class PowerInputBuilder {
   /** The responsible department (any id, e.g. another unit's); its posts staff the flow. */
   withDepartment(departmentId: string): this {
     this.departmentId = departmentId;
-    return this;
-  }
-
-  withDays(statutoryDays: number, promisedDays: number): this {
-    this.statutoryDays = statutoryDays;
-    this.promisedDays = promisedDays;
-    return this;
-  }
-
-  /** One flow step per limit, in order. */
-  withFlow(...timeLimitDays: number[]): this {
-    this.stepDays = timeLimitDays;
     return this;
   }
 
@@ -83,9 +64,9 @@ export class PowerInputBuilder {
     const departmentId = this.departmentId ?? ofUnit.find((d) => !d.supervisory)?.id;
     if (!departmentId) throw new Error(`demo unit ${this.unitCode} has no non-supervisory department`);
     const posts = data.posts.filter((p) => p.departmentId === departmentId);
-    const flow = this.stepDays.map((timeLimitDays, i) => ({
-      name: `第${i + 1}步`,
-      postId: posts[i % Math.max(posts.length, 1)]?.id ?? null,
+    const flow = this.steps().map(({ stepNo, name, timeLimitDays }) => ({
+      name,
+      postId: posts[(stepNo - 1) % Math.max(posts.length, 1)]?.id ?? null,
       timeLimitDays,
       description: '',
     }));

@@ -117,6 +117,27 @@ describe('checkpoint signatures', () => {
   });
 });
 
+describe('SupervisionWitness with a state file', () => {
+  it('remembers its last countersigned checkpoint per log across restarts, outside the database', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-witness-'));
+    try {
+      const log = SigningKey.generate('cases-log');
+      const supervision = SigningKey.generate('supervision');
+      const witness = () => new SupervisionWitness(supervision, [log], (name) => path.join(dir, `${name}.json`));
+      const signed = (s: CheckpointStatement) => ({ ...s, logKeyId: log.id, signature: log.sign(checkpointBody(s)) });
+      expect(witness().lastCosigned('cases')).toBeNull();
+      expect(witness().countersign(signed(statement({ id: 3 }))).ok).toBe(true);
+      const restarted = witness();
+      expect(restarted.lastCosigned('cases')).toEqual({ id: 3, issuedAt: '2026-12-06T22:40:00.000Z' });
+      expect(restarted.countersign(signed(statement({ id: 1 })))).toEqual({ ok: false, reason: 'NOT_NEWER' });
+      expect(restarted.countersign(signed(statement({ id: 4 }))).ok).toBe(true);
+      expect(witness().lastCosigned('complaints')).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('loadCheckpointKeys', () => {
   it('creates separate Ed25519 key files under DATA_DIR/keys (mode 0600) once, and reuses them', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-keys-'));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { env, readEnv } from '../config/env-reader';
 import { loadPlatformConfig } from '../config/platform-config';
@@ -24,7 +25,8 @@ export interface StartTraceCheckpointsOptions {
 /**
  * A service's checkpoint log and its job: keys from `DATA_DIR/keys` (created on first start), a
  * checkpoint every `TRACE_CHECKPOINT_INTERVAL_MS` (default 60 000; 0 turns the job off) when any
- * chain's head moved. The supervision witness runs in-process here; it is the seam where a
+ * chain's head moved. The witness keeps its last countersigned checkpoint per log in
+ * `DATA_DIR/keys/supervision-<log>.last.json`. The supervision witness runs in-process here; it is the seam where a
  * separate supervising office would answer instead.
  */
 export function startTraceCheckpoints(o: StartTraceCheckpointsOptions): {
@@ -33,8 +35,14 @@ export function startTraceCheckpoints(o: StartTraceCheckpointsOptions): {
   stop(): Promise<void>;
 } {
   const e = readEnv({ TRACE_CHECKPOINT_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000) });
-  const keys = o.keys ?? loadCheckpointKeys(loadPlatformConfig().dataDir, o.log);
-  const witness = new SupervisionWitness(keys.supervision, [keys.log]);
+  const dataDir = o.keys ? undefined : loadPlatformConfig().dataDir;
+  const keys = o.keys ?? loadCheckpointKeys(dataDir!, o.log);
+  // The witness remembers the last checkpoint it countersigned beside the keys, outside the database.
+  const witness = new SupervisionWitness(
+    keys.supervision,
+    [keys.log],
+    dataDir ? (log) => path.join(dataDir, 'keys', `supervision-${log}.last.json`) : undefined,
+  );
   const log = new TraceCheckpointLog(o.dataSource, { log: o.log, ...o.tables, keys, witness });
   const logger = o.logger.child({ job: 'trace-checkpoint' });
   const job = new TraceCheckpointJob(log, logger);

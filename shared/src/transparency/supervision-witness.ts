@@ -1,14 +1,24 @@
-import { checkpointBody, cosignatureBody, type CheckpointStatement, type TraceCheckpoint } from './trace-checkpoint';
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkpointBody, cosignatureBody, type CheckpointStatement } from './trace-checkpoint';
 import type { SigningKey } from './signing-key';
 
 /** Why a witness refused to countersign. */
 export type WitnessRefusal = 'BAD_LOG_SIGNATURE' | 'NOT_NEWER';
 
+/** The last checkpoint a witness countersigned for one log. */
+export interface WitnessedCheckpoint {
+  id: number;
+  issuedAt: string;
+}
+
 /**
  * The tier above, as a witness in the manner of Certificate Transparency's witness cosigning: it
  * countersigns a log's checkpoint only when the log's own signature verifies and the checkpoint is
- * newer (higher id, later time) than the last one it countersigned for that log, so a log cannot
- * show two different histories under one id, nor roll its published head back.
+ * newer (higher id, no earlier time) than the last one it countersigned for that log, so a log
+ * cannot show two different histories under one id, nor roll its published head back. With a
+ * `stateFile` (outside the database) it remembers that last checkpoint across restarts, re-read
+ * before every countersignature so processes sharing the file agree.
  *
  * Design chosen: one platform checkpoint per log (cases, complaints), signed by that service's log
  * key and countersigned by one separate "supervision" key, rather than per-county checkpoints
@@ -19,16 +29,28 @@ export type WitnessRefusal = 'BAD_LOG_SIGNATURE' | 'NOT_NEWER';
  * hundreds, and a county's cases are still covered, as leaves of its log's tree.
  */
 export class SupervisionWitness {
-  private readonly last = new Map<string, { id: number; issuedAt: number }>();
+  private readonly last = new Map<string, WitnessedCheckpoint>();
 
   constructor(
     private readonly key: SigningKey,
     private readonly logKeys: readonly SigningKey[],
+    private readonly stateFile?: (log: string) => string,
   ) {}
 
   /** The key this witness countersigns with. */
   get keyId(): string {
     return this.key.id;
+  }
+
+  /** The last checkpoint countersigned for `log`, from memory or the state file. */
+  lastCosigned(log: string): WitnessedCheckpoint | null {
+    const file = this.stateFile?.(log);
+    if (file && fs.existsSync(file)) {
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as WitnessedCheckpoint;
+      const known = this.last.get(log);
+      if (!known || stored.id > known.id) this.last.set(log, stored);
+    }
+    return this.last.get(log) ?? null;
   }
 
   /**
@@ -39,15 +61,18 @@ export class SupervisionWitness {
   ): { ok: true; cosignature: string } | { ok: false; reason: WitnessRefusal } {
     const logKey = this.logKeys.find((k) => k.id === c.logKeyId);
     if (!logKey || !logKey.verify(checkpointBody(c), c.signature)) return { ok: false, reason: 'BAD_LOG_SIGNATURE' };
-    const previous = this.last.get(c.log);
-    if (previous && (c.id <= previous.id || c.issuedAt.getTime() < previous.issuedAt))
+    const previous = this.lastCosigned(c.log);
+    if (previous && (c.id <= previous.id || c.issuedAt.getTime() < Date.parse(previous.issuedAt)))
       return { ok: false, reason: 'NOT_NEWER' };
-    this.last.set(c.log, { id: c.id, issuedAt: c.issuedAt.getTime() });
+    const witnessed = { id: c.id, issuedAt: c.issuedAt.toISOString() };
+    this.last.set(c.log, witnessed);
+    const file = this.stateFile?.(c.log);
+    if (file) {
+      // Written whole, then renamed: a reader never sees half a file.
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(witnessed), { mode: 0o600 });
+      fs.renameSync(`${file}.tmp`, file);
+    }
     return { ok: true, cosignature: this.key.sign(cosignatureBody(c)) };
-  }
-
-  /** Starts the log's record at `c` (a witness restarted from the published latest checkpoint). */
-  remember(c: Pick<TraceCheckpoint, 'log' | 'id' | 'issuedAt'>): void {
-    this.last.set(c.log, { id: c.id, issuedAt: c.issuedAt.getTime() });
   }
 }

@@ -90,7 +90,7 @@ export class TraceCheckpointLog {
   private readonly events: string;
   private readonly ownerColumn: string;
   private loaded: LoadedTree | null = null;
-  /** The highest checkpoint id this process has published or seen; the database must not go below. */
+  /** The highest checkpoint id published, seen, or countersigned by the witness; the database must not go below. */
   private highestSeen = 0;
 
   constructor(
@@ -100,6 +100,8 @@ export class TraceCheckpointLog {
     this.owners = sqlIdentifier(o.ownerTable, 'ownerTable');
     this.events = sqlIdentifier(o.eventTable, 'eventTable');
     this.ownerColumn = sqlIdentifier(o.ownerColumn, 'ownerColumn');
+    // A restarted service still knows, from the witness's record outside the database, how far the log got.
+    this.highestSeen = o.witness.lastCosigned(o.log)?.id ?? 0;
   }
 
   /** The keys a verifier pins: this log's and the supervision key. */

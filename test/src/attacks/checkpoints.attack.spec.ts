@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   Role,
   SigningKey,
@@ -53,16 +50,10 @@ interface ProofView {
 describe('attack: truncating a case trace behind the application', () => {
   let stack: Stack;
   let db: Client;
-  let dataDir: string;
-  const saved = {
-    DATA_DIR: process.env['DATA_DIR'],
-    TRACE_CHECKPOINT_INTERVAL_MS: process.env['TRACE_CHECKPOINT_INTERVAL_MS'],
-  };
+  const saved = process.env['TRACE_CHECKPOINT_INTERVAL_MS'];
 
   beforeAll(async () => {
-    // The keys live in DATA_DIR/keys, outside the database; checkpoints every 300 ms here.
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-checkpoints-'));
-    process.env['DATA_DIR'] = dataDir;
+    // A checkpoint every 300 ms here (60 s by default); the keys live outside the database.
     process.env['TRACE_CHECKPOINT_INTERVAL_MS'] = '300';
     stack = await startStack();
     db = new Client({ connectionString: stack.databaseUrl });
@@ -71,19 +62,16 @@ describe('attack: truncating a case trace behind the application', () => {
   afterAll(async () => {
     await db.end();
     await stack.stop();
-    for (const [name, value] of Object.entries(saved))
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (saved === undefined) delete process.env['TRACE_CHECKPOINT_INTERVAL_MS'];
+    else process.env['TRACE_CHECKPOINT_INTERVAL_MS'] = saved;
   });
 
-  /** The pinned keys: read from the key files, as an auditor given the public halves would hold them. */
+  /** The pinned keys: only the public halves, as an auditor given them out of band would hold them. */
   const pinned = (log: TraceLogName) => {
-    const load = (role: string, file: string) =>
-      SigningKey.publicOnly(role, SigningKey.loadOrCreate(role, path.join(dataDir, 'keys', file)).publicKeyBase64);
+    const keys = (log === 'cases' ? stack.cases : stack.complaints).config().checkpoints.keys;
     return {
-      log: [load(`${log}-log`, `${log}-log.ed25519.pem`)],
-      supervision: [load('supervision', 'supervision.ed25519.pem')],
+      log: [SigningKey.publicOnly(`${log}-log`, keys.log.publicKeyBase64)],
+      supervision: [SigningKey.publicOnly('supervision', keys.supervision.publicKeyBase64)],
     };
   };
   const asCheckpoint = (v: CheckpointView): TraceCheckpoint => ({

@@ -13,6 +13,7 @@ import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@
 import { findDemoAccount, generateDemoData } from '@sunlight/powers';
 import {
   createLogger,
+  SigningKey,
   startSubgraph,
   TokenService,
   type Principal,
@@ -81,6 +82,10 @@ export async function startStack(
   const key = () => new Uint8Array(randomBytes(32));
   const tokens = new TokenService(key(), key());
   const logger = createLogger('e2e');
+  // Trace checkpoint keys for this stack only, in memory: the supervision witness then keeps no record
+  // in DATA_DIR that a later run's fresh database would contradict.
+  const supervision = SigningKey.generate('supervision');
+  const checkpointKeys = (log: 'cases' | 'complaints') => ({ log: SigningKey.generate(`${log}-log`), supervision });
   const subgraphs: Record<string, RunningSubgraph> = {};
   const start = (definition: SubgraphDefinition<any>, port = 0) =>
     startSubgraph(definition, {
@@ -104,6 +109,7 @@ export async function startStack(
       (built.cases = createCasesSubgraph({
         powers: new PowersClient(urlOf('powers'), tokens),
         schedulerIntervalMs: 0,
+        checkpointKeys: checkpointKeys('cases'),
         ...options.cases,
       })),
     evaluations: () =>
@@ -115,6 +121,7 @@ export async function startStack(
         casesFiled: casesFiledClient(urlOf('cases'), tokens),
         knownUnits: knownUnitsClient(urlOf('powers'), tokens),
         clockIntervalMs: 0,
+        checkpointKeys: checkpointKeys('complaints'),
       })),
     alerts: () =>
       createAlertsSubgraph({

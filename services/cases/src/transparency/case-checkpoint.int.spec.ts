@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   checkpointBody,
   SigningKey,
@@ -154,6 +157,7 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
   it('catches stored leaves, signatures and checkpoint rows changed behind the log', async () => {
     // A fresh database: the previous test left a case that blocks every later checkpoint.
     const own = await openCasesDatabase(MONDAY);
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-witness-'));
     try {
       own.powers.publish(power);
       const caseId = (await own.filing.file(filer, aFiling(power.id).build(), own.key())).caseId;
@@ -162,16 +166,19 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
           await em.query("SET LOCAL session_replication_role = 'replica'");
           await em.query(sql, params);
         });
-      expect(await own.checkpointJob.runOnce()).toBe(1);
+      // Each fresh() is the log as a newly started process sees it: same keys, nothing in memory, and
+      // a witness that keeps its record in a file outside the database (as startTraceCheckpoints does).
       const keys = own.config.checkpoints.keys;
       const fresh = () =>
         new TraceCheckpointLog(own.ds, {
           log: 'cases',
           ...CASE_TRACE_TABLES,
           keys,
-          witness: new SupervisionWitness(keys.supervision, [keys.log]),
+          witness: new SupervisionWitness(keys.supervision, [keys.log], (log) => path.join(stateDir, `${log}.json`)),
         });
+      expect(await fresh().publish()).toMatchObject({ id: 1, size: 1 });
       expect(await fresh().check(caseId)).toEqual({ ok: true, checkpointId: 1 });
+      expect(await own.config.checkpoints.check(caseId)).toEqual({ ok: true, checkpointId: 1 });
 
       // A rewritten leaf no longer rebuilds the signed root.
       await own.ds.query('UPDATE trace_checkpoint_leaf SET length = length + 1');
@@ -203,8 +210,13 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
         brokenAtSeq: 1,
         reason: 'CHECKPOINT_MISSING',
       });
+      // Nor does a restarted one, whose witness kept its record outside the database.
+      expect(await fresh().check(caseId)).toEqual({ ok: false, brokenAtSeq: 1, reason: 'CHECKPOINT_MISSING' });
+      // And the witness will not countersign a log restarted from id 1 over the deleted history.
+      await expect(fresh().publish()).rejects.toMatchObject({ reason: 'WITNESS_REFUSED' });
     } finally {
       await own.close();
+      fs.rmSync(stateDir, { recursive: true, force: true });
     }
   });
 });

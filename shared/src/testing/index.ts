@@ -5,3 +5,4 @@ export { openTestDataSource } from './open-test-data-source';
 export { ROLLUP_TEST_UNITS, seedMonthRollup } from './seed-month-rollup';
 export { trendsBothWays } from './trends-both-ways';
 export { SamplePowerBuilder, type SampleStep } from './sample-power-builder';
+export { countRows } from './count-rows';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, Role, type Principal } from '@sunlight/shared';
-import { openTestDataSource } from '@sunlight/shared/testing';
+import { countRows, openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { AlertService, type AlertRow } from '../alert/alert.service';
 import { createAlertsSubgraph } from '../alerts.subgraph';
@@ -58,10 +58,7 @@ export async function openAlertsDatabase(): Promise<AlertsDatabase> {
     drain: () => consumer.drain(20_000),
     alertsAbout: (subjectId) => ds.query('SELECT * FROM alert WHERE subject_id = $1 ORDER BY seq', [subjectId]),
     key: () => `alerts-int-${++keys}-${randomUUID().slice(0, 8)}`,
-    async count(sql, params = []) {
-      const found: { count: string | number }[] = await ds.query(sql, params);
-      return Number(found[0]?.count);
-    },
+    count: (sql, params) => countRows(ds, sql, params),
     async close() {
       await outboxes.close();
       await db.close();

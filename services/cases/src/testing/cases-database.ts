@@ -9,7 +9,7 @@ import {
   type Principal,
   type TraceCheckpointJob,
 } from '@sunlight/shared';
-import { openTestDataSource } from '@sunlight/shared/testing';
+import { countRows, openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { CaseFilingService } from '../case/case-filing.service';
 import { CaseQueryService } from '../case/case-query.service';
@@ -106,10 +106,7 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
     },
     workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
     key: () => `cases-int-${++keys}-${randomUUID().slice(0, 8)}`,
-    async count(sql, params = []) {
-      const found: { count: string | number }[] = await ds.query(sql, params);
-      return Number(found[0]?.count);
-    },
+    count: (sql, params) => countRows(ds, sql, params),
     close: () => db.close(),
   };
 }

@@ -8,7 +8,7 @@ import {
   type CalendarDayRow,
   type Principal,
 } from '@sunlight/shared';
-import { openTestDataSource } from '@sunlight/shared/testing';
+import { countRows, openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { COMPLAINT_TRACE_TABLES } from '../complaint/complaint-trace';
 import { ComplaintClock } from '../jobs/complaint-clock';
@@ -98,10 +98,7 @@ export async function openComplaintsDatabase(
     },
     workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
     key: () => `complaints-int-${++keys}-${randomUUID().slice(0, 8)}`,
-    async count(sql, params = []) {
-      const found: { count: string | number }[] = await ds.query(sql, params);
-      return Number(found[0]?.count);
-    },
+    count: (sql, params) => countRows(ds, sql, params),
     close: () => db.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role, type Principal, type Tier } from '@sunlight/shared';
-import { openTestDataSource } from '@sunlight/shared/testing';
+import { countRows, openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { CampaignService } from '../campaign/campaign.service';
 import type { IndicatorScoreInput } from '../campaign/campaign.input';
@@ -75,10 +75,7 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
       if (!set) throw new Error(`no default indicator set for ${tier}`);
       return set.content.aspects.flatMap((a) => a.indicators.map((i) => ({ indicator: i.code, score: score(i.code) })));
     },
-    async count(sql, params = []) {
-      const found: { count: string | number }[] = await ds.query(sql, params);
-      return Number(found[0]?.count);
-    },
+    count: (sql, params) => countRows(ds, sql, params),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { createLogger, type Principal, type Role } from '@sunlight/shared';
-import { openTestDataSource } from '@sunlight/shared/testing';
+import { countRows, openTestDataSource } from '@sunlight/shared/testing';
 import type { DataSource } from 'typeorm';
 import { findDemoAccount, generateDemoData, type DemoData } from '../demo/demo-data';
 import { createPowerLoaders } from '../power/power.loader';
@@ -47,10 +47,7 @@ export async function openSeededCatalog(): Promise<SeededCatalog> {
         department: account.departmentId ?? undefined,
       };
     },
-    async count(sql, params = []) {
-      const rows: { count: string | number }[] = await ds.query(sql, params);
-      return Number(rows[0]?.count);
-    },
+    count: (sql, params) => countRows(ds, sql, params),
     close: () => db.close(),
   };
 }

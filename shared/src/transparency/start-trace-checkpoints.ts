@@ -25,9 +25,9 @@ export interface StartTraceCheckpointsOptions {
 /**
  * A service's checkpoint log and its job: keys from `DATA_DIR/keys` (created on first start), a
  * checkpoint every `TRACE_CHECKPOINT_INTERVAL_MS` (default 60 000; 0 turns the job off) when any
- * chain's head moved. The witness keeps its last countersigned checkpoint per log in
- * `DATA_DIR/keys/supervision-<log>.last.json`. The supervision witness runs in-process here; it is the seam where a
- * separate supervising office would answer instead.
+ * chain's head moved. The supervision witness runs in-process here, the seam where a separate
+ * supervising office would answer instead; it keeps its last countersigned checkpoint per log and
+ * database in `DATA_DIR/keys/supervision-<log>@<database id>.last.json`.
  */
 export function startTraceCheckpoints(o: StartTraceCheckpointsOptions): {
   log: TraceCheckpointLog;
@@ -41,7 +41,7 @@ export function startTraceCheckpoints(o: StartTraceCheckpointsOptions): {
   const witness = new SupervisionWitness(
     keys.supervision,
     [keys.log],
-    dataDir ? (log) => path.join(dataDir, 'keys', `supervision-${log}.last.json`) : undefined,
+    dataDir ? (ledger) => path.join(dataDir, 'keys', `supervision-${ledger}.last.json`) : undefined,
   );
   const log = new TraceCheckpointLog(o.dataSource, { log: o.log, ...o.tables, keys, witness });
   const logger = o.logger.child({ job: 'trace-checkpoint' });

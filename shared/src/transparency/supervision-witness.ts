@@ -34,7 +34,7 @@ export class SupervisionWitness {
   constructor(
     private readonly key: SigningKey,
     private readonly logKeys: readonly SigningKey[],
-    private readonly stateFile?: (log: string) => string,
+    private readonly stateFile?: (ledger: string) => string,
   ) {}
 
   /** The key this witness countersigns with. */
@@ -42,31 +42,36 @@ export class SupervisionWitness {
     return this.key.id;
   }
 
-  /** The last checkpoint countersigned for `log`, from memory or the state file. */
-  lastCosigned(log: string): WitnessedCheckpoint | null {
-    const file = this.stateFile?.(log);
+  /**
+   * The last checkpoint countersigned in `ledger`, from memory or the state file. A ledger is one
+   * log in one database (`cases@<database id>`): a database created anew starts a new history.
+   */
+  lastCosigned(ledger: string): WitnessedCheckpoint | null {
+    const file = this.stateFile?.(ledger);
     if (file && fs.existsSync(file)) {
       const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as WitnessedCheckpoint;
-      const known = this.last.get(log);
-      if (!known || stored.id > known.id) this.last.set(log, stored);
+      const known = this.last.get(ledger);
+      if (!known || stored.id > known.id) this.last.set(ledger, stored);
     }
-    return this.last.get(log) ?? null;
+    return this.last.get(ledger) ?? null;
   }
 
   /**
-   * The countersignature of `c`, or the reason it was refused. Remembers `c` as the log's latest.
+   * The countersignature of `c`, or the reason it was refused. Remembers `c` as the latest of
+   * `ledger` (by default its log's name).
    */
   countersign(
     c: CheckpointStatement & { logKeyId: string; signature: string },
+    ledger: string = c.log,
   ): { ok: true; cosignature: string } | { ok: false; reason: WitnessRefusal } {
     const logKey = this.logKeys.find((k) => k.id === c.logKeyId);
     if (!logKey || !logKey.verify(checkpointBody(c), c.signature)) return { ok: false, reason: 'BAD_LOG_SIGNATURE' };
-    const previous = this.lastCosigned(c.log);
+    const previous = this.lastCosigned(ledger);
     if (previous && (c.id <= previous.id || c.issuedAt.getTime() < Date.parse(previous.issuedAt)))
       return { ok: false, reason: 'NOT_NEWER' };
     const witnessed = { id: c.id, issuedAt: c.issuedAt.toISOString() };
-    this.last.set(c.log, witnessed);
-    const file = this.stateFile?.(c.log);
+    this.last.set(ledger, witnessed);
+    const file = this.stateFile?.(ledger);
     if (file) {
       // Written whole, then renamed: a reader never sees half a file.
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

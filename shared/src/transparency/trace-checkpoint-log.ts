@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlIdentifier } from '../db/sql-identifier';
 import type { CheckpointKeys } from './checkpoint-keys';
@@ -92,6 +93,7 @@ export class TraceCheckpointLog {
   private loaded: LoadedTree | null = null;
   /** The highest checkpoint id published, seen, or countersigned by the witness; the database must not go below. */
   private highestSeen = 0;
+  private ledgerName: string | undefined;
 
   constructor(
     private readonly ds: DataSource,
@@ -100,8 +102,27 @@ export class TraceCheckpointLog {
     this.owners = sqlIdentifier(o.ownerTable, 'ownerTable');
     this.events = sqlIdentifier(o.eventTable, 'eventTable');
     this.ownerColumn = sqlIdentifier(o.ownerColumn, 'ownerColumn');
-    // A restarted service still knows, from the witness's record outside the database, how far the log got.
-    this.highestSeen = o.witness.lastCosigned(o.log)?.id ?? 0;
+  }
+
+  /**
+   * This log in this database, as the witness keeps its record (`cases@<id>`), read once; and the
+   * highest id the witness countersigned there, so a restarted service still knows how far the log
+   * got. The id is the database's oid, name and port: a database dropped and created again (the
+   * city generator does) is a new history, not a rolled-back one.
+   */
+  private async ledger(): Promise<string> {
+    if (this.ledgerName) return this.ledgerName;
+    const [row]: { id: string }[] = await this.ds.query(
+      `SELECT d.oid::text || ':' || d.datname || ':' || coalesce(inet_server_port()::text, 'local') AS id
+         FROM pg_database d WHERE d.datname = current_database()`,
+    );
+    const digest = createHash('sha256')
+      .update(row?.id ?? 'unknown')
+      .digest('hex')
+      .slice(0, 16);
+    this.ledgerName = `${this.o.log}@${digest}`;
+    this.highestSeen = Math.max(this.highestSeen, this.o.witness.lastCosigned(this.ledgerName)?.id ?? 0);
+    return this.ledgerName;
   }
 
   /** The keys a verifier pins: this log's and the supervision key. */
@@ -174,7 +195,7 @@ export class TraceCheckpointLog {
         logKeyId: this.o.keys.log.id,
         signature: this.o.keys.log.sign(checkpointBody(statement)),
       };
-      const countersigned = this.o.witness.countersign(signed);
+      const countersigned = this.o.witness.countersign(signed, await this.ledger());
       if (!countersigned.ok) throw new CheckpointRefusedError('WITNESS_REFUSED');
       const checkpoint: TraceCheckpoint = {
         ...signed,
@@ -264,6 +285,7 @@ export class TraceCheckpointLog {
    * published or verified (checkpoint rows were deleted).
    */
   private async current(): Promise<LoadedTree | 'NONE' | 'MISSING'> {
+    await this.ledger();
     const latest = await this.readLatest(this.ds.manager);
     if (!latest) return this.highestSeen > 0 ? 'MISSING' : 'NONE';
     if (latest.id < this.highestSeen) return 'MISSING';

@@ -214,6 +214,20 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
       expect(await fresh().check(caseId)).toEqual({ ok: false, brokenAtSeq: 1, reason: 'CHECKPOINT_MISSING' });
       // And the witness will not countersign a log restarted from id 1 over the deleted history.
       await expect(fresh().publish()).rejects.toMatchObject({ reason: 'WITNESS_REFUSED' });
+      // A database created anew (as the city generator recreates its own) is a new history to the witness.
+      const other = await openCasesDatabase(MONDAY);
+      try {
+        const log = new TraceCheckpointLog(other.ds, {
+          log: 'cases',
+          ...CASE_TRACE_TABLES,
+          keys,
+          witness: new SupervisionWitness(keys.supervision, [keys.log], (l) => path.join(stateDir, `${l}.json`)),
+        });
+        expect(await log.publish()).toMatchObject({ id: 1, size: 0 });
+        expect(fs.readdirSync(stateDir)).toHaveLength(2);
+      } finally {
+        await other.close();
+      }
     } finally {
       await own.close();
       fs.rmSync(stateDir, { recursive: true, force: true });

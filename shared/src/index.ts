@@ -119,6 +119,7 @@ export type { CalendarDay } from './calendar/calendar-day';
 export { calendarTableSql } from './calendar/calendar-table-sql';
 export { CHINA_2026 } from './calendar/china-2026';
 export { WorkingCalendar, type CalendarDayRow, type WorkingCalendarOptions } from './calendar/working-calendar';
+export { readWorkingCalendar } from './calendar/read-working-calendar';
 export { ServiceCallError, ServiceClient } from './federation/service-client';
 
 export { appendOnlySql } from './trace/append-only-sql';

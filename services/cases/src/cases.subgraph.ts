@@ -4,10 +4,9 @@ import {
   PlatformTables1763769600000,
   PreparedValue,
   readEnv,
+  readWorkingCalendar,
   startTraceCheckpoints,
   subgraphUrl,
-  WorkingCalendar,
-  type CalendarDayRow,
   type CheckpointKeys,
   type SubgraphDefinition,
 } from '@sunlight/shared';
@@ -85,7 +84,7 @@ export function createCasesSubgraph(
         SMS_WEBHOOK_URL: env.optionalString(),
         CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
-      const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
+      const calendar = await readWorkingCalendar(dataSource);
       const checkpoints = startTraceCheckpoints({
         log: 'cases',
         tables: CASE_TRACE_TABLES,
@@ -95,7 +94,7 @@ export function createCasesSubgraph(
         ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
       });
       const prepared = config.set({
-        calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
+        calendar: overrides.calendar ?? calendar,
         queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),
         powers: overrides.powers ?? new PowersClient(subgraphUrl('powers'), tokens),
         thresholds: overrides.thresholds ?? loadCardThresholds(),

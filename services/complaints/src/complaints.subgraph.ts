@@ -4,10 +4,9 @@ import {
   PlatformTables1763769600000,
   PreparedValue,
   readEnv,
+  readWorkingCalendar,
   startTraceCheckpoints,
   subgraphUrl,
-  WorkingCalendar,
-  type CalendarDayRow,
   type CheckpointKeys,
   type SubgraphDefinition,
 } from '@sunlight/shared';
@@ -94,7 +93,7 @@ export function createComplaintsSubgraph(
       const key: Uint8Array = e.COMPLAINANT_KEY
         ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64'))
         : tokens.deriveKey('complainant-identity');
-      const rows: CalendarDayRow[] = await dataSource.query('SELECT day::text AS day, working, note FROM calendar_day');
+      const calendar = await readWorkingCalendar(dataSource);
       const checkpoints = startTraceCheckpoints({
         log: 'complaints',
         tables: COMPLAINT_TRACE_TABLES,
@@ -104,7 +103,7 @@ export function createComplaintsSubgraph(
         ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
       });
       const prepared = config.set({
-        calendar: overrides.calendar ?? WorkingCalendar.fromRows(rows),
+        calendar: overrides.calendar ?? calendar,
         cipher: overrides.cipher ?? new IdentityCipher(key),
         limits: overrides.limits ?? {
           acceptDays: e.COMPLAINT_ACCEPT_DAYS,

@@ -4,8 +4,7 @@ import {
   Role,
   SigningKey,
   startTraceCheckpoints,
-  WorkingCalendar,
-  type CalendarDayRow,
+  readWorkingCalendar,
   type Principal,
   type TraceCheckpointJob,
 } from '@sunlight/shared';
@@ -64,8 +63,7 @@ export const staff = {
 export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
   const db = await openTestDataSource({ schema: 'cases', entities: [], migrations: createCasesSubgraph().migrations });
   const ds = db.dataSource;
-  const rows: CalendarDayRow[] = await ds.query('SELECT day::text AS day, working, note FROM calendar_day');
-  const calendar = WorkingCalendar.fromRows(rows);
+  const calendar = await readWorkingCalendar(ds);
   let now = start;
   const powers = new StubPowers();
   const notices: CardNotice[] = [];

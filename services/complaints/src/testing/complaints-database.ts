@@ -4,8 +4,7 @@ import {
   Role,
   SigningKey,
   startTraceCheckpoints,
-  WorkingCalendar,
-  type CalendarDayRow,
+  readWorkingCalendar,
   type Principal,
 } from '@sunlight/shared';
 import { countRows, openTestDataSource } from '@sunlight/shared/testing';
@@ -66,8 +65,7 @@ export async function openComplaintsDatabase(
     migrations: createComplaintsSubgraph().migrations,
   });
   const ds = db.dataSource;
-  const rows: CalendarDayRow[] = await ds.query('SELECT day::text AS day, working, note FROM calendar_day');
-  const calendar = WorkingCalendar.fromRows(rows);
+  const calendar = await readWorkingCalendar(ds);
   let now = start;
   const config: ComplaintsConfig = {
     calendar,

@@ -212,6 +212,46 @@ describe('attack: partial answers', () => {
     expect((after.data as { unit: { caseStats: unknown } }).unit.caseStats).not.toBeNull();
   });
 
+  it('answers every cross-subgraph read with partial data while cases is down (before: data null, anonymous error)', async () => {
+    const period = 'from: "2026-01-01T00:00:00+08:00", to: "2026-12-01T00:00:00+08:00"';
+    const reads = (top: string, below: string) => [
+      cityDashboardQuery(top),
+      cityBigScreenQuery(top),
+      `{ unit(code: "${below}") { name cases(first: 5) { edges { node { number } } } satisfactionTrend { months } } }`,
+      `{ unit(code: "${below}") { name caseStats(${period}) { filed } complaintStats(${period}) { received } } }`,
+      `{ unit(code: "${top}") { name children { name caseTrend { months } complaintTrend { months } alertTrend { months } } } }`,
+      `{ unit(code: "${below}") { name riskIndex { score } caseTrend { months } } }`,
+      `{ rootUnits { name caseStats(${period}) { overdue } satisfaction(from: "2026-01-01", to: "2026-12-01") { count } } }`,
+    ];
+    const TOWNSHIP = '139901002000';
+    const callers = [
+      { token: await stack.tokenFor(Role.INSPECTOR, CITY), reads: reads(CITY, COUNTY) },
+      { token: await stack.tokenFor(Role.LEADER, CITY), reads: reads(CITY, COUNTY) },
+      { token: await stack.tokenFor(Role.INSPECTOR, COUNTY), reads: reads(COUNTY, TOWNSHIP) },
+      { token: await stack.tokenFor(Role.LEADER, COUNTY), reads: reads(COUNTY, TOWNSHIP) },
+    ];
+    const restart = await stack.kill('cases');
+    const outcomes: string[] = [];
+    try {
+      for (const { token, reads } of callers)
+        for (const query of reads) {
+          // variables of its own, so that no whole answer kept from before the outage is served
+          const v = monthVariables(month);
+          const variables = { ...v, from: new Date(Date.parse(v.from) + 1000 * ++sent).toISOString() };
+          const res = await stack.gql<Record<string, unknown>>(query, { token, variables });
+          const named = res.errors?.some(namesCases) ?? false;
+          const anonymous = res.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? false;
+          outcomes.push(res.data && named && !anonymous ? 'partial' : `blank: ${JSON.stringify(res).slice(0, 300)}`);
+        }
+    } finally {
+      await restart();
+    }
+    process.stdout.write(
+      `partial answers: ${outcomes.filter((o) => o === 'partial').length} of ${outcomes.length} cross-subgraph reads partial while cases was down\n`,
+    );
+    expect(outcomes).toEqual(outcomes.map(() => 'partial'));
+  });
+
   it('names the service in the other cross-subgraph reads too, and blanks nothing the others answer', async () => {
     const restart = await stack.kill('evaluations');
     try {

@@ -9,11 +9,10 @@ import {
   type EmbeddedPostgresHandle,
 } from '@sunlight/shared';
 import { SUBGRAPHS } from '../subgraphs';
-import { DataDirInUseError, lockDataDir } from './data-dir-lock';
+import { lockDataDir } from './data-dir-lock';
 import { loadLauncherConfig } from './launcher-config';
 import { stopOrphanedPostmaster } from './orphan-postmaster';
 import { portsInUse, type PlannedPort } from './port-guard';
-import { ServiceExitedError } from './service-health';
 import { nodeArgs, Supervisor } from './supervisor';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -25,9 +24,11 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
-/** What a failure says to a person: config and start-up errors are their message, never a stack. */
+/**
+ * What a failure says to a person: its message, never a stack. A ConfigError, a DataDirInUseError,
+ * a ServiceExitedError and a PostgresStartError (PostgreSQL's own last lines) are written to be read.
+ */
 function explain(e: unknown): string {
-  if (e instanceof ConfigError || e instanceof DataDirInUseError || e instanceof ServiceExitedError) return e.message;
   return e instanceof Error ? e.message : String(e);
 }
 

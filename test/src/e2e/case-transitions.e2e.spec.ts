@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebhookCardNotifier } from '@sunlight/cases';
+import { WebhookCardNotifier, type CardNotice } from '@sunlight/cases';
 import { createLogger, Role } from '@sunlight/shared';
 import { ADVANCE_CASE, fileCase, publishTestPower } from '../support/case-fixtures';
 import { startStack, type Stack } from '../support/start-stack';
@@ -135,24 +135,16 @@ describe('case transitions: no skipping, returns, extensions, withdrawal', () =>
         `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`,
         createLogger('test'),
       );
-      await notifier.notify({
+      const notice: CardNotice = {
         caseId: 'c1',
         caseNumber: '139903002000-2026-000001',
         unitCode: TOWNSHIP,
         level: 'RED',
         stepNo: 2,
         reason: 'overdue',
-      });
-      expect(received).toEqual([
-        {
-          caseId: 'c1',
-          caseNumber: '139903002000-2026-000001',
-          unitCode: TOWNSHIP,
-          level: 'RED',
-          stepNo: 2,
-          reason: 'overdue',
-        },
-      ]);
+      };
+      await notifier.notify(notice);
+      expect(received).toEqual([notice]);
     } finally {
       server.close();
     }

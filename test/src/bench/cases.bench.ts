@@ -1,5 +1,6 @@
 import { findDemoAccount, generateDemoData } from '@sunlight/powers';
 import { loadPlatformConfig, loadSecrets, Role, TokenService, type Principal } from '@sunlight/shared';
+import { benchPowerInput } from './bench-power';
 import { Latency } from './latency';
 import { startLocalStack } from './local-stack';
 
@@ -50,21 +51,12 @@ async function main(): Promise<void> {
         'mutation($i: CreatePowerInput!, $k: String!) { createPower(input: $i, idempotencyKey: $k) { id } }',
         {
           k: `bench-power-${county}`,
-          i: {
+          i: benchPowerInput({
             unitCode: county,
             code: 'BENCH-1',
-            name: '压测事项',
-            category: 'CONFIRMATION',
-            legalBasis: '《测试条例》',
             departmentId: clerk.departmentId,
-            statutoryDays: 20,
-            promisedDays: 10,
-            flow: [
-              { name: '受理', timeLimitDays: 2 },
-              { name: '审查', timeLimitDays: 3 },
-              { name: '决定', timeLimitDays: 2 },
-            ],
-          },
+            legalBasis: '《测试条例》',
+          }),
         },
       );
       const powerId = created['createPower']!.id;

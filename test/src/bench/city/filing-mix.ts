@@ -1,4 +1,5 @@
 import { Role, type TokenService } from '@sunlight/shared';
+import { benchPowerInput } from '../bench-power';
 import type { CityDataset } from './city-dataset';
 import type { Timer } from './load-runner';
 
@@ -30,21 +31,12 @@ export async function prepareFilings(post: Post, tokens: TokenService, dataset: 
         'mutation($i: CreatePowerInput!, $k: String!) { createPower(input: $i, idempotencyKey: $k) { id } }',
         {
           k: `bench-power-${run}-${f.unit}`,
-          i: {
+          i: benchPowerInput({
             unitCode: f.unit,
             code: `BENCH-${run}`,
-            name: '压测事项',
-            category: 'CONFIRMATION',
-            legalBasis: '《压测条例》第一条',
             departmentId: f.departmentId,
-            statutoryDays: 20,
-            promisedDays: 10,
-            flow: [
-              { name: '受理', timeLimitDays: 2 },
-              { name: '审查', timeLimitDays: 3 },
-              { name: '决定', timeLimitDays: 2 },
-            ],
-          },
+            legalBasis: '《压测条例》第一条',
+          }),
         },
         admin,
       )) as { createPower: { id: string } };

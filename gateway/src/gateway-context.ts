@@ -6,6 +6,7 @@ import {
   type Principal,
   type TokenService,
 } from '@sunlight/shared';
+import type { AccountGate } from './auth/account-gate';
 
 /** What the gateway knows about a request: the verified principal. */
 export interface GatewayContext {
@@ -21,15 +22,22 @@ export interface GatewayContext {
 
 /**
  * Reads `Authorization: Bearer <token>`; no header means the public. A bad token is an error,
- * never the public. The client's socket address is attached for per-client rate limits (behind
+ * never the public, and so is the token of a disabled, deleted or revoked account (`accounts`).
+ * The client's socket address is attached for per-client rate limits (behind
  * a proxy it is the proxy's: put the gateway where it sees clients, or extend this deliberately).
  */
-export async function principalFromRequest(req: IncomingMessage, tokens: TokenService): Promise<Principal> {
+export async function principalFromRequest(
+  req: IncomingMessage,
+  tokens: TokenService,
+  accounts?: AccountGate,
+): Promise<Principal> {
   const client = req.socket.remoteAddress ?? 'unknown';
   const header = req.headers.authorization;
   if (!header) return { ...PUBLIC_PRINCIPAL, client };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1])
     throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'Authorization header must be "Bearer <token>"');
-  return { ...(await tokens.verify(match[1])).principal, client };
+  const verified = await tokens.verify(match[1]);
+  await accounts?.admit(verified); // synchronous when the answer is cached
+  return { ...verified.principal, client };
 }

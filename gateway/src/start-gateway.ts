@@ -15,6 +15,7 @@ import {
 } from '@sunlight/shared';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import { withOutageErrors } from './errors/outage-data-source';
+import { accountGateFor, type AccountCheckSettings } from './auth/account-gate-for';
 import { principalFromRequest, type GatewayContext } from './gateway-context';
 import { healthRoute } from './health-route';
 import { ChangeFeed } from './read-cache/change-feed';
@@ -61,6 +62,8 @@ export interface StartGatewayOptions {
   databaseUrl?: string;
   alertPollMs?: number;
   responseCache?: ResponseCacheSettings;
+  /** Checking tokens against accounts (defaults: answers trusted 30 s, accounts required in production). */
+  accountCheck?: AccountCheckSettings;
 }
 
 export interface RunningGateway {
@@ -130,13 +133,17 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       ...(responseCache ? [responseCachePlugin(responseCache, clock, () => server)] : []),
     ],
   });
+  const accounts = accountGateFor(o);
   await server.start();
   await changes.start();
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
     maxBodyBytes: MAX_REQUEST_BODY_BYTES, // one action's attachments, base64, and 1 MiB more
-    context: async (req) => ({ principal: await principalFromRequest(req, o.tokens), requestId: randomUUID() }),
+    context: async (req) => ({
+      principal: await principalFromRequest(req, o.tokens, accounts),
+      requestId: randomUUID(),
+    }),
     routes: { 'GET /health': healthRoute(o.subgraphUrls) },
     ...(responseCache ? { answered: (body, ctx) => cachedAnswer(responseCache, ctx.principal, body) } : {}),
   });
@@ -160,6 +167,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       changes,
       tokens: o.tokens,
       logger: o.logger,
+      accounts,
     });
   }
   return {

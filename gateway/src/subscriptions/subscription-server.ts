@@ -21,6 +21,7 @@ import type { ChangeFeed } from '../read-cache/change-feed';
 import type { AlertFeed } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
 import type { SubscriptionFilter } from './alert-matcher';
+import type { AccountGate } from '../auth/account-gate';
 import { authenticateConnection, type ConnectionState } from './connection-auth';
 import { dashboardUpdates } from './dashboard-updates';
 import { runAs } from './run-as';
@@ -51,6 +52,8 @@ export interface SubscriptionServerOptions {
   changes: ChangeFeed;
   tokens: TokenService;
   logger: Logger;
+  /** Checks each socket's account at connection and every 10 s after. */
+  accounts?: AccountGate;
 }
 
 /**
@@ -132,12 +135,16 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
           ctx.extra.request,
           (code, reason) => ctx.extra.socket.close(code, reason),
           o.tokens,
+          o.accounts,
         );
         if (!state) return false;
         ctx.extra.state = state;
         return true;
       },
-      onClose: (ctx) => clearTimeout(ctx.extra.state?.expiryTimer),
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.state?.expiryTimer);
+        clearInterval(ctx.extra.state?.accountTimer);
+      },
       onSubscribe: (ctx, id) => {
         const active = ctx.extra.state?.active;
         if (active && active.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {

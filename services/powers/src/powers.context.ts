@@ -2,6 +2,7 @@ import type { ContextInput, SubgraphContext } from '@sunlight/shared';
 import { createPowerLoaders, type PowerLoaders } from './power/power.loader';
 import { PowerQueryService } from './power/power-query.service';
 import { PowerService } from './power/power.service';
+import { AccountStateService } from './unit/account-state.service';
 import { createUnitLoaders, type UnitLoaders } from './unit/unit.loader';
 import { UnitService } from './unit/unit.service';
 
@@ -12,6 +13,7 @@ export interface PowersContext extends SubgraphContext {
   units: UnitService;
   catalog: PowerQueryService;
   powers: PowerService;
+  accounts: AccountStateService;
 }
 
 export function createPowersContext({ principal, requestId, dataSource }: ContextInput): PowersContext {
@@ -25,5 +27,6 @@ export function createPowersContext({ principal, requestId, dataSource }: Contex
     units: new UnitService(unitLoaders),
     catalog: new PowerQueryService(dataSource, powerLoaders),
     powers: new PowerService(dataSource),
+    accounts: new AccountStateService(dataSource),
   };
 }

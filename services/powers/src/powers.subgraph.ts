@@ -1,5 +1,6 @@
 import { OutboxNotify1765000000000, PlatformTables1763769600000, type SubgraphDefinition } from '@sunlight/shared';
 import { Catalog1763769700000 } from './migrations/1763769700000-catalog';
+import { AccountStatus1766100000000 } from './migrations/1766100000000-account-status';
 import { PowerRecord, PowerVersionRecord } from './power/power.entity';
 import { Checkpoint, EfficiencyPoint, FlowStep, RiskPoint } from './power/power-items.entity';
 import { PowerMutationResolver } from './power/power-mutation.resolver';
@@ -8,6 +9,7 @@ import { FlowStepResolver, PowerConnectionResolver, PowerResolver } from './powe
 import { createPowersContext, type PowersContext } from './powers.context';
 import { seedDemo } from './seed/seed-demo';
 import { Account } from './unit/account.entity';
+import { AccountStateResolver } from './unit/account-state.resolver';
 import { Department } from './unit/department.entity';
 import { Post } from './unit/post.entity';
 import { Unit } from './unit/unit.entity';
@@ -30,7 +32,12 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     EfficiencyPoint,
     Checkpoint,
   ],
-  migrations: [PlatformTables1763769600000, Catalog1763769700000, OutboxNotify1765000000000],
+  migrations: [
+    PlatformTables1763769600000,
+    Catalog1763769700000,
+    OutboxNotify1765000000000,
+    AccountStatus1766100000000,
+  ],
   resolvers: [
     UnitResolver,
     DepartmentResolver,
@@ -40,6 +47,7 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     PowerConnectionResolver,
     PowerMutationResolver,
     ViewerResolver,
+    AccountStateResolver,
   ],
   references: { Unit: unitReference, Power: powerReference, Department: departmentReference, Post: postReference },
   createContext: createPowersContext,

@@ -76,11 +76,13 @@ export async function startStack(
     riskPeersTtlMs?: number;
     /** The gateway's response cache (on with its defaults unless given; `maxBytes: 0` turns it off). */
     responseCache?: ResponseCacheSettings;
+    /** The stack's keys (tests that forge tokens bring their own); fresh random keys by default. */
+    tokens?: TokenService;
   } = {},
 ): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
   const key = () => new Uint8Array(randomBytes(32));
-  const tokens = new TokenService(key(), key());
+  const tokens = options.tokens ?? new TokenService(key(), key());
   const logger = createLogger('e2e');
   // Trace checkpoint keys for this stack only, in memory: the supervision witness then keeps no record
   // in DATA_DIR that a later run's fresh database would contradict.

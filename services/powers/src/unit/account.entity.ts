@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A person who can sign in: the subject of a token, with a role at a unit. */
+/** ACTIVE accounts may act; a DISABLED account's tokens are refused. */
+export type AccountStatus = 'ACTIVE' | 'DISABLED';
+
+/**
+ * A person who can sign in: the subject of a token, with a role at a unit.
+ * Invariant: `disabledAt` is set exactly when the status is DISABLED.
+ */
 @Entity('account')
 export class Account {
   @PrimaryColumn()
@@ -17,4 +23,14 @@ export class Account {
 
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId: string | null;
+
+  @Column({ type: 'text', default: 'ACTIVE' })
+  status: AccountStatus;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  /** Tokens issued before this instant are refused (sign-out everywhere, a password reset). */
+  @Column({ name: 'tokens_valid_after', type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
 }

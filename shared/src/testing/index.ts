@@ -6,3 +6,4 @@ export { ROLLUP_TEST_UNITS, seedMonthRollup } from './seed-month-rollup';
 export { trendsBothWays } from './trends-both-ways';
 export { SamplePowerBuilder, type SampleStep } from './sample-power-builder';
 export { countRows } from './count-rows';
+export { idempotencyKeys, type ServiceTestDatabase } from './service-test-database';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, Role, type Principal } from '@sunlight/shared';
-import { countRows, openTestDataSource } from '@sunlight/shared/testing';
-import type { DataSource } from 'typeorm';
+import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
 import { AlertService, type AlertRow } from '../alert/alert.service';
 import { createAlertsSubgraph } from '../alerts.subgraph';
 import { AlertConsumer } from '../jobs/alert-consumer';
@@ -11,8 +10,7 @@ import { openNeighbourOutboxes, type NeighbourOutboxes } from './neighbour-outbo
  * A fresh database with the alerts migrations and, beside them, the neighbours' outboxes the
  * consumer reads; the consumer is driven by `drain()` rather than by its NOTIFY loop.
  */
-export interface AlertsDatabase {
-  ds: DataSource;
+export interface AlertsDatabase extends ServiceTestDatabase {
   outboxes: NeighbourOutboxes;
   consumer: AlertConsumer;
   alerts: AlertService;
@@ -20,10 +18,6 @@ export interface AlertsDatabase {
   drain(): Promise<number>;
   /** The stored alerts raised from events of aggregate `subjectId`, oldest first. */
   alertsAbout(subjectId: string): Promise<AlertRow[]>;
-  key(): string;
-  /** Runs a `SELECT count(*) …` and returns the number. */
-  count(sql: string, params?: unknown[]): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** People, as principals. */
@@ -49,7 +43,6 @@ export async function openAlertsDatabase(): Promise<AlertsDatabase> {
   const outboxes = await openNeighbourOutboxes(db.url);
   const ds = db.dataSource;
   const consumer = new AlertConsumer(ds, createLogger('alerts-test'));
-  let keys = 0;
   return {
     ds,
     outboxes,
@@ -57,7 +50,7 @@ export async function openAlertsDatabase(): Promise<AlertsDatabase> {
     alerts: new AlertService(ds),
     drain: () => consumer.drain(20_000),
     alertsAbout: (subjectId) => ds.query('SELECT * FROM alert WHERE subject_id = $1 ORDER BY seq', [subjectId]),
-    key: () => `alerts-int-${++keys}-${randomUUID().slice(0, 8)}`,
+    key: idempotencyKeys('alerts-int'),
     count: (sql, params) => countRows(ds, sql, params),
     async close() {
       await outboxes.close();

@@ -8,8 +8,7 @@ import {
   type Principal,
   type TraceCheckpointJob,
 } from '@sunlight/shared';
-import { countRows, openTestDataSource } from '@sunlight/shared/testing';
-import type { DataSource } from 'typeorm';
+import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
 import { CaseFilingService } from '../case/case-filing.service';
 import { CaseQueryService } from '../case/case-query.service';
 import { CaseTransitionService } from '../case/case-transition.service';
@@ -22,8 +21,7 @@ import { CASE_TRACE_TABLES } from '../trace/case-trace';
 import { StubPowers } from './stub-powers';
 
 /** A fresh, migrated cases database with the services under test, a settable clock and a stub powers service. */
-export interface CasesDatabase {
-  ds: DataSource;
+export interface CasesDatabase extends ServiceTestDatabase {
   config: CasesConfig;
   powers: StubPowers;
   /** Card notices the scheduler sent, in order. */
@@ -39,11 +37,6 @@ export interface CasesDatabase {
   setNow(at: Date): void;
   /** Instant `days` working days after `from`, at 10:00 local time. */
   workingDaysAfter(from: Date, days: number): Date;
-  /** A fresh idempotency key. */
-  key(): string;
-  /** Runs a `SELECT count(*) …` and returns the number. */
-  count(sql: string, params?: unknown[]): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** Staff of a unit, as principals. */
@@ -88,7 +81,6 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
     now: () => now,
     checkpoints: checkpoints.log,
   };
-  let keys = 0;
   return {
     ds,
     config,
@@ -103,7 +95,7 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
       now = at;
     },
     workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
-    key: () => `cases-int-${++keys}-${randomUUID().slice(0, 8)}`,
+    key: idempotencyKeys('cases-int'),
     count: (sql, params) => countRows(ds, sql, params),
     close: () => db.close(),
   };

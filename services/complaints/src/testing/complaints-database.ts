@@ -7,8 +7,7 @@ import {
   readWorkingCalendar,
   type Principal,
 } from '@sunlight/shared';
-import { countRows, openTestDataSource } from '@sunlight/shared/testing';
-import type { DataSource } from 'typeorm';
+import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
 import { COMPLAINT_TRACE_TABLES } from '../complaint/complaint-trace';
 import { ComplaintClock } from '../jobs/complaint-clock';
 import { ComplaintFilingService } from '../complaint/complaint-filing.service';
@@ -20,8 +19,7 @@ import { IdentityCipher } from '../identity/identity-cipher';
 import { NoticeService } from '../notice/notice.service';
 
 /** A fresh, migrated complaints database with the services under test and a settable clock. */
-export interface ComplaintsDatabase {
-  ds: DataSource;
+export interface ComplaintsDatabase extends ServiceTestDatabase {
   config: ComplaintsConfig;
   filing: ComplaintFilingService;
   handling: ComplaintHandlingService;
@@ -31,10 +29,6 @@ export interface ComplaintsDatabase {
   setNow(at: Date): void;
   /** Instant `days` working days after `from`, at 10:00 local time. */
   workingDaysAfter(from: Date, days: number): Date;
-  key(): string;
-  /** Runs a `SELECT count(*) …` and returns the number. */
-  count(sql: string, params?: unknown[]): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** People of a unit, as principals. */
@@ -82,7 +76,6 @@ export async function openComplaintsDatabase(
       intervalMs: 0,
     }).log,
   };
-  let keys = 0;
   return {
     ds,
     config,
@@ -95,7 +88,7 @@ export async function openComplaintsDatabase(
       now = at;
     },
     workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
-    key: () => `complaints-int-${++keys}-${randomUUID().slice(0, 8)}`,
+    key: idempotencyKeys('complaints-int'),
     count: (sql, params) => countRows(ds, sql, params),
     close: () => db.close(),
   };

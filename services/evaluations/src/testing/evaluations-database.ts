@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role, type Principal, type Tier } from '@sunlight/shared';
-import { countRows, openTestDataSource } from '@sunlight/shared/testing';
-import type { DataSource } from 'typeorm';
+import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
 import { CampaignService } from '../campaign/campaign.service';
 import type { IndicatorScoreInput } from '../campaign/campaign.input';
 import type { EvaluationsConfig } from '../evaluations-config';
@@ -11,19 +10,14 @@ import { RatingService } from '../rating/rating.service';
 import { StubUpstream } from './stub-upstream';
 
 /** A fresh, migrated evaluations database (default indicator sets included) with the services under test. */
-export interface EvaluationsDatabase {
-  ds: DataSource;
+export interface EvaluationsDatabase extends ServiceTestDatabase {
   config: EvaluationsConfig;
   upstream: StubUpstream;
   ratings: RatingService;
   campaigns: CampaignService;
   setNow(at: Date): void;
-  key(): string;
   /** A score for every indicator of the active default set of `tier`: `score(code)` decides each. */
   scoresFor(tier: Tier, score: (code: string) => number): Promise<IndicatorScoreInput[]>;
-  /** Runs a `SELECT count(*) …` and returns the number. */
-  count(sql: string, params?: unknown[]): Promise<number>;
-  close(): Promise<void>;
 }
 
 /** People, as principals. */
@@ -56,7 +50,6 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
     ballotKey: new Uint8Array(randomBytes(32)),
     now: () => now,
   };
-  let keys = 0;
   return {
     ds,
     config,
@@ -66,7 +59,7 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
     setNow(at) {
       now = at;
     },
-    key: () => `evaluations-int-${++keys}-${randomUUID().slice(0, 8)}`,
+    key: idempotencyKeys('evaluations-int'),
     async scoresFor(tier, score) {
       const [set]: { content: IndicatorSetContent }[] = await ds.query(
         "SELECT content FROM indicator_set WHERE tier = $1 AND status = 'ACTIVE' AND owner_unit IS NULL",

@@ -1,4 +1,5 @@
 import type { TraceCheckpointLog, WorkingCalendar } from '@sunlight/shared';
+import type { KnownUnits } from './clients/known-units';
 import type { IdentityCipher } from './identity/identity-cipher';
 
 /** Handling time limits in working days (defaults from the issue: 15 to accept, 60 to conclude, +30 once). */
@@ -17,6 +18,8 @@ export interface ComplaintsConfig {
   limits: ComplaintLimits;
   /** Cases filed in each unit's subtree in a period, for "per 10,000 cases"; missing when unavailable. */
   casesFiled(unitCodes: string[], from: Date, to: Date): Promise<Map<string, number>>;
+  /** Which unit codes are units of the city: a complaint's accused unit must be one. */
+  knownUnits: KnownUnits;
   now: () => Date;
   /** The signed checkpoint log over every complaint's trace head. */
   checkpoints: TraceCheckpointLog;

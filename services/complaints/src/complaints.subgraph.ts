@@ -11,6 +11,7 @@ import {
   type SubgraphDefinition,
 } from '@sunlight/shared';
 import { casesFiledClient } from './clients/cases-client';
+import { knownUnitsClient } from './clients/powers-units-client';
 import { ComplaintClock } from './jobs/complaint-clock';
 import type { ComplaintsConfig } from './complaints-config';
 import { complaintsContextFactory, type ComplaintsContext } from './complaints.context';
@@ -112,6 +113,7 @@ export function createComplaintsSubgraph(
           escalateAfterDays: e.COMPLAINT_ESCALATE_AFTER_DAYS,
         },
         casesFiled: overrides.casesFiled ?? casesFiledClient(subgraphUrl('cases'), tokens),
+        knownUnits: overrides.knownUnits ?? knownUnitsClient(subgraphUrl('powers'), tokens),
         now: overrides.now ?? (() => new Date()),
         checkpoints: overrides.checkpoints ?? checkpoints.log,
       });

@@ -66,6 +66,8 @@ export async function openComplaintsDatabase(
     cipher: new IdentityCipher(new Uint8Array(randomBytes(32))),
     limits,
     casesFiled: () => Promise.reject(new Error('the cases service is not part of this test')),
+    // the powers service is not part of this test: every well-formed code stands for a unit
+    knownUnits: async (codes) => new Set(codes),
     now: () => now,
     checkpoints: startTraceCheckpoints({
       log: 'complaints',

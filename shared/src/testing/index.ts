@@ -6,4 +6,5 @@ export { ROLLUP_TEST_UNITS, seedMonthRollup } from './seed-month-rollup';
 export { trendsBothWays } from './trends-both-ways';
 export { SamplePowerBuilder, type SampleStep } from './sample-power-builder';
 export { countRows } from './count-rows';
-export { idempotencyKeys, type ServiceTestDatabase } from './service-test-database';
+export { idempotencyKeys, serviceTestDatabase, type ServiceTestDatabase } from './service-test-database';
+export { localWorkingDaysAfter } from './local-working-days-after';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, Role, type Principal } from '@sunlight/shared';
-import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
+import { openTestDataSource, serviceTestDatabase, type ServiceTestDatabase } from '@sunlight/shared/testing';
 import { AlertService, type AlertRow } from '../alert/alert.service';
 import { createAlertsSubgraph } from '../alerts.subgraph';
 import { AlertConsumer } from '../jobs/alert-consumer';
@@ -44,14 +44,12 @@ export async function openAlertsDatabase(): Promise<AlertsDatabase> {
   const ds = db.dataSource;
   const consumer = new AlertConsumer(ds, createLogger('alerts-test'));
   return {
-    ds,
+    ...serviceTestDatabase(db, 'alerts-int'),
     outboxes,
     consumer,
     alerts: new AlertService(ds),
     drain: () => consumer.drain(20_000),
     alertsAbout: (subjectId) => ds.query('SELECT * FROM alert WHERE subject_id = $1 ORDER BY seq', [subjectId]),
-    key: idempotencyKeys('alerts-int'),
-    count: (sql, params) => countRows(ds, sql, params),
     async close() {
       await outboxes.close();
       await db.close();

@@ -8,7 +8,12 @@ import {
   type Principal,
   type TraceCheckpointJob,
 } from '@sunlight/shared';
-import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
+import {
+  localWorkingDaysAfter,
+  openTestDataSource,
+  serviceTestDatabase,
+  type ServiceTestDatabase,
+} from '@sunlight/shared/testing';
 import { CaseFilingService } from '../case/case-filing.service';
 import { CaseQueryService } from '../case/case-query.service';
 import { CaseTransitionService } from '../case/case-transition.service';
@@ -82,7 +87,7 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
     checkpoints: checkpoints.log,
   };
   return {
-    ds,
+    ...serviceTestDatabase(db, 'cases-int'),
     config,
     powers,
     notices,
@@ -94,9 +99,6 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
     setNow(at) {
       now = at;
     },
-    workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
-    key: idempotencyKeys('cases-int'),
-    count: (sql, params) => countRows(ds, sql, params),
-    close: () => db.close(),
+    workingDaysAfter: (from, days) => localWorkingDaysAfter(calendar, from, days),
   };
 }

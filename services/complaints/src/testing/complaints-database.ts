@@ -7,7 +7,12 @@ import {
   readWorkingCalendar,
   type Principal,
 } from '@sunlight/shared';
-import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
+import {
+  localWorkingDaysAfter,
+  openTestDataSource,
+  serviceTestDatabase,
+  type ServiceTestDatabase,
+} from '@sunlight/shared/testing';
 import { COMPLAINT_TRACE_TABLES } from '../complaint/complaint-trace';
 import { ComplaintClock } from '../jobs/complaint-clock';
 import { ComplaintFilingService } from '../complaint/complaint-filing.service';
@@ -79,7 +84,7 @@ export async function openComplaintsDatabase(
     }).log,
   };
   return {
-    ds,
+    ...serviceTestDatabase(db, 'complaints-int'),
     config,
     filing: new ComplaintFilingService(ds, config),
     handling: new ComplaintHandlingService(ds, config),
@@ -89,9 +94,6 @@ export async function openComplaintsDatabase(
     setNow(at) {
       now = at;
     },
-    workingDaysAfter: (from, days) => new Date(`${calendar.addWorkingDays(from, days)}T10:00:00+08:00`),
-    key: idempotencyKeys('complaints-int'),
-    count: (sql, params) => countRows(ds, sql, params),
-    close: () => db.close(),
+    workingDaysAfter: (from, days) => localWorkingDaysAfter(calendar, from, days),
   };
 }

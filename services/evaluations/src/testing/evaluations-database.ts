@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role, type Principal, type Tier } from '@sunlight/shared';
-import { countRows, idempotencyKeys, openTestDataSource, type ServiceTestDatabase } from '@sunlight/shared/testing';
+import { openTestDataSource, serviceTestDatabase, type ServiceTestDatabase } from '@sunlight/shared/testing';
 import { CampaignService } from '../campaign/campaign.service';
 import type { IndicatorScoreInput } from '../campaign/campaign.input';
 import type { EvaluationsConfig } from '../evaluations-config';
@@ -51,7 +51,7 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
     now: () => now,
   };
   return {
-    ds,
+    ...serviceTestDatabase(db, 'evaluations-int'),
     config,
     upstream,
     ratings: new RatingService(ds, config),
@@ -59,7 +59,6 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
     setNow(at) {
       now = at;
     },
-    key: idempotencyKeys('evaluations-int'),
     async scoresFor(tier, score) {
       const [set]: { content: IndicatorSetContent }[] = await ds.query(
         "SELECT content FROM indicator_set WHERE tier = $1 AND status = 'ACTIVE' AND owner_unit IS NULL",
@@ -68,7 +67,5 @@ export async function openEvaluationsDatabase(start: Date): Promise<EvaluationsD
       if (!set) throw new Error(`no default indicator set for ${tier}`);
       return set.content.aspects.flatMap((a) => a.indicators.map((i) => ({ indicator: i.code, score: score(i.code) })));
     },
-    count: (sql, params) => countRows(ds, sql, params),
-    close: () => db.close(),
   };
 }

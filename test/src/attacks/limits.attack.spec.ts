@@ -95,7 +95,7 @@ describe('attack: limits and input', () => {
     it('answers a 9 MB body with 413 and a JSON error, not a connection reset', async () => {
       const body = JSON.stringify({
         query: FILE_COMPLAINT,
-        variables: { k: 'big', i: complaint({ description: 'x'.repeat(9 * 1000 * 1000) }) },
+        variables: { k: 'big-body-1', i: complaint({ description: 'x'.repeat(9 * 1000 * 1000) }) },
       });
       const res = await fetch(stack.gatewayUrl, {
         method: 'POST',
@@ -126,19 +126,19 @@ describe('attack: limits and input', () => {
     it('refuses a NUL byte and a lone surrogate as VALIDATION_FAILED naming the field', async () => {
       const before = await complaints();
       const nul = await stack.gql(FILE_COMPLAINT, {
-        variables: { k: 'nul', i: complaint({ description: '镇领导长期不予答复。\u0000' }) },
+        variables: { k: 'nul-byte-1', i: complaint({ description: '镇领导长期不予答复。\u0000' }) },
       });
       expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.description' });
       expect(nul.errors?.[0]?.message).toBe('input.description: 含有不允许的控制字符 U+0000');
       const surrogate = await stack.gql(FILE_COMPLAINT, {
-        variables: { k: 'sur', i: complaint({ complainant: { name: '张\uD800三' } }) },
+        variables: { k: 'surrogate-1', i: complaint({ complainant: { name: '张\uD800三' } }) },
       });
       expect(surrogate.errors?.[0]?.extensions).toMatchObject({
         code: 'VALIDATION_FAILED',
         field: 'input.complainant.name',
       });
       const long = await stack.gql(FILE_COMPLAINT, {
-        variables: { k: 'long', i: complaint({ description: 'x'.repeat(10_001) }) },
+        variables: { k: 'too-long-1', i: complaint({ description: 'x'.repeat(10_001) }) },
       });
       expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'input.description' });
       expect(await complaints()).toBe(before);
@@ -162,7 +162,7 @@ describe('attack: limits and input', () => {
     it('refuses a complaint against a unit that does not exist', async () => {
       const before = await complaints();
       const res = await stack.gql(FILE_COMPLAINT, {
-        variables: { k: 'ghost', i: complaint({ accused: { kind: 'LEADERSHIP', unitCode: '139901999000' } }) },
+        variables: { k: 'ghost-unit-1', i: complaint({ accused: { kind: 'LEADERSHIP', unitCode: '139901999000' } }) },
       });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'accused.unitCode' });
       expect(res.errors?.[0]?.message).toBe('accused.unitCode: 没有代码为 139901999000 的单位');

@@ -1,6 +1,13 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { platformError, PlatformErrorCode, type Logger, type Principal, type TokenService } from '@sunlight/shared';
+import {
+  MAX_REQUEST_BODY_BYTES,
+  platformError,
+  PlatformErrorCode,
+  type Logger,
+  type Principal,
+  type TokenService,
+} from '@sunlight/shared';
 import {
   extendSchema,
   getOperationAST,
@@ -17,6 +24,8 @@ import { getArgumentValues } from 'graphql/execution/values';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../gateway-context';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../limits/query-limits';
+import { limitedWsOperation } from '../limits/ws-operation-limits';
 import type { ChangeFeed } from '../read-cache/change-feed';
 import type { AlertFeed } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
@@ -54,6 +63,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   /** Checks each socket's account at connection and every 10 s after. */
   accounts?: AccountGate;
+  /** The gateway's query limits, applied to operations sent over the socket too. */
+  limits?: QueryLimits;
 }
 
 /**
@@ -66,7 +77,7 @@ export interface SubscriptionServerOptions {
 export function attachSubscriptions(o: SubscriptionServerOptions) {
   const schema = extendSchema(o.apiSchema, parse(SUBSCRIPTION_SDL));
   const fields = schema.getSubscriptionType()!.getFields();
-  const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql' });
+  const wss = new WebSocketServer({ server: o.httpServer, path: '/graphql', maxPayload: MAX_REQUEST_BODY_BYTES });
   const run = runAs(o.server);
   const closing = new AbortController();
   const executions = new SharedExecution(run);
@@ -145,7 +156,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         clearTimeout(ctx.extra.state?.expiryTimer);
         clearInterval(ctx.extra.state?.accountTimer);
       },
-      onSubscribe: (ctx, id) => {
+      onSubscribe: (ctx, id, payload) => {
         const active = ctx.extra.state?.active;
         if (active && active.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [
@@ -154,8 +165,10 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
             }),
           ];
         }
+        const checked = limitedWsOperation(schema, payload, o.limits ?? DEFAULT_QUERY_LIMITS);
+        if (Array.isArray(checked)) return checked;
         active?.add(id);
-        return undefined;
+        return checked;
       },
       onComplete: (ctx, id) => void ctx.extra.state?.active.delete(id),
       execute: (args: ExecutionArgs) =>

@@ -1,4 +1,5 @@
 import { Role } from '@sunlight/shared';
+import WebSocket from 'ws';
 import { cityDashboardQuery, monthVariables } from '../support/dashboard-query';
 import { APPLICANT, fileCase, publishTestPower } from '../support/case-fixtures';
 import { startStack, type Stack } from '../support/start-stack';
@@ -119,6 +120,53 @@ describe('attack: limits and input', () => {
         `{ unit(code: "${TOWNSHIP}") { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } }`,
       );
       expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', limit: 8, actual: 9 });
+    });
+  });
+
+  describe('over the WebSocket', () => {
+    /** A raw graphql-transport-ws socket, acknowledged; resolves how it closed after `send`. */
+    async function sendOverSocket(message: string): Promise<{ code: number; replies: string[] }> {
+      const token = await stack.tokenFor(Role.LEADER, CITY);
+      const socket = new WebSocket(stack.gatewayUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      const replies: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        socket.on('open', () =>
+          socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+        );
+        socket.on('message', (data: Buffer) => {
+          replies.push(data.toString());
+          if (replies.length === 1) resolve();
+        });
+        socket.on('error', reject);
+      });
+      const closed = new Promise<number>((resolve) => socket.on('close', (code: number) => resolve(code)));
+      socket.send(message);
+      const code = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(0), 3000))]);
+      socket.terminate();
+      return { code, replies: replies.slice(1) };
+    }
+
+    it('closes a socket that sends a 7 MB message (1009) instead of parsing it', async () => {
+      const query = `{ ${'viewer { role } '.repeat(Math.ceil((7 * 1000 * 1000) / 16))} }`;
+      const { code } = await sendOverSocket(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+      expect(code).toBe(1009);
+    });
+
+    it('answers a 2 MB query sent over the socket with the token limit', async () => {
+      const query = `{ ${'viewer { role } '.repeat(Math.ceil((2 * 1000 * 1000) / 16))} }`;
+      const { code, replies } = await sendOverSocket(
+        JSON.stringify({ id: '2', type: 'subscribe', payload: { query } }),
+      );
+      expect(code).toBe(0); // still open
+      expect(
+        replies.map((r) => JSON.parse(r) as { type: string; payload: { extensions?: { code?: string } }[] }),
+      ).toEqual([
+        {
+          id: '2',
+          type: 'error',
+          payload: [expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })],
+        },
+      ]);
     });
   });
 

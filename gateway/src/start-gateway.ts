@@ -168,6 +168,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       tokens: o.tokens,
       logger: o.logger,
       accounts,
+      limits: o.limits ?? DEFAULT_QUERY_LIMITS,
     });
   }
   return {

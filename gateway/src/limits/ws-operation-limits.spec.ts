@@ -19,7 +19,7 @@ describe('limitedWsOperation: the gateway limits for operations sent over graphq
       DEFAULT_QUERY_LIMITS,
     );
     expect(codes(result)).toBe('accepted');
-    expect(Array.isArray(result) ? undefined : result.variableValues).toEqual({ c: '139900000000' });
+    expect('variableValues' in result ? result.variableValues : undefined).toEqual({ c: '139900000000' });
   });
 
   it('stops parsing at the token limit', () => {

@@ -74,7 +74,8 @@ describe('a review campaign: open, collect reviews, close, rank', () => {
     const submitted: Record<string, number[][]> = {};
     const reviewers: { ballot?: string; token?: string }[] = [
       ...codesIssued.map((b) => ({ ballot: b })),
-      { token: await stack.tokenFor(Role.CLERK, TOWNSHIPS[0]!) },
+      // staff of the campaign unit, belonging to none of the targets (a township's own staff may not review it)
+      { token: await stack.tokenFor(Role.CLERK, COUNTY) },
     ];
     for (const [r, who] of reviewers.entries()) {
       for (const target of Object.keys(base)) {
@@ -103,6 +104,19 @@ describe('a review campaign: open, collect reviews, close, rank', () => {
       },
     });
     expect(twice.errors?.[0]?.extensions?.code).toBe('ALREADY_REVIEWED');
+    // the reviewed township's own leader may not score its own leadership (不得自评); it is not counted
+    const own = await stack.gql(REVIEW, {
+      token: await stack.tokenFor(Role.LEADER, TOWNSHIPS[0]!),
+      variables: {
+        k: 'camp-rev-own',
+        i: {
+          campaignId: campaign.id,
+          targetId: `leadership:${TOWNSHIPS[0]}`,
+          scores: codes.map((c) => ({ indicator: c, score: 100 })),
+        },
+      },
+    });
+    expect(own.errors?.[0]?.extensions?.code).toBe('SELF_REVIEW');
     const partial = await stack.gql(REVIEW, {
       variables: {
         k: 'camp-rev-part',

@@ -113,11 +113,23 @@ describe('CampaignService on PostgreSQL: reviews that count, once each', () => {
   });
 
   it('counts staff of the campaign unit once each, signed in', async () => {
-    const staff = people.clerk(TOWNSHIP_A, 'clerk-township');
+    const staff = people.clerk(COUNTY, 'clerk-county');
     await review(TOWNSHIP_A, 70, { principal: staff });
     await expect(review(TOWNSHIP_A, 70, { principal: staff })).rejects.toMatchObject({
       extensions: { code: 'ALREADY_REVIEWED' },
     });
+  });
+
+  it('refuses a reviewer who belongs to the target (不得自评), and stores nothing for it', async () => {
+    const before = await db.count('SELECT count(*) FROM review WHERE campaign_id = $1', [campaignId]);
+    // the township's own leader and a clerk of one of its villages both belong to township A
+    for (const own of [people.inspector(TOWNSHIP_A, 'leader-township-a'), people.clerk('139901001001')]) {
+      await expect(review(TOWNSHIP_A, 100, { principal: own })).rejects.toMatchObject({
+        extensions: { code: 'SELF_REVIEW', field: 'targetId' },
+        message: expect.stringContaining('不得自评'),
+      });
+    }
+    expect(await db.count('SELECT count(*) FROM review WHERE campaign_id = $1', [campaignId])).toBe(before);
   });
 
   it('publishes results only once closed, counting every accepted review and nothing after', async () => {

@@ -34,9 +34,20 @@ interface CampaignRow {
 }
 
 /**
+ * Does a signed-in reviewer belong to the target? A UNIT or LEADERSHIP target is held by everyone
+ * whose unit lies within it (its own staff and leaders, and the units below it); a KEY_POST target
+ * by the holder of that post. Ballot reviewers are anonymous outsiders and never belong.
+ */
+function belongsTo(principal: Principal, target: { unit_code: string; post_id: string | null }): boolean {
+  if (target.post_id !== null) return principal.post === target.post_id;
+  return principal.unit !== undefined && unitCode.contains(target.unit_code, principal.unit);
+}
+
+/**
  * Review campaigns (民主评议): an inspector or leader opens one over targets in its scope; staff
  * (signed in) and ballot holders score every indicator of a target once; results per target,
- * ranked within tier, are published when the campaign closes.
+ * ranked within tier, are published when the campaign closes. No one reviews a target they belong
+ * to (SELF_REVIEW), so results never count a self-review.
  */
 export class CampaignService {
   constructor(
@@ -273,11 +284,22 @@ export class CampaignService {
       reviewerKey = sha256(`staff:${principal.subject}`);
       reviewerKind = ReviewerKind.STAFF;
     }
-    const [target]: { indicator_set_id: string; content: IndicatorSetContent }[] = await this.ds.query(
-      'SELECT t.indicator_set_id, s.content FROM campaign_target t JOIN indicator_set s ON s.id = t.indicator_set_id WHERE t.campaign_id = $1 AND t.target_id = $2',
+    const [target]: {
+      indicator_set_id: string;
+      content: IndicatorSetContent;
+      unit_code: string;
+      post_id: string | null;
+    }[] = await this.ds.query(
+      'SELECT t.indicator_set_id, s.content, t.unit_code, t.post_id FROM campaign_target t JOIN indicator_set s ON s.id = t.indicator_set_id WHERE t.campaign_id = $1 AND t.target_id = $2',
       [c.id, input.targetId],
     );
     if (!target) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'not a target of this campaign', 'targetId');
+    if (reviewerKind === ReviewerKind.STAFF && belongsTo(principal, target))
+      throw evaluationError(
+        EvaluationErrorCode.SELF_REVIEW,
+        '不得评议本人所在的单位、领导班子或本人所在岗位（不得自评）',
+        'targetId',
+      );
     const codes = target.content.aspects.flatMap((a) => a.indicators.map((i) => i.code));
     const v = new Validation();
     const given = new Map<string, number>();

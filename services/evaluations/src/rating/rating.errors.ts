@@ -12,6 +12,8 @@ export enum EvaluationErrorCode {
   CAMPAIGN_OPEN = 'CAMPAIGN_OPEN',
   NOT_A_REVIEWER = 'NOT_A_REVIEWER',
   ALREADY_REVIEWED = 'ALREADY_REVIEWED',
+  /** A signed-in reviewer belongs to the target (its unit or one below it, or holds the post): 不得自评. */
+  SELF_REVIEW = 'SELF_REVIEW',
   INDICATOR_SET_NOT_FOUND = 'INDICATOR_SET_NOT_FOUND',
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
 }
@@ -25,6 +27,7 @@ function kindOf(code: EvaluationErrorCode): ErrorKind {
     case EvaluationErrorCode.INDICATOR_SET_NOT_FOUND:
       return ErrorKind.NOT_FOUND;
     case EvaluationErrorCode.NOT_A_REVIEWER:
+    case EvaluationErrorCode.SELF_REVIEW:
       return ErrorKind.FORBIDDEN;
     case EvaluationErrorCode.STAGE_NOT_FINISHED:
     case EvaluationErrorCode.ALREADY_RATED:

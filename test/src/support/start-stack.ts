@@ -10,7 +10,7 @@ import {
 import { composeSupergraph, SUBGRAPHS } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@sunlight/gateway';
-import { findDemoAccount, generateDemoData } from '@sunlight/powers';
+import { demoPrincipal, findDemoAccount, generateDemoData, type DemoPrincipalRequest } from '@sunlight/powers';
 import {
   createLogger,
   SigningKey,
@@ -35,6 +35,8 @@ export interface Stack {
   tokens: TokenService;
   /** A user token for the demo account of `role` at `unit`. */
   tokenFor(role: Role, unit: string, ttlSeconds?: number): Promise<string>;
+  /** A user token as `npm run -s token` makes it (role, unit, optional department and post). */
+  demoToken(request: DemoPrincipalRequest): Promise<string>;
   /** POSTs a GraphQL request to the gateway (or `url`) and returns the parsed body and status. */
   gql<T = Record<string, unknown>>(
     query: string,
@@ -183,6 +185,9 @@ export async function startStack(
         ...(account.departmentId ? { department: account.departmentId } : {}),
       };
       return tokens.issue(principal, ttlSeconds);
+    },
+    demoToken(request) {
+      return tokens.issue(demoPrincipal(demo, request).principal);
     },
     gql,
     kill: subgraphKiller(subgraphs, (name, port) => start(definitions[name]!, port)),

@@ -6,14 +6,20 @@ import type { DemoOrganization } from './demo-units';
 
 const ACCOUNT_ROLES = [Role.CLERK, Role.LEADER, Role.INSPECTOR, Role.ADMIN] as const;
 
-/** One CLERK, LEADER, INSPECTOR and ADMIN per unit, with fictional names. */
+/**
+ * One CLERK, LEADER, INSPECTOR and ADMIN per unit (in that order, so `findDemoAccount` finds the
+ * window clerk `clerk.<unit>`), then one more CLERK, `clerk.<unit>.<department code>`, for every
+ * other non-supervisory department, so each department's flow has a clerk to file and handle its
+ * steps while the leader, who handled none of them, may decide (separation of duties). Names are
+ * fictional; the four accounts per unit keep the subjects and names they had before the extra clerks.
+ */
 export function buildDemoAccounts(
   units: readonly DemoUnit[],
   org: DemoOrganization,
   random: DemoRandom,
 ): DemoAccount[] {
   const names = new DemoNameBook(random);
-  return units.flatMap((unit) =>
+  const primary = units.flatMap((unit) =>
     ACCOUNT_ROLES.map((role): DemoAccount => ({
       subject: `${role.toLowerCase()}.${unit.code}`,
       name: names.next(),
@@ -22,6 +28,19 @@ export function buildDemoAccounts(
       departmentId: departmentOf(role, unit.code, org),
     })),
   );
+  const departmentClerks = units.flatMap((unit) => {
+    const window = org.serviceDepartment(unit.code);
+    return org.departments
+      .filter((d) => d.unitCode === unit.code && !d.supervisory && d.id !== window.id)
+      .map((d): DemoAccount => ({
+        subject: `clerk.${unit.code}.${d.code}`,
+        name: names.next(),
+        role: Role.CLERK,
+        unitCode: unit.code,
+        departmentId: d.id,
+      }));
+  });
+  return [...primary, ...departmentClerks];
 }
 
 function departmentOf(role: (typeof ACCOUNT_ROLES)[number], unitCode: string, org: DemoOrganization): string | null {
@@ -36,7 +55,7 @@ function departmentOf(role: (typeof ACCOUNT_ROLES)[number], unitCode: string, or
   }
 }
 
-/** the seeded account of a role at a unit, or undefined */
+/** the seeded account of a role at a unit (for CLERK, the one at the service window), or undefined */
 export function findDemoAccount(data: DemoData, role: Role, unitCode: string): DemoAccount | undefined {
   return data.accounts.find((a) => a.role === role && a.unitCode === unitCode);
 }

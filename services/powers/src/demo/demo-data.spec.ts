@@ -76,13 +76,15 @@ describe('generateDemoData', () => {
   const postById = new Map(data.posts.map((p) => [p.id, p]));
   const supervisoryOf = (unitCode: string) => data.departments.filter((d) => d.unitCode === unitCode && d.supervisory);
 
-  it('seeds 49 units, 4 accounts per unit and about 300 powers', () => {
+  it('seeds 49 units, 4 accounts per unit plus a clerk per other department, and about 300 powers', () => {
     expect(data.units).toHaveLength(49);
     const perTier = (tier: Tier) => data.units.filter((u) => u.tier === tier).length;
     expect([perTier(Tier.CITY), perTier(Tier.COUNTY), perTier(Tier.TOWNSHIP), perTier(Tier.VILLAGE)]).toEqual([
       1, 3, 9, 36,
     ]);
-    expect(data.accounts).toHaveLength(196);
+    // 196 = 4 per unit; issue 16 adds a clerk for each non-window, non-supervisory department:
+    // 5 in the city and each county (4 x 5), 3 in each township (9 x 3), none in a village
+    expect(data.accounts).toHaveLength(196 + 20 + 27);
     expect(data.powers.length).toBeGreaterThanOrEqual(300);
     expect(data.powers.length).toBeLessThanOrEqual(310);
     const expectedPowers: Record<Tier, number> = { CITY: 40, COUNTY: 40, TOWNSHIP: 12, VILLAGE: 1 };
@@ -155,7 +157,7 @@ describe('generateDemoData', () => {
 
   it('places each account in its unit, clerks at the window and inspectors in the supervisory body', () => {
     for (const unit of data.units) {
-      const accounts = data.accounts.filter((a) => a.unitCode === unit.code);
+      const accounts = data.accounts.filter((a) => a.unitCode === unit.code && !/^clerk\.\d{12}\./.test(a.subject));
       expect(accounts.map((a) => a.role).sort()).toEqual([...PERSON_ROLES].sort());
       for (const account of accounts) {
         expect(account.subject).toBe(`${account.role.toLowerCase()}.${unit.code}`);

@@ -64,6 +64,8 @@ export interface EventPayloads {
   'case.completed': CaseStep & {
     outcome: 'APPROVED' | 'REJECTED';
     result: string;
+    /** A payment made with the decision (CNY), null if none; checked like a payment at any step. */
+    payment: number | null;
     workingDays: number;
     onTime: boolean;
   };

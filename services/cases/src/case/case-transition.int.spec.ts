@@ -236,6 +236,65 @@ describe('CaseTransitionService on PostgreSQL', () => {
     });
   });
 
+  describe('a payment made with the decision (PAYMENT_WITHIN_PROGRESS on the last step)', () => {
+    // 立项 (intake) → 验收拨付 (the last step, where the payment rule sits)
+    const project = aPowerSnapshot()
+      .inUnit(COUNTY)
+      .ofDepartment(intake)
+      .withFlow(2, 3)
+      .withCheckpoint(2, 'PAYMENT_WITHIN_PROGRESS', {})
+      .build();
+    let caseId: string;
+    beforeAll(async () => {
+      db.powers.publish(project);
+      caseId = (await db.filing.file(filer, aFiling(project.id).build(), db.key())).caseId;
+      await db.transitions.advance(
+        filer,
+        { caseId, result: '合同已签订', amounts: { contractPrice: 1_000_000, progress: 0.5 } },
+        db.key(),
+      );
+    });
+
+    it('blocks a completion paying beyond the confirmed progress, records the block and stores no payment', async () => {
+      const key = db.key();
+      await expect(
+        db.transitions.complete(
+          leader,
+          { caseId, outcome: CaseOutcome.APPROVED, result: '验收合格，拨付', payment: 600_000 },
+          key,
+        ),
+      ).rejects.toMatchObject({
+        extensions: {
+          code: 'CHECKPOINT_VIOLATED',
+          violations: [
+            {
+              kind: 'PAYMENT_WITHIN_PROGRESS',
+              values: { paidTotal: 600_000, contractPrice: 1_000_000, progress: 0.5, allowed: 500_000 },
+            },
+          ],
+        },
+      });
+      expect(await status(caseId)).toMatchObject({ status: 'IN_PROGRESS', currentStep: 2 });
+      expect((await status(caseId)).amounts.paidTotal).toBeUndefined();
+      expect((await events(caseId)).at(-1)).toBe('CHECKPOINT_BLOCKED');
+      expect(await topics(caseId)).toContain('case.checkpoint_blocked');
+    });
+
+    it('completes with a payment within progress, adding it to the total paid and to the event', async () => {
+      const done = await db.transitions.complete(
+        leader,
+        { caseId, outcome: CaseOutcome.APPROVED, result: '验收合格，拨付', payment: 500_000 },
+        db.key(),
+      );
+      expect(done.row).toMatchObject({ status: 'COMPLETED', amounts: { paidTotal: 500_000 } });
+      const [completed] = (await db.ds.query(
+        "SELECT payload FROM outbox WHERE topic = 'case.completed' AND aggregate_id = $1",
+        [caseId],
+      )) as { payload: Record<string, unknown> }[];
+      expect(completed?.payload).toMatchObject({ payment: 500_000 });
+    });
+  });
+
   it('lets a leader extend a step but not one who handled the case', async () => {
     const caseId = await file();
     await expect(db.transitions.extend(filer, { caseId, days: 5, reason: '情况复杂' }, db.key())).rejects.toMatchObject(

@@ -332,15 +332,19 @@ export class CaseTransitionService {
       const v = new Validation();
       checkText(v, input.result, 'result');
       const amounts = mergeAmounts(v, input.amounts, a.c.amounts);
+      // The payment rule is checked where the payment is made: a final payment comes with the decision.
+      const payment = input.payment ?? null;
+      v.check(payment === null || (Number.isFinite(payment) && payment > 0), 'payment', 'must be a positive amount');
       const contents = attachmentStore.validate(v, input.attachments ?? []);
       v.throwIfAny();
+      if (payment !== null) amounts.paidTotal = (amounts.paidTotal ?? 0) + payment;
       const pending = (input.attachments ?? []).map((u, i) => ({
         name: u.name.trim(),
         sha256: '',
         size: contents[i]!.length,
         mediaType: u.mediaType,
       }));
-      await this.enforce(a, amounts, pending, null, null);
+      await this.enforce(a, amounts, pending, payment, null);
       const attachments = await attachmentStore.store(a.em, input.attachments ?? [], contents);
       const workingDays = this.config.calendar.elapsedWorkingDays(a.c.receivedAt, a.now, history.pauses);
       const onTime = workingDays <= a.c.snapshot.statutoryDays + a.c.caseExtensionDays;
@@ -361,7 +365,7 @@ export class CaseTransitionService {
         a,
         principal.subject,
         key,
-        { kind: 'COMPLETED', details: { outcome: input.outcome, result: input.result, workingDays, onTime } },
+        { kind: 'COMPLETED', details: { outcome: input.outcome, result: input.result, payment, workingDays, onTime } },
         attachments,
       );
       return row;

@@ -117,6 +117,13 @@ export class CompleteCaseInput {
 
   @Field(() => AmountsInput, { nullable: true })
   amounts?: AmountsInput;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'A payment made with the decision (CNY, e.g. the final payment 拨付); added to the total paid and checked by the last step’s checkpoints (PAYMENT_WITHIN_PROGRESS).',
+  })
+  payment?: number;
 }
 
 @InputType()

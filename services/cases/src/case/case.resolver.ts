@@ -68,7 +68,10 @@ export class CaseResolver {
     return ctx.cases.steps(c.row);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Local date the current step is due; null once closed.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Local date the current step is due; null while suspended (the clock is stopped) and once closed.',
+  })
   async currentStepDeadline(@Root() c: Case, @Ctx() ctx: CasesContext): Promise<string | null> {
     if (c.row.status === 'COMPLETED' || c.row.status === 'WITHDRAWN') return null;
     return (await ctx.cases.clock(c.row)).stepDeadline;

@@ -10,8 +10,12 @@ export interface Pause {
 
 /** A case's clock now: elapsed working days of its step and of the case, against their limits. */
 export interface CaseClock extends ClockState {
-  /** Local date (YYYY-MM-DD) the current step is due. */
-  stepDeadline: string;
+  /**
+   * Local date (YYYY-MM-DD) the current step is due; null while the case is SUSPENDED, since a
+   * stopped clock has no running deadline (the remaining working days, `stepLimit - stepElapsed`,
+   * stay frozen until it resumes and the date is computed again from then).
+   */
+  stepDeadline: string | null;
   /** Working days the current step is past its limit (0 when on time). */
   stepOverdueDays: number;
 }
@@ -35,7 +39,11 @@ export function caseClock(c: CaseRow, pauses: readonly Pause[], calendar: Workin
     caseElapsed,
     caseLimit,
     stepDeadline:
-      remaining > 0 ? calendar.addWorkingDays(now, remaining) : calendar.addWorkingDays(c.stepStartedAt, stepLimit),
+      c.status === 'SUSPENDED'
+        ? null
+        : remaining > 0
+          ? calendar.addWorkingDays(now, remaining)
+          : calendar.addWorkingDays(c.stepStartedAt, stepLimit),
     stepOverdueDays: Math.max(0, -remaining),
   };
 }

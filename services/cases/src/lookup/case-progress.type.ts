@@ -53,7 +53,10 @@ export class CaseProgress {
   @Field(() => String, { nullable: true, description: 'Name of the current step while the case is open.' })
   currentStep: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Local date the current step is due (YYYY-MM-DD).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Local date the current step is due (YYYY-MM-DD); null while suspended and once closed.',
+  })
   currentStepDeadline: string | null;
 
   @Field(() => [ProgressStep])

@@ -29,6 +29,7 @@ import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
 import { UnitCasesResolver } from './unit/unit-cases.resolver';
 import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
 import { TraceCheckpointAppendOnly1766200000100 } from './migrations/1766200000100-trace-checkpoint-append-only';
+import { CaseRowSecurity1766300000000 } from './migrations/1766300000000-case-row-security';
 import { CASE_TRACE_TABLES } from './trace/case-trace';
 import { CaseCheckpointResolver, CaseProgressProofResolver } from './transparency/case-checkpoint.resolver';
 
@@ -67,6 +68,7 @@ export function createCasesSubgraph(
       LookupAttempt1766150000000,
       TraceCheckpoint1766200000000,
       TraceCheckpointAppendOnly1766200000100,
+      CaseRowSecurity1766300000000,
     ],
     resolvers: [
       CaseResolver,

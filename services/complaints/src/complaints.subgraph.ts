@@ -30,6 +30,7 @@ import { UnitRef } from './unit/unit-ref.type';
 import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolver';
 import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
 import { TraceCheckpointAppendOnly1766200000100 } from './migrations/1766200000100-trace-checkpoint-append-only';
+import { NoticeRowSecurity1766300000000 } from './migrations/1766300000000-notice-row-security';
 import { COMPLAINT_TRACE_TABLES } from './complaint/complaint-trace';
 import {
   ComplaintCheckpointResolver,
@@ -66,6 +67,7 @@ export function createComplaintsSubgraph(
       ComplaintMonthStatChanges1765200000000,
       TraceCheckpoint1766200000000,
       TraceCheckpointAppendOnly1766200000100,
+      NoticeRowSecurity1766300000000,
     ],
     resolvers: [
       ComplaintResolver,

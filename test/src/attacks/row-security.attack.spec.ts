@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requestScope, Role } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
+import { fileCase, publishTestPower } from '../support/case-fixtures';
 import { startStack, type Stack } from '../support/start-stack';
 
 const COUNTY = '139901000000';
@@ -36,6 +37,21 @@ describe('attack: a query without its scope filter on a service connection', () 
       );
   });
   afterAll(() => stack.stop());
+
+  it('puts every table of scoped rows under a forced policy', async () => {
+    const tables: { name: string; forced: boolean; policies: number }[] = await owner.query(
+      `SELECT n.nspname || '.' || c.relname AS name, c.relrowsecurity AND c.relforcerowsecurity AS forced,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE (n.nspname, c.relname) IN (('alerts', 'alert'), ('cases', 'case'), ('complaints', 'notice'))
+        ORDER BY 1`,
+    );
+    expect(tables).toEqual([
+      { name: 'alerts.alert', forced: true, policies: 1 },
+      { name: 'cases.case', forced: true, policies: 1 },
+      { name: 'complaints.notice', forced: true, policies: 1 },
+    ]);
+  });
 
   it('sees no alert at all without a caller, though the table has alerts of two counties', async () => {
     const [{ n }] = await owner.query('SELECT count(*)::int AS n FROM alert');
@@ -77,5 +93,24 @@ describe('attack: a query without its scope filter on a service connection', () 
     );
     expect(plan).toMatch(/Index (Only )?Scan using alert_unit|Bitmap Index Scan on alert_unit/);
     expect(plan).toContain("current_setting('sunlight.scope_low'");
+  });
+
+  it('shows a case to its county and nobody else, while the public still finds it by number and code', async () => {
+    const powerId = await publishTestPower(stack, { unit: COUNTY, code: 'RLS-CASE-001' });
+    const filed = await fileCase(stack, COUNTY, powerId, 'rls-case-file-1');
+    expect(filed.errors).toBeUndefined();
+    const { number } = filed.data!.fileCase.case;
+    const cases = stack.subgraphs['cases']!.serviceDataSource;
+    const countCases = async () =>
+      Number(((await cases.query('SELECT count(*) AS n FROM "case"')) as { n: string }[])[0]!.n);
+    expect(Number((await stack.subgraphs['cases']!.dataSource.query('SELECT count(*) AS n FROM "case"'))[0].n)).toBe(1);
+    expect(await countCases()).toBe(0);
+    expect(await inScopeOf(OTHER_COUNTY, countCases)).toBe(0);
+    expect(await inScopeOf(COUNTY, countCases)).toBe(1);
+    const progress = await stack.gql<{ caseProgress: { status: string } }>(
+      `{ caseProgress(number: "${number}", queryCode: "${filed.data!.fileCase.queryCode}") { status } }`,
+    );
+    expect(progress.errors).toBeUndefined();
+    expect(progress.data!.caseProgress.status).toBe('RECEIVED');
   });
 });

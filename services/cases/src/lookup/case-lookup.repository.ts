@@ -1,3 +1,4 @@
+import { requestScope } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { toCaseRow, type CaseRow } from '../case/case-row';
 import { caseBackoffSeconds, LOOKUP_LIMITS } from './lookup-limits';
@@ -23,14 +24,17 @@ export const caseLookupRepository = {
     number: string | null,
     now: Date,
   ): Promise<LookupStart> {
-    const [row]: Record<string, unknown>[] = await ds.query(
-      `SELECT coalesce(p.failures, 0) AS lookup_pair_failures, p.blocked_until AS lookup_pair_blocked,
+    // The public has no scope: the case is found by its number here and shown only if the code matches.
+    const [row]: Record<string, unknown>[] = await requestScope.asSystem(() =>
+      ds.query(
+        `SELECT coalesce(p.failures, 0) AS lookup_pair_failures, p.blocked_until AS lookup_pair_blocked,
               k.blocked_until AS lookup_client_blocked, c.*
          FROM (SELECT 1) one
          LEFT JOIN lookup_attempt p ON p.key = $1 AND p.expires_at > $4
          LEFT JOIN lookup_attempt k ON k.key = $2 AND k.expires_at > $4
          LEFT JOIN "case" c ON c.number = $3`,
-      [keys.pair, keys.client, number, now],
+        [keys.pair, keys.client, number, now],
+      ),
     );
     return {
       pairFailures: row!['lookup_pair_failures'] as number,

@@ -1,13 +1,4 @@
-import {
-  checkPageSize,
-  cursor,
-  platformError,
-  PlatformErrorCode,
-  Role,
-  scope,
-  toPage,
-  unitCode,
-} from '@sunlight/shared';
+import { checkPageSize, cursor, Role, scope, toPage, unitCode } from '@sunlight/shared';
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageInfo } from '@sunlight/shared';
 import { DepartmentRef, PostRef, UnitRef } from '../unit/entity-refs';
@@ -158,7 +149,8 @@ export class DepartmentSatisfactionResolver {
 export class PostSatisfactionResolver {
   @FieldResolver(() => Satisfaction, {
     nullable: true,
-    description: 'Satisfaction of the post (key posts are rated publicly), ranked among posts with ratings.',
+    description:
+      'Satisfaction of the post (key posts are rated publicly), ranked among posts with ratings. Public: aggregates only.',
   })
   satisfaction(
     @Root() p: PostRef,
@@ -166,8 +158,6 @@ export class PostSatisfactionResolver {
     @Arg('to', PERIOD.to) to: string,
     @Ctx() ctx: EvaluationsContext,
   ): Promise<Satisfaction> {
-    if (ctx.principal.role === Role.PUBLIC)
-      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read post satisfaction');
     return ctx.satisfaction.satisfaction.load({ subject: { kind: 'post', id: p.id }, period: datePeriod(from, to) });
   }
 }

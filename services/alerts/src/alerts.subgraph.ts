@@ -58,10 +58,9 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(config.get())(input),
-    async prepare({ dataSource, logger, tokens }) {
+    async prepare({ dataSource, databaseUrl, logger, tokens }) {
       const e = readEnv({
         ALERTS_CONSUMER: env.oneOf(['on', 'off'] as const, 'on'),
-        DATABASE_URL: env.optionalString(),
         ALERTS_POLL_MS: env.int(1000, 50, 60_000),
         RISK_PEERS_TTL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
@@ -72,7 +71,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       const source =
         options.tierSource ?? subgraphTierSource(urlOf, tokens, () => subtreeTrends(sums, ALERT_MEASURES, now));
       config.set({ baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now });
-      const url = options.databaseUrl ?? e.DATABASE_URL;
+      const url = options.databaseUrl ?? databaseUrl; // LISTEN as the service's own role
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return () => sums.stop();
       const consumer = new AlertConsumer(dataSource, logger);
       await consumer.start(url, e.ALERTS_POLL_MS);

@@ -16,6 +16,8 @@ export interface ServiceDatabase {
   owner: DataSource;
   /** The service's own login role (`sunlight_<schema>`): every request and background job runs here. */
   dataSource: DataSource;
+  /** The URL of {@link ServiceDatabase.dataSource}: the service's role and its derived password. */
+  url: string;
   /** The migrations this start applied. */
   applied: string[];
 }
@@ -56,7 +58,7 @@ export async function openServiceDatabase(o: OpenServiceDatabaseOptions): Promis
     }
     const dataSource = createServiceDataSource({ ...o, url: roleUrl, installExtensions: false });
     await dataSource.initialize();
-    return { owner, dataSource, applied };
+    return { owner, dataSource, url: roleUrl, applied };
   } catch (e) {
     await owner.destroy().catch(() => undefined);
     throw e;

@@ -58,7 +58,12 @@ export async function startSubgraph<C extends SubgraphContext>(
   o: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
   const logger = o.logger;
-  const { owner, dataSource, applied } = await openServiceDatabase({
+  const {
+    owner,
+    dataSource,
+    url: databaseUrl,
+    applied,
+  } = await openServiceDatabase({
     url: o.databaseUrl,
     schema: def.name,
     entities: def.entities,
@@ -71,7 +76,8 @@ export async function startSubgraph<C extends SubgraphContext>(
   // Seeding and background work (its timers and listeners too) see every unit; requests, their own scope.
   if (o.seedDemo && def.seedDemo) await requestScope.asSystem(() => def.seedDemo!(owner, logger));
   const stopWorkers =
-    (await requestScope.asSystem(() => def.prepare?.({ dataSource, logger, tokens: o.tokens }))) ?? undefined;
+    (await requestScope.asSystem(() => def.prepare?.({ dataSource, databaseUrl, logger, tokens: o.tokens }))) ??
+    undefined;
 
   const { schema, sdl } = await buildFederatedSchema(
     { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes },

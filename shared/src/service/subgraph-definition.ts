@@ -50,6 +50,8 @@ export interface SubgraphDefinition<C extends SubgraphContext = SubgraphContext>
 /** What `prepare` receives. */
 export interface PrepareInput {
   dataSource: DataSource;
+  /** The URL `dataSource` connects with (the service's own role), for a listener of its own. */
+  databaseUrl: string;
   logger: Logger;
   tokens: TokenService;
 }

@@ -47,7 +47,8 @@ export class AlertBook {
    */
   raise(source: AlertSource, unitCode: string, event: BookedEvent, raisedAt: number): void {
     const alert = alertFor(source, {
-      id: '0',
+      // unique per booked event, as outbox ids are: a rule keyed by the event (a checkpoint breach) raises one each
+      id: String(this.alerts.length + 1),
       txid: '0',
       unitCode,
       aggregateId: '',

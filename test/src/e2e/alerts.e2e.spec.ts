@@ -3,6 +3,7 @@ import { startGateway } from '@sunlight/gateway';
 import { composeSupergraph } from '@sunlight/deploy';
 import { createLogger, createServiceDataSource, publishEvent, Role } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
+import { ADVANCE_CASE, fileCase, publishTestPower } from '../support/case-fixtures';
 import { startStack, type Stack } from '../support/start-stack';
 import { Subscriber } from '../support/ws-subscriber';
 
@@ -128,5 +129,79 @@ describe('alerts: replicas, disposal', () => {
       await two.close();
       await other.stop();
     }
+  });
+
+  it('raises an alert, with typed details, for each payment red-line breach on one case, live and in the list', async () => {
+    // 立项 → 验收拨付: the payment rule sits on the last step, where the payment comes with the decision
+    const powerId = await publishTestPower(stack, {
+      unit: TOWNSHIP,
+      code: 'PAY-RL-1',
+      steps: [
+        { name: '立项', days: 1 },
+        { name: '验收拨付', days: 2 },
+      ],
+      checkpoints: [
+        { stepNo: 2, kind: 'PAYMENT_WITHIN_PROGRESS', params: {}, legalBasis: '《保障中小企业款项支付条例》第九条' },
+      ],
+    });
+    const filed = await fileCase(stack, TOWNSHIP, powerId, 'pay-rl-file-1');
+    const { id: caseId, number } = filed.data!.fileCase.case;
+    const advanced = await stack.gql(ADVANCE_CASE, {
+      token: await stack.tokenFor(Role.CLERK, TOWNSHIP),
+      variables: {
+        key: 'pay-rl-adv-1',
+        input: { caseId, result: '合同已签订', amounts: { contractPrice: 1_000_000, progress: 0.5 } },
+      },
+    });
+    expect(advanced.errors).toBeUndefined();
+    const inspector = await stack.tokenFor(Role.INSPECTOR, COUNTY);
+    const live = await new Subscriber(
+      stack.gatewayUrl,
+      inspector,
+      'subscription { alertRaised(filter: { kinds: [CHECKPOINT_BLOCKED] }) { title details { __typename ... on CheckpointAlertDetails { number step } } } }',
+    ).start();
+    const leader = await stack.tokenFor(Role.LEADER, TOWNSHIP);
+    const COMPLETE =
+      'mutation($input: CompleteCaseInput!, $key: String!) { completeCase(input: $input, idempotencyKey: $key) { status } }';
+    const pay = (payment: number, key: string) =>
+      stack.gql<{ completeCase: { status: string } }>(COMPLETE, {
+        token: leader,
+        variables: { key, input: { caseId, outcome: 'APPROVED', result: '验收合格，拨付', payment } },
+      });
+    try {
+      for (const [payment, key] of [
+        [600_000, 'pay-rl-1'],
+        [700_000, 'pay-rl-2'],
+      ] as const) {
+        const refused = await pay(payment, key);
+        expect(refused.errors?.[0]?.extensions?.code).toBe('CHECKPOINT_VIOLATED');
+      }
+      await new AlertConsumer(stack.subgraphs['alerts']!.dataSource, createLogger('test')).drain();
+      await live.waitFor(2, 3000);
+      expect(live.received.map((r) => r.data['alertRaised'])).toEqual([
+        { title: expect.stringContaining(number), details: { __typename: 'CheckpointAlertDetails', number, step: 2 } },
+        { title: expect.stringContaining(number), details: { __typename: 'CheckpointAlertDetails', number, step: 2 } },
+      ]);
+    } finally {
+      await live.close();
+    }
+    const list = await stack.gql<{
+      alerts: {
+        edges: {
+          node: { details: { number: string; violations: { kind: string; values: Record<string, unknown> }[] } };
+        }[];
+      };
+    }>(
+      '{ alerts(first: 10, filter: { kinds: [CHECKPOINT_BLOCKED] }) { edges { node { details { ... on CheckpointAlertDetails { number violations { kind legalBasis values } } } } } } }',
+      { token: inspector },
+    );
+    expect(list.errors).toBeUndefined();
+    const paid = list
+      .data!.alerts.edges.map((e) => e.node.details)
+      .filter((d) => d.number === number)
+      .map((d) => d.violations.map((v) => [v.kind, v.values['paidTotal']]));
+    expect(paid.sort()).toEqual([[['PAYMENT_WITHIN_PROGRESS', 600_000]], [['PAYMENT_WITHIN_PROGRESS', 700_000]]]);
+    // within progress, the same completion passes
+    expect((await pay(500_000, 'pay-rl-3')).data?.completeCase.status).toBe('COMPLETED');
   });
 });

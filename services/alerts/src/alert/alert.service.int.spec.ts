@@ -1,4 +1,5 @@
 import { PUBLIC_PRINCIPAL } from '@sunlight/shared';
+import { CardAlertDetails, ComplaintAlertDetails } from './alert-details.type';
 import { DisposalKind } from './alert.type';
 import { aCardRaised, aComplaintOverdue } from '../testing/alert-events';
 import { openAlertsDatabase, people, type AlertsDatabase } from '../testing/alerts-database';
@@ -44,6 +45,20 @@ describe('AlertService on PostgreSQL: acknowledge and dispose', () => {
     const listed = await db.alerts.list(inspector, {}, 10);
     expect(listed.edges.map((e) => e.node.id).sort()).toEqual([card, complaint, complaint2].sort());
     expect((await db.alerts.list(people.leader(COUNTY), {}, 10)).edges.map((e) => e.node.id)).toEqual([card]);
+  });
+
+  it('gives details as the typed object of the alert’s kind, not JSON text', async () => {
+    const cardAlert = await db.alerts.get(people.leader(TOWNSHIP), card);
+    expect(cardAlert.details).toBeInstanceOf(CardAlertDetails);
+    expect(cardAlert.details).toMatchObject({ step: 1, reason: 'step 1 is overdue', powerVersion: 1 });
+    const complaintAlert = await db.alerts.get(inspector, complaint);
+    expect(complaintAlert.details).toBeInstanceOf(ComplaintAlertDetails);
+    expect(complaintAlert.details).toEqual({
+      number: 'TS2026-000001',
+      category: 'INACTION',
+      stage: 'ACCEPT',
+      from: null,
+    });
   });
 
   it('is acknowledged by inspectors and leaders in scope only', async () => {

@@ -15,12 +15,14 @@ import {
   isUuid,
 } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
+import { alertDetails } from './alert-details';
 import { alertError, AlertErrorCode } from './alert.errors';
 import {
   FEED_LIMIT,
   LEVEL_RANK,
   type Alert,
   type AlertFeedItem,
+  type AlertKind,
   type AlertFilter,
   type AlertLevel,
   type DisposalKind,
@@ -68,7 +70,7 @@ export function toAlert(r: AlertRow): Alert {
     complaint: r.subject_type === 'Complaint' ? { id: r.subject_id } : null,
     notice: r.subject_type === 'Notice' ? { id: r.subject_id } : null,
     title: r.title,
-    details: JSON.stringify(r.details),
+    details: alertDetails(r.kind as AlertKind, r.details),
     raisedAt: r.raised_at,
     status: r.status as Alert['status'],
     disposal: r.disposal_kind

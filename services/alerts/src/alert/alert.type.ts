@@ -1,6 +1,7 @@
 import { PageInfo } from '@sunlight/shared';
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { CaseTrendInput, ComplaintTrendInput, SatisfactionTrendInput } from '../risk/risk-inputs';
+import { AlertDetails, type AlertDetailsValue } from './alert-details.type';
 import { CaseTrendRef, ComplaintTrendRef, SatisfactionTrendRef } from '../risk/risk-inputs.type';
 
 export enum AlertLevel {
@@ -132,8 +133,8 @@ export class Alert {
   @Field()
   title: string;
 
-  @Field({ description: 'Details as JSON.' })
-  details: string;
+  @Field(() => AlertDetails, { description: 'What raised the alert: one object type per kind of alert.' })
+  details: AlertDetailsValue;
 
   @Field()
   raisedAt: Date;

@@ -52,6 +52,21 @@ describe('alertFor', () => {
         }),
       ),
     ).toMatchObject({ kind: 'CHECKPOINT_BLOCKED', level: 'YELLOW' });
+    // each breach (each published event) is its own alert; the same event delivered again is not
+    const blocked = (id: string) =>
+      alertFor('cases', {
+        ...event('case.checkpoint_blocked', {
+          caseId: 'c1',
+          number: 'N',
+          ...power,
+          step: 3,
+          actor: 'clerk',
+          violations: [],
+        }),
+        id,
+      })!.dedupeKey;
+    expect(blocked('7')).not.toBe(blocked('8'));
+    expect(blocked('7')).toBe(blocked('7'));
     expect(
       alertFor('evaluations', event('rating.low', { ratingId: 'r1', unitCode: '139901001000', score: 1, ...rated })),
     ).toMatchObject({ kind: 'LOW_RATING', level: 'YELLOW', subjectType: 'Unit', dedupeKey: 'r1' });

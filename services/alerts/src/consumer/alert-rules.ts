@@ -54,7 +54,8 @@ export function alertFor(source: string, e: OutboxEvent): NewAlert | null {
         unitCode: e.unitCode ?? '',
         subjectType: 'Case',
         subjectId: p.caseId,
-        dedupeKey: `${p.caseId}:${p.step}`,
+        // Each refused request publishes one event (a retry of it none): every breach is an alert of its own.
+        dedupeKey: `${p.caseId}:${p.step}:${e.id}`,
         title: `电子关卡拦截：办件 ${p.number} 第${p.step}步`,
         details: { number: p.number, step: p.step, actor: p.actor, violations: p.violations },
       };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxEvent } from '@sunlight/shared';
-import { aCardRaised, aComplaintOverdue, aLowRating } from '../testing/alert-events';
+import { aCardRaised, aCheckpointBlocked, aComplaintOverdue, aLowRating } from '../testing/alert-events';
 import { openAlertsDatabase, type AlertsDatabase } from '../testing/alerts-database';
 
 const COUNTY = '139901000000';
@@ -48,6 +48,20 @@ describe('AlertConsumer on PostgreSQL: other services’ outboxes into alerts', 
     await db.outboxes.publish(aCardRaised(COUNTY, 'RED', caseId, 2));
     expect(await db.drain()).toBe(2);
     expect((await db.alertsAbout(caseId)).map((a) => a.level)).toEqual(['YELLOW', 'RED']);
+  });
+
+  it('raises an alert for each red-line breach on a case, a second on the same step included, and none again on redelivery', async () => {
+    const caseId = randomUUID();
+    await db.outboxes.publish(aCheckpointBlocked(COUNTY, caseId, 2, 600_000));
+    await db.outboxes.publish(aCheckpointBlocked(COUNTY, caseId, 2, 700_000));
+    expect(await db.drain()).toBe(2);
+    await db.ds.query("UPDATE outbox_cursor SET last_txid = '0', last_id = 0 WHERE consumer = 'alerts'");
+    expect(await db.drain()).toBe(0);
+    const alerts = await db.alertsAbout(caseId);
+    expect(alerts.map((a) => [a.kind, a.level])).toEqual([
+      ['CHECKPOINT_BLOCKED', 'YELLOW'],
+      ['CHECKPOINT_BLOCKED', 'YELLOW'],
+    ]);
   });
 
   it('reads the complaints and evaluations outboxes too, carrying who is accused and never who complained', async () => {

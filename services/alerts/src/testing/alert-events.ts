@@ -69,3 +69,35 @@ export function aLowRating(unitCode: string, score: 1 | 2): NewOutboxEvent<'rati
     },
   };
 }
+
+/** A `case.checkpoint_blocked` event (one red-line breach: one refused request), as the cases service publishes it. */
+export function aCheckpointBlocked(
+  unitCode: string,
+  caseId: string = randomUUID(),
+  step = 2,
+  paidTotal = 600_000,
+): NewOutboxEvent<'case.checkpoint_blocked'> {
+  return {
+    topic: 'case.checkpoint_blocked',
+    unitCode,
+    aggregateId: caseId,
+    payload: {
+      caseId,
+      number: `${unitCode}-2026-000002`,
+      powerId: randomUUID(),
+      powerVersion: 1,
+      step,
+      actor: 'leader-county',
+      violations: [
+        {
+          checkpointId: randomUUID(),
+          kind: 'PAYMENT_WITHIN_PROGRESS',
+          legalBasis: '《保障中小企业款项支付条例》第九条',
+          description: '累计拨付不得超过合同价乘以经监理确认的完成工程量比例',
+          message: `payments of ${paidTotal} CNY in total exceed 500000 CNY`,
+          values: { paidTotal, contractPrice: 1_000_000, progress: 0.5, allowed: 500_000 },
+        },
+      ],
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { generateDemoData } from '@sunlight/powers';
 import { Role } from '@sunlight/shared';
 import { startStack, type Stack } from '../support/start-stack';
 
@@ -184,6 +185,20 @@ describe('a review campaign: open, collect reviews, close, rank', () => {
       expect(r.participation).toBe(1);
     }
     expect(results.data!.campaignResults.find((r) => r.rankInTier === 1)!.targetId).toBe(`leadership:${TOWNSHIPS[1]}`);
+
+    // results carry names (issue 16): the township's name from powers, the set's aspect and indicator names
+    const named = await stack.gql<{
+      campaignResults: { targetId: string; name: string; aspects: { code: string; name: string }[] }[];
+    }>(`{ campaignResults(id: "${campaign.id}") { targetId name aspects { code name } indicators { code name } } }`);
+    expect(named.errors).toBeUndefined();
+    const unitNames = new Map(generateDemoData().units.map((u) => [u.code, u.name]));
+    expect(named.data!.campaignResults.map((r) => r.name).sort()).toEqual(
+      TOWNSHIPS.map((t) => `${unitNames.get(t)}领导班子`).sort(),
+    );
+    for (const r of named.data!.campaignResults) {
+      expect(r.aspects.map((a) => a.code)).toEqual(set.aspects.map((a) => a.code));
+      for (const a of r.aspects) expect(a.name).toMatch(/^[\u4e00-\u9fa5（）、]+$/);
+    }
   });
 
   it("refuses targets outside the opener's scope and reviewers outside the campaign", async () => {

@@ -59,13 +59,13 @@ describe('campaignResults', () => {
         tier: Tier.COUNTY,
         reviews: 3,
         indicators: [
-          { code: 'A1-01', average: 80, count: 3 },
-          { code: 'A1-02', average: 75, count: 2 },
-          { code: 'A2-01', average: 83.67, count: 3 },
+          { code: 'A1-01', name: 'a', average: 80, count: 3 },
+          { code: 'A1-02', name: 'b', average: 75, count: 2 },
+          { code: 'A2-01', name: 'c', average: 83.67, count: 3 },
         ],
         aspects: [
-          { code: 'A1', score: 78.5, weight: 0.6 },
-          { code: 'A2', score: 83.67, weight: 0.4 },
+          { code: 'A1', name: '主体责任', score: 78.5, weight: 0.6 },
+          { code: 'A2', name: '监督责任', score: 83.67, weight: 0.4 },
         ],
         total: 80.57,
         rankInTier: 1,
@@ -79,9 +79,9 @@ describe('campaignResults', () => {
     // total = 0.6×60 + 0.4×90 = 36 + 36 = 72
     const [result] = campaignResults(setsOf(twoAspects), [target('a')], [review('a', { 'A1-01': 60, 'A2-01': 90 })], 1);
     expect(result?.indicators).toEqual([
-      { code: 'A1-01', average: 60, count: 1 },
-      { code: 'A1-02', average: null, count: 0 },
-      { code: 'A2-01', average: 90, count: 1 },
+      { code: 'A1-01', name: 'a', average: 60, count: 1 },
+      { code: 'A1-02', name: 'b', average: null, count: 0 },
+      { code: 'A2-01', name: 'c', average: 90, count: 1 },
     ]);
     expect(result?.aspects.map((a) => a.score)).toEqual([60, 90]);
     expect(result?.total).toBe(72);
@@ -96,8 +96,8 @@ describe('campaignResults', () => {
       1,
     );
     expect(result?.aspects).toEqual([
-      { code: 'A1', score: 65, weight: 0.6 },
-      { code: 'A2', score: null, weight: 0.4 },
+      { code: 'A1', name: '主体责任', score: 65, weight: 0.6 },
+      { code: 'A2', name: '监督责任', score: null, weight: 0.4 },
     ]);
     expect(result?.total).toBe(65);
   });
@@ -135,13 +135,13 @@ describe('campaignResults', () => {
       tier: Tier.COUNTY,
       reviews: 0,
       indicators: [
-        { code: 'A1-01', average: null, count: 0 },
-        { code: 'A1-02', average: null, count: 0 },
-        { code: 'A2-01', average: null, count: 0 },
+        { code: 'A1-01', name: 'a', average: null, count: 0 },
+        { code: 'A1-02', name: 'b', average: null, count: 0 },
+        { code: 'A2-01', name: 'c', average: null, count: 0 },
       ],
       aspects: [
-        { code: 'A1', score: null, weight: 0.6 },
-        { code: 'A2', score: null, weight: 0.4 },
+        { code: 'A1', name: '主体责任', score: null, weight: 0.6 },
+        { code: 'A2', name: '监督责任', score: null, weight: 0.4 },
       ],
       total: null,
       rankInTier: null,

@@ -16,6 +16,8 @@ export interface TargetInfo {
 /** Mean score of one indicator over the reviews that scored it; `null` when none did. */
 export interface IndicatorResult {
   code: string;
+  /** the indicator's name in the set, e.g. 落实主体责任 */
+  name: string;
   average: number | null;
   count: number;
 }
@@ -23,6 +25,8 @@ export interface IndicatorResult {
 /** Weighted score of one aspect over its scored indicators; `null` when none was scored. */
 export interface AspectResult {
   code: string;
+  /** the aspect's name in the set, e.g. 主体责任 */
+  name: string;
   score: number | null;
   weight: number;
 }
@@ -63,10 +67,17 @@ export function campaignResults(
     const aspects = set.aspects.map((aspect) => {
       const indicators = aspect.indicators.map((indicator) => {
         const scores = scoresOf(own, indicator.code);
-        return { code: indicator.code, weight: indicator.weight, average: mean(scores), count: scores.length };
+        return {
+          code: indicator.code,
+          name: indicator.name,
+          weight: indicator.weight,
+          average: mean(scores),
+          count: scores.length,
+        };
       });
       return {
         code: aspect.code,
+        name: aspect.name,
         weight: aspect.weight,
         indicators,
         score: weightedMean(indicators.map((i) => [i.weight, i.average])),
@@ -78,9 +89,9 @@ export function campaignResults(
       tier: target.tier,
       reviews: own.length,
       indicators: aspects.flatMap((a) =>
-        a.indicators.map((i) => ({ code: i.code, average: roundOrNull(i.average), count: i.count })),
+        a.indicators.map((i) => ({ code: i.code, name: i.name, average: roundOrNull(i.average), count: i.count })),
       ),
-      aspects: aspects.map((a) => ({ code: a.code, score: roundOrNull(a.score), weight: a.weight })),
+      aspects: aspects.map((a) => ({ code: a.code, name: a.name, score: roundOrNull(a.score), weight: a.weight })),
       total: roundOrNull(total),
       rankInTier: null,
       // more reviews than eligible reviewers means the roll changed after reviewing; cap at 1

@@ -13,9 +13,11 @@ import {
 } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
+import type { TargetNames } from '../clients/upstream';
 import type { IndicatorSetContent } from '../indicator/indicator-set-content';
 import { evaluationError, EvaluationErrorCode } from '../rating/rating.errors';
 import { campaignResults, type TargetResult } from './campaign-results';
+import { campaignTargetName } from './campaign-target-name';
 import { ReviewerKind, TargetKind, type OpenCampaignInput, type SubmitReviewInput } from './campaign.input';
 import type { Campaign, CampaignTarget } from './campaign.type';
 
@@ -381,7 +383,7 @@ export class CampaignService {
   }
 
   /** Results per target; only once the campaign is closed, so they cannot sway reviewers. */
-  async results(principal: Principal, id: string): Promise<TargetResult[]> {
+  async results(principal: Principal, id: string): Promise<(TargetResult & { name: string })[]> {
     const c = await this.row(principal, id);
     if (this.isOpen(c))
       throw evaluationError(
@@ -389,8 +391,15 @@ export class CampaignService {
         `results are published when the campaign closes (${c.closes_at.toISOString()})`,
         'campaignId',
       );
-    const targets: { target_id: string; tier: Tier; content: IndicatorSetContent }[] = await this.ds.query(
-      'SELECT t.target_id, t.tier, s.content FROM campaign_target t JOIN indicator_set s ON s.id = t.indicator_set_id WHERE t.campaign_id = $1 ORDER BY t.target_id',
+    const targets: {
+      target_id: string;
+      tier: Tier;
+      unit_code: string;
+      post_id: string | null;
+      label: string;
+      content: IndicatorSetContent;
+    }[] = await this.ds.query(
+      'SELECT t.target_id, t.tier, t.unit_code, t.post_id, t.label, s.content FROM campaign_target t JOIN indicator_set s ON s.id = t.indicator_set_id WHERE t.campaign_id = $1 ORDER BY t.target_id',
       [id],
     );
     const reviews: { target_id: string; scores: Record<string, number> }[] = await this.ds.query(
@@ -398,11 +407,29 @@ export class CampaignService {
       [id],
     );
     const sets = new Map(targets.map((t) => [t.tier, t.content]));
-    return campaignResults(
+    const names = await this.targetNames(targets.map((t) => ({ unitCode: t.unit_code, postId: t.post_id })));
+    const results = campaignResults(
       sets,
       targets.map((t) => ({ targetId: t.target_id, tier: t.tier })),
       reviews.map((r) => ({ targetId: r.target_id, scores: r.scores })),
       c.expected_reviewers,
     );
+    return results.map((r, i) => {
+      const t = targets[i]!;
+      const stored = { targetId: t.target_id, unitCode: t.unit_code, postId: t.post_id, label: t.label };
+      return { ...r, name: campaignTargetName(c.target_kind, stored, names) };
+    });
+  }
+
+  /** Names of the targets' units and posts; none when powers cannot be reached (labels stand in). */
+  private async targetNames(targets: { unitCode: string; postId: string | null }[]): Promise<TargetNames> {
+    try {
+      return await this.config.upstream.names(
+        [...new Set(targets.map((t) => t.unitCode))],
+        [...new Set(targets.flatMap((t) => (t.postId ? [t.postId] : [])))],
+      );
+    } catch {
+      return { units: new Map(), posts: new Map() };
+    }
   }
 }

@@ -28,6 +28,9 @@ export class IndicatorScore {
   @Field()
   code: string;
 
+  @Field({ description: 'The indicator’s name (指标名称) in the indicator set.' })
+  name: string;
+
   @Field(() => Float, { nullable: true })
   average: number | null;
 
@@ -39,6 +42,9 @@ export class IndicatorScore {
 export class AspectScore {
   @Field()
   code: string;
+
+  @Field({ description: 'The aspect’s name (方面名称) in the indicator set.' })
+  name: string;
 
   @Field(() => Float, { nullable: true })
   score: number | null;
@@ -54,6 +60,12 @@ export class AspectScore {
 export class CampaignResult {
   @Field()
   targetId: string;
+
+  @Field({
+    description:
+      'The target’s name: the label it was opened with, else its unit’s name (with 领导班子 or the post’s name).',
+  })
+  name: string;
 
   @Field(() => Tier)
   tier: Tier;

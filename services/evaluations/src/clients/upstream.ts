@@ -18,6 +18,14 @@ export interface Upstream {
   post(postId: string): Promise<{ departmentId: string; unitCode: string } | null>;
   /** Which of `unitCodes` are units of the city (one request); an unknown one is absent. */
   knownUnits(unitCodes: string[]): Promise<Set<string>>;
+  /** Names of units and posts (one request); an unknown one is absent. */
+  names(unitCodes: string[], postIds: string[]): Promise<TargetNames>;
+}
+
+/** Names (名称) by unit code and by post id. */
+export interface TargetNames {
+  units: Map<string, string>;
+  posts: Map<string, string>;
 }
 
 /** Calls the cases and powers subgraphs with a service credential. */
@@ -69,5 +77,28 @@ export class ServiceUpstream implements Upstream {
       { r: unitCodes.map((code) => ({ __typename: 'Unit', code })) },
     );
     return new Set(data._entities.filter((e): e is { code: string } => e !== null).map((e) => e.code));
+  }
+
+  async names(unitCodes: string[], postIds: string[]): Promise<TargetNames> {
+    const out: TargetNames = { units: new Map(), posts: new Map() };
+    if (unitCodes.length + postIds.length === 0) return out;
+    const data = await this.powers.query<{
+      _entities: (
+        { __typename: 'Unit'; code: string; name: string } | { __typename: 'Post'; id: string; name: string } | null
+      )[];
+    }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Unit { code name } ... on Post { id name } } }',
+      {
+        r: [
+          ...unitCodes.map((code) => ({ __typename: 'Unit', code })),
+          ...postIds.map((id) => ({ __typename: 'Post', id })),
+        ],
+      },
+    );
+    for (const e of data._entities) {
+      if (e?.__typename === 'Unit') out.units.set(e.code, e.name);
+      else if (e?.__typename === 'Post') out.posts.set(e.id, e.name);
+    }
+    return out;
   }
 }

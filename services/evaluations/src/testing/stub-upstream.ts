@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ErrorKind, type Principal } from '@sunlight/shared';
-import type { RatableCase, Upstream } from '../clients/upstream';
+import type { RatableCase, TargetNames, Upstream } from '../clients/upstream';
 
 /**
  * The cases and powers services as evaluations sees them (`Upstream`), held in memory. A case is
@@ -12,6 +12,8 @@ export class StubUpstream implements Upstream {
   private readonly departments = new Map<string, string>();
   private readonly posts = new Map<string, { departmentId: string; unitCode: string }>();
   private readonly missingUnits = new Set<string>();
+  private readonly unitNames = new Map<string, string>();
+  private readonly postNames = new Map<string, string>();
   private down = false;
   private limited = false;
   /** Who each case lookup was made for. */
@@ -45,8 +47,14 @@ export class StubUpstream implements Upstream {
     this.departments.set(departmentId, unitCode);
   }
 
-  addPost(postId: string, departmentId: string, unitCode: string): void {
+  addPost(postId: string, departmentId: string, unitCode: string, name?: string): void {
     this.posts.set(postId, { departmentId, unitCode });
+    if (name !== undefined) this.postNames.set(postId, name);
+  }
+
+  /** Gives a unit its name (a unit without one is known but unnamed here). */
+  nameUnit(unitCode: string, name: string): void {
+    this.unitNames.set(unitCode, name);
   }
 
   /** Makes `unitCode` a code no unit has (every other well-formed code is a unit here). */
@@ -92,5 +100,12 @@ export class StubUpstream implements Upstream {
   async knownUnits(unitCodes: string[]): Promise<Set<string>> {
     this.reachable();
     return new Set(unitCodes.filter((code) => !this.missingUnits.has(code)));
+  }
+
+  async names(unitCodes: string[], postIds: string[]): Promise<TargetNames> {
+    this.reachable();
+    const pick = (from: Map<string, string>, keys: string[]) =>
+      new Map(keys.flatMap((k) => (from.has(k) ? [[k, from.get(k)!] as const] : [])));
+    return { units: pick(this.unitNames, unitCodes), posts: pick(this.postNames, postIds) };
   }
 }

@@ -176,6 +176,18 @@ describe('PowerQueryService', () => {
       expect(await (await c.reads().list(admin, undefined, { text: 'X_' }, 10)).totalCount()).toBe(0);
       expect(await (await c.reads().list(admin, undefined, { text: 'XY' }, 10)).totalCount()).toBe(1);
     });
+
+    it('finds 低保 inside the names that spell it out (最低生活保障), for the public (issue 16)', async () => {
+      const page = await c.reads().list(PUBLIC_PRINCIPAL, undefined, { text: '低保' }, 100);
+      const names = page.edges.map((e) => e.node.name);
+      const [{ n }] = (await c.ds.query(
+        `SELECT count(*)::int AS n FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = p.published_version
+          WHERE p.status = 'PUBLISHED' AND strpos(v.name, '最低生活保障') > 0`,
+      )) as [{ n: number }];
+      expect(n).toBeGreaterThan(0);
+      expect(await page.totalCount()).toBe(n);
+      for (const name of names) expect(name).toContain('最低生活保障');
+    });
   });
 
   describe('pagination', () => {

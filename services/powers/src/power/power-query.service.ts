@@ -20,6 +20,7 @@ import type { PowerCategory } from './power-category';
 import { powerError, PowerErrorCode } from './power.errors';
 import type { PowerStatus } from './power-status';
 import { canSeePowerVersion, defaultVersionFor } from './power-visibility';
+import { powerSearchTerms } from './power-search-terms';
 
 /** Filters of the catalog query. */
 export interface CatalogFilter {
@@ -125,9 +126,16 @@ export class PowerQueryService {
     if (filter.text != null && filter.text.trim() !== '') {
       if (filter.text.length > 100)
         throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
-      const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // A substring match: the embedded cluster's C locale gives CJK text no trigrams, so a
+      // pg_trgm index could not serve these patterns; abbreviations (低保) are spelt out.
+      const [pattern, ...expanded] = powerSearchTerms(filter.text).map(
+        (t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      );
       const p = param(pattern);
-      versionWhere.push(`(v.name ILIKE ${p} OR p.code ILIKE ${p})`);
+      const names = expanded.length
+        ? `v.name ILIKE ANY (${param([pattern, ...expanded])}::text[])`
+        : `v.name ILIKE ${p}`;
+      versionWhere.push(`(${names} OR p.code ILIKE ${p})`);
     }
     const versionColumn = isPublic ? 'p.published_version' : 'p.latest_version';
     const from = `FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = ${versionColumn}`;

@@ -1,5 +1,8 @@
 import { CheckpointKind, Role, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
+import { BUREAU_CATALOG } from './demo-catalog-bureau';
+import { TOWNSHIP_CATALOG, VILLAGE_CATALOG } from './demo-catalog-local';
+import { DEMO_LEGAL_ARTICLES } from './demo-legal-articles';
 import {
   DEMO_SEED,
   findDemoAccount,
@@ -180,7 +183,29 @@ describe('generateDemoData', () => {
       for (const postId of postIds) expect(postById.get(postId)?.departmentId).toBe(power.departmentId);
       expect(power.supervisorDepartmentId).toBe(supervisoryOf(power.unitCode)[0]?.id);
       expect(power.name.length).toBeGreaterThan(0);
-      expect(power.legalBasis).toMatch(/^《.+》第.+条$/);
+      // issue 16: an article only where verified (DEMO_LEGAL_ARTICLES), else the statute alone
+      expect(power.legalBasis).toMatch(/^《.+》(第.+条)?$/);
+    }
+  });
+
+  it('cites only verified articles: 虚假广告 under 《广告法》第五十五条, none invented (issue 16)', () => {
+    const advertising = data.powers.filter((p) => p.name === '对发布虚假广告的处罚');
+    expect(advertising.length).toBeGreaterThan(0);
+    for (const p of advertising) expect(p.legalBasis).toBe('《中华人民共和国广告法》第五十五条');
+    const lowIncome = data.powers.filter((p) => p.name === '最低生活保障金给付');
+    for (const p of lowIncome) expect(p.legalBasis).toBe('《社会救助暂行办法》第九条');
+    const names = new Set([...BUREAU_CATALOG, ...TOWNSHIP_CATALOG, ...VILLAGE_CATALOG].map((t) => t.name));
+    expect(Object.keys(DEMO_LEGAL_ARTICLES).filter((name) => !names.has(name))).toEqual([]);
+    for (const p of data.powers) {
+      const cited = p.legalBasis.replace(/^《.+》/, '');
+      expect(cited).toBe(DEMO_LEGAL_ARTICLES[p.name] ?? '');
+    }
+    // checkpoints citing the power's own statute cite no made-up article either
+    for (const p of data.powers) {
+      const law = p.legalBasis.replace(/第.+条$/, '');
+      for (const c of p.checkpoints)
+        if (c.legalBasis.startsWith(law) && c.legalBasis !== '《政府投资条例》第二十一条')
+          expect(c.legalBasis).toBe(law);
     }
   });
 

@@ -1,6 +1,7 @@
 import { CheckpointKind, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
 import { flowSteps, STATUTORY_DAYS, type PowerTemplate, type StepKind, type StepSpec } from './demo-flows';
+import { DEMO_LEGAL_ARTICLES } from './demo-legal-articles';
 import { demoId, type DemoRandom } from './demo-random';
 import { STEP_RISKS, WHOLE_POWER_RISKS, type RiskLevel, type RiskLevelDeck } from './demo-risks';
 import type {
@@ -22,18 +23,18 @@ export interface PowerBuildContext {
   levels: RiskLevelDeck;
 }
 
-const DIGITS = '零一二三四五六七八九';
-
-/** 1..99 as written in article numbers: 3 -> 三, 10 -> 十, 35 -> 三十五. */
-function chineseNumber(n: number): string {
-  if (n < 10) return DIGITS.charAt(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS.charAt(tens)}十${ones === 0 ? '' : DIGITS.charAt(ones)}`;
+/**
+ * The statute alone: the demo cites an article only where it is verified (DEMO_LEGAL_ARTICLES).
+ * It still draws the number the demo once invented, so every other generated value stays as it was.
+ */
+function statute(law: string, random: DemoRandom): string {
+  random.int(2, 60);
+  return law;
 }
 
-function article(law: string, random: DemoRandom): string {
-  return `${law}第${chineseNumber(random.int(2, 60))}条`;
+/** The power's own legal basis: its statute and, where verified, the authorising article. */
+function powerBasis(template: PowerTemplate, random: DemoRandom): string {
+  return `${statute(template.law, random)}${DEMO_LEGAL_ARTICLES[template.name] ?? ''}`;
 }
 
 function money(amount: number): string {
@@ -154,7 +155,7 @@ function attachmentsBasis(template: PowerTemplate, random: DemoRandom): string {
     case PowerCategory.COERCION:
       return '《中华人民共和国行政强制法》第十八条';
     default:
-      return article(template.law, random);
+      return statute(template.law, random);
   }
 }
 
@@ -185,7 +186,7 @@ function checkpoints(
       stepNo: decision.stepNo,
       kind: CheckpointKind.PENALTY_RANGE,
       params: { min, max },
-      legalBasis: article(template.law, random),
+      legalBasis: statute(template.law, random),
       description: `罚款金额须在${money(min)}至${money(max)}的法定幅度内，并符合行政处罚裁量基准`,
     });
   }
@@ -195,7 +196,7 @@ function checkpoints(
       stepNo: decision.stepNo,
       kind: CheckpointKind.AMOUNT_LIMIT,
       params: { field: 'amount', max },
-      legalBasis: article(template.law, random),
+      legalBasis: statute(template.law, random),
       description: `单笔金额不得超过${money(max)}，超出的须集体研究并报上级审批`,
     });
   }
@@ -208,7 +209,7 @@ function checkpoints(
       stepNo: afterNotice.stepNo,
       kind: CheckpointKind.MIN_DAYS_BETWEEN_STEPS,
       params: { fromStepNo: noticeIndex + 1, days },
-      legalBasis: article(template.noticeLaw ?? template.law, random),
+      legalBasis: statute(template.noticeLaw ?? template.law, random),
       description: `公示期不少于${days}个工作日，期满无异议方可${afterNotice.name}`,
     });
   }
@@ -256,7 +257,7 @@ export function buildPower(template: PowerTemplate, unit: DemoUnit, code: string
     code,
     name: template.name,
     category: template.category,
-    legalBasis: article(template.law, random),
+    legalBasis: powerBasis(template, random),
     departmentId: department.id,
     postId: decision?.postId ?? flow[0]?.postId ?? null,
     conditions: template.conditions,

@@ -76,8 +76,15 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     const background = cpuShare(idle, cpuSeconds(), 3)['postgres and the rest'] ?? 0;
     log(`cores busy outside the benchmark before it started: ${background}`);
+    // Background jobs off, the trace checkpoints too (their cost is measured apart: npm run build,
+    // then node test/dist/bench/checkpoint.bench.js).
     const stack = await startLocalStack(
-      { DATABASE_URL: dataset.databaseUrl, CARD_SCHEDULER_INTERVAL_MS: '0', COMPLAINT_CLOCK_INTERVAL_MS: '0' },
+      {
+        DATABASE_URL: dataset.databaseUrl,
+        CARD_SCHEDULER_INTERVAL_MS: '0',
+        COMPLAINT_CLOCK_INTERVAL_MS: '0',
+        TRACE_CHECKPOINT_INTERVAL_MS: '0',
+      },
       dataset.dataDir,
     );
     teardown.add('stop the stack', () => stack.stop());

@@ -30,7 +30,9 @@ export function demoPrincipal(
       `no demo ${role} at unit ${unit}; demo units are 139900000000 (city), 139901000000 (a county), 139901001000 (a township), 139901001001 (a village)`,
     );
   if ((request.department !== undefined || request.post !== undefined) && role !== Role.CLERK)
-    throw new DemoPrincipalError(`--department and --post are for CLERK tokens; a demo ${role} has a fixed department`);
+    throw new DemoPrincipalError(
+      `--department and --post are for CLERK tokens; the demo ${role} of a unit is one account, with no department or post to choose`,
+    );
   const departments = data.departments.filter((d) => d.unitCode === unit && !d.supervisory);
   let account = atUnit[0]!;
   if (request.department !== undefined) {

@@ -50,20 +50,16 @@ interface ProofView {
 describe('attack: truncating a case trace behind the application', () => {
   let stack: Stack;
   let db: Client;
-  const saved = process.env['TRACE_CHECKPOINT_INTERVAL_MS'];
 
   beforeAll(async () => {
-    // A checkpoint every 300 ms here (60 s by default); the keys live outside the database.
-    process.env['TRACE_CHECKPOINT_INTERVAL_MS'] = '300';
-    stack = await startStack();
+    // A checkpoint every 300 ms here (60 s by default, off in other test stacks); the keys live outside the database.
+    stack = await startStack({ checkpointIntervalMs: 300 });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
   });
   afterAll(async () => {
     await db.end();
     await stack.stop();
-    if (saved === undefined) delete process.env['TRACE_CHECKPOINT_INTERVAL_MS'];
-    else process.env['TRACE_CHECKPOINT_INTERVAL_MS'] = saved;
   });
 
   /** The pinned keys: only the public halves, as an auditor given them out of band would hold them. */

@@ -74,6 +74,8 @@ export async function startStack(
     cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number };
     /** Sees every SQL statement each subgraph runs (tests count them). */
     onQuery?: (subgraph: string, sql: string) => void;
+    /** How often cases and complaints checkpoint their traces (off unless given, as the other clocks are). */
+    checkpointIntervalMs?: number;
     /** How long the alerts service keeps a tier's peer data (its default is one minute). */
     riskPeersTtlMs?: number;
     /** The gateway's response cache (on with its defaults unless given; `maxBytes: 0` turns it off). */
@@ -114,6 +116,7 @@ export async function startStack(
         powers: new PowersClient(urlOf('powers'), tokens),
         schedulerIntervalMs: 0,
         checkpointKeys: checkpointKeys('cases'),
+        checkpointIntervalMs: options.checkpointIntervalMs ?? 0,
         ...options.cases,
       })),
     evaluations: () =>
@@ -126,6 +129,7 @@ export async function startStack(
         knownUnits: knownUnitsClient(urlOf('powers'), tokens),
         clockIntervalMs: 0,
         checkpointKeys: checkpointKeys('complaints'),
+        checkpointIntervalMs: options.checkpointIntervalMs ?? 0,
       })),
     alerts: () =>
       createAlertsSubgraph({

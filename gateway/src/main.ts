@@ -13,6 +13,7 @@ import {
   tokenKeysOf,
   TokenService,
 } from '@sunlight/shared';
+import { SUBGRAPH_TIMEOUT_MS } from './authenticated-data-source';
 import { DEFAULT_RESPONSE_CACHE, startGateway } from './start-gateway';
 
 const logger = createLogger('gateway');
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     RESPONSE_CACHE_MAX_AGE_MS: env.int(DEFAULT_RESPONSE_CACHE.maxAgeMs, 0, 3_600_000),
     READ_MODEL_SETTLE_MS: env.int(DEFAULT_RESPONSE_CACHE.settleMs, 0, 60_000),
     RESPONSE_CACHE_FILLS: env.int(DEFAULT_RESPONSE_CACHE.maxConcurrentFills!, 1, 256),
+    SUBGRAPH_TIMEOUT_MS: env.int(SUBGRAPH_TIMEOUT_MS, 100, 600_000),
   });
   if (!fs.existsSync(own.SUPERGRAPH_PATH))
     throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
     host: own.GATEWAY_HOST,
     production: platform.production,
     databaseUrl: platform.databaseUrl,
+    subgraphTimeoutMs: own.SUBGRAPH_TIMEOUT_MS,
     responseCache: {
       maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20,
       maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS,

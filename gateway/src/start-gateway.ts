@@ -62,6 +62,8 @@ export interface StartGatewayOptions {
   databaseUrl?: string;
   alertPollMs?: number;
   responseCache?: ResponseCacheSettings;
+  /** How long one subgraph fetch may take before it is given up as an outage (default 20 s). */
+  subgraphTimeoutMs?: number;
   /** Checking tokens against accounts (defaults: answers trusted 30 s, accounts required in production). */
   accountCheck?: AccountCheckSettings;
 }
@@ -87,7 +89,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     buildService: ({ name, url }) => {
       const target = o.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return withOutageErrors(name, new AuthenticatedDataSource(target, o.tokens), o.logger);
+      return withOutageErrors(name, new AuthenticatedDataSource(target, o.tokens, o.subgraphTimeoutMs), o.logger);
     },
     logger: {
       debug: () => undefined,

@@ -1,5 +1,6 @@
 import {
   orderByKeys,
+  requestScope,
   subtreeTrends,
   type ContextInput,
   type RollupTrends,
@@ -41,11 +42,14 @@ export function evaluationsContextFactory(config: EvaluationsConfig, sums: Ratin
     satisfaction: createSatisfactionLoaders(dataSource, sums),
     trends: subtreeTrends(sums, RATING_MEASURES, config.now),
     evaluationsScope,
+    // A scope check: where was this department or post rated, wherever that is (hence the system scope).
     ratedUnit: new DataLoader(async (ids) => {
-      const rows: { id: string; unit_code: string }[] = await dataSource.query(
-        `SELECT DISTINCT ON (k.id) k.id, r.unit_code FROM unnest($1::text[]) AS k(id)
+      const rows: { id: string; unit_code: string }[] = await requestScope.asSystem(() =>
+        dataSource.query(
+          `SELECT DISTINCT ON (k.id) k.id, r.unit_code FROM unnest($1::text[]) AS k(id)
            JOIN rating r ON r.department_id::text = k.id OR r.post_id::text = k.id`,
-        [ids],
+          [ids],
+        ),
       );
       return orderByKeys(ids, rows, (r) => r.id).map((r) => r?.unit_code ?? null);
     }),

@@ -16,6 +16,7 @@ import { DefaultIndicatorSets1763770100000 } from './migrations/1763770100000-de
 import { RatingMonthStat1763770600000 } from './migrations/1763770600000-rating-month-stat';
 import { RatingMonthStatChanges1765200000000 } from './migrations/1765200000000-rating-month-stat-changes';
 import { RatingMonthStatNotify1765300000000 } from './migrations/1765300000000-rating-month-stat-notify';
+import { RatingRowSecurity1766300000000 } from './migrations/1766300000000-rating-row-security';
 import { RatingResolver } from './rating/rating.resolver';
 import { createRatingMonthSums, type RatingMonthSums } from './stats/rating-month-sums';
 import {
@@ -46,6 +47,7 @@ export function createEvaluationsSubgraph(overrides: Partial<EvaluationsConfig> 
       OutboxNotify1765000000000,
       RatingMonthStatChanges1765200000000,
       RatingMonthStatNotify1765300000000,
+      RatingRowSecurity1766300000000,
     ],
     resolvers: [
       RatingResolver,

@@ -43,13 +43,14 @@ describe('attack: a query without its scope filter on a service connection', () 
       `SELECT n.nspname || '.' || c.relname AS name, c.relrowsecurity AND c.relforcerowsecurity AS forced,
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE (n.nspname, c.relname) IN (('alerts', 'alert'), ('cases', 'case'), ('complaints', 'notice'))
+        WHERE (n.nspname, c.relname) IN (('alerts', 'alert'), ('cases', 'case'), ('complaints', 'notice'), ('evaluations', 'rating'))
         ORDER BY 1`,
     );
     expect(tables).toEqual([
       { name: 'alerts.alert', forced: true, policies: 1 },
       { name: 'cases.case', forced: true, policies: 1 },
       { name: 'complaints.notice', forced: true, policies: 1 },
+      { name: 'evaluations.rating', forced: true, policies: 1 },
     ]);
   });
 
@@ -112,5 +113,18 @@ describe('attack: a query without its scope filter on a service connection', () 
     );
     expect(progress.errors).toBeUndefined();
     expect(progress.data!.caseProgress.status).toBe('RECEIVED');
+  });
+
+  it("hides another county's rating comments from a statement that names no county", async () => {
+    await stack.subgraphs['evaluations']!.dataSource.query(
+      `INSERT INTO rating (id, source, unit_code, department_id, score, comment, rated_on)
+       VALUES ($1, 'CASE', $2, $3, 1, '办事拖拉', current_date)`,
+      [randomUUID(), OTHER_COUNTY, randomUUID()],
+    );
+    const evaluations = stack.subgraphs['evaluations']!.serviceDataSource;
+    const comments = () => evaluations.query('SELECT comment FROM rating WHERE comment IS NOT NULL');
+    expect(await inScopeOf(COUNTY, comments)).toEqual([]);
+    expect(await comments()).toEqual([]);
+    expect(await inScopeOf(OTHER_COUNTY, comments)).toEqual([{ comment: '办事拖拉' }]);
   });
 });

@@ -3,6 +3,7 @@ import {
   platformError,
   PlatformErrorCode,
   publishEvent,
+  requestScope,
   Role,
   runIdempotent,
   scope,
@@ -52,55 +53,58 @@ export class RatingService {
     checkRating(v, input.score, input.tags ?? [], input.comment);
     v.check(Number.isInteger(input.stepNo) && input.stepNo >= 1, 'stepNo', 'must be a step number');
     v.throwIfAny();
-    return runIdempotent(this.ds, { principal, key, operation: 'rateCase', input }, async (em) => {
-      let found;
-      try {
-        found = await this.config.upstream.ratableCase(input.caseNumber.trim(), input.queryCode, principal);
-      } catch (e) {
-        if ((e as { code?: string }).code === 'RATE_LIMITED')
-          throw platformError(
-            PlatformErrorCode.RATE_LIMITED,
-            'too many failed lookups from your address; try again in a few minutes',
+    // A citizen has no scope: the rating is written with the system scope, for the case the code opened.
+    return requestScope.asSystem(() =>
+      runIdempotent(this.ds, { principal, key, operation: 'rateCase', input }, async (em) => {
+        let found;
+        try {
+          found = await this.config.upstream.ratableCase(input.caseNumber.trim(), input.queryCode, principal);
+        } catch (e) {
+          if ((e as { code?: string }).code === 'RATE_LIMITED')
+            throw platformError(
+              PlatformErrorCode.RATE_LIMITED,
+              'too many failed lookups from your address; try again in a few minutes',
+            );
+          throw evaluationError(
+            EvaluationErrorCode.UPSTREAM_UNAVAILABLE,
+            'the case could not be checked just now; retry with the same idempotencyKey',
           );
-        throw evaluationError(
-          EvaluationErrorCode.UPSTREAM_UNAVAILABLE,
-          'the case could not be checked just now; retry with the same idempotencyKey',
-        );
-      }
-      if (!found)
-        throw evaluationError(
-          EvaluationErrorCode.CASE_NOT_FOUND,
-          'no case with that number and query code',
-          'caseNumber',
-        );
-      const step = found.steps.find((s) => s.stepNo === input.stepNo);
-      if (!step)
-        throw platformError(
-          PlatformErrorCode.VALIDATION_FAILED,
-          `the case has steps 1-${found.steps.length}`,
-          'stepNo',
-        );
-      if (!step.done)
-        throw evaluationError(
-          EvaluationErrorCode.STAGE_NOT_FINISHED,
-          `step ${step.stepNo} (${step.name}) is not finished yet; rate it once it is`,
-          'stepNo',
-        );
-      const stageKey = stageKeyOf(this.config.stageKey, found.caseId, step.stepNo);
-      return this.insert(em, {
-        source: 'CASE',
-        unitCode: found.unitCode,
-        departmentId: step.departmentId,
-        postId: step.postId,
-        powerId: found.powerId,
-        stepNo: step.stepNo,
-        stageKey,
-        deviceId: null,
-        score: input.score,
-        tags: input.tags ?? [],
-        comment: input.comment?.trim() || null,
-      });
-    });
+        }
+        if (!found)
+          throw evaluationError(
+            EvaluationErrorCode.CASE_NOT_FOUND,
+            'no case with that number and query code',
+            'caseNumber',
+          );
+        const step = found.steps.find((s) => s.stepNo === input.stepNo);
+        if (!step)
+          throw platformError(
+            PlatformErrorCode.VALIDATION_FAILED,
+            `the case has steps 1-${found.steps.length}`,
+            'stepNo',
+          );
+        if (!step.done)
+          throw evaluationError(
+            EvaluationErrorCode.STAGE_NOT_FINISHED,
+            `step ${step.stepNo} (${step.name}) is not finished yet; rate it once it is`,
+            'stepNo',
+          );
+        const stageKey = stageKeyOf(this.config.stageKey, found.caseId, step.stepNo);
+        return this.insert(em, {
+          source: 'CASE',
+          unitCode: found.unitCode,
+          departmentId: step.departmentId,
+          postId: step.postId,
+          powerId: found.powerId,
+          stepNo: step.stepNo,
+          stageKey,
+          deviceId: null,
+          score: input.score,
+          tags: input.tags ?? [],
+          comment: input.comment?.trim() || null,
+        });
+      }),
+    );
   }
 
   /** A rating from a registered window device. */
@@ -120,28 +124,31 @@ export class RatingService {
       if (!post || post.departmentId !== device.department_id)
         throw platformError(PlatformErrorCode.VALIDATION_FAILED, "must be a post of the device's department", 'postId');
     }
-    return runIdempotent(
-      this.ds,
-      {
-        principal: { ...principal, subject: `device:${device.id}`, role: Role.SERVICE },
-        key,
-        operation: 'rateService',
-        input,
-      },
-      (em) =>
-        this.insert(em, {
-          source: 'DEVICE',
-          unitCode: device.unit_code,
-          departmentId: device.department_id,
-          postId: input.postId ?? null,
-          powerId: null,
-          stepNo: null,
-          stageKey: null,
-          deviceId: device.id,
-          score: input.score,
-          tags: input.tags ?? [],
-          comment: input.comment?.trim() || null,
-        }),
+    // The device acts for its own unit, which it proved with its key.
+    return requestScope.asSystem(() =>
+      runIdempotent(
+        this.ds,
+        {
+          principal: { ...principal, subject: `device:${device.id}`, role: Role.SERVICE },
+          key,
+          operation: 'rateService',
+          input,
+        },
+        (em) =>
+          this.insert(em, {
+            source: 'DEVICE',
+            unitCode: device.unit_code,
+            departmentId: device.department_id,
+            postId: input.postId ?? null,
+            powerId: null,
+            stepNo: null,
+            stageKey: null,
+            deviceId: device.id,
+            score: input.score,
+            tags: input.tags ?? [],
+            comment: input.comment?.trim() || null,
+          }),
+      ),
     );
   }
 

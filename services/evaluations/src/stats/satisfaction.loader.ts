@@ -1,4 +1,4 @@
-import { MonthRange, sumRollup, unitCode, type SubtreeSums, type Tier } from '@sunlight/shared';
+import { MonthRange, requestScope, sumRollup, unitCode, type SubtreeSums, type Tier } from '@sunlight/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { RatingMonthSums } from './rating-month-sums';
@@ -156,7 +156,7 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
       for (const [groupKey, g] of groups) {
         const rows: Row[] = g.fromSums
           ? rankedUnits(await g.fromSums.sums.current(), g.fromSums.tier, g.fromSums.city, g.fromSums.months)
-          : await ds.query(g.sql, g.params);
+          : await requestScope.asSystem(() => ds.query(g.sql, g.params)); // public aggregates, ranked among every peer: summed over all units
         for (const r of rows) found.set(`${groupKey}|${r.key}`, r);
         peersOf.set(groupKey, rows[0]?.peers ?? 0);
       }
@@ -208,12 +208,14 @@ export function createSatisfactionLoaders(ds: DataSource, sums?: RatingMonthSums
                   count: Number(r['ratings']),
                   average: Number(r['score_sum']) / Number(r['ratings']),
                 }))
-          : await ds.query(
-              `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
+          : await requestScope.asSystem(() =>
+              ds.query(
+                `SELECT u.code, to_char(date_trunc('month', r.rated_on), 'YYYY-MM') AS month, count(*)::int AS count, avg(r.score)::float AS average
                  FROM unnest($1::text[], $2::text[], $3::text[]) AS u(code, low, high)
                  JOIN rating r ON r.unit_code BETWEEN u.low AND u.high AND r.rated_on >= $4 AND r.rated_on < $5
                 GROUP BY 1, 2 ORDER BY 1, 2`,
-              [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
+                [codes, ranges.map((r) => r.low), ranges.map((r) => r.high), period.from, period.to],
+              ),
             );
         for (const c of codes) out.set(`${c}|${p}`, []);
         for (const r of rows)

@@ -31,6 +31,7 @@ import { UnitComplaintTrendResolver } from './stats/unit-complaint-trend.resolve
 import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
 import { TraceCheckpointAppendOnly1766200000100 } from './migrations/1766200000100-trace-checkpoint-append-only';
 import { NoticeRowSecurity1766300000000 } from './migrations/1766300000000-notice-row-security';
+import { ComplaintRowSecurity1766300000001 } from './migrations/1766300000001-complaint-row-security';
 import { COMPLAINT_TRACE_TABLES } from './complaint/complaint-trace';
 import {
   ComplaintCheckpointResolver,
@@ -68,6 +69,7 @@ export function createComplaintsSubgraph(
       TraceCheckpoint1766200000000,
       TraceCheckpointAppendOnly1766200000100,
       NoticeRowSecurity1766300000000,
+      ComplaintRowSecurity1766300000001,
     ],
     resolvers: [
       ComplaintResolver,

@@ -15,13 +15,16 @@ export function rowScopeCondition(column = 'unit_code'): string {
 /**
  * The statements that put `table` under row-level security keyed by the caller's scope: enabled
  * and forced (the owner obeys it too; only a superuser, never a service role, passes), with one
- * policy `<table>_scope` for every command, reading and writing alike. Run them from a migration's
- * `up`, after the table exists; {@link rowScopeDownSql} undoes them.
- * @throws TypeError when `table` or `column` is not a lower-case identifier (optionally double-quoted).
+ * policy `<table>_scope` for every command, reading and writing alike. A row is in scope when any
+ * of `columns` is (a complaint: its handler's unit or the accused unit). Run them from a
+ * migration's `up`, after the table exists; {@link rowScopeDownSql} undoes them.
+ * @throws TypeError when `table` or a column is not a lower-case identifier (optionally double-quoted).
  */
-export function rowScopeSql(table: string, column = 'unit_code'): string[] {
+export function rowScopeSql(table: string, columns: string | readonly string[] = 'unit_code'): string[] {
   sqlIdentifier(table, 'scoped table');
-  const condition = rowScopeCondition(column);
+  const condition = (typeof columns === 'string' ? [columns] : columns)
+    .map((c) => `(${rowScopeCondition(c)})`)
+    .join(' OR ');
   return [
     `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`,
     `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`,

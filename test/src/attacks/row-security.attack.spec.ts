@@ -43,12 +43,13 @@ describe('attack: a query without its scope filter on a service connection', () 
       `SELECT n.nspname || '.' || c.relname AS name, c.relrowsecurity AND c.relforcerowsecurity AS forced,
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE (n.nspname, c.relname) IN (('alerts', 'alert'), ('cases', 'case'), ('complaints', 'notice'), ('evaluations', 'rating'))
+        WHERE (n.nspname, c.relname) IN (('alerts', 'alert'), ('cases', 'case'), ('complaints', 'complaint'), ('complaints', 'notice'), ('evaluations', 'rating'))
         ORDER BY 1`,
     );
     expect(tables).toEqual([
       { name: 'alerts.alert', forced: true, policies: 1 },
       { name: 'cases.case', forced: true, policies: 1 },
+      { name: 'complaints.complaint', forced: true, policies: 1 },
       { name: 'complaints.notice', forced: true, policies: 1 },
       { name: 'evaluations.rating', forced: true, policies: 1 },
     ]);
@@ -126,5 +127,19 @@ describe('attack: a query without its scope filter on a service connection', () 
     expect(await inScopeOf(COUNTY, comments)).toEqual([]);
     expect(await comments()).toEqual([]);
     expect(await inScopeOf(OTHER_COUNTY, comments)).toEqual([{ comment: '办事拖拉' }]);
+  });
+
+  it("keeps both unit indexes usable under the complaint policy (handler's unit or accused unit)", async () => {
+    const complaints = stack.subgraphs['complaints']!.serviceDataSource;
+    const plan = await inScopeOf(COUNTY, () =>
+      complaints.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await em.query('EXPLAIN SELECT id FROM complaint');
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      }),
+    );
+    expect(plan).toMatch(/BitmapOr/);
+    expect(plan).toMatch(/Bitmap Index Scan on complaint_handler/);
+    expect(plan).toMatch(/Bitmap Index Scan on complaint_accused/);
   });
 });

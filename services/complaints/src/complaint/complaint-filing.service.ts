@@ -3,6 +3,7 @@ import {
   attachmentStore,
   GENESIS_HASH,
   publishEvent,
+  requestScope,
   runIdempotent,
   unitCode,
   Validation,
@@ -61,7 +62,15 @@ export class ComplaintFilingService {
     private readonly config: ComplaintsConfig,
   ) {}
 
-  async file(principal: Principal, input: FileComplaintInput, key: string): Promise<FiledComplaint> {
+  /**
+   * Files a complaint. The complainant (often the public) has no scope of its own: the complaint is
+   * written with the system scope, at the unit the routing decides.
+   */
+  file(principal: Principal, input: FileComplaintInput, key: string): Promise<FiledComplaint> {
+    return requestScope.asSystem(() => this.fileAsSystem(principal, input, key));
+  }
+
+  private async fileAsSystem(principal: Principal, input: FileComplaintInput, key: string): Promise<FiledComplaint> {
     const v = new Validation();
     const a = input.accused;
     v.check(unitCode.isValid(a.unitCode), 'accused.unitCode', 'must be a 12-digit division code');

@@ -3,6 +3,7 @@ import {
   platformError,
   PlatformErrorCode,
   publishEvent,
+  requestScope,
   runIdempotent,
   Validation,
   type AttachmentUpload,
@@ -45,7 +46,8 @@ export class ComplaintFollowUpService {
         'too many failed attempts from your address; try again in a few minutes',
       );
     const [row]: ComplaintRow[] = /^TS\d{4}-\d{6}$/.test(number.trim())
-      ? await this.ds.query('SELECT * FROM complaint WHERE number = $1', [number.trim()])
+      ? // the complainant has no scope: found by number here, shown only if the code matches
+        await requestScope.asSystem(() => this.ds.query('SELECT * FROM complaint WHERE number = $1', [number.trim()]))
       : [];
     if (!row || !(await verifyFollowUpCode(code, row.follow_up_hash))) {
       await this.ds.query(
@@ -93,37 +95,39 @@ export class ComplaintFollowUpService {
     const contents = attachmentStore.validate(v, evidence, 'evidence');
     v.throwIfAny();
     const c = await this.checked(principal, number, code);
-    await runIdempotent(
-      this.ds,
-      {
-        principal: { ...principal, subject: `complainant:${c.id}` },
-        key,
-        operation: 'addComplaintEvidence',
-        input: { number, evidence },
-      },
-      async (em) => {
-        const [locked]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [c.id]);
-        const refs = await attachmentStore.store(em, evidence, contents);
-        await complaintTrace.append(
-          em,
-          { id: c.id, lastSeq: locked!.last_seq, lastHash: locked!.last_hash },
-          {
-            kind: 'EVIDENCE_ADDED',
-            actor: 'complainant',
-            at: this.config.now(),
-            payload: { files: refs.length },
-            attachments: refs,
-            idempotencyKey: key,
-          },
-        );
-        await publishEvent(em, COMPLAINTS_SCHEMA, {
-          topic: 'complaint.evidence_added',
-          unitCode: locked!.handler_unit,
-          aggregateId: c.id,
-          payload: complaintEventPayload(locked!),
-        });
-        return { id: c.id };
-      },
+    await requestScope.asSystem(() =>
+      runIdempotent(
+        this.ds,
+        {
+          principal: { ...principal, subject: `complainant:${c.id}` },
+          key,
+          operation: 'addComplaintEvidence',
+          input: { number, evidence },
+        },
+        async (em) => {
+          const [locked]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [c.id]);
+          const refs = await attachmentStore.store(em, evidence, contents);
+          await complaintTrace.append(
+            em,
+            { id: c.id, lastSeq: locked!.last_seq, lastHash: locked!.last_hash },
+            {
+              kind: 'EVIDENCE_ADDED',
+              actor: 'complainant',
+              at: this.config.now(),
+              payload: { files: refs.length },
+              attachments: refs,
+              idempotencyKey: key,
+            },
+          );
+          await publishEvent(em, COMPLAINTS_SCHEMA, {
+            topic: 'complaint.evidence_added',
+            unitCode: locked!.handler_unit,
+            aggregateId: c.id,
+            payload: complaintEventPayload(locked!),
+          });
+          return { id: c.id };
+        },
+      ),
     );
     return this.progress(principal, number, code);
   }

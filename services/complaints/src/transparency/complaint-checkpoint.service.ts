@@ -1,4 +1,4 @@
-import { TraceCheckpointObject, TraceInclusionProofObject } from '@sunlight/shared';
+import { requestScope, TraceCheckpointObject, TraceInclusionProofObject } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { ComplaintsConfig } from '../complaints-config';
 
@@ -20,7 +20,10 @@ export class ComplaintCheckpointService {
 
   /** The proof for the complaint numbered `number`, whose progress the caller has already been shown. */
   async proofByNumber(number: string): Promise<TraceInclusionProofObject | null> {
-    const [row]: { id: string }[] = await this.ds.query('SELECT id FROM complaint WHERE number = $1', [number]);
+    // The public caller has no scope; it has shown the complaint's follow-up code already.
+    const [row]: { id: string }[] = await requestScope.asSystem(() =>
+      this.ds.query('SELECT id FROM complaint WHERE number = $1', [number]),
+    );
     const p = row ? await this.config.checkpoints.inclusion(row.id) : null;
     return p && TraceInclusionProofObject.of(p, this.config.checkpoints.keys);
   }

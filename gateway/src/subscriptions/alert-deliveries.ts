@@ -23,10 +23,26 @@ export interface AlertDeliveriesOptions {
  * and in order with no gap (live alerts are buffered while replaying). Each alert the shared rule
  * lets the subscriber see is fetched through the gateway as the subscriber; one the alerts
  * subgraph refuses is never delivered.
+ *
+ * Ending it (`return()`, which graphql-ws calls when the subscriber leaves) ends it at once: an
+ * async generator waiting for its next live alert would otherwise take the `return()` only at its
+ * next `yield`, which for a quiet filter may never come, and the socket's clean-up (its timers,
+ * the feed listener) waits behind it.
  */
-export async function* alertDeliveries(o: AlertDeliveriesOptions): AsyncGenerator<ExecutionResult> {
-  const printed = print(o.query);
+export function alertDeliveries(o: AlertDeliveriesOptions): AsyncGenerator<ExecutionResult> {
   const live = new AsyncQueue<FeedItem>();
+  const loop = deliveryLoop(o, live);
+  const end = loop.return.bind(loop);
+  return Object.assign(loop, {
+    return: (value?: unknown) => {
+      live.close(); // the waiting `for await` ends, so the generator reaches its `finally`
+      return end(value as never);
+    },
+  });
+}
+
+async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedItem>): AsyncGenerator<ExecutionResult> {
+  const printed = print(o.query);
   const unsubscribe = o.feed.subscribe((item) => live.push(item));
   let last = 0n;
   const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {

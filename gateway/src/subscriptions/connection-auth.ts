@@ -41,7 +41,7 @@ export async function authenticateConnection(
     await accounts?.admit(verified);
     return {
       principal: { ...verified.principal, client: request.socket.remoteAddress ?? 'unknown' },
-      expiryTimer: setTimeout(() => close(4401, 'Token expired'), Math.max(0, verified.expiresAt - Date.now())),
+      expiryTimer: setTimeout(() => close(4401, 'Token expired'), Math.max(0, verified.expiresAt - Date.now())).unref(),
       ...(accounts ? { accountTimer: recheck(accounts, verified, close) } : {}),
       active: new Set(),
     };

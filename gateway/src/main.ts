@@ -3,6 +3,9 @@ import path from 'node:path';
 import {
   ConfigError,
   createLogger,
+  databaseRoleName,
+  databaseRolePassword,
+  databaseRoleUrl,
   env,
   loadPlatformConfig,
   loadSecrets,
@@ -17,6 +20,12 @@ import { SUBGRAPH_TIMEOUT_MS } from './authenticated-data-source';
 import { DEFAULT_RESPONSE_CACHE, startGateway } from './start-gateway';
 
 const logger = createLogger('gateway');
+
+/** `url` as the gateway's own database role, `sunlight_gateway`, which may only LISTEN. */
+function gatewayRoleUrl(url: string, internalSecret: Uint8Array): string {
+  const role = databaseRoleName('gateway');
+  return databaseRoleUrl(url, role, databaseRolePassword(internalSecret, role));
+}
 
 async function main(): Promise<void> {
   const platform = loadPlatformConfig();
@@ -42,7 +51,8 @@ async function main(): Promise<void> {
     port: own.GATEWAY_PORT,
     host: own.GATEWAY_HOST,
     production: platform.production,
-    databaseUrl: platform.databaseUrl,
+    // The gateway only LISTENs, as its own role (created by the services before it starts).
+    databaseUrl: platform.databaseUrl && gatewayRoleUrl(platform.databaseUrl, secrets.internalSecret),
     subgraphTimeoutMs: own.SUBGRAPH_TIMEOUT_MS,
     responseCache: {
       maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20,

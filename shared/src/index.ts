@@ -94,7 +94,12 @@ export { loadCheckpointKeys, type CheckpointKeys } from './transparency/checkpoi
 export { merkleHash } from './transparency/merkle-hash';
 export { MerkleTree } from './transparency/merkle-tree';
 export { SigningKey } from './transparency/signing-key';
-export { startTraceCheckpoints, type StartTraceCheckpointsOptions } from './transparency/start-trace-checkpoints';
+export {
+  startSubgraphTraceCheckpoints,
+  startTraceCheckpoints,
+  type StartTraceCheckpointsOptions,
+  type TraceCheckpointOverrides,
+} from './transparency/start-trace-checkpoints';
 export { SupervisionWitness } from './transparency/supervision-witness';
 export {
   checkpointBody,

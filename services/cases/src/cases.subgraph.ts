@@ -5,9 +5,9 @@ import {
   PreparedValue,
   readEnv,
   readWorkingCalendar,
-  startTraceCheckpoints,
+  startSubgraphTraceCheckpoints,
   subgraphUrl,
-  type CheckpointKeys,
+  type TraceCheckpointOverrides,
   type SubgraphDefinition,
 } from '@sunlight/shared';
 import { caseReference, unitReference } from './case/case.reference';
@@ -47,9 +47,7 @@ export interface CasesSubgraph extends SubgraphDefinition<CasesContext> {
 export function createCasesSubgraph(
   overrides: Partial<CasesConfig> & {
     schedulerIntervalMs?: number;
-    checkpointIntervalMs?: number;
-    checkpointKeys?: CheckpointKeys;
-  } = {},
+  } & TraceCheckpointOverrides = {},
 ): CasesSubgraph {
   const config = new PreparedValue<CasesConfig>('cases');
   const sums = new PreparedValue<CaseMonthSums>('cases');
@@ -87,14 +85,7 @@ export function createCasesSubgraph(
         CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
       const calendar = await readWorkingCalendar(dataSource);
-      const checkpoints = startTraceCheckpoints({
-        log: 'cases',
-        tables: CASE_TRACE_TABLES,
-        dataSource,
-        logger,
-        ...(overrides.checkpointKeys ? { keys: overrides.checkpointKeys } : {}),
-        ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
-      });
+      const checkpoints = startSubgraphTraceCheckpoints('cases', CASE_TRACE_TABLES, { dataSource, logger }, overrides);
       const prepared = config.set({
         calendar: overrides.calendar ?? calendar,
         queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),

@@ -5,9 +5,9 @@ import {
   PreparedValue,
   readEnv,
   readWorkingCalendar,
-  startTraceCheckpoints,
+  startSubgraphTraceCheckpoints,
   subgraphUrl,
-  type CheckpointKeys,
+  type TraceCheckpointOverrides,
   type SubgraphDefinition,
 } from '@sunlight/shared';
 import { casesFiledClient } from './clients/cases-client';
@@ -50,9 +50,7 @@ export interface ComplaintsSubgraph extends SubgraphDefinition<ComplaintsContext
 export function createComplaintsSubgraph(
   overrides: Partial<ComplaintsConfig> & {
     clockIntervalMs?: number;
-    checkpointIntervalMs?: number;
-    checkpointKeys?: CheckpointKeys;
-  } = {},
+  } & TraceCheckpointOverrides = {},
 ): ComplaintsSubgraph {
   const config = new PreparedValue<ComplaintsConfig>('complaints');
   const sums = new PreparedValue<ComplaintMonthSums>('complaints');
@@ -99,14 +97,12 @@ export function createComplaintsSubgraph(
         ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64'))
         : tokens.deriveKey('complainant-identity');
       const calendar = await readWorkingCalendar(dataSource);
-      const checkpoints = startTraceCheckpoints({
-        log: 'complaints',
-        tables: COMPLAINT_TRACE_TABLES,
-        dataSource,
-        logger,
-        ...(overrides.checkpointKeys ? { keys: overrides.checkpointKeys } : {}),
-        ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
-      });
+      const checkpoints = startSubgraphTraceCheckpoints(
+        'complaints',
+        COMPLAINT_TRACE_TABLES,
+        { dataSource, logger },
+        overrides,
+      );
       const prepared = config.set({
         calendar: overrides.calendar ?? calendar,
         cipher: overrides.cipher ?? new IdentityCipher(key),

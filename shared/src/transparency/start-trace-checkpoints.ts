@@ -56,3 +56,31 @@ export function startTraceCheckpoints(o: StartTraceCheckpointsOptions): {
   });
   return { log, job, stop: () => job.stop() };
 }
+
+/** The checkpoint settings a subgraph's `overrides` may replace (tests). */
+export interface TraceCheckpointOverrides {
+  /** Keys to use instead of `DATA_DIR/keys`. */
+  checkpointKeys?: CheckpointKeys;
+  /** Instead of `TRACE_CHECKPOINT_INTERVAL_MS`; 0 runs no job. */
+  checkpointIntervalMs?: number;
+}
+
+/**
+ * {@link startTraceCheckpoints} as a subgraph's `prepare` runs it: the service's log and tables on
+ * the prepared data source and logger, with whatever of keys and interval its `overrides` replace.
+ */
+export function startSubgraphTraceCheckpoints(
+  log: TraceLogName,
+  tables: StartTraceCheckpointsOptions['tables'],
+  prepared: { dataSource: DataSource; logger: Logger },
+  overrides: TraceCheckpointOverrides,
+): ReturnType<typeof startTraceCheckpoints> {
+  return startTraceCheckpoints({
+    log,
+    tables,
+    dataSource: prepared.dataSource,
+    logger: prepared.logger,
+    ...(overrides.checkpointKeys ? { keys: overrides.checkpointKeys } : {}),
+    ...(overrides.checkpointIntervalMs !== undefined ? { intervalMs: overrides.checkpointIntervalMs } : {}),
+  });
+}

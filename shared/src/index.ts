@@ -11,6 +11,7 @@ export { PostgresStartError } from './db/postgres-start-error';
 export { migrate } from './db/migrate';
 export { requestScope, SYSTEM_SCOPE, type DatabaseScope } from './db/request-scope';
 export { rowScopeCondition, rowScopeDownSql, rowScopeSql } from './db/row-scope-sql';
+export { SqlMigration } from './db/sql-migration';
 export { ensureDatabaseRoles } from './db/ensure-database-roles';
 export {
   DATABASE_ROLE_HOLDERS,
@@ -114,7 +115,11 @@ export {
   type CheckpointCheck,
   type TraceInclusion,
 } from './transparency/trace-checkpoint-log';
-export { traceCheckpointTablesSql } from './transparency/trace-checkpoint-tables-sql';
+export { traceCheckpointAppendOnlySql, traceCheckpointTablesSql } from './transparency/trace-checkpoint-tables-sql';
+export {
+  TraceCheckpointAppendOnlyMigration,
+  TraceCheckpointTablesMigration,
+} from './transparency/trace-checkpoint.migration';
 export { TraceCheckpointObject, TraceInclusionProofObject } from './transparency/trace-checkpoint.type';
 export { traceHeadLeaf, traceHeadLeafHash, type TraceHead } from './transparency/trace-head-leaf';
 export { verifyCheckpoint } from './transparency/verify-checkpoint';

@@ -1,3 +1,5 @@
+import { appendOnlySql } from '../trace/append-only-sql';
+
 /**
  * The statements that create a service's checkpoint tables, in its own schema: `trace_checkpoint`,
  * one row per published checkpoint (never updated), and `trace_checkpoint_leaf`, the chain heads
@@ -23,4 +25,16 @@ export const traceCheckpointTablesSql = {
     )`,
   ],
   down: ['DROP TABLE trace_checkpoint_leaf', 'DROP TABLE trace_checkpoint'],
+};
+
+/**
+ * The statements that make `trace_checkpoint` append-only like the trace itself
+ * ({@link appendOnlySql}), and the ones that drop its two triggers again.
+ */
+export const traceCheckpointAppendOnlySql = {
+  up: appendOnlySql('trace_checkpoint'),
+  down: [
+    'DROP TRIGGER trace_checkpoint_no_truncate ON trace_checkpoint',
+    'DROP TRIGGER trace_checkpoint_append_only ON trace_checkpoint',
+  ],
 };

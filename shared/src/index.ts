@@ -11,6 +11,7 @@ export { PostgresStartError } from './db/postgres-start-error';
 export { migrate } from './db/migrate';
 export { requestScope, SYSTEM_SCOPE, type DatabaseScope } from './db/request-scope';
 export { rowScopeCondition, rowScopeDownSql, rowScopeSql } from './db/row-scope-sql';
+export { RowScopeMigration } from './db/row-scope.migration';
 export { SqlMigration } from './db/sql-migration';
 export { ensureDatabaseRoles } from './db/ensure-database-roles';
 export {

@@ -1,5 +1,4 @@
-import { rowScopeDownSql, rowScopeSql } from '@sunlight/shared';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { RowScopeMigration } from '@sunlight/shared';
 
 /**
  * Complaints under row-level security: a connection sees a complaint when its handler's unit or the
@@ -7,14 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * handler who are not accused). The complainant, who has no scope, files and follows up with the
  * system scope after the code check.
  */
-export class ComplaintRowSecurity1766300000001 implements MigrationInterface {
+export class ComplaintRowSecurity1766300000001 extends RowScopeMigration {
   name = 'ComplaintRowSecurity1766300000001';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const sql of rowScopeSql('complaint', ['handler_unit', 'accused_unit'])) await q.query(sql);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const sql of rowScopeDownSql('complaint')) await q.query(sql);
-  }
+  protected readonly table = 'complaint';
+  protected override readonly columns = ['handler_unit', 'accused_unit'];
 }

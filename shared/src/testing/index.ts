@@ -8,3 +8,5 @@ export { SamplePowerBuilder, type SampleStep } from './sample-power-builder';
 export { countRows } from './count-rows';
 export { idempotencyKeys, serviceTestDatabase, type ServiceTestDatabase } from './service-test-database';
 export { localWorkingDaysAfter } from './local-working-days-after';
+export { startTestTraceCheckpoints } from './test-trace-checkpoints';
+export { openClockedTestDatabase, type ClockedTestDatabase } from './clocked-test-database';

@@ -1,19 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  createLogger,
-  Role,
-  SigningKey,
-  startTraceCheckpoints,
-  readWorkingCalendar,
-  type Principal,
-  type TraceCheckpointJob,
-} from '@sunlight/shared';
-import {
-  localWorkingDaysAfter,
-  openTestDataSource,
-  serviceTestDatabase,
-  type ServiceTestDatabase,
-} from '@sunlight/shared/testing';
+import { createLogger, Role, type Principal, type TraceCheckpointJob } from '@sunlight/shared';
+import { openClockedTestDatabase, startTestTraceCheckpoints, type ClockedTestDatabase } from '@sunlight/shared/testing';
 import { CaseFilingService } from '../case/case-filing.service';
 import { CaseQueryService } from '../case/case-query.service';
 import { CaseTransitionService } from '../case/case-transition.service';
@@ -26,7 +13,7 @@ import { CASE_TRACE_TABLES } from '../trace/case-trace';
 import { StubPowers } from './stub-powers';
 
 /** A fresh, migrated cases database with the services under test, a settable clock and a stub powers service. */
-export interface CasesDatabase extends ServiceTestDatabase {
+export interface CasesDatabase extends ClockedTestDatabase {
   config: CasesConfig;
   powers: StubPowers;
   /** Card notices the scheduler sent, in order. */
@@ -38,10 +25,6 @@ export interface CasesDatabase extends ServiceTestDatabase {
   checkpointJob: TraceCheckpointJob;
   /** A query service with fresh loaders, as one request gets. */
   reads(): CaseQueryService;
-  /** Sets the clock every service reads (`config.now`). */
-  setNow(at: Date): void;
-  /** Instant `days` working days after `from`, at 10:00 local time. */
-  workingDaysAfter(from: Date, days: number): Date;
 }
 
 /** Staff of a unit, as principals. */
@@ -59,20 +42,16 @@ export const staff = {
 
 /** Opens a throwaway database on the run's PostgreSQL with the cases migrations; the clock starts at `start`. */
 export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
-  const db = await openTestDataSource({ schema: 'cases', entities: [], migrations: createCasesSubgraph().migrations });
-  const ds = db.dataSource;
-  const calendar = await readWorkingCalendar(ds);
-  let now = start;
+  const db = await openClockedTestDatabase({
+    schema: 'cases',
+    migrations: createCasesSubgraph().migrations,
+    keyPrefix: 'cases-int',
+    start,
+  });
+  const { ds, calendar } = db;
   const powers = new StubPowers();
   const notices: CardNotice[] = [];
-  const checkpoints = startTraceCheckpoints({
-    log: 'cases',
-    tables: CASE_TRACE_TABLES,
-    dataSource: ds,
-    logger: createLogger('cases-test'),
-    keys: { log: SigningKey.generate('cases-log'), supervision: SigningKey.generate('supervision') },
-    intervalMs: 0,
-  });
+  const checkpoints = startTestTraceCheckpoints('cases', CASE_TRACE_TABLES, ds);
   const config: CasesConfig = {
     calendar,
     queryCodeKey: new Uint8Array(randomBytes(32)),
@@ -83,11 +62,11 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
         notices.push(notice);
       },
     },
-    now: () => now,
+    now: db.now,
     checkpoints: checkpoints.log,
   };
   return {
-    ...serviceTestDatabase(db, 'cases-int'),
+    ...db,
     config,
     powers,
     notices,
@@ -96,9 +75,5 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
     scheduler: new CardScheduler(ds, config, createLogger('cases-test')),
     checkpointJob: checkpoints.job,
     reads: () => new CaseQueryService(ds, createCaseLoaders(ds), config),
-    setNow(at) {
-      now = at;
-    },
-    workingDaysAfter: (from, days) => localWorkingDaysAfter(calendar, from, days),
   };
 }

@@ -1,18 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  createLogger,
-  Role,
-  SigningKey,
-  startTraceCheckpoints,
-  readWorkingCalendar,
-  type Principal,
-} from '@sunlight/shared';
-import {
-  localWorkingDaysAfter,
-  openTestDataSource,
-  serviceTestDatabase,
-  type ServiceTestDatabase,
-} from '@sunlight/shared/testing';
+import { createLogger, Role, type Principal } from '@sunlight/shared';
+import { openClockedTestDatabase, startTestTraceCheckpoints, type ClockedTestDatabase } from '@sunlight/shared/testing';
 import { COMPLAINT_TRACE_TABLES } from '../complaint/complaint-trace';
 import { ComplaintClock } from '../jobs/complaint-clock';
 import { ComplaintFilingService } from '../complaint/complaint-filing.service';
@@ -24,16 +12,13 @@ import { IdentityCipher } from '../identity/identity-cipher';
 import { NoticeService } from '../notice/notice.service';
 
 /** A fresh, migrated complaints database with the services under test and a settable clock. */
-export interface ComplaintsDatabase extends ServiceTestDatabase {
+export interface ComplaintsDatabase extends ClockedTestDatabase {
   config: ComplaintsConfig;
   filing: ComplaintFilingService;
   handling: ComplaintHandlingService;
   complaints: ComplaintQueryService;
   notices: NoticeService;
   clock: ComplaintClock;
-  setNow(at: Date): void;
-  /** Instant `days` working days after `from`, at 10:00 local time. */
-  workingDaysAfter(from: Date, days: number): Date;
 }
 
 /** People of a unit, as principals. */
@@ -58,14 +43,13 @@ export async function openComplaintsDatabase(
   start: Date,
   limits: ComplaintLimits = { acceptDays: 15, concludeDays: 60, extensionDays: 30, escalateAfterDays: 5 },
 ): Promise<ComplaintsDatabase> {
-  const db = await openTestDataSource({
+  const db = await openClockedTestDatabase({
     schema: 'complaints',
-    entities: [],
     migrations: createComplaintsSubgraph().migrations,
+    keyPrefix: 'complaints-int',
+    start,
   });
-  const ds = db.dataSource;
-  const calendar = await readWorkingCalendar(ds);
-  let now = start;
+  const { ds, calendar } = db;
   const config: ComplaintsConfig = {
     calendar,
     cipher: new IdentityCipher(new Uint8Array(randomBytes(32))),
@@ -73,27 +57,16 @@ export async function openComplaintsDatabase(
     casesFiled: () => Promise.reject(new Error('the cases service is not part of this test')),
     // the powers service is not part of this test: every well-formed code stands for a unit
     knownUnits: async (codes) => new Set(codes),
-    now: () => now,
-    checkpoints: startTraceCheckpoints({
-      log: 'complaints',
-      tables: COMPLAINT_TRACE_TABLES,
-      dataSource: ds,
-      logger: createLogger('complaints-test'),
-      keys: { log: SigningKey.generate('complaints-log'), supervision: SigningKey.generate('supervision') },
-      intervalMs: 0,
-    }).log,
+    now: db.now,
+    checkpoints: startTestTraceCheckpoints('complaints', COMPLAINT_TRACE_TABLES, ds).log,
   };
   return {
-    ...serviceTestDatabase(db, 'complaints-int'),
+    ...db,
     config,
     filing: new ComplaintFilingService(ds, config),
     handling: new ComplaintHandlingService(ds, config),
     complaints: new ComplaintQueryService(ds),
     notices: new NoticeService(ds, config),
     clock: new ComplaintClock(ds, config, createLogger('complaints-test')),
-    setNow(at) {
-      now = at;
-    },
-    workingDaysAfter: (from, days) => localWorkingDaysAfter(calendar, from, days),
   };
 }

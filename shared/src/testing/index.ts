@@ -10,3 +10,4 @@ export { idempotencyKeys, serviceTestDatabase, type ServiceTestDatabase } from '
 export { localWorkingDaysAfter } from './local-working-days-after';
 export { startTestTraceCheckpoints } from './test-trace-checkpoints';
 export { openClockedTestDatabase, type ClockedTestDatabase } from './clocked-test-database';
+export { inclusionClaim } from './inclusion-claim';

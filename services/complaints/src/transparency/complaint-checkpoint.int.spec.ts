@@ -1,4 +1,5 @@
-import { traceHeadLeafHash, verifyCheckpoint, verifyInclusion } from '@sunlight/shared';
+import { verifyCheckpoint, verifyInclusion } from '@sunlight/shared';
+import { inclusionClaim } from '@sunlight/shared/testing';
 import { complaintTrace } from '../complaint/complaint-trace';
 import { aComplaint } from '../testing/complaint-input.builder';
 import { openComplaintsDatabase, people, type ComplaintsDatabase } from '../testing/complaints-database';
@@ -37,14 +38,7 @@ describe('signed checkpoints of the complaint trace on PostgreSQL', () => {
 
     const proof = (await log.inclusion(id))!;
     expect(proof.head.length).toBe(length);
-    const claim = {
-      leafHash: traceHeadLeafHash(proof.head),
-      index: proof.leafIndex,
-      size: published.size,
-      proof: proof.auditPath.map((h) => Buffer.from(h, 'hex')),
-      root: Buffer.from(published.rootHash, 'hex'),
-    };
-    expect(verifyInclusion(claim)).toBe(true);
+    expect(verifyInclusion(inclusionClaim(proof, published))).toBe(true);
     expect(await log.check(id)).toEqual({ ok: true, checkpointId: 1 });
 
     // As the database superuser: the guard off, the last event gone, the row rolled back.

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Role, type Principal } from '@sunlight/shared';
 import { anAttachment, aFiling } from '../testing/case-input.builder';
 import { openCasesDatabase, staff, type CasesDatabase } from '../testing/cases-database';
 import { aPowerSnapshot } from '../testing/power-snapshot.builder';
+import { aReviewFlow } from '../testing/review-flow';
 import { caseTrace } from '../trace/case-trace';
 import { CaseOutcome, SuspendReason } from './case.input';
 
@@ -11,23 +11,10 @@ const MONDAY = new Date('2026-03-09T09:00:00+08:00');
 
 describe('CaseTransitionService on PostgreSQL', () => {
   let db: CasesDatabase;
-  const intake = randomUUID();
-  const review = randomUUID();
-  const filer = staff.clerk(COUNTY, intake, 'clerk-intake');
-  const reviewer = staff.clerk(COUNTY, review, 'clerk-review');
-  const leader = staff.leader(COUNTY, 'leader-county');
-  // 受理 (intake, needs the licence) → 审查 (review) → 决定 (intake again)
-  const power = aPowerSnapshot()
-    .inUnit(COUNTY)
-    .ofDepartment(intake)
-    .withFlow(2, 3, 3)
-    .handledBy(2, review)
-    .requiringAt(1, '营业执照')
-    .build();
+  const { intake, filer, reviewer, leader, power } = aReviewFlow(COUNTY);
 
   beforeAll(async () => {
-    db = await openCasesDatabase(MONDAY);
-    db.powers.publish(power);
+    db = await openCasesDatabase(MONDAY, power);
   });
   afterAll(() => db.close());
 

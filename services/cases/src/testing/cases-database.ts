@@ -8,6 +8,7 @@ import { createCaseLoaders } from '../case/case.loader';
 import type { CasesConfig } from '../cases-config';
 import { createCasesSubgraph } from '../cases.subgraph';
 import type { CardNotice } from '../clock/card-notifier';
+import type { PowerSnapshot } from '../clients/power-snapshot';
 import { CardScheduler } from '../jobs/card-scheduler';
 import { CASE_TRACE_TABLES } from '../trace/case-trace';
 import { StubPowers } from './stub-powers';
@@ -40,8 +41,11 @@ export const staff = {
   },
 };
 
-/** Opens a throwaway database on the run's PostgreSQL with the cases migrations; the clock starts at `start`. */
-export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
+/**
+ * Opens a throwaway database on the run's PostgreSQL with the cases migrations; the clock starts at
+ * `start`, and the stub powers service has `published` published.
+ */
+export async function openCasesDatabase(start: Date, ...published: PowerSnapshot[]): Promise<CasesDatabase> {
   const db = await openClockedTestDatabase({
     schema: 'cases',
     migrations: createCasesSubgraph().migrations,
@@ -50,6 +54,7 @@ export async function openCasesDatabase(start: Date): Promise<CasesDatabase> {
   });
   const { ds, calendar } = db;
   const powers = new StubPowers();
+  for (const power of published) powers.publish(power);
   const notices: CardNotice[] = [];
   const checkpoints = startTestTraceCheckpoints('cases', CASE_TRACE_TABLES, ds);
   const config: CasesConfig = {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,14 +6,14 @@ import {
   SigningKey,
   SupervisionWitness,
   TraceCheckpointLog,
-  traceHeadLeafHash,
   verifyCheckpoint,
   verifyInclusion,
 } from '@sunlight/shared';
+import { inclusionClaim } from '@sunlight/shared/testing';
 import { CaseOutcome } from '../case/case.input';
 import { aFiling, anAttachment } from '../testing/case-input.builder';
-import { openCasesDatabase, staff, type CasesDatabase } from '../testing/cases-database';
-import { aPowerSnapshot } from '../testing/power-snapshot.builder';
+import { openCasesDatabase, type CasesDatabase } from '../testing/cases-database';
+import { aReviewFlow } from '../testing/review-flow';
 import { CASE_TRACE_TABLES, caseTrace } from '../trace/case-trace';
 
 const COUNTY = '139901000000';
@@ -22,22 +21,10 @@ const MONDAY = new Date('2026-03-09T09:00:00+08:00');
 
 describe('signed checkpoints of the case trace on PostgreSQL', () => {
   let db: CasesDatabase;
-  const intake = randomUUID();
-  const review = randomUUID();
-  const filer = staff.clerk(COUNTY, intake, 'clerk-intake');
-  const reviewer = staff.clerk(COUNTY, review, 'clerk-review');
-  const leader = staff.leader(COUNTY, 'leader-county');
-  const power = aPowerSnapshot()
-    .inUnit(COUNTY)
-    .ofDepartment(intake)
-    .withFlow(2, 3, 3)
-    .handledBy(2, review)
-    .requiringAt(1, '营业执照')
-    .build();
+  const { filer, reviewer, leader, power } = aReviewFlow(COUNTY);
 
   beforeAll(async () => {
-    db = await openCasesDatabase(MONDAY);
-    db.powers.publish(power);
+    db = await openCasesDatabase(MONDAY, power);
   });
   afterAll(() => db.close());
 
@@ -97,14 +84,7 @@ describe('signed checkpoints of the case trace on PostgreSQL', () => {
         [id],
       );
       expect(proof.head).toEqual({ ownerId: id, length: head!.last_seq, headHash: head!.last_hash });
-      const claim = {
-        leafHash: traceHeadLeafHash(proof.head),
-        index: proof.leafIndex,
-        size: latest.size,
-        proof: proof.auditPath.map((h) => Buffer.from(h, 'hex')),
-        root: Buffer.from(latest.rootHash, 'hex'),
-      };
-      expect(verifyInclusion(claim)).toBe(true);
+      expect(verifyInclusion(inclusionClaim(proof, latest))).toBe(true);
     }
     await advanceReview(first);
     expect(await db.checkpointJob.runOnce()).toBe(2);

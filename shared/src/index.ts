@@ -34,6 +34,7 @@ export type { CheckpointViolation } from './checkpoint/checkpoint-violation';
 
 export { PUBLIC_PRINCIPAL, type Principal } from './auth/principal';
 export { PERSON_ROLES, Role } from './auth/role';
+export { roleLabel } from './auth/role-label';
 export { scope } from './auth/scope';
 export { loadSecrets, rotateTokenSecret, tokenKeysOf, type Secrets } from './auth/secrets';
 export { Tier } from './auth/tier';

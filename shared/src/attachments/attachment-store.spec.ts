@@ -35,12 +35,12 @@ describe('attachmentStore.validate', () => {
 
   it('names each bad field under the given prefix', () => {
     expect(problemsOf([{ name: ' ', mediaType: 'pdf', contentBase64: '!!' }])).toEqual([
-      { field: 'materials.0.name', message: 'must be 1-100 characters' },
-      { field: 'materials.0.mediaType', message: 'must be a media type like application/pdf' },
-      { field: 'materials.0.contentBase64', message: 'must be non-empty base64' },
+      { field: 'materials.0.name', message: '长度须为 1-100 个字符' },
+      { field: 'materials.0.mediaType', message: '须为媒体类型，如 application/pdf' },
+      { field: 'materials.0.contentBase64', message: '须为非空的 Base64 内容' },
     ]);
     expect(problemsOf(Array.from({ length: 11 }, (_, i) => upload(`f${i}`, 'x')))).toEqual([
-      { field: 'materials', message: 'at most 10 attachments per action' },
+      { field: 'materials', message: '每次最多提交 10 个附件' },
     ]);
   });
 

@@ -51,21 +51,13 @@ export const attachmentStore = {
    */
   validate(v: Validation, uploads: readonly AttachmentUpload[], field = 'attachments'): Buffer[] {
     checkSizes(uploads, field);
-    v.check(
-      uploads.length <= MAX_ATTACHMENTS_PER_ACTION,
-      field,
-      `at most ${MAX_ATTACHMENTS_PER_ACTION} attachments per action`,
-    );
+    v.check(uploads.length <= MAX_ATTACHMENTS_PER_ACTION, field, `每次最多提交 ${MAX_ATTACHMENTS_PER_ACTION} 个附件`);
     return uploads.map((u, i) => {
-      v.check(u.name.trim().length >= 1 && u.name.length <= 100, `${field}.${i}.name`, 'must be 1-100 characters');
-      v.check(
-        /^[\w.+-]+\/[\w.+-]+$/.test(u.mediaType),
-        `${field}.${i}.mediaType`,
-        'must be a media type like application/pdf',
-      );
+      v.check(u.name.trim().length >= 1 && u.name.length <= 100, `${field}.${i}.name`, '长度须为 1-100 个字符');
+      v.check(/^[\w.+-]+\/[\w.+-]+$/.test(u.mediaType), `${field}.${i}.mediaType`, '须为媒体类型，如 application/pdf');
       const ok = /^[A-Za-z0-9+/]*={0,2}$/.test(u.contentBase64);
       const content = ok ? Buffer.from(u.contentBase64, 'base64') : Buffer.alloc(0);
-      v.check(ok && content.length > 0, `${field}.${i}.contentBase64`, 'must be non-empty base64');
+      v.check(ok && content.length > 0, `${field}.${i}.contentBase64`, '须为非空的 Base64 内容');
       return content;
     });
   },

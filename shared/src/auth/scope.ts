@@ -1,6 +1,7 @@
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
 import type { Principal } from './principal';
 import { Role } from './role';
+import { roleLabel } from './role-label';
 import { unitCode } from './unit-code';
 
 /**
@@ -17,15 +18,18 @@ export const scope = {
   /** Throws OUT_OF_SCOPE unless `principal` may read the unit `code`. */
   assertCanRead(principal: Principal, code: string, field = 'unit'): void {
     if (!scope.canRead(principal, code))
-      throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, field);
+      throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `单位 ${code} 不在您的管辖范围内`, field);
   },
-  /** Throws FORBIDDEN unless `principal` has one of `roles`. */
+  /**
+   * Throws FORBIDDEN unless `principal` has one of `roles`. `action` is what was refused, in
+   * Chinese as the person reads it (`办理办件`).
+   */
   assertRole(principal: Principal, roles: readonly Role[], action: string): void {
-    if (principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, `sign in to ${action}`);
+    if (principal.role === Role.PUBLIC) throw platformError(PlatformErrorCode.UNAUTHENTICATED, `请先登录再${action}`);
     if (!roles.includes(principal.role))
       throw platformError(
         PlatformErrorCode.FORBIDDEN,
-        `role ${principal.role} may not ${action}; needs ${roles.join(' or ')}`,
+        `${roleLabel(principal.role)}无权${action}，须由${roles.map(roleLabel).join('或')}办理`,
       );
   },
   /**

@@ -34,9 +34,9 @@ function toClaims(p: Principal, withClient: boolean): PrincipalClaims {
 function fromClaims(c: PrincipalClaims, allowed: readonly Role[], withClient: boolean): Principal {
   const role = c.role as Role;
   if (typeof c.sub !== 'string' || !allowed.includes(role))
-    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid subject or role');
+    throw platformError(PlatformErrorCode.UNAUTHENTICATED, '令牌缺少有效的用户或角色，请重新登录');
   if (role !== Role.PUBLIC && role !== Role.SERVICE && (typeof c.unit !== 'string' || !unitCode.isValid(c.unit))) {
-    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token carries no valid unit');
+    throw platformError(PlatformErrorCode.UNAUTHENTICATED, '令牌缺少有效的单位，请重新登录');
   }
   return {
     subject: c.sub,
@@ -116,9 +116,9 @@ export class TokenService {
       };
     } catch (e) {
       if (e instanceof errors.JWTExpired)
-        throw platformError(PlatformErrorCode.TOKEN_EXPIRED, 'token has expired; sign in again');
+        throw platformError(PlatformErrorCode.TOKEN_EXPIRED, '令牌已过期，请重新登录');
       if (e instanceof Error && 'extensions' in e) throw e;
-      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'token is invalid');
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, '令牌无效，请重新登录');
     }
   }
 
@@ -136,11 +136,7 @@ export class TokenService {
 
   /** Verifies an internal assertion; throws GATEWAY_REQUIRED when it is missing or invalid. */
   async verifyAssertion(assertion: string | undefined): Promise<Principal> {
-    if (!assertion)
-      throw platformError(
-        PlatformErrorCode.GATEWAY_REQUIRED,
-        'subgraphs answer only requests that come through the gateway',
-      );
+    if (!assertion) throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, '子服务只受理经网关转发的请求');
     try {
       const { payload } = await jwtVerify<PrincipalClaims>(assertion, this.internalSecret, {
         issuer: ISSUER,
@@ -151,7 +147,7 @@ export class TokenService {
       return fromClaims(payload, [...PERSON_ROLES, Role.PUBLIC, Role.SERVICE], true);
     } catch (e) {
       if (e instanceof Error && 'extensions' in e && !(e instanceof errors.JOSEError)) throw e;
-      throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, 'the gateway credential is invalid or expired');
+      throw platformError(PlatformErrorCode.GATEWAY_REQUIRED, '网关凭证无效或已过期');
     }
   }
 }

@@ -30,7 +30,7 @@ export async function runIdempotent<R>(
   if (!KEY_FORMAT.test(request.key)) {
     throw platformError(
       PlatformErrorCode.VALIDATION_FAILED,
-      'idempotencyKey must be 8-128 characters of letters, digits, ".", "_", ":" or "-"',
+      '幂等键（idempotencyKey）须为 8-128 个字母、数字或 “.” “_” “:” “-”',
       'idempotencyKey',
     );
   }
@@ -55,7 +55,7 @@ export async function runIdempotent<R>(
       if (!first || first.request_hash !== hash) {
         throw platformError(
           PlatformErrorCode.IDEMPOTENCY_KEY_REUSED,
-          `idempotencyKey was already used for ${first?.operation ?? 'another request'} with different input; use a new key for a new request`,
+          `该幂等键已用于内容不同的${first ? `操作 ${first.operation}` : '另一请求'}，新的请求请使用新的幂等键`,
           'idempotencyKey',
         );
       }

@@ -49,7 +49,7 @@ export function createFormatError(logger: Logger) {
       path: formatted.path,
     });
     return {
-      message: 'Internal server error',
+      message: '服务器内部错误，请稍后重试',
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },

@@ -106,7 +106,7 @@ export function createGraphQLHttpHandler<C extends BaseContext>(o: GraphQLHttpHa
       try {
         body = text.length > 0 ? JSON.parse(text) : undefined;
       } catch {
-        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'request body is not valid JSON', 'body');
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, '请求体不是有效的 JSON', 'body');
       }
     }
     const context = await o.context(req);

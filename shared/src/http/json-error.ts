@@ -22,7 +22,7 @@ export function sendJsonError(res: ServerResponse, error: unknown): void {
   const status = appError?.code === PlatformErrorCode.PAYLOAD_TOO_LARGE ? 413 : appError ? STATUS[appError.kind] : 500;
   const body = appError
     ? { errors: [{ message: appError.message, extensions: appError.extensions }] }
-    : { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    : { errors: [{ message: '服务器内部错误，请稍后重试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }

@@ -20,7 +20,7 @@ export const cursor = {
     } catch {
       // fall through to the error below
     }
-    throw platformError(PlatformErrorCode.BAD_CURSOR, `${field} is not a cursor this query returned`, field);
+    throw platformError(PlatformErrorCode.BAD_CURSOR, `${field} 不是本查询返回的分页游标`, field);
   },
 };
 
@@ -30,7 +30,7 @@ export const MAX_PAGE_SIZE = 100;
 /** Validates a connection's `first` argument (required, 1-100). */
 export function checkPageSize(first: number, field = 'first'): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw platformError(PlatformErrorCode.VALIDATION_FAILED, `${field} must be between 1 and ${MAX_PAGE_SIZE}`, field);
+    throw platformError(PlatformErrorCode.VALIDATION_FAILED, `${field} 须在 1 到 ${MAX_PAGE_SIZE} 之间`, field);
   }
   return first;
 }

@@ -28,8 +28,8 @@ export class Validation {
     if (!first) return;
     const message =
       this.problems.length === 1
-        ? `${first.field}：${first.message}`
-        : `共 ${this.problems.length} 项输入有误，首项 ${first.field}：${first.message}`;
+        ? `${first.field}: ${first.message}`
+        : `共 ${this.problems.length} 项输入有误，首项 ${first.field}: ${first.message}`;
     throw new AppError(PlatformErrorCode.VALIDATION_FAILED, ErrorKind.BAD_INPUT, message, first.field, [
       ...this.problems,
     ]);

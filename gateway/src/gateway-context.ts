@@ -36,7 +36,7 @@ export async function principalFromRequest(
   if (!header) return { ...PUBLIC_PRINCIPAL, client };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1])
-    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'Authorization header must be "Bearer <token>"');
+    throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'Authorization 请求头须为 “Bearer <令牌>” 格式');
   const verified = await tokens.verify(match[1]);
   await accounts?.admit(verified); // synchronous when the answer is cached
   return { ...verified.principal, client };

@@ -47,7 +47,7 @@ describe('query limits', () => {
 
       const errors = errorsFor(queryOfDepth(9));
       expect(errors).toHaveLength(1);
-      expect(errors[0]?.message).toBe('query depth 9 exceeds the limit of 8');
+      expect(errors[0]?.message).toBe('查询嵌套深度 9 超过上限 8');
       expect(errors[0]?.extensions).toEqual({ code: 'QUERY_TOO_DEEP', kind: 'BAD_INPUT', limit: 8, actual: 9 });
     });
 
@@ -78,8 +78,8 @@ describe('query limits', () => {
         [depthLimitRule(3)],
       );
       expect(errors.map((e) => [e.message, e.locations?.[0]?.line])).toEqual([
-        ['query depth 4 exceeds the limit of 3', 2],
-        ['query depth 4 exceeds the limit of 3', 3],
+        ['查询嵌套深度 4 超过上限 3', 2],
+        ['查询嵌套深度 4 超过上限 3', 3],
       ]);
     });
 
@@ -97,7 +97,7 @@ describe('query limits', () => {
       expect(errorsFor(`{ item(id: "1") { ${aliasedNames(30)} } }`)).toEqual([]);
 
       const errors = errorsFor(`{ item(id: "1") { ${aliasedNames(31)} } }`);
-      expect(errors.map((e) => e.message)).toEqual(['alias count 31 exceeds the limit of 30']);
+      expect(errors.map((e) => e.message)).toEqual(['字段别名数量 31 超过上限 30']);
       expect(errors[0]?.extensions).toEqual({ code: 'TOO_MANY_ALIASES', kind: 'BAD_INPUT', limit: 30, actual: 31 });
     });
 
@@ -114,7 +114,7 @@ describe('query limits', () => {
     it('multiplies nested pages: first 100 inside first 100 exceeds 20000', () => {
       // children: 1 + 100 * (nodes 1 + id 1) = 201; items: 1 + 100 * (nodes 1 + id 1 + children 201) = 20301
       const errors = errorsFor(`{ items(first: 100) { nodes { id children(first: 100) { nodes { id } } } } }`);
-      expect(errors.map((e) => e.message)).toEqual(['estimated query cost 20301 exceeds the limit of 20000']);
+      expect(errors.map((e) => e.message)).toEqual(['查询估算开销 20301 超过上限 20000']);
       expect(errors[0]?.extensions).toEqual({
         code: 'QUERY_TOO_COSTLY',
         kind: 'BAD_INPUT',

@@ -22,7 +22,7 @@ export function runAs(server: ApolloServer<GatewayContext>): RunAs {
       { query: print(document), variables },
       { contextValue: { principal, requestId: 'ws', ...(cacheMode ? { cacheMode } : {}) } },
     );
-    if (res.body.kind !== 'single') return { errors: [new GraphQLError('incremental delivery is not supported here')] };
+    if (res.body.kind !== 'single') return { errors: [new GraphQLError('此处不支持增量交付（@defer/@stream）')] };
     const { data, errors } = res.body.singleResult;
     return {
       data: data as ExecutionResult['data'],

@@ -88,13 +88,11 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     const roots = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
     const root = roots[0];
     if (roots.length !== 1 || !root || !fields[root.name.value]) {
-      return { errors: [new GraphQLError('subscribe to exactly one field: alertRaised or dashboardUpdated')] };
+      return { errors: [new GraphQLError('每个订阅只能订阅一个字段：alertRaised 或 dashboardUpdated')] };
     }
     if (principal.role === 'PUBLIC')
       return {
-        errors: [
-          platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in (connectionParams.authorization) to subscribe'),
-        ],
+        errors: [platformError(PlatformErrorCode.UNAUTHENTICATED, '请先登录（connectionParams.authorization）再订阅')],
       };
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     const responseKey = root.alias?.value ?? root.name.value;
@@ -112,7 +110,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       const first = await fetch();
       if (!(first.data as { unit?: unknown } | null | undefined)?.unit)
         return {
-          errors: first.errors ?? [platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${unit} is not in your scope`)],
+          errors: first.errors ?? [platformError(PlatformErrorCode.OUT_OF_SCOPE, `单位 ${unit} 不在您的管辖范围内`)],
         };
       return dashboardUpdates(first, { unit, run: fetch, changes: o.changes, responseKey, signal: closing.signal });
     }
@@ -160,7 +158,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         const active = ctx.extra.state?.active;
         if (active && active.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [
-            new GraphQLError(`at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, {
+            new GraphQLError(`每个连接最多 ${MAX_SUBSCRIPTIONS_PER_CONNECTION} 个订阅`, {
               extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
             }),
           ];

@@ -96,17 +96,17 @@ export class AlertService {
 
   async get(p: Principal, id: string): Promise<Alert> {
     const r = await this.find(p, id);
-    if (!r) throw alertError(AlertErrorCode.ALERT_NOT_FOUND, `no alert ${id} in your scope`, 'id');
+    if (!r) throw alertError(AlertErrorCode.ALERT_NOT_FOUND, `您的管辖范围内没有预警 ${id}`, 'id');
     return toAlert(r);
   }
 
   /** Alerts of a subtree, newest first. Rows the caller may not see are filtered by the same rule as everywhere. */
   async list(p: Principal, filter: AlertFilter, first: number, after?: string | null): Promise<Page<Alert>> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], 'read alerts');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], '查看预警');
     checkPageSize(first);
     const root = filter.unit ?? p.unit!;
     if (!unitCode.isValid(root))
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'filter.unit');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, '单位须为 12 位行政区划代码', 'filter.unit');
     scope.assertCanRead(p, root, 'filter.unit');
     const params: unknown[] = [];
     const add = (v: unknown) => `$${params.push(v)}`;
@@ -142,13 +142,13 @@ export class AlertService {
 
   /** Alerts after `afterSeq` (or after the alert `afterId`) in seq order, for the gateway's feed. Services only. */
   async feed(p: Principal, afterSeq: string | null, afterId: string | null, limit: number): Promise<AlertFeedItem[]> {
-    if (p.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, 'for Sunlight services only');
+    if (p.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, '仅供阳光平台内部服务调用');
     let from = afterSeq ?? '0';
     if (afterId) {
       const [r]: { seq: string }[] = isUuid(afterId)
         ? await this.ds.query('SELECT seq FROM alert WHERE id = $1', [afterId])
         : [];
-      if (!r) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'after is not an alert id', 'after');
+      if (!r) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'after 不是预警编号', 'after');
       from = String(r.seq);
     }
     const rows: AlertRow[] = await this.ds.query('SELECT * FROM alert WHERE seq > $1::bigint ORDER BY seq LIMIT $2', [
@@ -169,13 +169,13 @@ export class AlertService {
   }
 
   async head(p: Principal): Promise<string> {
-    if (p.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, 'for Sunlight services only');
+    if (p.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, '仅供阳光平台内部服务调用');
     const [r]: { seq: string | null }[] = await this.ds.query('SELECT max(seq)::text AS seq FROM alert');
     return r?.seq ?? '0';
   }
 
   async acknowledge(p: Principal, id: string, key: string): Promise<Alert> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], 'acknowledge alerts');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], '签收预警');
     await this.get(p, id);
     await runIdempotent(this.ds, { principal: p, key, operation: `acknowledgeAlert:${id}`, input: {} }, async (em) => {
       await em.query(
@@ -188,9 +188,9 @@ export class AlertService {
   }
 
   async dispose(p: Principal, id: string, kind: DisposalKind, note: string, key: string): Promise<Alert> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], 'dispose of alerts');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], '处置预警');
     const v = new Validation();
-    v.check(note.trim().length >= 2 && note.length <= 2000, 'note', 'must be 2-2000 characters');
+    v.check(note.trim().length >= 2 && note.length <= 2000, 'note', '长度须为 2-2000 个字符');
     v.throwIfAny();
     await this.get(p, id); // in scope and visible, or an error
     // A retry is answered by runIdempotent before this runs; a second, different disposal waits
@@ -200,8 +200,7 @@ export class AlertService {
       { principal: p, key, operation: `disposeAlert:${id}`, input: { kind, note } },
       async (em) => {
         const [row]: { status: string }[] = await em.query('SELECT status FROM alert WHERE id = $1 FOR UPDATE', [id]);
-        if (row?.status === 'DISPOSED')
-          throw alertError(AlertErrorCode.ALERT_DISPOSED, `alert ${id} is already disposed of`, 'id');
+        if (row?.status === 'DISPOSED') throw alertError(AlertErrorCode.ALERT_DISPOSED, `预警 ${id} 已处置`, 'id');
         await em.query(
           `UPDATE alert SET status = 'DISPOSED', disposal_kind = $2, disposal_note = $3, disposed_by = $4, disposed_at = now() WHERE id = $1`,
           [id, kind, note, p.subject],

@@ -34,13 +34,13 @@ export class RiskService {
   ) {}
 
   async alertTrend(p: Principal, unit: UnitRef): Promise<AlertTrend> {
-    this.assertCanRead(p, unit.code, 'read alert trends');
+    this.assertCanRead(p, unit.code, '查看预警趋势');
     const t = await this.alertTrends.forUnits.load(unit.code);
     return { months: t.months, ...t.values };
   }
 
   async index(p: Principal, unit: UnitRef, month: string | null | undefined): Promise<RiskIndex> {
-    this.assertCanRead(p, unit.code, 'read the risk index');
+    this.assertCanRead(p, unit.code, '查看勤廉风险指数');
     const m = this.month(month);
     const { result, table, fetchedAt, peerCount } = await this.scored(unit, m);
     return {
@@ -74,7 +74,7 @@ export class RiskService {
   }
 
   async ranking(p: Principal, unit: UnitRef, month: string | null | undefined): Promise<TierRanking> {
-    this.assertCanRead(p, unit.code, 'read the tier ranking');
+    this.assertCanRead(p, unit.code, '查看同级排名');
     const m = this.month(month);
     const { result, table } = await this.scored(unit, m);
     const tier = unitCode.tierOf(unit.code);
@@ -90,7 +90,7 @@ export class RiskService {
   }
 
   async series(p: Principal, unit: UnitRef): Promise<RiskMonth[]> {
-    this.assertCanRead(p, unit.code, 'read the risk index');
+    this.assertCanRead(p, unit.code, '查看勤廉风险指数');
     const months = MonthRange.trailing(this.now(), TREND_MONTHS).months.map((m) => m.label);
     return Promise.all(
       months.map(async (m) => {
@@ -135,7 +135,7 @@ export class RiskService {
     if (!m || !window.contains(m)) {
       throw platformError(
         PlatformErrorCode.VALIDATION_FAILED,
-        `month must be YYYY-MM between ${window.first.label} and ${window.end.plus(-1).label}`,
+        `月份须为 YYYY-MM 格式，且在 ${window.first.label} 至 ${window.end.plus(-1).label} 之间`,
         'month',
       );
     }

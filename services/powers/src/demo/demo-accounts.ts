@@ -1,5 +1,5 @@
 import { Role } from '@sunlight/shared';
-import { DemoNameBook } from './demo-names';
+import { DEMO_FIRST_COUNTIES, DemoNameBook } from './demo-names';
 import type { DemoRandom } from './demo-random';
 import type { DemoAccount, DemoData, DemoUnit } from './demo-types';
 import type { DemoOrganization } from './demo-units';
@@ -11,7 +11,9 @@ const ACCOUNT_ROLES = [Role.CLERK, Role.LEADER, Role.INSPECTOR, Role.ADMIN] as c
  * window clerk `clerk.<unit>`), then one more CLERK, `clerk.<unit>.<department code>`, for every
  * other non-supervisory department, so each department's flow has a clerk to file and handle its
  * steps while the leader, who handled none of them, may decide (separation of duties). Names are
- * fictional; the four accounts per unit keep the subjects and names they had before the extra clerks.
+ * fictional; the four accounts per unit keep the subjects and names they had before the extra clerks,
+ * and the units of the first {@link DEMO_FIRST_COUNTIES} counties keep theirs before the counties
+ * added later (whose accounts draw their names after them).
  */
 export function buildDemoAccounts(
   units: readonly DemoUnit[],
@@ -19,6 +21,18 @@ export function buildDemoAccounts(
   random: DemoRandom,
 ): DemoAccount[] {
   const names = new DemoNameBook(random);
+  const added = (u: DemoUnit) => u.parentCode !== null && Number(u.code.slice(4, 6)) > DEMO_FIRST_COUNTIES;
+  return [
+    ...accountsOf(
+      units.filter((u) => !added(u)),
+      org,
+      names,
+    ),
+    ...accountsOf(units.filter(added), org, names),
+  ];
+}
+
+function accountsOf(units: readonly DemoUnit[], org: DemoOrganization, names: DemoNameBook): DemoAccount[] {
   const primary = units.flatMap((unit) =>
     ACCOUNT_ROLES.map((role): DemoAccount => ({
       subject: `${role.toLowerCase()}.${unit.code}`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CheckpointKind, Role, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
 import { BUREAU_CATALOG } from './demo-catalog-bureau';
@@ -79,21 +80,41 @@ describe('generateDemoData', () => {
   const postById = new Map(data.posts.map((p) => [p.id, p]));
   const supervisoryOf = (unitCode: string) => data.departments.filter((d) => d.unitCode === unitCode && d.supervisory);
 
-  it('seeds 49 units, 4 accounts per unit plus a clerk per other department, and about 300 powers', () => {
-    expect(data.units).toHaveLength(49);
+  it('seeds 81 units, 4 accounts per unit plus a clerk per other department, and 480 powers', () => {
+    // Issue 16 added two counties (丰禾县, 临湖区) with their townships and villages: 49 units became 81.
+    expect(data.units).toHaveLength(81);
     const perTier = (tier: Tier) => data.units.filter((u) => u.tier === tier).length;
     expect([perTier(Tier.CITY), perTier(Tier.COUNTY), perTier(Tier.TOWNSHIP), perTier(Tier.VILLAGE)]).toEqual([
-      1, 3, 9, 36,
+      1, 5, 15, 60,
     ]);
-    // 196 = 4 per unit; issue 16 adds a clerk for each non-window, non-supervisory department:
-    // 5 in the city and each county (4 x 5), 3 in each township (9 x 3), none in a village
-    expect(data.accounts).toHaveLength(196 + 20 + 27);
-    expect(data.powers.length).toBeGreaterThanOrEqual(300);
-    expect(data.powers.length).toBeLessThanOrEqual(310);
+    // 324 = 4 per unit; issue 16 adds a clerk for each non-window, non-supervisory department:
+    // 5 in the city and each county (6 x 5), 3 in each township (15 x 3), none in a village
+    expect(data.accounts).toHaveLength(324 + 30 + 45);
+    // 40 in the city and each county, 12 per township, 1 per village
+    expect(data.powers).toHaveLength(6 * 40 + 15 * 12 + 60);
     const expectedPowers: Record<Tier, number> = { CITY: 40, COUNTY: 40, TOWNSHIP: 12, VILLAGE: 1 };
     for (const unit of data.units) {
       expect(data.powers.filter((p) => p.unitCode === unit.code)).toHaveLength(expectedPowers[unit.tier]);
     }
+  });
+
+  it('keeps the first 49 units, their accounts (subjects and names) and powers as they were before two counties were added', () => {
+    // Scripts and docs rely on today's codes and accounts (city 139900000000, counties 139901000000-139903000000,
+    // clerk.139901001000, clerk.<unit>.<dept>): the added counties come after them and draw after them.
+    const first = new Set(data.units.slice(0, 49).map((u) => u.code));
+    expect([...first].pop()).toBe('139903003004');
+    const kept = JSON.stringify({
+      units: data.units.filter((u) => first.has(u.code)),
+      accounts: data.accounts
+        .filter((a) => first.has(a.unitCode))
+        .map((a) => [a.subject, a.name, a.role, a.departmentId])
+        .sort(),
+      powers: data.powers.filter((p) => first.has(p.unitCode)).map((p) => [p.id, p.unitCode, p.code, p.name]),
+    });
+    // The digest of the same selection from the 49-unit demo (commit 77b2620).
+    expect(createHash('sha256').update(kept).digest('hex')).toBe(
+      'b6c0a8d1d77d06d99c703907135ff893c2cca59861e5b87d6d8f22681c04ed69',
+    );
   });
 
   it('links every unit to an existing unit of the tier above, by 12-digit codes', () => {

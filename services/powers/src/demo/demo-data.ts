@@ -22,7 +22,7 @@ export { findDemoAccount };
 export const DEMO_SEED = 20261122;
 
 /**
- * Demo data for the fictional 清源市: 49 units (city, 3 counties, 9 townships, 36 villages), their
+ * Demo data for the fictional 清源市: 81 units (city, 5 counties, 15 townships, 60 villages), their
  * departments and posts, one CLERK/LEADER/INSPECTOR/ADMIN account per unit and about 300 powers
  * with flows, risk points, efficiency points and checkpoints. Pure and deterministic.
  */

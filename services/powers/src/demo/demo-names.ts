@@ -30,7 +30,25 @@ export const DEMO_CITY: PlaceName = place('清源市', [
     place('东湖街道', villages('东湖社区', '翠湖社区', '锦绣社区', '湖光社区')),
     place('杏花镇', villages('杏花村', '桃园村', '李家庄村', '孙庄村')),
   ]),
+  // Added for issue 16 (every tier needs at least four peers for the risk index): appended, so every
+  // earlier unit keeps its code, and with it its departments', posts', accounts' and powers' ids.
+  place('丰禾县', [
+    place('禾丰镇', villages('禾丰村', '东坪村', '西坪村', '稻香村')),
+    place('双河乡', villages('双河村', '河口村', '新庄村', '杨柳村')),
+    place('古井镇', villages('古井村', '泉水村', '柏树村', '郭家湾村')),
+  ]),
+  place('临湖区', [
+    place('湖滨街道', villages('湖滨社区', '临湖社区', '春晖社区', '和平社区')),
+    place('长兴街道', villages('长兴社区', '兴业社区', '文苑社区', '景秀社区')),
+    place('荷塘镇', villages('荷塘村', '莲花村', '周家庄村', '青石村')),
+  ]),
 ]);
+
+/**
+ * The counties of the first demo city. Units below the ones added later draw their accounts' names
+ * after all of these, so every earlier account keeps the name it had.
+ */
+export const DEMO_FIRST_COUNTIES = 3;
 
 const SURNAMES = [
   '王',

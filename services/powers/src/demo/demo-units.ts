@@ -78,7 +78,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** The 49 units, depth-first: city, then each county followed by its townships and villages. */
+/** The 81 units, depth-first: city, then each county followed by its townships and villages. */
 export function buildDemoUnits(): DemoUnit[] {
   const cityCode = DEMO_CITY_PREFIX.padEnd(12, '0');
   const units: DemoUnit[] = [{ code: cityCode, name: DEMO_CITY.name, tier: Tier.CITY, parentCode: null }];

@@ -38,6 +38,7 @@ export { roleLabel } from './auth/role-label';
 export { scope } from './auth/scope';
 export { loadSecrets, rotateTokenSecret, tokenKeysOf, type Secrets } from './auth/secrets';
 export { Tier } from './auth/tier';
+export { tierLabel } from './auth/tier-label';
 export { TokenKeys } from './auth/token-keys';
 export { TokenService, type VerifiedToken } from './auth/token-service';
 export { unitCode } from './auth/unit-code';

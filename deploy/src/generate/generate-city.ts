@@ -59,7 +59,7 @@ export interface GeneratedCity {
 }
 
 /** Adds the 2025 holidays to the services' working-day calendars (the migrations seed 2026). */
-async function extendCalendars(client: Client): Promise<void> {
+export async function extendCalendars(client: Client): Promise<void> {
   const days = [CHINA_2025.map((d) => d.date), CHINA_2025.map((d) => d.working), CHINA_2025.map((d) => d.note)];
   for (const schema of ['cases', 'complaints']) {
     const found = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [

@@ -20,6 +20,8 @@ export {
   databaseRolePassword,
   databaseRoleUrl,
   fallbackRoleKey,
+  CALENDAR_LOADERS,
+  CALENDAR_READERS,
   OUTBOX_READERS,
   type DatabaseRoleHolder,
 } from './db/service-roles';
@@ -44,6 +46,7 @@ export { TokenService, type VerifiedToken } from './auth/token-service';
 export { unitCode } from './auth/unit-code';
 
 export { AppError, type FieldProblem } from './errors/app-error';
+export { chinaTimeText } from './errors/china-time-text';
 export { ErrorKind } from './errors/error-kind';
 export { createFormatError } from './errors/format-error';
 export { platformError, PlatformErrorCode } from './errors/platform-error';
@@ -130,9 +133,23 @@ export { verifyInclusion } from './transparency/verify-inclusion';
 
 export type { CalendarDay } from './calendar/calendar-day';
 export { calendarTableSql } from './calendar/calendar-table-sql';
-export { CHINA_2026 } from './calendar/china-2026';
+export { CHINA_2026, CHINA_2026_NOTICE_TITLE } from './calendar/china-2026';
 export { WorkingCalendar, type CalendarDayRow, type WorkingCalendarOptions } from './calendar/working-calendar';
 export { readWorkingCalendar } from './calendar/read-working-calendar';
+export type { HolidayNotice } from './calendar/holiday-notice';
+export { calendarError, CalendarErrorCode, type CalendarProblem } from './calendar/calendar-error';
+export { NOTICE_YEARS, validateHolidayNotice } from './calendar/validate-holiday-notice';
+export { CALENDAR_CHANNEL, CALENDAR_LOCK, CALENDAR_SCHEMA, calendarSchemaSql } from './calendar/calendar-schema-sql';
+export { SharedCalendarMigration } from './calendar/shared-calendar.migration';
+export {
+  loadHolidayNotice,
+  rowsOf,
+  type CalendarQueryable,
+  type NoticeLoad,
+  type NoticeLoadVia,
+} from './calendar/load-holiday-notice';
+export { LiveWorkingCalendar } from './calendar/live-working-calendar';
+export { CalendarGapReporter, type CalendarGapTopic } from './calendar/calendar-gap-reporter';
 export { ServiceCallError, ServiceClient } from './federation/service-client';
 
 export { appendOnlySql } from './trace/append-only-sql';
@@ -155,7 +172,7 @@ export {
   MAX_ATTACHMENTS_PER_ACTION,
   MAX_REQUEST_BODY_BYTES,
 } from './attachments/attachment-limits';
-export { canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
+export { ADMIN_ALERT_KINDS, canSeeAlert, LEADER_ALERT_KINDS, type AlertAudienceFacts } from './auth/alert-audience';
 export { isUuid } from './validation/is-uuid';
 export { findInputTextProblem, type InputTextLimits, type InputTextProblem } from './validation/input-text-problem';
 export { isPhoneNumber } from './validation/phone-number';

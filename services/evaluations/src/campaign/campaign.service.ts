@@ -9,7 +9,9 @@ import {
   Validation,
   type Principal,
   type Tier,
+  chinaTimeText,
   isUuid,
+  tierLabel,
 } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import type { EvaluationsConfig } from '../evaluations-config';
@@ -20,6 +22,13 @@ import { campaignResults, type TargetResult } from './campaign-results';
 import { campaignTargetName } from './campaign-target-name';
 import { ReviewerKind, TargetKind, type OpenCampaignInput, type SubmitReviewInput } from './campaign.input';
 import type { Campaign, CampaignTarget } from './campaign.type';
+
+/** Reviewer kinds as messages name them. */
+const REVIEWER_KIND_LABEL: Record<ReviewerKind, string> = {
+  [ReviewerKind.PUBLIC]: '群众',
+  [ReviewerKind.REPRESENTATIVE]: '代表',
+  [ReviewerKind.STAFF]: '干部职工',
+};
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -73,7 +82,7 @@ export class CampaignService {
         !scope.canRead(principal, c.owner_unit) &&
         !unitCode.contains(c.owner_unit, principal.unit ?? ''))
     ) {
-      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${id}`, 'campaignId');
+      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `没有评议活动 ${id}`, 'campaignId');
     }
     return c;
   }
@@ -101,39 +110,35 @@ export class CampaignService {
       [tier, city],
     );
     if (!set)
-      throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `no active indicator set for tier ${tier}`);
+      throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `${tierLabel(tier)}没有启用中的指标体系`);
     return set;
   }
 
   async open(principal: Principal, input: OpenCampaignInput, key: string): Promise<{ id: string }> {
-    scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], 'open review campaigns');
+    scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], '发起评议活动');
     const owner = principal.unit!;
     const v = new Validation();
-    v.check(input.name.trim().length >= 2 && input.name.length <= 200, 'name', 'must be 2-200 characters');
-    v.check(input.targets.length >= 1 && input.targets.length <= 500, 'targets', 'must list 1-500 targets');
-    v.check(input.reviewerKinds.length >= 1, 'reviewerKinds', 'must name at least one kind of reviewer');
+    v.check(input.name.trim().length >= 2 && input.name.length <= 200, 'name', '长度须为 2-200 个字符');
+    v.check(input.targets.length >= 1 && input.targets.length <= 500, 'targets', '须列出 1-500 个评议对象');
+    v.check(input.reviewerKinds.length >= 1, 'reviewerKinds', '须至少指定一类评议人');
     v.check(
       Number.isInteger(input.expectedReviewers) && input.expectedReviewers >= 1 && input.expectedReviewers <= 1_000_000,
       'expectedReviewers',
-      'must be 1-1,000,000',
+      '须为 1 至 1000000 之间的整数',
     );
-    v.check(input.closesAt.getTime() > this.config.now().getTime(), 'closesAt', 'must be in the future');
+    v.check(input.closesAt.getTime() > this.config.now().getTime(), 'closesAt', '须为将来的时间');
     input.targets.forEach((t, i) => {
       v.check(
         unitCode.isValid(t.unitCode) && unitCode.contains(owner, t.unitCode),
         `targets.${i}.unitCode`,
-        'must be a unit in your scope',
+        '须为您管辖范围内的单位',
       );
       v.check(
         (input.targetKind === TargetKind.KEY_POST) === (t.postId !== undefined && t.postId !== null),
         `targets.${i}.postId`,
-        'is required for KEY_POST targets and only for them',
+        '评议关键岗位（KEY_POST）时必填，其他对象不填',
       );
-      v.check(
-        t.postId === undefined || t.postId === null || isUuid(t.postId),
-        `targets.${i}.postId`,
-        'must be a post id',
-      );
+      v.check(t.postId === undefined || t.postId === null || isUuid(t.postId), `targets.${i}.postId`, '须为岗位编号');
     });
     v.throwIfAny();
     const known = await this.knownUnits(input.targets.map((t) => t.unitCode));
@@ -155,7 +160,7 @@ export class CampaignService {
         if (post?.unitCode !== t.unitCode)
           throw platformError(
             PlatformErrorCode.VALIDATION_FAILED,
-            `post ${t.postId} is not a post of unit ${t.unitCode}`,
+            `岗位 ${t.postId} 不属于单位 ${t.unitCode}`,
             `targets.${i}.postId`,
           );
       }
@@ -173,7 +178,7 @@ export class CampaignService {
       });
     }
     if (new Set(targets.map((t) => t.targetId)).size !== targets.length)
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'a target is listed twice', 'targets');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, '同一评议对象被列出两次', 'targets');
     return runIdempotent(this.ds, { principal, key, operation: 'openCampaign', input }, async (em) => {
       const id = randomUUID();
       await em.query(
@@ -209,17 +214,25 @@ export class CampaignService {
     count: number,
     key: string,
   ): Promise<string[]> {
-    scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], 'issue ballots');
+    scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], '发放评议票');
     const v = new Validation();
-    v.check(kind !== ReviewerKind.STAFF, 'kind', 'staff review signed in; ballots are for PUBLIC or REPRESENTATIVE');
-    v.check(Number.isInteger(count) && count >= 1 && count <= 10_000, 'count', 'must be 1-10,000');
+    v.check(
+      kind !== ReviewerKind.STAFF,
+      'kind',
+      '干部职工登录后评议，评议票只发给群众（PUBLIC）或代表（REPRESENTATIVE）',
+    );
+    v.check(Number.isInteger(count) && count >= 1 && count <= 10_000, 'count', '须为 1 至 10000 之间的整数');
     v.throwIfAny();
     const c = await this.row(principal, campaignId);
     if (!scope.canRead(principal, c.owner_unit))
-      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${campaignId}`, 'campaignId');
+      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `没有评议活动 ${campaignId}`, 'campaignId');
     if (!c.reviewer_kinds.includes(kind))
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, `the campaign does not take ${kind} reviewers`, 'kind');
-    if (!this.isOpen(c)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_CLOSED, 'the campaign is closed');
+      throw platformError(
+        PlatformErrorCode.VALIDATION_FAILED,
+        `本次评议活动不接受${REVIEWER_KIND_LABEL[kind]}评议`,
+        'kind',
+      );
+    if (!this.isOpen(c)) throw evaluationError(EvaluationErrorCode.CAMPAIGN_CLOSED, '评议活动已结束');
     const { batch } = await runIdempotent(
       this.ds,
       { principal, key, operation: `issueBallots:${campaignId}`, input: { kind, count } },
@@ -253,7 +266,7 @@ export class CampaignService {
     if (!this.isOpen(c))
       throw evaluationError(
         EvaluationErrorCode.CAMPAIGN_CLOSED,
-        `the campaign closed at ${c.closes_at.toISOString()}`,
+        `评议活动已于 ${chinaTimeText(c.closes_at)} 结束`,
         'campaignId',
       );
     let reviewerKey: string;
@@ -263,12 +276,7 @@ export class CampaignService {
         'SELECT kind, code_hash FROM ballot WHERE campaign_id = $1 AND code_hash = $2',
         [c.id, sha256(input.ballotCode.trim())],
       );
-      if (!ballot)
-        throw evaluationError(
-          EvaluationErrorCode.NOT_A_REVIEWER,
-          'unknown ballot code for this campaign',
-          'ballotCode',
-        );
+      if (!ballot) throw evaluationError(EvaluationErrorCode.NOT_A_REVIEWER, '评议码不属于本次评议活动', 'ballotCode');
       reviewerKey = ballot.code_hash;
       reviewerKind = ballot.kind;
     } else {
@@ -280,7 +288,7 @@ export class CampaignService {
       if (!staff)
         throw evaluationError(
           EvaluationErrorCode.NOT_A_REVIEWER,
-          'review with a ballot code, or sign in as staff of the campaign unit if the campaign takes staff reviewers',
+          '请使用评议码评议；本次活动如接受干部职工评议，也可以本单位干部职工身份登录后评议',
           'ballotCode',
         );
       reviewerKey = sha256(`staff:${principal.subject}`);
@@ -295,7 +303,7 @@ export class CampaignService {
       'SELECT t.indicator_set_id, s.content, t.unit_code, t.post_id FROM campaign_target t JOIN indicator_set s ON s.id = t.indicator_set_id WHERE t.campaign_id = $1 AND t.target_id = $2',
       [c.id, input.targetId],
     );
-    if (!target) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'not a target of this campaign', 'targetId');
+    if (!target) throw platformError(PlatformErrorCode.VALIDATION_FAILED, '不是本次评议活动的评议对象', 'targetId');
     if (reviewerKind === ReviewerKind.STAFF && belongsTo(principal, target))
       throw evaluationError(
         EvaluationErrorCode.SELF_REVIEW,
@@ -306,16 +314,16 @@ export class CampaignService {
     const v = new Validation();
     const given = new Map<string, number>();
     input.scores.forEach((s, i) => {
-      v.check(codes.includes(s.indicator), `scores.${i}.indicator`, "is not an indicator of the target's set");
-      v.check(!given.has(s.indicator), `scores.${i}.indicator`, 'is scored twice');
-      v.check(Number.isFinite(s.score) && s.score >= 0 && s.score <= 100, `scores.${i}.score`, 'must be 0-100');
+      v.check(codes.includes(s.indicator), `scores.${i}.indicator`, '不是该评议对象所用指标体系中的指标');
+      v.check(!given.has(s.indicator), `scores.${i}.indicator`, '重复打分');
+      v.check(Number.isFinite(s.score) && s.score >= 0 && s.score <= 100, `scores.${i}.score`, '须为 0-100 分');
       given.set(s.indicator, s.score);
     });
     const missing = codes.filter((code) => !given.has(code));
     v.check(
       missing.length === 0,
       'scores',
-      `every indicator must be scored; missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}`,
+      `每项指标都须打分，缺少 ${missing.slice(0, 5).join('、')}${missing.length > 5 ? '等' : ''}`,
     );
     v.throwIfAny();
     // A ballot holder is anonymous: key retries by the ballot, not by the shared "public" subject.
@@ -328,20 +336,16 @@ export class CampaignService {
         [id, c.id, input.targetId, reviewerKey, reviewerKind, JSON.stringify(Object.fromEntries(given))],
       );
       if (inserted.length === 0)
-        throw evaluationError(
-          EvaluationErrorCode.ALREADY_REVIEWED,
-          'you have already reviewed this target in this campaign',
-          'targetId',
-        );
+        throw evaluationError(EvaluationErrorCode.ALREADY_REVIEWED, '您已在本次评议活动中评议过该对象', 'targetId');
       return { id };
     });
   }
 
   async close(principal: Principal, id: string, key: string): Promise<{ id: string }> {
-    scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], 'close review campaigns');
+    scope.assertRole(principal, [Role.INSPECTOR, Role.LEADER], '结束评议活动');
     const c = await this.row(principal, id);
     if (!scope.canRead(principal, c.owner_unit))
-      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `no campaign ${id}`, 'campaignId');
+      throw evaluationError(EvaluationErrorCode.CAMPAIGN_NOT_FOUND, `没有评议活动 ${id}`, 'campaignId');
     return runIdempotent(this.ds, { principal, key, operation: `closeCampaign:${id}`, input: {} }, async (em) => {
       await em.query(
         'UPDATE campaign SET closed_at = COALESCE(closed_at, LEAST($2::timestamptz, closes_at)) WHERE id = $1',
@@ -388,7 +392,7 @@ export class CampaignService {
     if (this.isOpen(c))
       throw evaluationError(
         EvaluationErrorCode.CAMPAIGN_OPEN,
-        `results are published when the campaign closes (${c.closes_at.toISOString()})`,
+        `评议结果在活动结束（${chinaTimeText(c.closes_at)}）后公布`,
         'campaignId',
       );
     const targets: {

@@ -100,12 +100,11 @@ export class IndicatorSetService {
         'SELECT * FROM indicator_set WHERE id::text = $1 AND owner_unit = $2 FOR UPDATE',
         [id, city],
       );
-      if (!set)
-        throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `no indicator set ${id} of your city`, 'id');
+      if (!set) throw evaluationError(EvaluationErrorCode.INDICATOR_SET_NOT_FOUND, `本市没有指标体系 ${id}`, 'id');
       if (set.status !== 'DRAFT')
         throw platformError(
           PlatformErrorCode.VALIDATION_FAILED,
-          `indicator set ${id} is ${set.status}, not DRAFT`,
+          `指标体系 ${id} 状态为 ${set.status}，不是草稿（DRAFT）`,
           'id',
         );
       await em.query(
@@ -119,9 +118,9 @@ export class IndicatorSetService {
   }
 
   private assertCityAdmin(principal: Principal): string {
-    scope.assertRole(principal, [Role.ADMIN], 'manage indicator sets');
+    scope.assertRole(principal, [Role.ADMIN], '管理指标体系');
     if (!principal.unit || unitCode.tierOf(principal.unit) !== Tier.CITY) {
-      throw platformError(PlatformErrorCode.FORBIDDEN, "indicator sets are managed by the city's ADMIN");
+      throw platformError(PlatformErrorCode.FORBIDDEN, '指标体系由市级系统管理员管理');
     }
     return principal.unit;
   }

@@ -33,9 +33,7 @@ describe('indicatorSetProblems', () => {
 
   describe('names', () => {
     it('rejects an empty set name', () => {
-      expect(indicatorSetProblems({ ...aSet(), name: '' })).toEqual([
-        { field: 'name', message: 'name must not be empty' },
-      ]);
+      expect(indicatorSetProblems({ ...aSet(), name: '' })).toEqual([{ field: 'name', message: '名称不能为空' }]);
     });
     it('rejects a blank indicator name', () => {
       const set = aSet();
@@ -47,29 +45,27 @@ describe('indicatorSetProblems', () => {
       at(set.aspects, 1).name = '监'.repeat(200);
       expect(fields(set)).toEqual([]);
       at(set.aspects, 1).name = '监'.repeat(201);
-      expect(indicatorSetProblems(set)).toEqual([
-        { field: 'aspects.1.name', message: 'name must be at most 200 characters' },
-      ]);
+      expect(indicatorSetProblems(set)).toEqual([{ field: 'aspects.1.name', message: '名称不得超过 200 个字符' }]);
     });
   });
 
   describe('counts', () => {
     it('rejects a set without aspects', () => {
       expect(indicatorSetProblems({ ...aSet(), aspects: [] })).toEqual([
-        { field: 'aspects', message: 'must have 1 to 10 aspects, got 0' },
+        { field: 'aspects', message: '须有 1 至 10 个评价方面，实有 0 个' },
       ]);
     });
     it('rejects more than 10 aspects', () => {
       const aspects = Array.from({ length: 11 }, (_, i) => aspect(`A${i + 1}`, 1 / 11, [1]));
       expect(indicatorSetProblems({ ...aSet(), aspects })).toEqual([
-        { field: 'aspects', message: 'must have 1 to 10 aspects, got 11' },
+        { field: 'aspects', message: '须有 1 至 10 个评价方面，实有 11 个' },
       ]);
     });
     it('rejects an aspect without indicators', () => {
       const set = aSet();
       at(set.aspects, 1).indicators = [];
       expect(indicatorSetProblems(set)).toEqual([
-        { field: 'aspects.1.indicators', message: 'must have 1 to 20 indicators, got 0' },
+        { field: 'aspects.1.indicators', message: '须有 1 至 20 项指标，实有 0 项' },
       ]);
     });
     it('rejects more than 20 indicators in an aspect and accepts 20', () => {
@@ -106,7 +102,7 @@ describe('indicatorSetProblems', () => {
       expect(indicatorSetProblems(set)).toEqual([
         {
           field: 'aspects.2.indicators.0.code',
-          message: 'code "A1-02" is already used at aspects.0.indicators.1.code',
+          message: '代码“A1-02”已在 aspects.0.indicators.1.code 使用',
         },
       ]);
     });
@@ -134,15 +130,13 @@ describe('indicatorSetProblems', () => {
     it('reports aspect weights that do not sum to 1, with the sum', () => {
       const set = aSet();
       at(set.aspects, 2).weight = 0.1;
-      expect(indicatorSetProblems(set)).toEqual([
-        { field: 'aspects', message: 'aspect weights must sum to 1, got 0.9' },
-      ]);
+      expect(indicatorSetProblems(set)).toEqual([{ field: 'aspects', message: '各评价方面权重之和须为 1，实为 0.9' }]);
     });
     it('reports indicator weights that do not sum to 1, with the sum', () => {
       const set = aSet();
       at(at(set.aspects, 0).indicators, 0).weight = 0.7;
       expect(indicatorSetProblems(set)).toEqual([
-        { field: 'aspects.0.indicators', message: 'indicator weights must sum to 1, got 1.1' },
+        { field: 'aspects.0.indicators', message: '各项指标权重之和须为 1，实为 1.1' },
       ]);
     });
     it('allows a sum off by less than 1e-6, not more', () => {

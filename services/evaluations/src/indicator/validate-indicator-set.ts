@@ -22,31 +22,31 @@ export function indicatorSetProblems(content: IndicatorSetContent): IndicatorSet
   const codes = new Map<string, string>();
   const checkCode = (field: string, code: string): void => {
     if (!CODE_PATTERN.test(code)) {
-      report(field, `code "${code}" must be 1-20 characters of A-Z, 0-9 and "-"`);
+      report(field, `代码“${code}”须为 1-20 个大写字母、数字或“-”`);
       return;
     }
     const first = codes.get(code);
     if (first === undefined) codes.set(code, field);
-    else report(field, `code "${code}" is already used at ${first}`);
+    else report(field, `代码“${code}”已在 ${first} 使用`);
   };
   const checkName = (field: string, name: string): void => {
-    if (name.trim() === '') report(field, 'name must not be empty');
-    else if ([...name].length > MAX_NAME_LENGTH) report(field, `name must be at most ${MAX_NAME_LENGTH} characters`);
+    if (name.trim() === '') report(field, '名称不能为空');
+    else if ([...name].length > MAX_NAME_LENGTH) report(field, `名称不得超过 ${MAX_NAME_LENGTH} 个字符`);
   };
   const checkWeight = (field: string, weight: number): boolean => {
     if (Number.isFinite(weight) && weight > 0 && weight <= 1) return true;
-    report(field, `weight must be a finite number in (0, 1], got ${weight}`);
+    report(field, `权重须为 (0, 1] 区间内的数，实为 ${weight}`);
     return false;
   };
   const checkSum = (field: string, what: string, weights: number[]): void => {
     const sum = weights.reduce((total, w) => total + w, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) report(field, `${what} weights must sum to 1, got ${formatSum(sum)}`);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) report(field, `${what}权重之和须为 1，实为 ${formatSum(sum)}`);
   };
 
   checkName('name', content.name);
   const { aspects } = content;
   if (aspects.length < 1 || aspects.length > MAX_ASPECTS) {
-    report('aspects', `must have 1 to ${MAX_ASPECTS} aspects, got ${aspects.length}`);
+    report('aspects', `须有 1 至 ${MAX_ASPECTS} 个评价方面，实有 ${aspects.length} 个`);
   }
   let aspectWeightsValid = true;
   aspects.forEach((aspect, a) => {
@@ -56,7 +56,7 @@ export function indicatorSetProblems(content: IndicatorSetContent): IndicatorSet
     aspectWeightsValid = checkWeight(`${at}.weight`, aspect.weight) && aspectWeightsValid;
     const { indicators } = aspect;
     if (indicators.length < 1 || indicators.length > MAX_INDICATORS) {
-      report(`${at}.indicators`, `must have 1 to ${MAX_INDICATORS} indicators, got ${indicators.length}`);
+      report(`${at}.indicators`, `须有 1 至 ${MAX_INDICATORS} 项指标，实有 ${indicators.length} 项`);
     }
     let indicatorWeightsValid = true;
     indicators.forEach((indicator, i) => {
@@ -69,7 +69,7 @@ export function indicatorSetProblems(content: IndicatorSetContent): IndicatorSet
     if (indicators.length > 0 && indicatorWeightsValid) {
       checkSum(
         `${at}.indicators`,
-        'indicator',
+        '各项指标',
         indicators.map((indicator) => indicator.weight),
       );
     }
@@ -77,7 +77,7 @@ export function indicatorSetProblems(content: IndicatorSetContent): IndicatorSet
   if (aspects.length > 0 && aspectWeightsValid) {
     checkSum(
       'aspects',
-      'aspect',
+      '各评价方面',
       aspects.map((aspect) => aspect.weight),
     );
   }

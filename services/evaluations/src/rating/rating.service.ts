@@ -28,13 +28,9 @@ interface NewRating extends RatingPlace {
 }
 
 function checkRating(v: Validation, score: number, tags: readonly RatingTag[], comment: string | undefined): void {
-  v.check(
-    Number.isInteger(score) && score >= 1 && score <= 5,
-    'score',
-    'must be a whole number from 1 (非常不满意) to 5 (非常满意)',
-  );
-  v.check(tags.length <= 6 && new Set(tags).size === tags.length, 'tags', 'at most 6 different tags');
-  v.check(comment === undefined || comment.length <= 500, 'comment', 'must be at most 500 characters');
+  v.check(Number.isInteger(score) && score >= 1 && score <= 5, 'score', '须为 1（非常不满意）至 5（非常满意）的整数');
+  v.check(tags.length <= 6 && new Set(tags).size === tags.length, 'tags', '最多 6 个互不相同的标签');
+  v.check(comment === undefined || comment.length <= 500, 'comment', '长度不得超过 500 个字符');
 }
 
 /**
@@ -51,7 +47,7 @@ export class RatingService {
   async rateCase(principal: Principal, input: RateCaseInput, key: string): Promise<RatingReceipt> {
     const v = new Validation();
     checkRating(v, input.score, input.tags ?? [], input.comment);
-    v.check(Number.isInteger(input.stepNo) && input.stepNo >= 1, 'stepNo', 'must be a step number');
+    v.check(Number.isInteger(input.stepNo) && input.stepNo >= 1, 'stepNo', '须为环节序号');
     v.throwIfAny();
     // A citizen has no scope: the rating is written with the system scope, for the case the code opened.
     return requestScope.asSystem(() =>
@@ -61,32 +57,21 @@ export class RatingService {
           found = await this.config.upstream.ratableCase(input.caseNumber.trim(), input.queryCode, principal);
         } catch (e) {
           if ((e as { code?: string }).code === 'RATE_LIMITED')
-            throw platformError(
-              PlatformErrorCode.RATE_LIMITED,
-              'too many failed lookups from your address; try again in a few minutes',
-            );
+            throw platformError(PlatformErrorCode.RATE_LIMITED, '您所在地址查询失败次数过多，请几分钟后再试');
           throw evaluationError(
             EvaluationErrorCode.UPSTREAM_UNAVAILABLE,
-            'the case could not be checked just now; retry with the same idempotencyKey',
+            '暂时无法核对办件，请稍后用同一 idempotencyKey 重试',
           );
         }
         if (!found)
-          throw evaluationError(
-            EvaluationErrorCode.CASE_NOT_FOUND,
-            'no case with that number and query code',
-            'caseNumber',
-          );
+          throw evaluationError(EvaluationErrorCode.CASE_NOT_FOUND, '没有与该办件编号和查询码相符的办件', 'caseNumber');
         const step = found.steps.find((s) => s.stepNo === input.stepNo);
         if (!step)
-          throw platformError(
-            PlatformErrorCode.VALIDATION_FAILED,
-            `the case has steps 1-${found.steps.length}`,
-            'stepNo',
-          );
+          throw platformError(PlatformErrorCode.VALIDATION_FAILED, `该办件只有第 1-${found.steps.length} 步`, 'stepNo');
         if (!step.done)
           throw evaluationError(
             EvaluationErrorCode.STAGE_NOT_FINISHED,
-            `step ${step.stepNo} (${step.name}) is not finished yet; rate it once it is`,
+            `第${step.stepNo}步（${step.name}）尚未办结，办结后再评价`,
             'stepNo',
           );
         const stageKey = stageKeyOf(this.config.stageKey, found.caseId, step.stepNo);
@@ -111,18 +96,18 @@ export class RatingService {
   async rateService(principal: Principal, input: RateServiceInput, key: string): Promise<RatingReceipt> {
     const v = new Validation();
     checkRating(v, input.score, input.tags ?? [], input.comment);
-    v.check(input.postId === undefined || isUuid(input.postId), 'postId', 'must be a post id');
+    v.check(input.postId === undefined || isUuid(input.postId), 'postId', '须为岗位编号');
     v.throwIfAny();
     const keyHash = createHash('sha256').update(input.deviceKey).digest('hex');
     const [device]: { id: string; unit_code: string; department_id: string }[] = await this.ds.query(
       'SELECT id, unit_code, department_id FROM rating_device WHERE key_hash = $1',
       [keyHash],
     );
-    if (!device) throw evaluationError(EvaluationErrorCode.DEVICE_NOT_FOUND, 'unknown device key', 'deviceKey');
+    if (!device) throw evaluationError(EvaluationErrorCode.DEVICE_NOT_FOUND, '评价器密钥无效', 'deviceKey');
     if (input.postId) {
       const post = await this.config.upstream.post(input.postId);
       if (!post || post.departmentId !== device.department_id)
-        throw platformError(PlatformErrorCode.VALIDATION_FAILED, "must be a post of the device's department", 'postId');
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, '须为该评价器所属部门的岗位', 'postId');
     }
     // The device acts for its own unit, which it proved with its key.
     return requestScope.asSystem(() =>
@@ -176,11 +161,7 @@ export class RatingService {
       ],
     );
     if (inserted.length === 0)
-      throw evaluationError(
-        EvaluationErrorCode.ALREADY_RATED,
-        'this stage of the case has already been rated',
-        'stepNo',
-      );
+      throw evaluationError(EvaluationErrorCode.ALREADY_RATED, '该办件的这一环节已评价过', 'stepNo');
     if (r.score <= LOW_RATING) {
       await publishEvent(em, EVALUATIONS_SCHEMA, {
         topic: 'rating.low',
@@ -198,18 +179,18 @@ export class RatingService {
     input: { unitCode: string; departmentId: string; name: string },
     key: string,
   ): Promise<{ id: string; name: string; deviceKey: string }> {
-    scope.assertRole(principal, [Role.ADMIN], 'register rating devices');
+    scope.assertRole(principal, [Role.ADMIN], '登记评价器');
     const v = new Validation();
-    v.check(unitCode.isValid(input.unitCode), 'unitCode', 'must be a 12-digit division code');
-    v.check(isUuid(input.departmentId), 'departmentId', 'must be a department id');
-    v.check(input.name.trim().length >= 1 && input.name.length <= 100, 'name', 'must be 1-100 characters');
+    v.check(unitCode.isValid(input.unitCode), 'unitCode', '须为 12 位行政区划代码');
+    v.check(isUuid(input.departmentId), 'departmentId', '须为部门编号');
+    v.check(input.name.trim().length >= 1 && input.name.length <= 100, 'name', '长度须为 1-100 个字符');
     v.throwIfAny();
     scope.assertCanRead(principal, input.unitCode, 'unitCode');
     const unit = await this.config.upstream.departmentUnit(input.departmentId);
     if (unit !== input.unitCode)
       throw evaluationError(
         EvaluationErrorCode.DEPARTMENT_NOT_FOUND,
-        `no department ${input.departmentId} at unit ${input.unitCode}`,
+        `单位 ${input.unitCode} 没有部门 ${input.departmentId}`,
         'departmentId',
       );
     const ref = await runIdempotent(

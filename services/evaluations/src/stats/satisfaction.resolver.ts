@@ -76,7 +76,7 @@ export class UnitSatisfactionResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: EvaluationsContext,
   ): Promise<RatingCommentConnection> {
-    scope.assertRole(ctx.principal, [Role.LEADER, Role.INSPECTOR], 'read rating comments');
+    scope.assertRole(ctx.principal, [Role.LEADER, Role.INSPECTOR], '查看评价留言');
     scope.assertCanRead(ctx.principal, u.code);
     checkPageSize(first);
     const period = datePeriod(from, to);

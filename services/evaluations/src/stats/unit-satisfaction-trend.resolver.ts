@@ -32,7 +32,7 @@ export class UnitSatisfactionTrendResolver {
     @Arg('city') city: string,
     @Ctx() ctx: EvaluationsContext,
   ): Promise<UnitSatisfactionTrend[]> {
-    scope.assertRole(ctx.principal, [Role.SERVICE], 'read tier-wide satisfaction trends');
+    scope.assertRole(ctx.principal, [Role.SERVICE], '查看全层级满意度趋势');
     const rows = await ctx.trends.forTier(tier, city.slice(0, 4));
     return rows.map((r) => ({ code: r.code, trend: toSatisfactionTrend(r.trend) }));
   }

@@ -22,7 +22,7 @@ export async function casesFiledIn(
   } catch (e) {
     const error = complaintStatsError(
       ComplaintStatsErrorCode.CASES_UNAVAILABLE,
-      'cases filed could not be read from the cases service, so per10kCases cannot be computed; try again',
+      '暂时无法从办件服务读取受理办件数，万件投诉率（per10kCases）无法计算，请稍后重试',
       'per10kCases',
     );
     error.cause = e; // for the log, never the client

@@ -73,36 +73,36 @@ export class ComplaintFilingService {
   private async fileAsSystem(principal: Principal, input: FileComplaintInput, key: string): Promise<FiledComplaint> {
     const v = new Validation();
     const a = input.accused;
-    v.check(unitCode.isValid(a.unitCode), 'accused.unitCode', 'must be a 12-digit division code');
+    v.check(unitCode.isValid(a.unitCode), 'accused.unitCode', '须为 12 位行政区划代码');
     const needsDepartment = a.kind === AccusedKind.DEPARTMENT || a.kind === AccusedKind.PERSON;
     v.check(
       !needsDepartment || (a.departmentId !== undefined && isUuid(a.departmentId)),
       'accused.departmentId',
-      'is required for a department or a person',
+      '反映部门或个人时必填',
     );
-    v.check(a.postId === undefined || a.postId === null || isUuid(a.postId), 'accused.postId', 'must be a post id');
+    v.check(a.postId === undefined || a.postId === null || isUuid(a.postId), 'accused.postId', '须为岗位编号');
     v.check(
       a.kind !== AccusedKind.PERSON ||
         (a.personName !== undefined && a.personName.trim().length >= 1 && a.personName.length <= 50),
       'accused.personName',
-      'is required for a person (1-50 characters)',
+      '反映个人时必填（1-50 个字符）',
     );
     v.check(
       input.description.trim().length >= 10 && input.description.length <= 5000,
       'description',
-      'must be 10-5000 characters',
+      '长度须为 10-5000 个字符',
     );
-    v.check(input.caseId === undefined || input.caseId === null || isUuid(input.caseId), 'caseId', 'must be a case id');
+    v.check(input.caseId === undefined || input.caseId === null || isUuid(input.caseId), 'caseId', '须为办件编号');
     v.check(
       input.powerId === undefined || input.powerId === null || isUuid(input.powerId),
       'powerId',
-      'must be a power id',
+      '须为权力事项编号',
     );
     if (input.complainant) {
       v.check(
         input.complainant.name.trim().length >= 1 && input.complainant.name.length <= 50,
         'complainant.name',
-        'must be 1-50 characters',
+        '长度须为 1-50 个字符',
       );
       v.check(
         !input.complainant.phone || isPhoneNumber(input.complainant.phone),
@@ -113,12 +113,12 @@ export class ComplaintFilingService {
         !input.complainant.email ||
           (input.complainant.email.length <= 254 && /^[^@\s]+@[^@\s]+$/.test(input.complainant.email)),
         'complainant.email',
-        'must be an e-mail address',
+        '须为电子邮箱地址',
       );
       v.check(
         !input.complainant.address || input.complainant.address.length <= 200,
         'complainant.address',
-        'must be at most 200 characters',
+        '长度不得超过 200 个字符',
       );
     }
     const contents = attachmentStore.validate(v, input.evidence ?? [], 'evidence');

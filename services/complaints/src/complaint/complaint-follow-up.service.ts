@@ -41,10 +41,7 @@ export class ComplaintFollowUpService {
       [client, window],
     );
     if (limited && limited.failures >= FOLLOW_UP_FAILURES_PER_WINDOW)
-      throw platformError(
-        PlatformErrorCode.RATE_LIMITED,
-        'too many failed attempts from your address; try again in a few minutes',
-      );
+      throw platformError(PlatformErrorCode.RATE_LIMITED, '您所在地址尝试失败次数过多，请几分钟后再试');
     const [row]: ComplaintRow[] = /^TS\d{4}-\d{6}$/.test(number.trim())
       ? // the complainant has no scope: found by number here, shown only if the code matches
         await requestScope.asSystem(() => this.ds.query('SELECT * FROM complaint WHERE number = $1', [number.trim()]))
@@ -55,11 +52,7 @@ export class ComplaintFollowUpService {
          ON CONFLICT (client, window_start) DO UPDATE SET failures = follow_up_failure.failures + 1`,
         [client, window],
       );
-      throw complaintError(
-        ComplaintErrorCode.COMPLAINT_NOT_FOUND,
-        'no complaint with that number and follow-up code',
-        'number',
-      );
+      throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, '没有与该投诉编号和查询码相符的投诉', 'number');
     }
     return row;
   }
@@ -91,7 +84,7 @@ export class ComplaintFollowUpService {
     key: string,
   ): Promise<ComplaintProgress> {
     const v = new Validation();
-    v.check(evidence.length >= 1, 'evidence', 'add at least one file');
+    v.check(evidence.length >= 1, 'evidence', '须至少添加一个文件');
     const contents = attachmentStore.validate(v, evidence, 'evidence');
     v.throwIfAny();
     const c = await this.checked(principal, number, code);

@@ -19,6 +19,7 @@ import { complaintVisibility } from './complaint-visibility';
 import { complaintError, ComplaintErrorCode } from './complaint.errors';
 import { complaintEventPayload, COMPLAINTS_SCHEMA } from './complaint-filing.service';
 import type { Conclusion } from './complaint.input';
+import { complaintStatusLabel } from './complaint-status-label';
 
 /** Each handling operation: the kind of its trace event and the topic of its outbox event. */
 const OPERATIONS = {
@@ -38,7 +39,7 @@ interface Act {
 }
 
 function text(v: Validation, value: string, field: string, min = 2, max = 5000): void {
-  v.check(value.trim().length >= min && value.length <= max, field, `must be ${min}-${max} characters`);
+  v.check(value.trim().length >= min && value.length <= max, field, `长度须为 ${min}-${max} 个字符`);
 }
 
 /**
@@ -60,13 +61,13 @@ export class ComplaintHandlingService {
     input: unknown,
     body: (a: Act) => Promise<Record<string, unknown>>,
   ): Promise<{ id: string }> {
-    scope.assertRole(principal, [Role.INSPECTOR], 'handle complaints');
+    scope.assertRole(principal, [Role.INSPECTOR], '办理投诉举报');
     return runIdempotent(this.ds, { principal, key, operation: `${operation}:${id}`, input }, async (em) => {
       const [c]: ComplaintRow[] = isUuid(id)
         ? await em.query('SELECT * FROM complaint WHERE id = $1 FOR UPDATE', [id])
         : [];
       if (!c || !complaintVisibility.canSee(principal, c))
-        throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `no complaint ${id} in your scope`, 'id');
+        throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `您的管辖范围内没有投诉 ${id}`, 'id');
       const now = this.config.now();
       const payload = await body({ em, c, now });
       const [after]: ComplaintRow[] = await em.query('SELECT * FROM complaint WHERE id = $1', [id]);
@@ -89,34 +90,26 @@ export class ComplaintHandlingService {
   /** The inspectors of the handling unit itself act; inspectors above see but do not handle. */
   private assertJurisdiction(p: Principal, c: ComplaintRow): void {
     if (p.unit !== c.handler_unit)
-      throw complaintError(
-        ComplaintErrorCode.NOT_HANDLER,
-        `the inspectors of unit ${c.handler_unit} handle this complaint`,
-        'id',
-      );
+      throw complaintError(ComplaintErrorCode.NOT_HANDLER, `该投诉由单位 ${c.handler_unit} 的纪检监察人员办理`, 'id');
   }
 
   private assertHandler(p: Principal, c: ComplaintRow): void {
     if (c.handler_subject !== p.subject)
-      throw complaintError(
-        ComplaintErrorCode.NOT_HANDLER,
-        'only the inspector who accepted the complaint handles it',
-        'id',
-      );
+      throw complaintError(ComplaintErrorCode.NOT_HANDLER, '只有受理该投诉的纪检监察人员才能办理', 'id');
   }
 
   private assertStatus(c: ComplaintRow, allowed: string[], action: string): void {
     if (!allowed.includes(c.status))
       throw complaintError(
         ComplaintErrorCode.INVALID_TRANSITION,
-        `cannot ${action} a complaint that is ${c.status}`,
+        `投诉当前状态为“${complaintStatusLabel(c.status)}”，不能${action}`,
         'id',
       );
   }
 
   accept(principal: Principal, id: string, note: string, key: string) {
     return this.act(principal, id, key, 'acceptComplaint', { note }, async ({ em, c, now }) => {
-      this.assertStatus(c, ['RECEIVED', 'TRANSFERRED'], 'accept');
+      this.assertStatus(c, ['RECEIVED', 'TRANSFERRED'], '受理');
       this.assertJurisdiction(principal, c);
       await em.query(
         `UPDATE complaint SET status = 'ACCEPTED', handler_subject = $2, accepted_at = $3, stage_started_at = $3, stage_entry = stage_entry + 1 WHERE id = $1`,
@@ -128,7 +121,7 @@ export class ComplaintHandlingService {
 
   investigate(principal: Principal, id: string, note: string, key: string) {
     return this.act(principal, id, key, 'investigateComplaint', { note }, async ({ em, c }) => {
-      this.assertStatus(c, ['ACCEPTED'], 'start investigating');
+      this.assertStatus(c, ['ACCEPTED'], '开始调查核实');
       this.assertHandler(principal, c);
       await em.query(`UPDATE complaint SET status = 'INVESTIGATING' WHERE id = $1`, [c.id]);
       return { note };
@@ -137,7 +130,7 @@ export class ComplaintHandlingService {
 
   conclude(principal: Principal, id: string, conclusion: Conclusion, finding: string, key: string) {
     return this.act(principal, id, key, 'concludeComplaint', { conclusion, finding }, async ({ em, c, now }) => {
-      this.assertStatus(c, ['ACCEPTED', 'INVESTIGATING'], 'conclude');
+      this.assertStatus(c, ['ACCEPTED', 'INVESTIGATING'], '办结');
       this.assertHandler(principal, c);
       const v = new Validation();
       text(v, finding, 'finding');
@@ -153,7 +146,7 @@ export class ComplaintHandlingService {
 
   giveFeedback(principal: Principal, id: string, feedback: string, key: string) {
     return this.act(principal, id, key, 'giveFeedbackComplaint', {}, async ({ em, c, now }) => {
-      this.assertStatus(c, ['CONCLUDED'], 'give feedback on');
+      this.assertStatus(c, ['CONCLUDED'], '反馈');
       this.assertHandler(principal, c);
       const v = new Validation();
       text(v, feedback, 'feedback');
@@ -170,14 +163,14 @@ export class ComplaintHandlingService {
   async transfer(principal: Principal, id: string, toUnit: string, reason: string, key: string) {
     if (unitCode.isValid(toUnit)) await assertKnownUnit(this.config.knownUnits, toUnit, 'toUnit');
     return this.act(principal, id, key, 'transferComplaint', { toUnit, reason }, async ({ em, c, now }) => {
-      this.assertStatus(c, ['RECEIVED', 'TRANSFERRED', 'ACCEPTED', 'INVESTIGATING'], 'transfer');
+      this.assertStatus(c, ['RECEIVED', 'TRANSFERRED', 'ACCEPTED', 'INVESTIGATING'], '转办');
       this.assertJurisdiction(principal, c);
       const v = new Validation();
-      v.check(unitCode.isValid(toUnit) && toUnit !== c.handler_unit, 'toUnit', "must be another unit's 12-digit code");
+      v.check(unitCode.isValid(toUnit) && toUnit !== c.handler_unit, 'toUnit', '须为另一单位的 12 位代码');
       v.check(
         !(c.against_leadership && toUnit === c.accused_unit),
         'toUnit',
-        "a complaint against a leadership cannot go to that leadership's own unit",
+        '反映领导班子的投诉不能转给该班子所在单位办理',
       );
       text(v, reason, 'reason');
       v.throwIfAny();
@@ -192,19 +185,10 @@ export class ComplaintHandlingService {
   /** One extension of the concluding time, approved by another inspector who can see the complaint. */
   extend(principal: Principal, id: string, reason: string, key: string) {
     return this.act(principal, id, key, 'extendComplaint', { reason }, async ({ em, c }) => {
-      this.assertStatus(c, ['ACCEPTED', 'INVESTIGATING'], 'extend');
+      this.assertStatus(c, ['ACCEPTED', 'INVESTIGATING'], '延期');
       if (c.handler_subject === principal.subject)
-        throw complaintError(
-          ComplaintErrorCode.NOT_HANDLER,
-          'the extension must be approved by another inspector, not the handler',
-          'id',
-        );
-      if (c.extension_days > 0)
-        throw complaintError(
-          ComplaintErrorCode.ALREADY_EXTENDED,
-          'the concluding time can be extended once only',
-          'id',
-        );
+        throw complaintError(ComplaintErrorCode.NOT_HANDLER, '延期须由承办人以外的另一名纪检监察人员批准', 'id');
+      if (c.extension_days > 0) throw complaintError(ComplaintErrorCode.ALREADY_EXTENDED, '办结期限只能延长一次', 'id');
       const v = new Validation();
       text(v, reason, 'reason');
       v.throwIfAny();
@@ -229,7 +213,8 @@ export class ComplaintHandlingService {
     let cipher: string | null = null;
     await this.act(principal, id, key, 'revealIdentityComplaint', { reason }, async ({ em, c, now }) => {
       this.assertHandler(principal, c);
-      if (!c.identity_cipher) throw complaintError(ComplaintErrorCode.NO_IDENTITY, 'the complaint is anonymous', 'id');
+      if (!c.identity_cipher)
+        throw complaintError(ComplaintErrorCode.NO_IDENTITY, '该投诉为匿名投诉，没有投诉人身份信息', 'id');
       await em.query(
         'INSERT INTO identity_reveal (id, complaint_id, revealed_by, reason, revealed_at) VALUES ($1, $2, $3, $4, $5)',
         [randomUUID(), c.id, principal.subject, reason, now],

@@ -29,7 +29,7 @@ export class ComplaintQueryService {
 
   async get(principal: Principal, id: string): Promise<Complaint> {
     const c = await this.find(principal, id);
-    if (!c) throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `no complaint ${id} in your scope`, 'id');
+    if (!c) throw complaintError(ComplaintErrorCode.COMPLAINT_NOT_FOUND, `您的管辖范围内没有投诉 ${id}`, 'id');
     return toComplaint(c);
   }
 
@@ -41,11 +41,11 @@ export class ComplaintQueryService {
     first: number,
     after?: string | null,
   ): Promise<Page<Complaint>> {
-    scope.assertRole(principal, [Role.INSPECTOR], 'read complaints');
+    scope.assertRole(principal, [Role.INSPECTOR], '查看投诉举报');
     checkPageSize(first);
     const root = unit ?? principal.unit!;
     if (!unitCode.isValid(root))
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, '单位须为 12 位行政区划代码', 'unit');
     scope.assertCanRead(principal, root);
     const params: unknown[] = [];
     const where = [complaintVisibility.sqlFilter(principal, root, params)];

@@ -21,6 +21,7 @@ import { complaintVisibility } from '../complaint/complaint-visibility';
 import { complaintError, ComplaintErrorCode } from '../complaint/complaint.errors';
 import { COMPLAINTS_SCHEMA } from '../complaint/complaint-filing.service';
 import type { IssueNoticeInput, Notice } from './notice.type';
+import { noticeItemStatusLabel } from './notice-item-status-label';
 
 interface NoticeRow {
   id: string;
@@ -67,31 +68,31 @@ export class NoticeService {
         )
       : [];
     if (!n || !this.canSee(p, n))
-      throw complaintError(ComplaintErrorCode.NOTICE_NOT_FOUND, `no notice ${id} in your scope`, 'noticeId');
+      throw complaintError(
+        ComplaintErrorCode.NOTICE_NOT_FOUND,
+        `您的管辖范围内没有检查（监察）建议书 ${id}`,
+        'noticeId',
+      );
     return n;
   }
 
   async issue(p: Principal, input: IssueNoticeInput, key: string): Promise<string> {
-    scope.assertRole(p, [Role.INSPECTOR], 'issue notices');
+    scope.assertRole(p, [Role.INSPECTOR], '下发检查（监察）建议书');
     const v = new Validation();
-    v.check(
-      unitCode.isValid(input.unitCode) && scope.canRead(p, input.unitCode),
-      'unitCode',
-      'must be a unit in your scope',
-    );
-    v.check(input.title.trim().length >= 2 && input.title.length <= 200, 'title', 'must be 2-200 characters');
-    v.check(input.body.trim().length >= 2 && input.body.length <= 10000, 'body', 'must be 2-10000 characters');
+    v.check(unitCode.isValid(input.unitCode) && scope.canRead(p, input.unitCode), 'unitCode', '须为您管辖范围内的单位');
+    v.check(input.title.trim().length >= 2 && input.title.length <= 200, 'title', '长度须为 2-200 个字符');
+    v.check(input.body.trim().length >= 2 && input.body.length <= 10000, 'body', '长度须为 2-10000 个字符');
     v.check(
       /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) && input.deadline > this.config.calendar.localDate(this.config.now()),
       'deadline',
-      'must be a future date YYYY-MM-DD',
+      '须为今天以后的日期（YYYY-MM-DD）',
     );
     v.check(
       input.items.length >= 1 &&
         input.items.length <= 50 &&
         input.items.every((i) => i.trim().length >= 2 && i.length <= 2000),
       'items',
-      'must list 1-50 items of 2-2000 characters',
+      '须列出 1-50 项整改事项，每项 2-2000 个字符',
     );
     for (const [field, ids] of [
       ['citedComplaints', input.citedComplaints],
@@ -101,7 +102,7 @@ export class NoticeService {
       v.check(
         (ids ?? []).every((id) => isUuid(id)),
         field,
-        'must be ids',
+        '须为编号',
       );
     }
     v.throwIfAny();
@@ -109,7 +110,7 @@ export class NoticeService {
     for (const id of input.citedComplaints ?? []) {
       const [c]: ComplaintRow[] = await this.ds.query('SELECT * FROM complaint WHERE id = $1', [id]);
       if (!c || !complaintVisibility.canSee(p, c))
-        throw platformError(PlatformErrorCode.VALIDATION_FAILED, `no complaint ${id} in your scope`, 'citedComplaints');
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, `您的管辖范围内没有投诉 ${id}`, 'citedComplaints');
     }
     return (
       await runIdempotent(this.ds, { principal: p, key, operation: 'issueNotice', input }, async (em) => {
@@ -167,20 +168,20 @@ export class NoticeService {
     evidence: AttachmentUpload[],
     key: string,
   ): Promise<string> {
-    scope.assertRole(p, [Role.LEADER], 'answer notices');
+    scope.assertRole(p, [Role.LEADER], '报告整改情况');
     const v = new Validation();
-    v.check(report.trim().length >= 2 && report.length <= 10000, 'report', 'must be 2-10000 characters');
+    v.check(report.trim().length >= 2 && report.length <= 10000, 'report', '长度须为 2-10000 个字符');
     const contents = attachmentStore.validate(v, evidence, 'evidence');
     v.throwIfAny();
     return this.onItem(p, noticeId, itemNo, key, 'answerNoticeItem', { report, evidence }, async (em, n, item) => {
       if (p.unit !== n.unit_code)
-        throw complaintError(
-          ComplaintErrorCode.NOT_HANDLER,
-          'only the leader of the notified unit answers',
-          'noticeId',
-        );
+        throw complaintError(ComplaintErrorCode.NOT_HANDLER, '整改情况由被建议单位的领导报告', 'noticeId');
       if (!['PENDING', 'RETURNED'].includes(item.status))
-        throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `item ${itemNo} is ${item.status}`, 'itemNo');
+        throw complaintError(
+          ComplaintErrorCode.INVALID_TRANSITION,
+          `第${itemNo}项整改事项${noticeItemStatusLabel(item.status)}，不能再报告`,
+          'itemNo',
+        );
       const refs = await attachmentStore.store(em, evidence, contents);
       await em.query(
         `UPDATE notice_item SET status = 'ANSWERED', report = $3, evidence = $4, answered_by = $5, answered_at = $6 WHERE notice_id = $1 AND item_no = $2`,
@@ -197,14 +198,14 @@ export class NoticeService {
     comment: string,
     key: string,
   ): Promise<string> {
-    scope.assertRole(p, [Role.INSPECTOR], 'review rectification');
+    scope.assertRole(p, [Role.INSPECTOR], '审核整改情况');
     return this.onItem(p, noticeId, itemNo, key, 'reviewNoticeItem', { accept, comment }, async (em, n, item) => {
       if (!scope.canRead(p, n.issuer_unit) && p.unit !== n.issuer_unit)
-        throw complaintError(ComplaintErrorCode.NOT_HANDLER, 'the issuing inspectors review the answers', 'noticeId');
+        throw complaintError(ComplaintErrorCode.NOT_HANDLER, '整改情况由下发建议书单位的纪检监察人员审核', 'noticeId');
       if (item.status !== 'ANSWERED')
         throw complaintError(
           ComplaintErrorCode.INVALID_TRANSITION,
-          `item ${itemNo} is ${item.status}, not ANSWERED`,
+          `第${itemNo}项整改事项${noticeItemStatusLabel(item.status)}，尚无待审核的整改报告`,
           'itemNo',
         );
       await em.query(
@@ -246,12 +247,12 @@ export class NoticeService {
       async (em) => {
         const [n]: NoticeRow[] = await em.query('SELECT * FROM notice WHERE id = $1 FOR UPDATE', [noticeId]);
         if (n!.status === 'CLOSED')
-          throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `notice ${n!.number} is closed`, 'noticeId');
+          throw complaintError(ComplaintErrorCode.INVALID_TRANSITION, `建议书 ${n!.number} 已办结`, 'noticeId');
         const [item]: { status: string }[] = await em.query(
           'SELECT status FROM notice_item WHERE notice_id = $1 AND item_no = $2',
           [noticeId, itemNo],
         );
-        if (!item) throw complaintError(ComplaintErrorCode.ITEM_NOT_FOUND, `notice has no item ${itemNo}`, 'itemNo');
+        if (!item) throw complaintError(ComplaintErrorCode.ITEM_NOT_FOUND, `建议书没有第${itemNo}项整改事项`, 'itemNo');
         await body(em, n!, item);
         return { id: noticeId };
       },
@@ -304,7 +305,7 @@ export class NoticeService {
 
   /** Notices to `unit`'s subtree (inspectors) or to the leader's own unit. */
   async list(p: Principal, unit: string | undefined): Promise<Notice[]> {
-    scope.assertRole(p, [Role.LEADER, Role.INSPECTOR], 'read notices');
+    scope.assertRole(p, [Role.LEADER, Role.INSPECTOR], '查看检查（监察）建议书');
     const root = unit ?? p.unit!;
     scope.assertCanRead(p, root);
     const { low, high } = unitCode.subtreeRange(root);

@@ -14,7 +14,7 @@ export class UnitComplaintTrendResolver {
     description: 'Monthly complaint counts of the subtree over the last 12 months (inspectors and leaders in scope).',
   })
   async complaintTrend(@Root() unit: UnitRef, @Ctx() ctx: ComplaintsContext): Promise<ComplaintTrend> {
-    scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER, Role.SERVICE], 'read complaint trends');
+    scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER, Role.SERVICE], '查看投诉趋势');
     scope.assertCanRead(ctx.principal, unit.code);
     return toComplaintTrend(await ctx.trends.forUnits.load(unit.code));
   }
@@ -29,7 +29,7 @@ export class UnitComplaintTrendResolver {
     @Arg('city') city: string,
     @Ctx() ctx: ComplaintsContext,
   ): Promise<UnitComplaintTrend[]> {
-    scope.assertRole(ctx.principal, [Role.SERVICE], 'read tier-wide complaint trends');
+    scope.assertRole(ctx.principal, [Role.SERVICE], '查看全层级投诉趋势');
     const rows = await ctx.trends.forTier(tier, city.slice(0, 4));
     return rows.map((r) => ({ code: r.code, trend: toComplaintTrend(r.trend) }));
   }

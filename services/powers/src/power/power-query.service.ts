@@ -60,7 +60,7 @@ export class PowerQueryService {
     if (!found)
       throw powerError(
         PowerErrorCode.POWER_NOT_FOUND,
-        `no power ${id}${version ? ` version ${version}` : ''} that you can see`,
+        `没有您可查看的权力事项 ${id}${version ? `（第 ${version} 版）` : ''}`,
         'id',
       );
     return found;
@@ -90,9 +90,9 @@ export class PowerQueryService {
     const isPublic = principal.role === Role.PUBLIC;
     const root = unit ?? principal.unit;
     if (root !== undefined && !unitCode.isValid(root))
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, '单位须为 12 位行政区划代码', 'unit');
     if (!isPublic && principal.role !== Role.SERVICE) {
-      if (!root) throw platformError(PlatformErrorCode.FORBIDDEN, 'your token has no unit');
+      if (!root) throw platformError(PlatformErrorCode.FORBIDDEN, '您的令牌未注明所属单位');
       scope.assertCanRead(principal, root);
     }
     // Conditions on the power row alone, and those that need its version (the count skips the join without them).
@@ -111,21 +111,21 @@ export class PowerQueryService {
       if (!isUuid(filter.departmentId))
         throw platformError(
           PlatformErrorCode.VALIDATION_FAILED,
-          'departmentId must be a department id (UUID)',
+          'departmentId 须为部门编号（UUID）',
           'filter.departmentId',
         );
       versionWhere.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
     }
     if (filter.riskLevel != null) {
       if (![1, 2, 3].includes(filter.riskLevel))
-        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel must be 1, 2 or 3', 'filter.riskLevel');
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel 须为 1、2 或 3', 'filter.riskLevel');
       versionWhere.push(
         `EXISTS (SELECT 1 FROM risk_point r WHERE r.power_id = p.id AND r.version = v.version AND r.level = ${param(filter.riskLevel)})`,
       );
     }
     if (filter.text != null && filter.text.trim() !== '') {
       if (filter.text.length > 100)
-        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'text must be at most 100 characters', 'filter.text');
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, '检索文字不得超过 100 个字符', 'filter.text');
       // A substring match: the embedded cluster's C locale gives CJK text no trigrams, so a
       // pg_trgm index could not serve these patterns; abbreviations (低保) are spelt out.
       const [pattern, ...expanded] = powerSearchTerms(filter.text).map(

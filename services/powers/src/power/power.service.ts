@@ -63,20 +63,20 @@ export class PowerService {
   constructor(private readonly ds: DataSource) {}
 
   private assertAdmin(principal: Principal, unit: string, field = 'unitCode'): void {
-    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    scope.assertRole(principal, [Role.ADMIN], '管理权力清单');
     scope.assertCanRead(principal, unit, field);
   }
 
   async create(principal: Principal, input: CreatePowerInput, idempotencyKey: string): Promise<PowerRef> {
-    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    scope.assertRole(principal, [Role.ADMIN], '管理权力清单');
     const v = new Validation();
-    v.check(unitCode.isValid(input.unitCode), 'unitCode', 'must be a 12-digit division code');
+    v.check(unitCode.isValid(input.unitCode), 'unitCode', '须为 12 位行政区划代码');
     checkPowerCode(v, input.code);
     v.throwIfAny();
     this.assertAdmin(principal, input.unitCode);
     return runIdempotent(this.ds, { principal, key: idempotencyKey, operation: 'createPower', input }, async (em) => {
       const [unit] = await em.query('SELECT code FROM unit WHERE code = $1', [input.unitCode]);
-      if (!unit) throw powerError(PowerErrorCode.UNIT_NOT_FOUND, `no unit ${input.unitCode}`, 'unitCode');
+      if (!unit) throw powerError(PowerErrorCode.UNIT_NOT_FOUND, `没有代码为 ${input.unitCode} 的单位`, 'unitCode');
       const content = powerContentOf(input);
       validatePowerContent(content, await directoryOf(em, input.unitCode));
       const id = randomUUID();
@@ -89,7 +89,7 @@ export class PowerService {
       if (inserted.length === 0)
         throw powerError(
           PowerErrorCode.POWER_CODE_TAKEN,
-          `unit ${input.unitCode} already has a power with code ${input.code}`,
+          `单位 ${input.unitCode} 已有编码为 ${input.code} 的权力事项`,
           'code',
         );
       await powerRepository.writeVersion(em, id, 1, VersionState.DRAFT, content, principal.subject);
@@ -115,14 +115,14 @@ export class PowerService {
     input: unknown,
     change: (c: PowerContent) => X | void,
   ): Promise<PowerRef & Partial<X>> {
-    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    scope.assertRole(principal, [Role.ADMIN], '管理权力清单');
     return runIdempotent(
       this.ds,
       { principal, key: idempotencyKey, operation: `${operation}:${id}`, input },
       async (em): Promise<PowerRef & Partial<X>> => {
         const power = await this.lock(em, principal, id);
         if (power.status === PowerStatus.RETIRED)
-          throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired and cannot be edited`, 'id');
+          throw powerError(PowerErrorCode.POWER_RETIRED, `权力事项 ${power.code} 已停用，不能修改`, 'id');
         const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [
           id,
           power.latest_version,
@@ -155,7 +155,7 @@ export class PowerService {
       ? await em.query('SELECT * FROM power WHERE id = $1 FOR UPDATE', [id])
       : [];
     if (!power || !scope.canRead(principal, power.unit_code))
-      throw powerError(PowerErrorCode.POWER_NOT_FOUND, `no power ${id} in your scope`, 'id');
+      throw powerError(PowerErrorCode.POWER_NOT_FOUND, `您的管辖范围内没有权力事项 ${id}`, 'id');
     return power;
   }
 
@@ -210,22 +210,18 @@ export class PowerService {
       const items = c[list] as { id: string }[];
       const index = items.findIndex((i) => i.id === itemId);
       if (index < 0)
-        throw powerError(
-          PowerErrorCode.ITEM_NOT_FOUND,
-          `the latest version has no item ${itemId} in ${list}`,
-          'itemId',
-        );
+        throw powerError(PowerErrorCode.ITEM_NOT_FOUND, `最新版本的 ${list} 中没有条目 ${itemId}`, 'itemId');
       items.splice(index, 1);
     });
   }
 
   /** Publishes the latest draft; the previously published version becomes SUPERSEDED. */
   async publish(principal: Principal, id: string, key: string): Promise<PowerRef> {
-    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    scope.assertRole(principal, [Role.ADMIN], '管理权力清单');
     return runIdempotent(this.ds, { principal, key, operation: `publishPower:${id}`, input: {} }, async (em) => {
       const power = await this.lock(em, principal, id);
       if (power.status === PowerStatus.RETIRED)
-        throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is retired`, 'id');
+        throw powerError(PowerErrorCode.POWER_RETIRED, `权力事项 ${power.code} 已停用`, 'id');
       const [latest] = await em.query('SELECT state FROM power_version WHERE power_id = $1 AND version = $2', [
         id,
         power.latest_version,
@@ -233,7 +229,7 @@ export class PowerService {
       if (latest.state !== VersionState.DRAFT)
         throw powerError(
           PowerErrorCode.NOTHING_TO_PUBLISH,
-          `version ${power.latest_version} is already published; edit the power first`,
+          `第 ${power.latest_version} 版已公布，请先修改权力事项再公布`,
           'id',
         );
       validatePowerContent(
@@ -261,13 +257,13 @@ export class PowerService {
 
   /** Withdraws a power from the catalog (已取消); its versions stay readable to staff. */
   async retire(principal: Principal, id: string, reason: string, key: string): Promise<PowerRef> {
-    scope.assertRole(principal, [Role.ADMIN], 'manage the power catalog');
+    scope.assertRole(principal, [Role.ADMIN], '管理权力清单');
     if (reason.trim().length < 2 || reason.length > 1000)
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'reason must be 2-1000 characters', 'reason');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, '停用理由长度须为 2-1000 个字符', 'reason');
     return runIdempotent(this.ds, { principal, key, operation: `retirePower:${id}`, input: { reason } }, async (em) => {
       const power = await this.lock(em, principal, id);
       if (power.status === PowerStatus.RETIRED)
-        throw powerError(PowerErrorCode.POWER_RETIRED, `power ${power.code} is already retired`, 'id');
+        throw powerError(PowerErrorCode.POWER_RETIRED, `权力事项 ${power.code} 已经停用`, 'id');
       await em.query(`UPDATE power SET status = 'RETIRED', retired_reason = $2, updated_at = now() WHERE id = $1`, [
         id,
         reason,

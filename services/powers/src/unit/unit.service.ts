@@ -18,11 +18,11 @@ export class UnitService {
   /** A unit by code; OUT_OF_SCOPE outside the caller's subtree, UNIT_NOT_FOUND when unknown. */
   async get(principal: Principal, code: string): Promise<Unit> {
     if (!unitCode.isValid(code))
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'code must be a 12-digit division code', 'code');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'code 须为 12 位行政区划代码', 'code');
     if (!this.canSeeUnit(principal, code))
-      throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `unit ${code} is outside your scope`, 'code');
+      throw platformError(PlatformErrorCode.OUT_OF_SCOPE, `单位 ${code} 不在您的管辖范围内`, 'code');
     const unit = await this.loaders.unit.load(code);
-    if (!unit) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `no unit ${code}`, 'code');
+    if (!unit) throw platformError(PlatformErrorCode.VALIDATION_FAILED, `没有代码为 ${code} 的单位`, 'code');
     return unit;
   }
 

@@ -115,11 +115,7 @@ export function validatePowerContent(c: PowerContent, dir: UnitDirectory): void 
   let total = 0;
   c.flow.forEach((s, i) => {
     text(v, s.name, `flow.${i}.name`, 100);
-    v.check(
-      Number.isInteger(s.timeLimitDays) && s.timeLimitDays >= 1,
-      `flow.${i}.timeLimitDays`,
-      '至少 1 个工作日',
-    );
+    v.check(Number.isInteger(s.timeLimitDays) && s.timeLimitDays >= 1, `flow.${i}.timeLimitDays`, '至少 1 个工作日');
     v.check(postOk(s.postId), `flow.${i}.postId`, '须为本单位业务部门（非监督部门）的岗位');
     total += s.timeLimitDays;
   });

@@ -24,6 +24,7 @@ import { CaseMonthStat1763770500000 } from './migrations/1763770500000-case-mont
 import { CaseMonthStatChanges1765200000000 } from './migrations/1765200000000-case-month-stat-changes';
 import { LookupAttempt1766150000000 } from './migrations/1766150000000-lookup-attempt';
 import { PowersClient } from './clients/powers-client';
+import { CaseRiskHintsResolver } from './risk-hints/case-risk-hints.resolver';
 import { createCaseMonthSums, type CaseMonthSums } from './stats/case-month-sums';
 import { UnitCaseTrendResolver } from './stats/unit-case-trend.resolver';
 import { UnitCasesResolver } from './unit/unit-cases.resolver';
@@ -71,6 +72,7 @@ export function createCasesSubgraph(
     resolvers: [
       CaseResolver,
       CaseMutationResolver,
+      CaseRiskHintsResolver,
       UnitCasesResolver,
       UnitCaseTrendResolver,
       CaseCheckpointResolver,

@@ -4,6 +4,7 @@ export type { CasesConfig } from './cases-config';
 export type { CardNotice, CardNotifier } from './clock/card-notifier';
 export { PowersClient } from './clients/powers-client';
 export { LogCardNotifier, WebhookCardNotifier } from './clock/card-notifier';
+export { caseCardReason, stepCardReason } from './clock/card-reason';
 export { createCaseStatsLoader } from './stats/case-stats.loader';
 export { queryCode } from './case/query-code';
 export type { CaseEventKind } from './trace/case-event-kind';

@@ -7,6 +7,9 @@ import { PowerMutationResolver } from './power/power-mutation.resolver';
 import { powerReference } from './power/power.reference';
 import { FlowStepResolver, PowerConnectionResolver, PowerResolver } from './power/power.resolver';
 import { createPowersContext, type PowersContext } from './powers.context';
+import { StepRiskHintsResolver } from './risk-hints/step-risk-hints.resolver';
+import { stepRiskHintsReference } from './risk-hints/step-risk-hints.reference';
+import { StepRiskHints } from './risk-hints/step-risk-hints.type';
 import { seedDemo } from './seed/seed-demo';
 import { Account } from './unit/account.entity';
 import { AccountStateResolver } from './unit/account-state.resolver';
@@ -48,8 +51,17 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     PowerMutationResolver,
     ViewerResolver,
     AccountStateResolver,
+    StepRiskHintsResolver,
   ],
-  references: { Unit: unitReference, Power: powerReference, Department: departmentReference, Post: postReference },
+  // Reached only through references (a case's current step, from the cases subgraph).
+  orphanedTypes: [StepRiskHints],
+  references: {
+    Unit: unitReference,
+    Power: powerReference,
+    Department: departmentReference,
+    Post: postReference,
+    StepRiskHints: stepRiskHintsReference,
+  },
   createContext: createPowersContext,
   seedDemo,
 };

@@ -36,7 +36,7 @@ describe('evaluateCheckpoints', () => {
         kind: 'REQUIRED_ATTACHMENTS',
         legalBasis: BASIS,
         description: 'REQUIRED_ATTACHMENTS 说明',
-        message: `required attachments are missing: 申请书、营业执照 (${BASIS})`,
+        message: `缺少必须提交的材料：申请书、营业执照（${BASIS}）`,
         values: { missing: '申请书、营业执照' },
       });
     });
@@ -57,13 +57,13 @@ describe('evaluateCheckpoints', () => {
 
     it('fails above the limit', () => {
       const [v] = evaluateCheckpoints([limit], leaving3().withAmounts({ amount: 1000000.01 }).build());
-      expect(v?.message).toBe(`amount of 1000000.01 CNY exceeds the limit of 1000000 CNY (${BASIS})`);
+      expect(v?.message).toBe(`金额 1000000.01 元超过上限 1000000 元（${BASIS}）`);
       expect(v?.values).toEqual({ field: 'amount', amount: 1000000.01, max: 1000000 });
     });
 
     it('fails when the amount is missing', () => {
       const [v] = evaluateCheckpoints([limit], leaving3().withAmounts({ contractPrice: 10 }).build());
-      expect(v?.message).toBe(`amount is missing, so the limit of 1000000 CNY cannot be checked (${BASIS})`);
+      expect(v?.message).toBe(`未填写金额，无法核对 1000000 元的上限（${BASIS}）`);
       expect(v?.values).toEqual({ field: 'amount', amount: null, max: 1000000 });
     });
 
@@ -99,7 +99,7 @@ describe('evaluateCheckpoints', () => {
         .build();
       const [v] = evaluateCheckpoints([pay], facts);
       expect(v?.message).toBe(
-        `payments of 700000.01 CNY in total exceed 700000 CNY, the contract price of 2000000 CNY times progress 0.35 (${PAY_BASIS})`,
+        `累计支付 700000.01 元超过可支付上限 700000 元（合同价款 2000000 元 × 工程进度 0.35）（${PAY_BASIS}）`,
       );
       expect(v?.values).toEqual({ paidTotal: 700000.01, contractPrice: 2000000, progress: 0.35, allowed: 700000 });
     });
@@ -130,15 +130,13 @@ describe('evaluateCheckpoints', () => {
         [pay],
         leaving3().withAmounts({ progress: 0.5, paidTotal: 100 }).paying(100).build(),
       );
-      expect(v?.message).toBe(
-        `payments of 100 CNY in total cannot be checked: the contract price is missing (${PAY_BASIS})`,
-      );
+      expect(v?.message).toBe(`累计支付 100 元无法核对：未填写合同价款（${PAY_BASIS}）`);
       expect(v?.values).toEqual({ paidTotal: 100, contractPrice: null, progress: 0.5, allowed: null });
     });
 
     it('fails when earlier payments exist but progress is unknown', () => {
       const [v] = evaluateCheckpoints([pay], leaving3().withAmounts({ contractPrice: 1000, paidTotal: 100 }).build());
-      expect(v?.message).toContain('the progress is missing');
+      expect(v?.message).toContain('未填写工程进度');
     });
   });
 
@@ -162,8 +160,7 @@ describe('evaluateCheckpoints', () => {
         .build();
       expect(evaluateCheckpoints([change], facts)).toEqual([
         expect.objectContaining({
-          message:
-            'contract change of 600000 CNY exceeds the single-change limit of 500000 CNY (《政府投资条例》第二十一条)',
+          message: '合同变更金额 600000 元超过单次变更上限 500000 元（《政府投资条例》第二十一条）',
           values: { change: 600000, max: 500000 },
         }),
       ]);
@@ -193,8 +190,7 @@ describe('evaluateCheckpoints', () => {
       expect(results.violations[0]).toEqual([]);
       expect(results.violations[1]).toEqual([
         expect.objectContaining({
-          message:
-            'contract changes of 450000 CNY in total exceed 400000 CNY, 20% of the contract price of 2000000 CNY (《政府投资条例》第二十一条)',
+          message: '累计合同变更 450000 元超过 400000 元，即合同价款 2000000 元的 20%（《政府投资条例》第二十一条）',
           values: { changeTotal: 450000, contractPrice: 2000000, maxRatio: 0.2, allowed: 400000 },
         }),
       ]);
@@ -219,7 +215,7 @@ describe('evaluateCheckpoints', () => {
         [change],
         leaving3().withAmounts({ changeTotal: 1000 }).changingContractBy(1000).build(),
       );
-      expect(v?.message).toContain('the contract price is missing');
+      expect(v?.message).toContain('未填写合同价款');
       expect(v?.values).toEqual({ changeTotal: 1000, contractPrice: null, maxRatio: 0.2, allowed: null });
     });
   });
@@ -234,7 +230,7 @@ describe('evaluateCheckpoints', () => {
 
     it('fails below and above the range', () => {
       expect(evaluateCheckpoints([range], withPenalty(1999.99))[0]?.message).toBe(
-        `penalty of 1999.99 CNY lies outside the range of 2000 to 20000 CNY (${BASIS})`,
+        `罚款金额 1999.99 元不在 2000 至 20000 元的范围内（${BASIS}）`,
       );
       expect(evaluateCheckpoints([range], withPenalty(20000.01))[0]?.values).toEqual({
         penalty: 20000.01,
@@ -245,7 +241,7 @@ describe('evaluateCheckpoints', () => {
 
     it('fails when no penalty is set', () => {
       const [v] = evaluateCheckpoints([range], leaving3().build());
-      expect(v?.message).toContain('penalty is missing');
+      expect(v?.message).toContain('未填写罚款金额');
       expect(v?.values).toEqual({ penalty: null, min: 2000, max: 20000 });
     });
 
@@ -264,15 +260,13 @@ describe('evaluateCheckpoints', () => {
 
     it('fails one day short', () => {
       const [v] = evaluateCheckpoints([publicity], leaving3().withStepFinished(2, 4).withStepFinished(1, 30).build());
-      expect(v?.message).toBe(
-        `only 4 working days have passed since step 2 was finished, at least 5 are required (${BASIS})`,
-      );
+      expect(v?.message).toBe(`第2步办结后仅过 4 个工作日，须满 5 个工作日（${BASIS}）`);
       expect(v?.values).toEqual({ fromStepNo: 2, days: 4, minDays: 5 });
     });
 
     it('fails when the earlier step has not been finished', () => {
       const [v] = evaluateCheckpoints([publicity], leaving3().withStepFinished(1, 30).build());
-      expect(v?.message).toContain('step 2 has not been finished');
+      expect(v?.message).toContain('第2步尚未办结');
       expect(v?.values).toEqual({ fromStepNo: 2, days: null, minDays: 5 });
     });
   });
@@ -303,7 +297,7 @@ describe('evaluateCheckpoints', () => {
         .build();
       const [v, ...rest] = evaluateCheckpoints([misconfigured], facts);
       expect(rest).toEqual([]);
-      expect(v?.message).toMatch(new RegExp(`^checkpoint cp-\\S+ \\(\\S+\\) is misconfigured: .+ \\(${BASIS}\\)$`));
+      expect(v?.message).toMatch(new RegExp(`^电子关卡 cp-\\S+（\\S+）配置有误：.+（${BASIS}）$`));
       expect(v?.values).toEqual({ invalidParams });
     });
 
@@ -313,7 +307,7 @@ describe('evaluateCheckpoints', () => {
         leaving3().build(),
       );
       expect(v?.message).toBe(
-        `checkpoint c9 (CONTRACT_CHANGE_LIMIT) is misconfigured: params.max must be a positive number; params.maxRatio must be a share between 0 and 1 (${BASIS})`,
+        `电子关卡 c9（CONTRACT_CHANGE_LIMIT）配置有误：参数 max 须为正数；参数 maxRatio 须为 0 到 1 之间的比例（${BASIS}）`,
       );
     });
 
@@ -359,7 +353,7 @@ describe('evaluateCheckpoints', () => {
         [rule('PENALTY_RANGE', { min: 0, max: 100 }, { legalBasis: ' ' })],
         leaving3().withAmounts({ penalty: 101 }).build(),
       );
-      expect(v?.message).toBe('penalty of 101 CNY lies outside the range of 0 to 100 CNY');
+      expect(v?.message).toBe('罚款金额 101 元不在 0 至 100 元的范围内');
     });
   });
 });

@@ -16,6 +16,15 @@ const CNY_FIELDS = {
 } satisfies Record<Exclude<keyof CaseAmounts, 'progress'>, true>;
 type CnyField = keyof typeof CNY_FIELDS;
 
+/** Each CNY figure as a message names it. */
+const CNY_LABELS: Record<CnyField, string> = {
+  contractPrice: '合同价款',
+  amount: '金额',
+  penalty: '罚款金额',
+  paidTotal: '累计支付金额',
+  changeTotal: '累计合同变更金额',
+};
+
 type Values = CheckpointViolation['values'];
 /** A param's name, whether it is valid, and what it must be. */
 type ParamCheck = [name: string, ok: boolean, requirement: string];
@@ -51,33 +60,33 @@ function evaluate(rule: CheckpointRule, facts: TransitionFacts): CheckpointViola
       return minDaysBetweenSteps(rule, facts);
     default:
       // Rules come from stored snapshots: a kind this service does not know must not pass.
-      return misconfigured(rule, [['kind', false, `"${String(rule.kind)}" is not a known kind`]]);
+      return misconfigured(rule, [['kind', false, `“${String(rule.kind)}”不是已知的关卡类型`]]);
   }
 }
 
 function requiredAttachments(rule: CheckpointRule, facts: TransitionFacts): CheckpointViolation | null {
   const { attachments } = rule.params;
-  if (!isNameList(attachments)) return misconfigured(rule, [['attachments', false, 'must name at least one material']]);
+  if (!isNameList(attachments)) return misconfigured(rule, [['attachments', false, '须至少列出一项材料']]);
   const present = new Set(facts.attachmentNames.map((name) => name.trim()));
   const missing = [...new Set(attachments.map((name) => name.trim()))].filter((name) => !present.has(name));
   if (missing.length === 0) return null;
   const list = missing.join('、');
-  return violation(rule, `required attachments are missing: ${list}`, { missing: list });
+  return violation(rule, `缺少必须提交的材料：${list}`, { missing: list });
 }
 
 function amountLimit(rule: CheckpointRule, facts: TransitionFacts): CheckpointViolation | null {
   const { field, max } = rule.params;
   if (!isCnyField(field) || !isPositive(max)) {
     return misconfigured(rule, [
-      ['field', isCnyField(field), `must name a CNY figure of the case (${Object.keys(CNY_FIELDS).join(', ')})`],
-      ['max', isPositive(max), 'must be a positive number'],
+      ['field', isCnyField(field), `须为办件的人民币金额字段（${Object.keys(CNY_FIELDS).join('、')}）之一`],
+      ['max', isPositive(max), '须为正数'],
     ]);
   }
   const amount = figure(facts.amounts[field]);
   if (amount === null)
-    return violation(rule, `${field} is missing, so the limit of ${max} CNY cannot be checked`, { field, amount, max });
+    return violation(rule, `未填写${CNY_LABELS[field]}，无法核对 ${max} 元的上限`, { field, amount, max });
   if (amount <= max) return null;
-  return violation(rule, `${field} of ${amount} CNY exceeds the limit of ${max} CNY`, { field, amount, max });
+  return violation(rule, `${CNY_LABELS[field]} ${amount} 元超过上限 ${max} 元`, { field, amount, max });
 }
 
 function paymentWithinProgress(rule: CheckpointRule, facts: TransitionFacts): CheckpointViolation | null {
@@ -86,21 +95,22 @@ function paymentWithinProgress(rule: CheckpointRule, facts: TransitionFacts): Ch
   const contractPrice = figure(facts.amounts.contractPrice);
   const progress = figure(facts.amounts.progress);
   if (contractPrice === null || progress === null) {
-    const lacking = [contractPrice === null ? 'contract price' : null, progress === null ? 'progress' : null].filter(
+    const lacking = [contractPrice === null ? '合同价款' : null, progress === null ? '工程进度' : null].filter(
       (x) => x !== null,
     );
-    return violation(
-      rule,
-      `payments of ${paidTotal} CNY in total cannot be checked: the ${lacking.join(' and ')} ${lacking.length > 1 ? 'are' : 'is'} missing`,
-      { paidTotal, contractPrice, progress, allowed: null },
-    );
+    return violation(rule, `累计支付 ${paidTotal} 元无法核对：未填写${lacking.join('和')}`, {
+      paidTotal,
+      contractPrice,
+      progress,
+      allowed: null,
+    });
   }
   // A share beyond 0..1 is a data error; it must never allow paying more than the price.
   const allowed = contractPrice * Math.min(Math.max(progress, 0), 1);
   if (paidTotal <= allowed + TOLERANCE) return null;
   return violation(
     rule,
-    `payments of ${paidTotal} CNY in total exceed ${cents(allowed)} CNY, the contract price of ${contractPrice} CNY times progress ${progress}`,
+    `累计支付 ${paidTotal} 元超过可支付上限 ${cents(allowed)} 元（合同价款 ${contractPrice} 元 × 工程进度 ${progress}）`,
     { paidTotal, contractPrice, progress, allowed: cents(allowed) },
   );
 }
@@ -109,15 +119,15 @@ function contractChangeLimit(rule: CheckpointRule, facts: TransitionFacts): Chec
   const { max, maxRatio } = rule.params;
   if (!isPositive(max) || !isShare(maxRatio)) {
     return misconfigured(rule, [
-      ['max', isPositive(max), 'must be a positive number'],
-      ['maxRatio', isShare(maxRatio), 'must be a share between 0 and 1'],
+      ['max', isPositive(max), '须为正数'],
+      ['maxRatio', isShare(maxRatio), '须为 0 到 1 之间的比例'],
     ]);
   }
   const change = facts.contractChange;
   if (change === null) return null;
   const withinSingle = Math.abs(change) <= max;
   if (!withinSingle)
-    return violation(rule, `contract change of ${change} CNY exceeds the single-change limit of ${max} CNY`, {
+    return violation(rule, `合同变更金额 ${change} 元超过单次变更上限 ${max} 元`, {
       change,
       max,
     });
@@ -127,17 +137,18 @@ function contractChangeLimit(rule: CheckpointRule, facts: TransitionFacts): Chec
   const contractPrice = figure(facts.amounts.contractPrice);
   const ratio = `${cents(maxRatio * 100)}%`;
   if (contractPrice === null) {
-    return violation(
-      rule,
-      `contract changes of ${changeTotal} CNY in total cannot be checked against the ${ratio} limit: the contract price is missing`,
-      { changeTotal, contractPrice, maxRatio, allowed: null },
-    );
+    return violation(rule, `累计合同变更 ${changeTotal} 元无法按 ${ratio} 的比例上限核对：未填写合同价款`, {
+      changeTotal,
+      contractPrice,
+      maxRatio,
+      allowed: null,
+    });
   }
   const allowed = maxRatio * contractPrice;
   if (changeTotal <= allowed + TOLERANCE) return null;
   return violation(
     rule,
-    `contract changes of ${changeTotal} CNY in total exceed ${cents(allowed)} CNY, ${ratio} of the contract price of ${contractPrice} CNY`,
+    `累计合同变更 ${changeTotal} 元超过 ${cents(allowed)} 元，即合同价款 ${contractPrice} 元的 ${ratio}`,
     { changeTotal, contractPrice, maxRatio, allowed: cents(allowed) },
   );
 }
@@ -146,15 +157,15 @@ function penaltyRange(rule: CheckpointRule, facts: TransitionFacts): CheckpointV
   const { min, max } = rule.params;
   if (!isNonNegative(min) || !isPositive(max) || min > max) {
     return misconfigured(rule, [
-      ['min', isNonNegative(min), 'must be zero or more'],
-      ['max', isPositive(max) && !(isNonNegative(min) && min > max), 'must be a positive number not below min'],
+      ['min', isNonNegative(min), '须不小于 0'],
+      ['max', isPositive(max) && !(isNonNegative(min) && min > max), '须为不小于下限（min）的正数'],
     ]);
   }
   const penalty = figure(facts.amounts.penalty);
   if (penalty === null)
-    return violation(rule, `penalty is missing; it must lie between ${min} and ${max} CNY`, { penalty, min, max });
+    return violation(rule, `未填写罚款金额，罚款须在 ${min} 至 ${max} 元之间`, { penalty, min, max });
   if (penalty >= min && penalty <= max) return null;
-  return violation(rule, `penalty of ${penalty} CNY lies outside the range of ${min} to ${max} CNY`, {
+  return violation(rule, `罚款金额 ${penalty} 元不在 ${min} 至 ${max} 元的范围内`, {
     penalty,
     min,
     max,
@@ -165,32 +176,24 @@ function minDaysBetweenSteps(rule: CheckpointRule, facts: TransitionFacts): Chec
   const { fromStepNo, days: minDays } = rule.params;
   if (!isWhole(fromStepNo, 1) || fromStepNo >= rule.stepNo || !isWhole(minDays, 1)) {
     return misconfigured(rule, [
-      ['fromStepNo', isWhole(fromStepNo, 1) && fromStepNo < rule.stepNo, 'must be an earlier step of the flow'],
-      ['days', isWhole(minDays, 1), 'must be a whole number of working days, at least 1'],
+      ['fromStepNo', isWhole(fromStepNo, 1) && fromStepNo < rule.stepNo, '须为流程中靠前的环节'],
+      ['days', isWhole(minDays, 1), '须为整数个工作日，至少 1 个'],
     ]);
   }
   const days = facts.workingDaysSince(fromStepNo);
   const values = { fromStepNo, days, minDays };
   if (days === null)
-    return violation(
-      rule,
-      `step ${fromStepNo} has not been finished, so the required ${minDays} working days since it have not passed`,
-      values,
-    );
+    return violation(rule, `第${fromStepNo}步尚未办结，须在其办结满 ${minDays} 个工作日后才能进入下一步`, values);
   if (days >= minDays) return null;
-  return violation(
-    rule,
-    `only ${days} working days have passed since step ${fromStepNo} was finished, at least ${minDays} are required`,
-    values,
-  );
+  return violation(rule, `第${fromStepNo}步办结后仅过 ${days} 个工作日，须满 ${minDays} 个工作日`, values);
 }
 
 function misconfigured(rule: CheckpointRule, checks: ParamCheck[]): CheckpointViolation {
   const failed = checks.filter(([, ok]) => !ok);
   const problems = failed.map(([name, , requirement]) =>
-    name === 'kind' ? `kind ${requirement}` : `params.${name} ${requirement}`,
+    name === 'kind' ? `类型${requirement}` : `参数 ${name} ${requirement}`,
   );
-  return violation(rule, `checkpoint ${rule.id} (${String(rule.kind)}) is misconfigured: ${problems.join('; ')}`, {
+  return violation(rule, `电子关卡 ${rule.id}（${String(rule.kind)}）配置有误：${problems.join('；')}`, {
     invalidParams: failed.map(([name]) => name).join(', '),
   });
 }
@@ -202,7 +205,7 @@ function violation(rule: CheckpointRule, message: string, values: Values): Check
     kind: rule.kind,
     legalBasis: rule.legalBasis,
     description: rule.description,
-    message: basis.length > 0 ? `${message} (${basis})` : message,
+    message: basis.length > 0 ? `${message}（${basis}）` : message,
     values,
   };
 }

@@ -32,6 +32,15 @@ describe('cardsDue', () => {
     expect(levels(at(1, 21))).toEqual(['RED:case']);
     expect(levels(at(1, 20))).toEqual([]);
   });
+  it('gives each card its reason in Chinese, as officials read it', () => {
+    expect(cardsDue(at(9, 21), t).map((c) => c.reason)).toEqual([
+      '第2步已用 9/5 个工作日',
+      '第2步已超时 4 个工作日',
+      '第2步已超时 4 个工作日（超过 3 个工作日）',
+      '办件已用 21 个工作日，超过法定时限 20 个工作日',
+    ]);
+    expect(cardsDue(at(4), t)[0]?.reason).toBe('第2步已用 4/5 个工作日');
+  });
   it('honours configured thresholds', () => {
     expect(cardsDue(at(3), { reminderRatio: 0.5, redAfterOverdueDays: 0 }).map((c) => c.level)).toEqual(['REMINDER']);
     expect(cardsDue(at(6), { reminderRatio: 0.5, redAfterOverdueDays: 0 }).map((c) => c.level)).toEqual([

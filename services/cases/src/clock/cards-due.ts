@@ -1,4 +1,5 @@
 import type { CardLevelName } from '../case/case-row';
+import { caseCardReason, stepCardReason } from './card-reason';
 import type { CardThresholds } from './card-thresholds';
 
 /** A card that should exist for a case now; `scope` makes it unique (one per step entry, or the case). */
@@ -33,7 +34,7 @@ export function cardsDue(s: ClockState, t: CardThresholds): DueCard[] {
       level: 'REMINDER',
       scope: step,
       stepNo: s.stepNo,
-      reason: `step ${s.stepNo} has used ${s.stepElapsed} of ${s.stepLimit} working days`,
+      reason: stepCardReason('REMINDER', s.stepNo, s.stepElapsed, s.stepLimit, t.redAfterOverdueDays),
     });
   }
   if (s.stepElapsed > s.stepLimit) {
@@ -41,7 +42,7 @@ export function cardsDue(s: ClockState, t: CardThresholds): DueCard[] {
       level: 'YELLOW',
       scope: step,
       stepNo: s.stepNo,
-      reason: `step ${s.stepNo} is overdue by ${s.stepElapsed - s.stepLimit} working days`,
+      reason: stepCardReason('YELLOW', s.stepNo, s.stepElapsed, s.stepLimit, t.redAfterOverdueDays),
     });
   }
   if (s.stepElapsed - s.stepLimit > t.redAfterOverdueDays) {
@@ -49,7 +50,7 @@ export function cardsDue(s: ClockState, t: CardThresholds): DueCard[] {
       level: 'RED',
       scope: step,
       stepNo: s.stepNo,
-      reason: `step ${s.stepNo} is overdue by ${s.stepElapsed - s.stepLimit} working days (more than ${t.redAfterOverdueDays})`,
+      reason: stepCardReason('RED', s.stepNo, s.stepElapsed, s.stepLimit, t.redAfterOverdueDays),
     });
   }
   if (s.caseElapsed > s.caseLimit) {
@@ -57,7 +58,7 @@ export function cardsDue(s: ClockState, t: CardThresholds): DueCard[] {
       level: 'RED',
       scope: 'case',
       stepNo: null,
-      reason: `the case has taken ${s.caseElapsed} working days, past its statutory limit of ${s.caseLimit}`,
+      reason: caseCardReason(s.caseElapsed, s.caseLimit),
     });
   }
   return cards;

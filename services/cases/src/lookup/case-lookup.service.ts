@@ -30,7 +30,7 @@ export class CaseLookupService {
 
   /** A case by number and query code for a service acting for a citizen (rating it). Same limits. */
   async ratable(principal: Principal, number: string, code: string): Promise<RatableCase> {
-    if (principal.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, 'for Sunlight services only');
+    if (principal.role !== Role.SERVICE) throw platformError(PlatformErrorCode.FORBIDDEN, '仅供阳光平台内部服务调用');
     const row = await this.checked(principal, number, code);
     const steps = await this.query.steps(row);
     return {
@@ -64,7 +64,7 @@ export class CaseLookupService {
     const row = start.row;
     if (!row || !queryCode.matches(this.config.queryCodeKey, row.id, code)) {
       await caseLookupRepository.recordFailure(this.ds, keys, now);
-      throw caseError(CaseErrorCode.CASE_NOT_FOUND, 'no case with that number and query code', 'number');
+      throw caseError(CaseErrorCode.CASE_NOT_FOUND, '没有与该办件编号和查询码相符的办件', 'number');
     }
     if (start.pairFailures > 0) await caseLookupRepository.forgetPair(this.ds, keys.pair);
     return row;

@@ -15,7 +15,7 @@ export class UnitCaseTrendResolver {
   })
   async caseTrend(@Root() unit: UnitRef, @Ctx() ctx: CasesContext): Promise<CaseTrend> {
     if (ctx.principal.role === Role.PUBLIC)
-      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read case trends');
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, '请先登录再查看办件趋势');
     scope.assertCanRead(ctx.principal, unit.code);
     return toCaseTrend(await ctx.trends.forUnits.load(unit.code));
   }
@@ -30,7 +30,7 @@ export class UnitCaseTrendResolver {
     @Arg('city') city: string,
     @Ctx() ctx: CasesContext,
   ): Promise<UnitCaseTrend[]> {
-    scope.assertRole(ctx.principal, [Role.SERVICE], 'read tier-wide case trends');
+    scope.assertRole(ctx.principal, [Role.SERVICE], '查看全层级办件趋势');
     const rows = await ctx.trends.forTier(tier, city.slice(0, 4));
     return rows.map((r) => ({ code: r.code, trend: toCaseTrend(r.trend) }));
   }

@@ -53,9 +53,9 @@ export class UnitCasesResolver {
     @Arg('to') to: Date,
   ): Promise<CaseStats> {
     if (ctx.principal.role === Role.PUBLIC)
-      throw platformError(PlatformErrorCode.UNAUTHENTICATED, 'sign in to read case statistics');
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, '请先登录再查看办件统计');
     scope.assertCanRead(ctx.principal, unit.code);
-    if (!(from < to)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'from must be before to', 'from');
+    if (!(from < to)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'from 须早于 to', 'from');
     return ctx.stats.load({ code: unit.code, period: { from, to } });
   }
 }

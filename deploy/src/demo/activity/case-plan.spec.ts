@@ -13,7 +13,7 @@ const POWERS: ActivePower[] = demo.powers.map((p) => ({
   category: p.category,
   department: { id: p.departmentId, code: '' },
   flow: p.flow.map((s) => ({ stepNo: s.stepNo, name: s.name, departmentId: p.departmentId })),
-  checkpoints: p.checkpoints.map(({ stepNo, kind, params }) => ({ stepNo, kind, params })),
+  checkpoints: p.checkpoints.map(({ stepNo, kind, params }) => ({ stepNo, kind, params: { ...params } })),
 }));
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
@@ -36,21 +36,22 @@ function held(plan: CasePlan, inputs: Map<number, StepInput>, upTo: number) {
 /** Does leaving step `rule.stepNo` with these inputs pass `rule` (the cases service's rule, restated)? */
 function passes(rule: CatalogCheckpoint, plan: CasePlan, inputs: Map<number, StepInput>): boolean {
   const h = held(plan, inputs, rule.stepNo);
-  const p = rule.params as Record<string, number & string & string[]>;
+  const n = (name: string) => rule.params[name] as number;
+  const amount = (field: string) => h.amounts[field] ?? NaN;
   switch (rule.kind) {
     case 'REQUIRED_ATTACHMENTS':
-      return p['attachments'].every((n) => h.names.has(n));
+      return (rule.params['attachments'] as string[]).every((name) => h.names.has(name));
     case 'AMOUNT_LIMIT':
-      return h.amounts[p['field']] !== undefined && h.amounts[p['field']]! <= p['max'];
+      return amount(rule.params['field'] as string) <= n('max');
     case 'PENALTY_RANGE':
-      return h.amounts['penalty'] !== undefined && h.amounts['penalty'] >= p['min'] && h.amounts['penalty'] <= p['max'];
+      return amount('penalty') >= n('min') && amount('penalty') <= n('max');
     case 'CONTRACT_CHANGE_LIMIT':
       return (
         h.change === undefined ||
-        (Math.abs(h.change) <= p['max'] && h.changed <= p['maxRatio'] * h.amounts['contractPrice']!)
+        (Math.abs(h.change) <= n('max') && h.changed <= n('maxRatio') * amount('contractPrice'))
       );
     case 'PAYMENT_WITHIN_PROGRESS':
-      return h.paid <= h.amounts['contractPrice']! * h.amounts['progress']! + 0.005;
+      return h.paid <= amount('contractPrice') * amount('progress') + 0.005;
     default:
       return true;
   }

@@ -41,6 +41,7 @@ export function writeCatalog(
       p.statutoryDays,
       p.promisedDays,
       p.supervisorDepartmentId,
+      p.principalLeader,
       'seed',
       at,
       at,

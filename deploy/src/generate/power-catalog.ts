@@ -138,6 +138,7 @@ function copyPower(
     statutoryDays: d.statutoryDays,
     promisedDays: d.promisedDays,
     supervisorDepartmentId: org.supervisoryDepartment(unit.code).id,
+    principalLeader: d.principalLeader,
     // Copies of the demo power's items: posts mapped, fresh stable ids, nothing shared.
     flow: d.flow.map((s) => ({ ...s, postId: postOf(s.postId) })),
     riskPoints: d.riskPoints.map((r, i) => ({ ...r, id: stableId('risk', id, i + 1), measures: [...r.measures] })),

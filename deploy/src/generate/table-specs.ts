@@ -31,7 +31,7 @@ export const TABLES = {
   powerVersion: spec(
     'powers.power_version',
     `power_id uuid, version int, state text, name text, category text, legal_basis text, department_id uuid, post_id uuid, conditions text, fees text,
-     statutory_days int, promised_days int, supervisor_department_id uuid, edited_by text, created_at timestamptz, published_at timestamptz`,
+     statutory_days int, promised_days int, supervisor_department_id uuid, principal_leader bool, edited_by text, created_at timestamptz, published_at timestamptz`,
     ['powers.power', 'powers.post'],
   ),
   flowStep: spec(

@@ -1,6 +1,8 @@
 import { OutboxNotify1765000000000, PlatformTables1763769600000, type SubgraphDefinition } from '@sunlight/shared';
 import { Catalog1763769700000 } from './migrations/1763769700000-catalog';
 import { AccountStatus1766100000000 } from './migrations/1766100000000-account-status';
+import { PowerCatalogCode1766400000000 } from './migrations/1766400000000-power-catalog-code';
+import { PrincipalLeader1766400100000 } from './migrations/1766400100000-principal-leader';
 import { PowerRecord, PowerVersionRecord } from './power/power.entity';
 import { Checkpoint, EfficiencyPoint, FlowStep, RiskPoint } from './power/power-items.entity';
 import { PowerMutationResolver } from './power/power-mutation.resolver';
@@ -40,6 +42,8 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     Catalog1763769700000,
     OutboxNotify1765000000000,
     AccountStatus1766100000000,
+    PowerCatalogCode1766400000000,
+    PrincipalLeader1766400100000,
   ],
   resolvers: [
     UnitResolver,

@@ -115,7 +115,9 @@ describe('scope across tiers, through the gateway', () => {
   it('the city inspector reads every county', async () => {
     const token = await stack.tokenFor(Role.INSPECTOR, CITY);
     const all = await listAll(stack, token);
-    expect(new Set(all.map((p) => p.unitCode.slice(0, 6)))).toEqual(new Set(['139900', '139901', '139902', '139903']));
+    expect(new Set(all.map((p) => p.unitCode.slice(0, 6)))).toEqual(
+      new Set(['139900', '139901', '139902', '139903', '139904', '139905']),
+    );
   });
 
   it('without a token only published powers and public fields are visible', async () => {
@@ -157,35 +159,42 @@ describe('scope across tiers, through the gateway', () => {
     const draft = await stack.gql(`{ power(id: "${created.data!.createPower.id}") { name } }`);
     expect(draft.errors?.[0]?.extensions?.code).toBe('POWER_NOT_FOUND');
 
+    // The public catalog shows posts, supervisor, flow posts, risk points (with colour) and
+    // efficiency points, as the seeds publish them (issue 16); checkpoints stay with staff.
     const fields = await stack.gql<{
       powers: {
         edges: {
           node: {
             name: string;
-            riskPoints: unknown[];
+            catalogCode: string;
+            riskPoints: { level: number; colour: string }[];
+            efficiencyPoints: unknown[];
             checkpoints: unknown[];
-            responsiblePost: unknown;
-            supervisor: unknown;
-            flow: { post: unknown }[];
+            responsiblePost: { name: string } | null;
+            supervisor: { name: string } | null;
+            flow: { post: { name: string } | null }[];
           };
         }[];
       };
     }>(
-      '{ powers(first: 3) { edges { node { name riskPoints { level } checkpoints { kind } responsiblePost { name } supervisor { name } flow { name post { name } } } } } }',
+      '{ powers(first: 3) { edges { node { name catalogCode riskPoints { level colour } efficiencyPoints { description } checkpoints { kind } responsiblePost { name } supervisor { name } flow { name post { name } } } } } }',
     );
+    expect(fields.errors).toBeUndefined();
     for (const { node } of fields.data!.powers.edges) {
-      expect(node.riskPoints).toEqual([]);
+      expect(node.riskPoints.length).toBeGreaterThan(0);
+      expect(node.riskPoints.every((r) => r.colour === ['RED', 'ORANGE', 'YELLOW'][r.level - 1])).toBe(true);
+      expect(node.efficiencyPoints.length).toBeGreaterThan(0);
       expect(node.checkpoints).toEqual([]);
-      expect(node.responsiblePost).toBeNull();
-      expect(node.supervisor).toBeNull();
+      expect(node.responsiblePost).not.toBeNull();
+      expect(node.supervisor).not.toBeNull();
       expect(node.flow.length).toBeGreaterThan(0);
-      expect(node.flow.every((s) => s.post === null)).toBe(true);
+      expect(node.flow.some((s) => s.post !== null)).toBe(true);
     }
-    // staff in scope do see them
-    const staff = await stack.gql<{ powers: { edges: { node: { riskPoints: unknown[] } }[] } }>(
-      '{ powers(first: 3) { edges { node { riskPoints { level } } } } }',
+    // staff in scope do see the checkpoints
+    const staff = await stack.gql<{ powers: { edges: { node: { checkpoints: unknown[] } }[] } }>(
+      '{ powers(first: 3) { edges { node { checkpoints { kind } } } } }',
       { token: admin },
     );
-    expect(staff.data!.powers.edges.every((e) => e.node.riskPoints.length > 0)).toBe(true);
+    expect(staff.data!.powers.edges.every((e) => e.node.checkpoints.length > 0)).toBe(true);
   });
 });

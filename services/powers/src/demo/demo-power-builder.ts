@@ -2,6 +2,7 @@ import { CheckpointKind, Tier } from '@sunlight/shared';
 import { PowerCategory } from '../power/power-category';
 import { flowSteps, STATUTORY_DAYS, type PowerTemplate, type StepKind, type StepSpec } from './demo-flows';
 import { DEMO_LEGAL_ARTICLES } from './demo-legal-articles';
+import { DEMO_PRINCIPAL_LEADER_POWERS } from './demo-principal-leader';
 import { demoId, type DemoRandom } from './demo-random';
 import { STEP_RISKS, WHOLE_POWER_RISKS, type RiskLevel, type RiskLevelDeck } from './demo-risks';
 import type {
@@ -251,6 +252,9 @@ export function buildPower(template: PowerTemplate, unit: DemoUnit, code: string
     description: s.description,
   }));
   const decision = flow[specs.findIndex((s) => s.kind === 'decide')];
+  // A 一把手 power answers to the department's head (负责人), whoever prepares the decision.
+  const principalLeader = DEMO_PRINCIPAL_LEADER_POWERS[template.name] !== undefined;
+  const head = principalLeader ? org.post(department.id, ['FZR']) : null;
   return {
     id,
     unitCode: unit.code,
@@ -259,12 +263,13 @@ export function buildPower(template: PowerTemplate, unit: DemoUnit, code: string
     category: template.category,
     legalBasis: powerBasis(template, random),
     departmentId: department.id,
-    postId: decision?.postId ?? flow[0]?.postId ?? null,
+    postId: head?.id ?? decision?.postId ?? flow[0]?.postId ?? null,
     conditions: template.conditions,
     fees: template.fees ?? '不收费',
     statutoryDays,
     promisedDays,
     supervisorDepartmentId: org.supervisoryDepartment(unit.code).id,
+    principalLeader,
     flow,
     riskPoints: riskPoints(id, specs, ctx),
     efficiencyPoints: efficiencyPoints(

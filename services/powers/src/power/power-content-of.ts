@@ -28,6 +28,7 @@ export function powerContentOf(input: CreatePowerInput): PowerContent {
     statutoryDays: input.statutoryDays,
     promisedDays: input.promisedDays,
     supervisorDepartmentId: input.supervisorDepartmentId ?? null,
+    principalLeader: input.principalLeader ?? false,
     flow: flowContentOf(input.flow),
     riskPoints: (input.riskPoints ?? []).map((r) => ({
       id: randomUUID(),

@@ -48,6 +48,8 @@ export interface PowerContent {
   statutoryDays: number;
   promisedDays: number;
   supervisorDepartmentId: string | null;
+  /** Held by the unit's principal leader (一把手职权). */
+  principalLeader: boolean;
   flow: PowerStepContent[];
   riskPoints: RiskPointContent[];
   efficiencyPoints: EfficiencyPointContent[];

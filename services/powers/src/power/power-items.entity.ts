@@ -2,6 +2,7 @@ import { CheckpointKind, type CheckpointParams } from '@sunlight/shared';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { riskLevel, RiskColour } from '../risk-hints/risk-level';
 
 /** Columns every per-version item shares: the power and version it belongs to. */
 abstract class VersionItem {
@@ -51,6 +52,16 @@ export class RiskPoint extends VersionItem {
   @Field(() => Int, { description: '1 一级 (red), 2 二级 (orange), 3 三级 (yellow).' })
   @Column({ type: 'smallint' })
   level: number;
+
+  @Field(() => RiskColour, { description: 'The colour the level is marked in (seed 001: 一、二、三级 红、橙、黄).' })
+  get colour(): RiskColour {
+    return riskLevel(this.level).colour;
+  }
+
+  @Field({ description: 'The level in words with its colour, e.g. 一级（红色）.' })
+  get levelLabel(): string {
+    return riskLevel(this.level).label;
+  }
 
   @Field()
   @Column()

@@ -89,7 +89,7 @@ describe('PowerQueryService', () => {
       expect(nodes.length).toBe(await c.count("SELECT count(*) FROM power WHERE status = 'PUBLISHED'"));
       expect(nodes.every((n) => n.status === 'PUBLISHED' && n.state === 'PUBLISHED')).toBe(true);
       expect(new Set(nodes.map((n) => n.unitCode.slice(0, 6)))).toEqual(
-        new Set(['139900', '139901', '139902', '139903']),
+        new Set(['139900', '139901', '139902', '139903', '139904', '139905']),
       );
       const ids = nodes.map((n) => n.id);
       expect(ids).not.toContain(draftId);
@@ -131,6 +131,27 @@ describe('PowerQueryService', () => {
         `AND strpos(v.name, '许可') > 0`,
         () => [],
         (p) => p.name.includes('许可'),
+      ],
+      [
+        'principalLeader (一把手职权)',
+        () => ({ principalLeader: true }),
+        'AND v.principal_leader',
+        () => [],
+        (p) => p.principalLeader,
+      ],
+      [
+        'principalLeader: false',
+        () => ({ principalLeader: false }),
+        'AND NOT v.principal_leader',
+        () => [],
+        (p) => !p.principalLeader,
+      ],
+      [
+        'catalogCode',
+        () => ({ catalogCode: '139901001000-XK-001' }),
+        `AND p.catalog_code = '139901001000-XK-001'`,
+        () => [],
+        (p) => p.unitCode === '139901001000' && p.code === 'XK-001',
       ],
       [
         'departmentId',
@@ -187,6 +208,51 @@ describe('PowerQueryService', () => {
       expect(n).toBeGreaterThan(0);
       expect(await page.totalCount()).toBe(n);
       for (const name of names) expect(name).toContain('最低生活保障');
+    });
+  });
+
+  describe('city-wide code (唯一编号, issue 16)', () => {
+    it('gives every power of the city a unique code beside its unit code, though unit codes repeat', async () => {
+      const nodes = await listAll(c.as(Role.ADMIN, CITY), undefined);
+      expect(nodes.length).toBe(await c.count('SELECT count(*) FROM power'));
+      const repeated = nodes.filter((n) => n.code === 'XK-001');
+      expect(new Set(repeated.map((n) => n.unitCode)).size).toBeGreaterThan(3);
+      for (const n of nodes) expect(n.catalogCode).toBe(`${n.unitCode}-${n.code}`);
+      expect(new Set(nodes.map((n) => n.catalogCode)).size).toBe(nodes.length);
+    });
+
+    it('keeps the code across versions and finds the one power by it, for the public too', async () => {
+      const staff = await c.reads().get(c.as(Role.ADMIN, COUNTY), editedId);
+      const published = await c.reads().get(PUBLIC_PRINCIPAL, editedId);
+      expect([staff.version, published.version]).toEqual([2, 1]);
+      expect(staff.catalogCode).toBe(`${COUNTY}-Q-EDITED`);
+      expect(published.catalogCode).toBe(staff.catalogCode);
+
+      const other = c.data.powers.find((p) => p.unitCode === '139902000000' && p.code === 'XK-001')!;
+      for (const filter of [{ catalogCode: '139902000000-XK-001' }, { text: '139902000000-xk-001' }]) {
+        const page = await c.reads().list(PUBLIC_PRINCIPAL, undefined, filter, 10);
+        expect(page.edges.map((e) => e.node.id)).toEqual([other.id]);
+        expect(await page.totalCount()).toBe(1);
+      }
+      // Part of a unit code is no search for a power code: it would match every power of the unit.
+      expect(await (await c.reads().list(PUBLIC_PRINCIPAL, undefined, { text: '139902000000' }, 10)).totalCount()).toBe(
+        0,
+      );
+    });
+  });
+
+  describe('text search inside Chinese names (issue 16)', () => {
+    it('finds a plain word in the middle of a name: 广告 finds 对发布虚假广告的处罚', async () => {
+      const nodes = await listAll(PUBLIC_PRINCIPAL, undefined, { text: '广告' });
+      const names = new Set(nodes.map((n) => n.name));
+      expect(names).toContain('对发布虚假广告的处罚');
+      expect(names).toContain('户外广告设置许可');
+      for (const name of names) expect(name).toContain('广告');
+      const [{ n }] = (await c.ds.query(
+        `SELECT count(*)::int AS n FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = p.published_version
+          WHERE p.status = 'PUBLISHED' AND strpos(v.name, '广告') > 0`,
+      )) as [{ n: number }];
+      expect(nodes).toHaveLength(n);
     });
   });
 

@@ -29,6 +29,8 @@ export interface CatalogFilter {
   riskLevel?: number | null;
   text?: string | null;
   status?: PowerStatus | null;
+  catalogCode?: string | null;
+  principalLeader?: boolean | null;
 }
 
 /** A catalog page plus a lazily computed total. */
@@ -116,6 +118,12 @@ export class PowerQueryService {
         );
       versionWhere.push(`v.department_id = ${param(filter.departmentId.toLowerCase())}::uuid`);
     }
+    if (filter.catalogCode != null) {
+      if (filter.catalogCode.length > 60)
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, '唯一编号不得超过60个字符', 'filter.catalogCode');
+      where.push(`p.catalog_code = ${param(filter.catalogCode.trim())}`);
+    }
+    if (filter.principalLeader != null) versionWhere.push(`v.principal_leader = ${param(filter.principalLeader)}`);
     if (filter.riskLevel != null) {
       if (![1, 2, 3].includes(filter.riskLevel))
         throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'riskLevel 须为 1、2 或 3', 'filter.riskLevel');
@@ -135,7 +143,9 @@ export class PowerQueryService {
       const names = expanded.length
         ? `v.name ILIKE ANY (${param([pattern, ...expanded])}::text[])`
         : `v.name ILIKE ${p}`;
-      versionWhere.push(`(${names} OR p.code ILIKE ${p})`);
+      // The city-wide code is matched whole (any part of it would match every power of a unit).
+      const whole = param(filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`));
+      versionWhere.push(`(${names} OR p.code ILIKE ${p} OR p.catalog_code ILIKE ${whole})`);
     }
     const versionColumn = isPublic ? 'p.published_version' : 'p.latest_version';
     const from = `FROM power p JOIN power_version v ON v.power_id = p.id AND v.version = ${versionColumn}`;
@@ -148,7 +158,7 @@ export class PowerQueryService {
       pageWhere.push(`(p.unit_code, p.code) > (${param(String(afterUnit))}, ${param(String(afterCode))})`);
     }
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT p.id AS p_id, p.unit_code, p.code, p.status, p.latest_version, p.published_version, p.retired_reason, p.created_by, p.created_at AS p_created_at, p.updated_at,
+      `SELECT p.id AS p_id, p.unit_code, p.code, p.catalog_code, p.status, p.latest_version, p.published_version, p.retired_reason, p.created_by, p.created_at AS p_created_at, p.updated_at,
               v.*
          ${from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
         ORDER BY p.unit_code, p.code LIMIT ${param(first + 1)}`,
@@ -159,6 +169,7 @@ export class PowerQueryService {
         id: r['p_id'] as string,
         unitCode: r['unit_code'] as string,
         code: r['code'] as string,
+        catalogCode: r['catalog_code'] as string,
         status: r['status'] as PowerStatus,
         latestVersion: r['latest_version'] as number,
         publishedVersion: r['published_version'] as number | null,
@@ -181,6 +192,7 @@ export class PowerQueryService {
         statutoryDays: r['statutory_days'] as number,
         promisedDays: r['promised_days'] as number,
         supervisorDepartmentId: r['supervisor_department_id'] as string | null,
+        principalLeader: r['principal_leader'] as boolean,
         editedBy: r['edited_by'] as string,
         createdAt: r['created_at'] as Date,
         publishedAt: r['published_at'] as Date | null,

@@ -21,7 +21,13 @@ export function defaultVersionFor(principal: Principal, record: PowerRecord): nu
   return principal.role === Role.PUBLIC ? record.publishedVersion : record.latestVersion;
 }
 
-/** Internal fields (posts, supervisor, risk points, checkpoints) are for staff and services only. */
-export function canSeeInternals(principal: Principal): boolean {
+/**
+ * Checkpoints (电子关卡) are for staff and services only: the seeds publish a power's flow, posts,
+ * time limits, supervisor, risk points and efficiency points (seed 000: 廉政风险点和工作效能点以及
+ * 监督清单; seed 001: 运行程序、责任人、办理时限、监督责任人), but the red lines are rules set
+ * inside the system (seed 002: 将相关制度规定设置在计算机程序内), and their thresholds would
+ * show how to stay just under them.
+ */
+export function canSeeCheckpoints(principal: Principal): boolean {
   return principal.role !== Role.PUBLIC;
 }

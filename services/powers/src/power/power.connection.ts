@@ -38,9 +38,21 @@ export class PowerFilter {
   })
   riskLevel?: number;
 
-  @Field({ nullable: true, description: 'Text in the name or the code (case-insensitive).' })
+  @Field({
+    nullable: true,
+    description: 'Text in the name or the code, or the whole city-wide code (case-insensitive).',
+  })
   text?: string;
 
   @Field(() => PowerStatus, { nullable: true, description: 'Staff only; the public sees PUBLISHED powers.' })
   status?: PowerStatus;
+
+  @Field({ nullable: true, description: 'The city-wide unique code (唯一编号), exactly, e.g. 139901000000-CF-001.' })
+  catalogCode?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only powers held by the principal leader (一把手职权); false: only the others.',
+  })
+  principalLeader?: boolean;
 }

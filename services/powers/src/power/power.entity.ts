@@ -14,6 +14,10 @@ export class PowerRecord {
   @Column()
   code: string;
 
+  /** `unit_code-code`, unique in the city; computed by the database (a generated column). */
+  @Column({ name: 'catalog_code', type: 'text', insert: false, update: false })
+  catalogCode: string;
+
   @Column({ type: 'text' })
   status: PowerStatus;
 
@@ -77,6 +81,10 @@ export class PowerVersionRecord {
 
   @Column({ name: 'supervisor_department_id', type: 'uuid', nullable: true })
   supervisorDepartmentId: string | null;
+
+  /** Held by the unit's principal leader (一把手职权). */
+  @Column({ name: 'principal_leader', type: 'boolean', default: false })
+  principalLeader: boolean;
 
   @Column({ name: 'edited_by' })
   editedBy: string;

@@ -131,6 +131,12 @@ export class CreatePowerInput {
   @Field(() => String, { nullable: true, description: 'Supervising department (监督主体) of the unit.' })
   supervisorDepartmentId?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Held by the unit's principal leader (一把手职权); default false.",
+  })
+  principalLeader?: boolean | null;
+
   @Field(() => [FlowStepInput])
   flow: FlowStepInput[];
 
@@ -178,6 +184,9 @@ export class UpdatePowerInput {
 
   @Field(() => String, { nullable: true })
   supervisorDepartmentId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Held by the unit's principal leader (一把手职权)." })
+  principalLeader?: boolean | null;
 
   @Field(() => [FlowStepInput], { nullable: true })
   flow?: FlowStepInput[];

@@ -31,6 +31,7 @@ export const powerRepository = {
       statutoryDays: v.statutory_days,
       promisedDays: v.promised_days,
       supervisorDepartmentId: v.supervisor_department_id,
+      principalLeader: v.principal_leader,
       flow: flow.map((s: Record<string, never>) => ({
         name: s['name'],
         postId: s['post_id'],
@@ -78,8 +79,8 @@ export const powerRepository = {
   ): Promise<void> {
     await em.query(
       `INSERT INTO power_version (power_id, version, state, name, category, legal_basis, department_id, post_id, conditions, fees,
-         statutory_days, promised_days, supervisor_department_id, edited_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         statutory_days, promised_days, supervisor_department_id, principal_leader, edited_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         powerId,
         version,
@@ -94,6 +95,7 @@ export const powerRepository = {
         c.statutoryDays,
         c.promisedDays,
         c.supervisorDepartmentId,
+        c.principalLeader,
         editedBy,
       ],
     );

@@ -8,7 +8,7 @@ import { versionKey } from './power.loader';
 import { Power, toPower } from './power.type';
 import { POWER_CATEGORY_LABEL } from './power-category';
 import { Checkpoint, EfficiencyPoint, FlowStep, RiskPoint } from './power-items.entity';
-import { canSeeInternals, canSeePowerVersion } from './power-visibility';
+import { canSeeCheckpoints, canSeePowerVersion } from './power-visibility';
 
 @Resolver(() => Power)
 export class PowerResolver {
@@ -53,16 +53,14 @@ export class PowerResolver {
     return ctx.units.department(ctx.principal, p.departmentId);
   }
 
-  @FieldResolver(() => Post, { nullable: true, description: 'Responsible post (责任岗位); staff only.' })
+  @FieldResolver(() => Post, { nullable: true, description: 'Responsible post (责任岗位), public with the power.' })
   responsiblePost(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<Post | null> {
-    return ctx.units.post(ctx.principal, p.postId);
+    return ctx.units.postOfPower(ctx.principal, p.postId);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: 'Supervising department (监督主体); staff only.' })
+  @FieldResolver(() => Department, { nullable: true, description: 'Supervising department (监督主体).' })
   supervisor(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<Department | null> {
-    return canSeeInternals(ctx.principal)
-      ? ctx.units.department(ctx.principal, p.supervisorDepartmentId)
-      : Promise.resolve(null);
+    return ctx.units.department(ctx.principal, p.supervisorDepartmentId);
   }
 
   @FieldResolver(() => [FlowStep], { description: 'The flow (流程), step by step.' })
@@ -70,19 +68,23 @@ export class PowerResolver {
     return ctx.powerLoaders.flow.load(versionKey(p.id, p.version));
   }
 
-  @FieldResolver(() => [RiskPoint], { description: 'Integrity risk points (廉政风险点); empty for the public.' })
-  async riskPoints(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<RiskPoint[]> {
-    return canSeeInternals(ctx.principal) ? ctx.powerLoaders.riskPoints.load(versionKey(p.id, p.version)) : [];
+  @FieldResolver(() => [RiskPoint], {
+    description: 'Integrity risk points (廉政风险点) with their level, colour and prevention measures.',
+  })
+  riskPoints(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<RiskPoint[]> {
+    return ctx.powerLoaders.riskPoints.load(versionKey(p.id, p.version));
   }
 
-  @FieldResolver(() => [EfficiencyPoint], { description: 'Efficiency points (工作效能点); empty for the public.' })
-  async efficiencyPoints(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<EfficiencyPoint[]> {
-    return canSeeInternals(ctx.principal) ? ctx.powerLoaders.efficiencyPoints.load(versionKey(p.id, p.version)) : [];
+  @FieldResolver(() => [EfficiencyPoint], { description: 'Efficiency points (工作效能点).' })
+  efficiencyPoints(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<EfficiencyPoint[]> {
+    return ctx.powerLoaders.efficiencyPoints.load(versionKey(p.id, p.version));
   }
 
-  @FieldResolver(() => [Checkpoint], { description: 'Hard rules (电子关卡) on the steps; empty for the public.' })
+  @FieldResolver(() => [Checkpoint], {
+    description: 'Hard rules (电子关卡) on the steps, as the system enforces them; staff only, empty for the public.',
+  })
   async checkpoints(@Root() p: Power, @Ctx() ctx: PowersContext): Promise<Checkpoint[]> {
-    return canSeeInternals(ctx.principal) ? ctx.powerLoaders.checkpoints.load(versionKey(p.id, p.version)) : [];
+    return canSeeCheckpoints(ctx.principal) ? ctx.powerLoaders.checkpoints.load(versionKey(p.id, p.version)) : [];
   }
 
   @FieldResolver(() => [Power], { description: 'Every version you may see, oldest first.' })
@@ -98,9 +100,13 @@ export class PowerResolver {
 
 @Resolver(() => FlowStep)
 export class FlowStepResolver {
-  @FieldResolver(() => Post, { nullable: true, description: 'Post handling the step; staff only.' })
+  @FieldResolver(() => Post, {
+    nullable: true,
+    description: 'Post handling the step (责任岗位), public with the power.',
+  })
   post(@Root() s: FlowStep, @Ctx() ctx: PowersContext): Promise<Post | null> {
-    return ctx.units.post(ctx.principal, s.postId);
+    // A step is only reached through a power the caller may see.
+    return ctx.units.postOfPower(ctx.principal, s.postId);
   }
 }
 

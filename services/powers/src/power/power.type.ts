@@ -23,6 +23,12 @@ export class Power {
   @Field({ description: 'Code, unique within its unit (事项编码).' })
   code: string;
 
+  @Field({
+    description:
+      "City-wide unique code (唯一编号): the unit's 12-digit division code and the power's code, e.g. 139901000000-CF-001. Never changes across versions.",
+  })
+  catalogCode: string;
+
   @Field()
   name: string;
 
@@ -43,6 +49,12 @@ export class Power {
 
   @Field(() => Int, { description: 'Promised time limit in working days (承诺时限), at most the statutory one.' })
   promisedDays: number;
+
+  @Field({
+    description:
+      'Held by the principal leader (一把手) of the unit or department exercising it (一把手职权): major decisions, appointments, large spending, project awards.',
+  })
+  principalLeader: boolean;
 
   @Field(() => PowerStatus)
   status: PowerStatus;
@@ -77,6 +89,7 @@ export function toPower(record: PowerRecord, version: PowerVersionRecord): Power
   p.id = record.id;
   p.version = version.version;
   p.code = record.code;
+  p.catalogCode = record.catalogCode;
   p.name = version.name;
   p.category = version.category;
   p.legalBasis = version.legalBasis;
@@ -84,6 +97,7 @@ export function toPower(record: PowerRecord, version: PowerVersionRecord): Power
   p.fees = version.fees;
   p.statutoryDays = version.statutoryDays;
   p.promisedDays = version.promisedDays;
+  p.principalLeader = version.principalLeader;
   p.status = record.status;
   p.state = version.state;
   p.publishedVersion = record.publishedVersion;

@@ -3,7 +3,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A post (岗位) within a department; flow steps are assigned to posts. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A post (岗位) within a department. Visible to staff in scope only.' })
+@ObjectType({
+  description:
+    'A post (岗位) within a department: staff in scope see every post, the public those a published power names.',
+})
 @Entity('post')
 export class Post {
   @Field(() => ID)

@@ -6,7 +6,8 @@ import type { UnitLoaders } from './unit.loader';
 
 /**
  * Reads of the unit tree. The public sees the tree and departments (they are public record);
- * staff see their own subtree only; posts are for staff in scope.
+ * staff see their own subtree only; posts are for staff in scope, and for the public only as
+ * the posts of a published power (`postOfPower`).
  */
 export class UnitService {
   constructor(private readonly loaders: UnitLoaders) {}
@@ -57,6 +58,17 @@ export class UnitService {
   async posts(principal: Principal, department: Department): Promise<Post[]> {
     if (principal.role === Role.PUBLIC || !scope.canRead(principal, department.unitCode)) return [];
     return this.loaders.postsOfDepartment.load(department.id);
+  }
+
+  /**
+   * A post a power or one of its flow steps names: public with the power (posts are positions,
+   * not people), so anyone who could see that power may see it; staff as `post`. Callers reach
+   * the id only through a power the principal may see.
+   */
+  async postOfPower(principal: Principal, id: string | null): Promise<Post | null> {
+    if (!id) return null;
+    if (principal.role !== Role.PUBLIC) return this.post(principal, id);
+    return this.loaders.post.load(id);
   }
 
   async post(principal: Principal, id: string | null): Promise<Post | null> {

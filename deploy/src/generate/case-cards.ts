@@ -1,3 +1,4 @@
+import { caseCardReason as casesCaseCardReason, stepCardReason as casesStepCardReason } from '@sunlight/cases';
 import type { StoryCard } from './case-story';
 
 /** The cases service's default card thresholds (CARD_REMINDER_PERCENT=80, CARD_RED_OVERDUE_DAYS=3). */
@@ -15,19 +16,12 @@ export function stepCardThresholds(limit: number): { level: StoryCard['level']; 
   ];
 }
 
-/** The reason `cardsDue` gives a step card raised at `elapsed` working days. */
+/** The reason `cardsDue` gives a step card raised at `elapsed` working days (the cases service's own text). */
 export function stepCardReason(level: StoryCard['level'], stepNo: number, elapsed: number, limit: number): string {
-  switch (level) {
-    case 'REMINDER':
-      return `step ${stepNo} has used ${elapsed} of ${limit} working days`;
-    case 'YELLOW':
-      return `step ${stepNo} is overdue by ${elapsed - limit} working days`;
-    case 'RED':
-      return `step ${stepNo} is overdue by ${elapsed - limit} working days (more than ${RED_AFTER_OVERDUE_DAYS})`;
-  }
+  return casesStepCardReason(level, stepNo, elapsed, limit, RED_AFTER_OVERDUE_DAYS);
 }
 
 /** The reason of the case card (RED, scope `case`). */
 export function caseCardReason(elapsed: number, limit: number): string {
-  return `the case has taken ${elapsed} working days, past its statutory limit of ${limit}`;
+  return casesCaseCardReason(elapsed, limit);
 }

@@ -51,13 +51,13 @@ export class CaseFilingService {
   ) {}
 
   async file(principal: Principal, input: FileCaseInput, idempotencyKey: string): Promise<Filed> {
-    scope.assertRole(principal, [Role.CLERK, Role.LEADER], 'file cases');
+    scope.assertRole(principal, [Role.CLERK, Role.LEADER], '受理办件');
     const v = new Validation();
     checkApplicant(v, input.applicant);
     checkText(v, input.details, 'details', 4000);
     const amounts = mergeAmounts(v, input.amounts, {});
     const contents = attachmentStore.validate(v, input.attachments ?? []);
-    v.check(isUuid(input.powerId), 'powerId', 'must be a power id');
+    v.check(isUuid(input.powerId), 'powerId', '须为权力事项编号');
     v.throwIfAny();
 
     const written: { row: CaseRow | null; receiptHash: string | null } = { row: null, receiptHash: null };
@@ -71,21 +71,21 @@ export class CaseFilingService {
         } catch {
           throw caseError(
             CaseErrorCode.POWERS_UNAVAILABLE,
-            'the power catalog could not be reached; retry with the same idempotencyKey',
+            '暂时无法连接权力清单服务，请稍后用同一 idempotencyKey 重试',
           );
         }
         if (!snapshot || snapshot.flow.length === 0)
-          throw caseError(CaseErrorCode.POWER_NOT_AVAILABLE, `power ${input.powerId} is not published`, 'powerId');
+          throw caseError(CaseErrorCode.POWER_NOT_AVAILABLE, `权力事项 ${input.powerId} 未公布`, 'powerId');
         if (snapshot.unitCode !== principal.unit)
           throw caseError(
             CaseErrorCode.NOT_RESPONSIBLE,
-            `power ${snapshot.code} belongs to unit ${snapshot.unitCode}, not yours`,
+            `权力事项 ${snapshot.code} 属于单位 ${snapshot.unitCode}，不属于您的单位`,
             'powerId',
           );
         if (principal.role === Role.CLERK && principal.department !== snapshot.departmentId) {
           throw caseError(
             CaseErrorCode.NOT_RESPONSIBLE,
-            `only the responsible department of ${snapshot.name} files its cases`,
+            `只有“${snapshot.name}”的责任部门才能受理该事项的办件`,
             'powerId',
           );
         }

@@ -21,7 +21,7 @@ export function isIdentityDocumentNumber(value: string): boolean {
 
 /** Checks the applicant's identity fields. */
 export function checkApplicant(v: Validation, a: ApplicantInput): void {
-  v.check(a.name.trim().length >= 1 && a.name.length <= 50, 'applicant.name', 'must be 1-50 characters');
+  v.check(a.name.trim().length >= 1 && a.name.length <= 50, 'applicant.name', '长度须为 1-50 个字符');
   v.check(
     isIdentityDocumentNumber(a.idNumber.toUpperCase()),
     'applicant.idNumber',
@@ -36,8 +36,8 @@ export function checkApplicant(v: Validation, a: ApplicantInput): void {
 
 /** Checks free text: required, at most `max` characters. */
 export function checkText(v: Validation, value: string, field: string, max = 2000): void {
-  v.check(value.trim().length >= 1, field, 'is required');
-  v.check(value.length <= max, field, `must be at most ${max} characters`);
+  v.check(value.trim().length >= 1, field, '必填');
+  v.check(value.length <= max, field, `长度不得超过 ${max} 个字符`);
 }
 
 /** Checks amounts and merges them onto `into`. */
@@ -52,15 +52,11 @@ export function mergeAmounts(
   for (const key of ['contractPrice', 'amount', 'penalty'] as const) {
     const value = input[key];
     if (value === undefined || value === null) continue;
-    v.check(
-      Number.isFinite(value) && value >= 0 && value <= 1e12,
-      `${field}.${key}`,
-      'must be between 0 and 1,000,000,000,000 CNY',
-    );
+    v.check(Number.isFinite(value) && value >= 0 && value <= 1e12, `${field}.${key}`, '须在 0 至 1000000000000 元之间');
     out[key] = value;
   }
   if (input.progress !== undefined && input.progress !== null) {
-    v.check(input.progress >= 0 && input.progress <= 1, `${field}.progress`, 'must be a share between 0 and 1');
+    v.check(input.progress >= 0 && input.progress <= 1, `${field}.progress`, '须为 0 到 1 之间的比例');
     out.progress = input.progress;
   }
   return out;

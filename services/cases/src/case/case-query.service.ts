@@ -53,7 +53,7 @@ export class CaseQueryService {
 
   async get(principal: Principal, id: string): Promise<Case> {
     const row = await this.find(principal, id);
-    if (!row) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'id');
+    if (!row) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `您的管辖范围内没有办件 ${id}`, 'id');
     return toCase(row);
   }
 
@@ -85,12 +85,12 @@ export class CaseQueryService {
     if (principal.role === Role.PUBLIC)
       throw platformError(
         PlatformErrorCode.UNAUTHENTICATED,
-        'sign in to list cases; the public looks a case up by number and query code',
+        '请先登录再查看办件列表；公众可凭办件编号和查询码查询办理进度',
       );
     checkPageSize(first);
     const root = unit ?? principal.unit;
     if (!root || !unitCode.isValid(root))
-      throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'unit must be a 12-digit division code', 'unit');
+      throw platformError(PlatformErrorCode.VALIDATION_FAILED, '单位须为 12 位行政区划代码', 'unit');
     scope.assertCanRead(principal, root);
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -101,7 +101,7 @@ export class CaseQueryService {
     if (filter.overdue === false) where.push(`(card_level IS NULL OR card_level = 'REMINDER')`);
     if (filter.powerId) {
       if (!isUuid(filter.powerId))
-        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'powerId must be a power id', 'filter.powerId');
+        throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'powerId 须为权力事项编号', 'filter.powerId');
       where.push(`power_id = ${p(filter.powerId)}::uuid`);
     }
     if (filter.from) where.push(`received_at >= ${p(filter.from)}`);
@@ -150,7 +150,7 @@ export class CaseQueryService {
   async verifyTrace(principal: Principal, id: string): Promise<TraceVerdict> {
     const row = await this.find(principal, id);
     if (!row || principal.role === Role.SERVICE)
-      throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id} in your scope`, 'caseId');
+      throw caseError(CaseErrorCode.CASE_NOT_FOUND, `您的管辖范围内没有办件 ${id}`, 'caseId');
     const chain = await caseTrace.verify(this.ds.manager, row.id);
     if (!chain.ok) return chain;
     // The chain is whole; its head as of the latest signed checkpoint must still be on it.

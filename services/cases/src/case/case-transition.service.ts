@@ -94,7 +94,7 @@ export class CaseTransitionService {
     input: unknown,
     body: (a: Act) => Promise<CaseRow>,
   ): Promise<CaseWrite> {
-    scope.assertRole(principal, [Role.CLERK, Role.LEADER], 'act on cases');
+    scope.assertRole(principal, [Role.CLERK, Role.LEADER], '办理办件');
     const written: { row: CaseRow | null } = { row: null };
     try {
       const ref = await runIdempotent(
@@ -125,7 +125,7 @@ export class CaseTransitionService {
   private async lock(em: EntityManager, principal: Principal, caseId: string): Promise<CaseRow> {
     const row = isUuid(caseId) ? await caseRepository.lock(em, caseId) : null;
     if (!row || !scope.canRead(principal, row.unitCode))
-      throw caseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${caseId} in your scope`, 'caseId');
+      throw caseError(CaseErrorCode.CASE_NOT_FOUND, `您的管辖范围内没有办件 ${caseId}`, 'caseId');
     return row;
   }
 
@@ -169,9 +169,13 @@ export class CaseTransitionService {
 
   private assertOpen(c: CaseRow, allowSuspended = false): void {
     if (c.status === 'COMPLETED' || c.status === 'WITHDRAWN')
-      throw caseError(CaseErrorCode.CASE_CLOSED, `case ${c.number} is ${c.status.toLowerCase()}`, 'caseId');
+      throw caseError(
+        CaseErrorCode.CASE_CLOSED,
+        `办件 ${c.number} ${c.status === 'COMPLETED' ? '已办结' : '已撤回'}`,
+        'caseId',
+      );
     if (c.status === 'SUSPENDED' && !allowSuspended)
-      throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${c.number} is suspended; resume it first`, 'caseId');
+      throw caseError(CaseErrorCode.INVALID_TRANSITION, `办件 ${c.number} 已暂停，请先恢复办理`, 'caseId');
   }
 
   /** The post of the current step, or the unit's leader, may act. */
@@ -184,7 +188,7 @@ export class CaseTransitionService {
     if (!ok)
       throw caseError(
         CaseErrorCode.NOT_HANDLER,
-        `only the post handling step ${step.stepNo} (${step.name}) or the unit's leader may act on it`,
+        `只有负责第${step.stepNo}步（${step.name}）的岗位或本单位领导才能办理该环节`,
         'caseId',
       );
   }
@@ -210,7 +214,7 @@ export class CaseTransitionService {
       },
     });
     if (violations.length === 0) return;
-    const error = caseError(CaseErrorCode.CHECKPOINT_VIOLATED, violations.map((x) => x.message).join('; '));
+    const error = caseError(CaseErrorCode.CHECKPOINT_VIOLATED, violations.map((x) => x.message).join('；'));
     (error.extensions as Record<string, unknown>)['violations'] = violations;
     throw error;
   }
@@ -270,19 +274,15 @@ export class CaseTransitionService {
     return this.act(principal, input.caseId, key, 'advanceCase', input, async (a) => {
       this.assertOpen(a.c);
       if (a.c.currentStep >= a.c.snapshot.flow.length)
-        throw caseError(CaseErrorCode.INVALID_TRANSITION, 'this is the last step: complete the case instead', 'caseId');
+        throw caseError(CaseErrorCode.INVALID_TRANSITION, '这是最后一步，请直接办结办件', 'caseId');
       this.assertHandler(principal, a.c, a.step);
       const v = new Validation();
       checkText(v, input.result, 'result');
       const amounts = mergeAmounts(v, input.amounts, a.c.amounts);
       const payment = input.payment ?? null;
       const change = input.contractChange ?? null;
-      v.check(payment === null || (Number.isFinite(payment) && payment > 0), 'payment', 'must be a positive amount');
-      v.check(
-        change === null || (Number.isFinite(change) && change !== 0),
-        'contractChange',
-        'must be a non-zero amount',
-      );
+      v.check(payment === null || (Number.isFinite(payment) && payment > 0), 'payment', '须为正数金额');
+      v.check(change === null || (Number.isFinite(change) && change !== 0), 'contractChange', '须为非零金额');
       const contents = attachmentStore.validate(v, input.attachments ?? []);
       v.throwIfAny();
       if (payment !== null) amounts.paidTotal = (amounts.paidTotal ?? 0) + payment;
@@ -315,26 +315,18 @@ export class CaseTransitionService {
     return this.act(principal, input.caseId, key, 'completeCase', input, async (a) => {
       this.assertOpen(a.c);
       if (a.c.currentStep !== a.c.snapshot.flow.length)
-        throw caseError(
-          CaseErrorCode.INVALID_TRANSITION,
-          `the case is at step ${a.c.currentStep}; steps cannot be skipped`,
-          'caseId',
-        );
+        throw caseError(CaseErrorCode.INVALID_TRANSITION, `办件当前在第${a.c.currentStep}步，不能跳过环节`, 'caseId');
       this.assertHandler(principal, a.c, a.step);
       const history = await a.history();
       if (history.handlers.has(principal.subject)) {
-        throw caseError(
-          CaseErrorCode.SEPARATION_OF_DUTIES,
-          'you handled an earlier step of this case and may not also decide it',
-          'caseId',
-        );
+        throw caseError(CaseErrorCode.SEPARATION_OF_DUTIES, '您办理过该办件的前序环节，不能再作出决定', 'caseId');
       }
       const v = new Validation();
       checkText(v, input.result, 'result');
       const amounts = mergeAmounts(v, input.amounts, a.c.amounts);
       // The payment rule is checked where the payment is made: a final payment comes with the decision.
       const payment = input.payment ?? null;
-      v.check(payment === null || (Number.isFinite(payment) && payment > 0), 'payment', 'must be a positive amount');
+      v.check(payment === null || (Number.isFinite(payment) && payment > 0), 'payment', '须为正数金额');
       const contents = attachmentStore.validate(v, input.attachments ?? []);
       v.throwIfAny();
       if (payment !== null) amounts.paidTotal = (amounts.paidTotal ?? 0) + payment;
@@ -380,7 +372,7 @@ export class CaseTransitionService {
       v.check(
         Number.isInteger(input.toStep) && input.toStep >= 1 && input.toStep < a.c.currentStep,
         'toStep',
-        `must be an earlier step (1-${a.c.currentStep - 1})`,
+        `须为之前的环节（第 1-${a.c.currentStep - 1} 步）`,
       );
       checkText(v, input.reason, 'reason');
       v.throwIfAny();
@@ -419,7 +411,7 @@ export class CaseTransitionService {
     return this.act(principal, caseId, key, 'resumeCase', {}, async (a) => {
       this.assertOpen(a.c, true);
       if (a.c.status !== 'SUSPENDED')
-        throw caseError(CaseErrorCode.INVALID_TRANSITION, `case ${a.c.number} is not suspended`, 'caseId');
+        throw caseError(CaseErrorCode.INVALID_TRANSITION, `办件 ${a.c.number} 未暂停`, 'caseId');
       this.assertHandler(principal, a.c, a.step);
       const status: CaseStatusName = a.c.stepEntry === 1 ? 'RECEIVED' : 'IN_PROGRESS';
       const row = await caseRepository.write(a.em, a.c, { status, suspendedSince: null }, { endPause: { at: a.now } });
@@ -435,21 +427,13 @@ export class CaseTransitionService {
     return this.act(principal, input.caseId, key, 'extendCase', input, async (a) => {
       this.assertOpen(a.c, true);
       if (principal.role !== Role.LEADER || principal.unit !== a.c.unitCode) {
-        throw caseError(
-          CaseErrorCode.NOT_HANDLER,
-          "only the leader of the case's unit approves an extension",
-          'caseId',
-        );
+        throw caseError(CaseErrorCode.NOT_HANDLER, '延期只能由办件所在单位的领导批准', 'caseId');
       }
       if ((await a.history()).handlers.has(principal.subject)) {
-        throw caseError(
-          CaseErrorCode.SEPARATION_OF_DUTIES,
-          'you handled this case and may not approve its extension',
-          'caseId',
-        );
+        throw caseError(CaseErrorCode.SEPARATION_OF_DUTIES, '您办理过该办件，不能批准其延期', 'caseId');
       }
       const v = new Validation();
-      v.check(Number.isInteger(input.days) && input.days >= 1 && input.days <= 30, 'days', 'must be 1-30 working days');
+      v.check(Number.isInteger(input.days) && input.days >= 1 && input.days <= 30, 'days', '须为 1-30 个工作日');
       checkText(v, input.reason, 'reason');
       v.throwIfAny();
       // The row is locked, so adding to what it holds is what `+ days` in SQL would give.

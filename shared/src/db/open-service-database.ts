@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { SubgraphName } from '../service/subgraph-directory';
 import { createServiceDataSource, type ServiceDataSourceOptions } from './create-data-source';
+import { grantCalendarPrivileges } from './grant-calendar-privileges';
 import { ensureDatabaseRoles, resetDatabaseRolePassword } from './ensure-database-roles';
 import { grantServicePrivileges } from './grant-service-privileges';
 import { migrate } from './migrate';
@@ -34,7 +35,8 @@ export interface OpenServiceDatabaseOptions extends Omit<ServiceDataSourceOption
 /**
  * Opens a service's database in the order least privilege needs: migrates as the owner at `url`,
  * makes sure every service role exists (creating them if the owner may; otherwise refusing with
- * one line that names the `db:roles` command), grants this service's role its privileges, then
+ * one line that names the `db:roles` command), grants this service's role its privileges (on its
+ * schema, and read-only on the shared working calendar when it keeps a clock), then
  * opens the service's pool as that role. A role whose password no longer matches the key (the
  * internal secret rotated) gets it reset when the owner may.
  * @throws ConfigError when the roles are missing, unsafe or locked and the owner cannot fix them.
@@ -52,6 +54,7 @@ export async function openServiceDatabase(o: OpenServiceDatabaseOptions): Promis
     try {
       await ensureDatabaseRoles(admin, key);
       await grantServicePrivileges(admin, o.schema);
+      await grantCalendarPrivileges(admin, o.schema);
       if (!(await canLogIn(roleUrl))) await resetDatabaseRolePassword(admin, key, role);
     } finally {
       await admin.end();

@@ -20,6 +20,14 @@ export const OUTBOX_READERS: { readonly [reader in SubgraphName]?: readonly Subg
   alerts: ['cases', 'evaluations', 'complaints'],
 };
 
+/**
+ * Who reads the shared working calendar (the `calendar` schema): SELECT on its tables, nothing
+ * else. {@link CALENDAR_LOADERS} may also run its one write path, `calendar.load_notice`
+ * (the ADMIN mutation is served by cases). Granted by `grantCalendarPrivileges` at each start.
+ */
+export const CALENDAR_READERS: readonly SubgraphName[] = ['cases', 'complaints'];
+export const CALENDAR_LOADERS: readonly SubgraphName[] = ['cases'];
+
 /** The login role `holder` runs as: `sunlight_<holder>`. */
 export function databaseRoleName(holder: DatabaseRoleHolder): string {
   return `sunlight_${holder}`;

@@ -40,6 +40,12 @@ interface NoticeRef {
   unitCode: string;
 }
 
+/** A year a clock needed whose holidays are not loaded, and the city whose clock needed it. */
+interface CalendarNotLoaded {
+  year: number;
+  cityCode: string;
+}
+
 /** The lists of a power's content that are edited item by item. */
 type PowerItemList = 'riskPoints' | 'efficiencyPoints' | 'checkpoints';
 
@@ -92,6 +98,12 @@ export interface EventPayloads {
     hash: string;
   };
 
+  /**
+   * A case's clock counted days of `year`, whose holidays are not loaded: its deadline is
+   * provisional. Published once per year and city (`cityCode`).
+   */
+  'case.calendar_not_loaded': CalendarNotLoaded;
+
   /** A complaint was filed and routed to `handlerUnit`. */
   'complaint.filed': ComplaintRef;
   /** The complainant added evidence. */
@@ -114,6 +126,8 @@ export interface EventPayloads {
   'complaint.extend': ComplaintHandled;
   /** The handler read a named complainant's identity (the reason is in the trace, not here). */
   'complaint.reveal_identity': ComplaintHandled;
+  /** As `case.calendar_not_loaded`, for a complaint's clock. */
+  'complaint.calendar_not_loaded': CalendarNotLoaded;
   /** A notice was sent to `unitCode` by the inspectors of `issuerUnit`, due on `deadline` (YYYY-MM-DD). */
   'notice.issued': NoticeRef & { issuerUnit: string; deadline: string; items: number };
   /** Every item of a notice was accepted. */

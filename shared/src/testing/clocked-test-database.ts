@@ -1,4 +1,4 @@
-import { readWorkingCalendar } from '../calendar/read-working-calendar';
+import { LiveWorkingCalendar } from '../calendar/live-working-calendar';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { ServiceDataSourceOptions } from '../db/create-data-source';
 import { localWorkingDaysAfter } from './local-working-days-after';
@@ -7,8 +7,10 @@ import { serviceTestDatabase, type ServiceTestDatabase } from './service-test-da
 
 /** A service's test database whose services read the seeded working calendar and a clock the test sets. */
 export interface ClockedTestDatabase extends ServiceTestDatabase {
-  /** The working calendar the service's migrations seeded. */
+  /** The shared working calendar as the migrations left it (read when opened). */
   calendar: WorkingCalendar;
+  /** The shared working calendar as a service holds it: give `liveCalendar.current` to the services. */
+  liveCalendar: LiveWorkingCalendar;
   /** The clock's current instant: what the services' `config.now` returns. */
   now(): Date;
   /** Sets the clock every service reads (`config.now`). */
@@ -19,7 +21,7 @@ export interface ClockedTestDatabase extends ServiceTestDatabase {
 
 /**
  * Opens a throwaway database on the run's PostgreSQL with a service's `migrations` in `schema`
- * (they seed its working calendar), idempotency keys under `keyPrefix`; the clock starts at `start`.
+ * (they create the shared working calendar), idempotency keys under `keyPrefix`; the clock starts at `start`.
  */
 export async function openClockedTestDatabase(o: {
   schema: string;
@@ -28,11 +30,18 @@ export async function openClockedTestDatabase(o: {
   start: Date;
 }): Promise<ClockedTestDatabase> {
   const db = await openTestDataSource({ schema: o.schema, entities: [], migrations: o.migrations });
-  const calendar = await readWorkingCalendar(db.dataSource);
+  const liveCalendar = await LiveWorkingCalendar.open(db.dataSource);
+  const calendar = liveCalendar.current;
   let now = o.start;
+  const base = serviceTestDatabase(db, o.keyPrefix);
   return {
-    ...serviceTestDatabase(db, o.keyPrefix),
+    ...base,
+    async close() {
+      await liveCalendar.stop();
+      await base.close();
+    },
     calendar,
+    liveCalendar,
     now: () => now,
     setNow(at) {
       now = at;

@@ -11,3 +11,4 @@ export { localWorkingDaysAfter } from './local-working-days-after';
 export { startTestTraceCheckpoints } from './test-trace-checkpoints';
 export { openClockedTestDatabase, type ClockedTestDatabase } from './clocked-test-database';
 export { inclusionClaim } from './inclusion-claim';
+export { fictionalHolidayNotice } from './fictional-holiday-notice';

@@ -5,7 +5,10 @@ import type { PowersLookup } from './clients/powers-client';
 
 /** What the cases service is built with, once per process. */
 export interface CasesConfig {
-  calendar: WorkingCalendar;
+  /** The shared working calendar as last loaded: read it at each use (a load replaces it without a restart). */
+  readonly calendar: WorkingCalendar;
+  /** Tells the city's admins, once per year, that a clock needed a year the calendar lacks. */
+  calendarGaps: { report(years: readonly number[], unit: string): Promise<void> };
   /** Key that derives each case's query code (HMAC); rotating it invalidates issued codes. */
   queryCodeKey: Uint8Array;
   powers: PowersLookup;

@@ -1,4 +1,5 @@
 import { subtreeTrends, type ContextInput, type RollupTrends, type SubgraphContext } from '@sunlight/shared';
+import { CalendarService } from './calendar/calendar.service';
 import { CaseFilingService } from './case/case-filing.service';
 import { CaseQueryService } from './case/case-query.service';
 import { CaseTransitionService } from './case/case-transition.service';
@@ -22,6 +23,8 @@ export interface CasesContext extends SubgraphContext {
   lookup: CaseLookupService;
   /** The signed checkpoints of the case trace log. */
   checkpoints: CaseCheckpointService;
+  /** The shared working calendar: loading a year's holiday notice. */
+  calendar: CalendarService;
 }
 
 /** Binds the process-wide configuration and subtree sums into a per-request context factory. */
@@ -40,6 +43,7 @@ export function casesContextFactory(config: CasesConfig, sums: CaseMonthSums) {
       transitions: new CaseTransitionService(dataSource, config),
       lookup: new CaseLookupService(dataSource, cases, loaders, config),
       checkpoints: new CaseCheckpointService(dataSource, cases, config),
+      calendar: new CalendarService(dataSource),
     };
   };
 }

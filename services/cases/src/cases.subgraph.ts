@@ -1,15 +1,17 @@
 import {
+  CalendarGapReporter,
   env,
+  LiveWorkingCalendar,
   OutboxNotify1765000000000,
   PlatformTables1763769600000,
   PreparedValue,
   readEnv,
-  readWorkingCalendar,
   startSubgraphTraceCheckpoints,
   subgraphUrl,
   type TraceCheckpointOverrides,
   type SubgraphDefinition,
 } from '@sunlight/shared';
+import { CalendarResolver } from './calendar/calendar.resolver';
 import { caseReference, unitReference } from './case/case.reference';
 import { CaseMutationResolver } from './case/case-mutation.resolver';
 import { CaseResolver } from './case/case.resolver';
@@ -31,6 +33,7 @@ import { UnitCasesResolver } from './unit/unit-cases.resolver';
 import { TraceCheckpoint1766200000000 } from './migrations/1766200000000-trace-checkpoint';
 import { TraceCheckpointAppendOnly1766200000100 } from './migrations/1766200000100-trace-checkpoint-append-only';
 import { CaseRowSecurity1766300000000 } from './migrations/1766300000000-case-row-security';
+import { SharedCalendar1767100000000 } from './migrations/1767100000000-shared-calendar';
 import { CASE_TRACE_TABLES } from './trace/case-trace';
 import { CaseCheckpointResolver, CaseProgressProofResolver } from './transparency/case-checkpoint.resolver';
 
@@ -68,6 +71,7 @@ export function createCasesSubgraph(
       TraceCheckpoint1766200000000,
       TraceCheckpointAppendOnly1766200000100,
       CaseRowSecurity1766300000000,
+      SharedCalendar1767100000000,
     ],
     resolvers: [
       CaseResolver,
@@ -77,19 +81,25 @@ export function createCasesSubgraph(
       UnitCaseTrendResolver,
       CaseCheckpointResolver,
       CaseProgressProofResolver,
+      CalendarResolver,
     ],
     references: { Case: caseReference, Unit: unitReference },
     createContext,
     config: config.get,
-    async prepare({ dataSource, logger, tokens }) {
+    async prepare({ dataSource, databaseUrl, logger, tokens }) {
       const e = readEnv({
         SMS_WEBHOOK_URL: env.optionalString(),
         CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
       });
-      const calendar = await readWorkingCalendar(dataSource);
+      // The shared working calendar, reloaded on every load (NOTIFY, or the poll) without a restart.
+      const calendar = await LiveWorkingCalendar.open(dataSource);
+      await calendar.start(databaseUrl, logger);
       const checkpoints = startSubgraphTraceCheckpoints('cases', CASE_TRACE_TABLES, { dataSource, logger }, overrides);
       const prepared = config.set({
-        calendar: overrides.calendar ?? calendar,
+        get calendar() {
+          return overrides.calendar ?? calendar.current;
+        },
+        calendarGaps: overrides.calendarGaps ?? new CalendarGapReporter(dataSource, 'case.calendar_not_loaded', logger),
         queryCodeKey: overrides.queryCodeKey ?? tokens.deriveKey('case-query-code'),
         powers: overrides.powers ?? new PowersClient(subgraphUrl('powers'), tokens),
         thresholds: overrides.thresholds ?? loadCardThresholds(),
@@ -107,6 +117,7 @@ export function createCasesSubgraph(
         return async () => {
           await checkpoints.stop();
           await held.stop();
+          await calendar.stop();
         };
       const scheduler = new CardScheduler(dataSource, prepared, logger);
       scheduler.start(interval);
@@ -114,6 +125,7 @@ export function createCasesSubgraph(
         await scheduler.stop();
         await checkpoints.stop();
         await held.stop();
+        await calendar.stop();
       };
     },
   };

@@ -77,6 +77,15 @@ export class CaseResolver {
     return (await ctx.cases.clock(c.row)).stepDeadline;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when currentStepDeadline counts days of a year whose holidays are not loaded in the working calendar (weekends only there): the date is provisional (暂定) until that year is loaded.',
+  })
+  async currentStepDeadlineProvisional(@Root() c: Case, @Ctx() ctx: CasesContext): Promise<boolean> {
+    if (c.row.status === 'COMPLETED' || c.row.status === 'WITHDRAWN') return false;
+    return (await ctx.cases.clock(c.row)).stepDeadlineProvisional;
+  }
+
   @FieldResolver(() => Int, {
     description: 'Working days elapsed since filing, suspensions excluded (final figure once completed).',
   })

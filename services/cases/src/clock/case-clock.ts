@@ -16,6 +16,13 @@ export interface CaseClock extends ClockState {
    * stay frozen until it resumes and the date is computed again from then).
    */
   stepDeadline: string | null;
+  /**
+   * True when the count from the step's start to its deadline reaches a year whose holidays are
+   * not loaded: those days are counted Monday to Friday, so the date may move once it is loaded.
+   */
+  stepDeadlineProvisional: boolean;
+  /** The years not loaded that the step's deadline needs (empty when none). */
+  missingYears: number[];
   /** Working days the current step is past its limit (0 when on time). */
   stepOverdueDays: number;
 }
@@ -31,6 +38,14 @@ export function caseClock(c: CaseRow, pauses: readonly Pause[], calendar: Workin
   const stepElapsed = calendar.elapsedWorkingDays(c.stepStartedAt, now, pauses);
   const caseElapsed = calendar.elapsedWorkingDays(c.receivedAt, now, pauses);
   const remaining = stepLimit - stepElapsed;
+  const stepDeadline =
+    c.status === 'SUSPENDED'
+      ? null
+      : remaining > 0
+        ? calendar.addWorkingDays(now, remaining)
+        : calendar.addWorkingDays(c.stepStartedAt, stepLimit);
+  // Suspended: the count so far still needs the years up to now.
+  const missingYears = calendar.missingYears(c.stepStartedAt, stepDeadline ?? calendar.localDate(now));
   return {
     stepNo: c.currentStep,
     stepEntry: c.stepEntry,
@@ -38,12 +53,9 @@ export function caseClock(c: CaseRow, pauses: readonly Pause[], calendar: Workin
     stepLimit,
     caseElapsed,
     caseLimit,
-    stepDeadline:
-      c.status === 'SUSPENDED'
-        ? null
-        : remaining > 0
-          ? calendar.addWorkingDays(now, remaining)
-          : calendar.addWorkingDays(c.stepStartedAt, stepLimit),
+    stepDeadline,
+    stepDeadlineProvisional: stepDeadline !== null && missingYears.length > 0,
+    missingYears,
     stepOverdueDays: Math.max(0, -remaining),
   };
 }

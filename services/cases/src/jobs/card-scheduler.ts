@@ -56,9 +56,10 @@ export class CardScheduler {
         const pauses: Pause[] = pauseRows
           .filter((p) => p.case_id === c.id)
           .map((p) => ({ from: p.started_at, to: p.ended_at }));
-        const due = cardsDue(caseClock(c, pauses, this.config.calendar, now), this.config.thresholds).filter(
-          (d) => !have.has(`${c.id}|${d.level}|${d.scope}`),
-        );
+        const clock = caseClock(c, pauses, this.config.calendar, now);
+        // A deadline that reaches a year the calendar lacks is provisional: the city's admins are told once.
+        if (clock.missingYears.length > 0) await this.config.calendarGaps.report(clock.missingYears, c.unitCode);
+        const due = cardsDue(clock, this.config.thresholds).filter((d) => !have.has(`${c.id}|${d.level}|${d.scope}`));
         if (due.length > 0) raised += await this.raise(c.id, due, now);
       }
     }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, Role, type Principal, type TraceCheckpointJob } from '@sunlight/shared';
+import { CalendarGapReporter, createLogger, Role, type Principal, type TraceCheckpointJob } from '@sunlight/shared';
 import { openClockedTestDatabase, startTestTraceCheckpoints, type ClockedTestDatabase } from '@sunlight/shared/testing';
 import { CaseFilingService } from '../case/case-filing.service';
 import { CaseQueryService } from '../case/case-query.service';
@@ -52,13 +52,16 @@ export async function openCasesDatabase(start: Date, ...published: PowerSnapshot
     keyPrefix: 'cases-int',
     start,
   });
-  const { ds, calendar } = db;
+  const { ds } = db;
   const powers = new StubPowers();
   for (const power of published) powers.publish(power);
   const notices: CardNotice[] = [];
   const checkpoints = startTestTraceCheckpoints('cases', CASE_TRACE_TABLES, ds);
   const config: CasesConfig = {
-    calendar,
+    get calendar() {
+      return db.liveCalendar.current;
+    },
+    calendarGaps: new CalendarGapReporter(ds, 'case.calendar_not_loaded', createLogger('cases-test')),
     queryCodeKey: new Uint8Array(randomBytes(32)),
     powers,
     thresholds: { reminderRatio: 0.8, redAfterOverdueDays: 3 },

@@ -13,7 +13,10 @@ export interface ComplaintLimits {
 
 /** What the complaints service is built with, once per process. */
 export interface ComplaintsConfig {
-  calendar: WorkingCalendar;
+  /** The shared working calendar as last loaded: read it at each use (a load replaces it without a restart). */
+  readonly calendar: WorkingCalendar;
+  /** Tells the city's admins, once per year, that a clock needed a year the calendar lacks. */
+  calendarGaps: { report(years: readonly number[], unit: string): Promise<void> };
   cipher: IdentityCipher;
   limits: ComplaintLimits;
   /** Cases filed in each unit's subtree in a period, for "per 10,000 cases"; missing when unavailable. */

@@ -1,10 +1,11 @@
 import {
+  CalendarGapReporter,
+  LiveWorkingCalendar,
   env,
   OutboxNotify1765000000000,
   PlatformTables1763769600000,
   PreparedValue,
   readEnv,
-  readWorkingCalendar,
   startSubgraphTraceCheckpoints,
   subgraphUrl,
   type TraceCheckpointOverrides,
@@ -20,6 +21,7 @@ import { ComplaintResolver } from './complaint/complaint.resolver';
 import { IdentityCipher } from './identity/identity-cipher';
 import { Complaints1763770200000 } from './migrations/1763770200000-complaints';
 import { AppendOnlyAndCalendar1763770300000 } from './migrations/1763770300000-append-only-and-calendar';
+import { SharedCalendar1767100000000 } from './migrations/1767100000000-shared-calendar';
 import { ComplaintMonthStat1763770700000 } from './migrations/1763770700000-complaint-month-stat';
 import { ComplaintMonthStatChanges1765200000000 } from './migrations/1765200000000-complaint-month-stat-changes';
 import { NoticeService } from './notice/notice.service';
@@ -68,6 +70,7 @@ export function createComplaintsSubgraph(
       TraceCheckpointAppendOnly1766200000100,
       NoticeRowSecurity1766300000000,
       ComplaintRowSecurity1766300000001,
+      SharedCalendar1767100000000,
     ],
     resolvers: [
       ComplaintResolver,
@@ -81,7 +84,7 @@ export function createComplaintsSubgraph(
     references: { Complaint: complaintReference, Unit: unitReference, Notice: noticeReference },
     createContext: (input) => complaintsContextFactory(config.get(), sums.get())(input),
     config: config.get,
-    async prepare({ dataSource, logger, tokens }) {
+    async prepare({ dataSource, databaseUrl, logger, tokens }) {
       const e = readEnv({
         NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, 'development'),
         COMPLAINANT_KEY: env.optionalString(),
@@ -96,7 +99,9 @@ export function createComplaintsSubgraph(
       const key: Uint8Array = e.COMPLAINANT_KEY
         ? new Uint8Array(Buffer.from(e.COMPLAINANT_KEY, 'base64'))
         : tokens.deriveKey('complainant-identity');
-      const calendar = await readWorkingCalendar(dataSource);
+      // The shared working calendar, reloaded on every load (NOTIFY, or the poll) without a restart.
+      const calendar = await LiveWorkingCalendar.open(dataSource);
+      await calendar.start(databaseUrl, logger);
       const checkpoints = startSubgraphTraceCheckpoints(
         'complaints',
         COMPLAINT_TRACE_TABLES,
@@ -104,7 +109,11 @@ export function createComplaintsSubgraph(
         overrides,
       );
       const prepared = config.set({
-        calendar: overrides.calendar ?? calendar,
+        get calendar() {
+          return overrides.calendar ?? calendar.current;
+        },
+        calendarGaps:
+          overrides.calendarGaps ?? new CalendarGapReporter(dataSource, 'complaint.calendar_not_loaded', logger),
         cipher: overrides.cipher ?? new IdentityCipher(key),
         limits: overrides.limits ?? {
           acceptDays: e.COMPLAINT_ACCEPT_DAYS,
@@ -125,6 +134,7 @@ export function createComplaintsSubgraph(
         return async () => {
           await checkpoints.stop();
           await held.stop();
+          await calendar.stop();
         };
       const clock = new ComplaintClock(dataSource, prepared, logger);
       const notices = new NoticeService(dataSource, prepared);
@@ -139,6 +149,7 @@ export function createComplaintsSubgraph(
         await running;
         await checkpoints.stop();
         await held.stop();
+        await calendar.stop();
       };
     },
   };

@@ -20,6 +20,7 @@ import { complaintError, ComplaintErrorCode } from './complaint.errors';
 import { complaintEventPayload, COMPLAINTS_SCHEMA } from './complaint-filing.service';
 import type { Conclusion } from './complaint.input';
 import { complaintStatusLabel } from './complaint-status-label';
+import { complaintClock, type ClockDecision } from '../jobs/complaint-clock';
 
 /** Each handling operation: the kind of its trace event and the topic of its outbox event. */
 const OPERATIONS = {
@@ -52,6 +53,11 @@ export class ComplaintHandlingService {
     private readonly ds: DataSource,
     private readonly config: ComplaintsConfig,
   ) {}
+
+  /** Where a complaint stands against the limit of its stage now: elapsed, deadline, provisional or not. */
+  clock(c: ComplaintRow): ClockDecision {
+    return complaintClock(c, this.config, this.config.now());
+  }
 
   private async act(
     principal: Principal,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ComplaintsContext } from '../complaints.context';
 import { ComplaintProgress } from './complaint-progress.type';
+import { OPEN_STATUSES } from './complaint-row';
 import { Conclusion, EvidenceInput, FileComplaintInput } from './complaint.input';
 import { ComplainantIdentity, Complaint, ComplaintConnection, ComplaintEvent, FiledComplaint } from './complaint.type';
 
@@ -35,6 +36,22 @@ export class ComplaintResolver {
     @Ctx() ctx: ComplaintsContext,
   ): Promise<ComplaintProgress> {
     return ctx.followUp.progress(ctx.principal, number, code);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Local date the complaint's current stage (accepting, then concluding) is due; null once closed.",
+  })
+  stageDeadline(@Root() c: Complaint, @Ctx() ctx: ComplaintsContext): string | null {
+    return OPEN_STATUSES.includes(c.row.status) ? ctx.handling.clock(c.row).deadline : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when stageDeadline counts days of a year whose holidays are not loaded in the working calendar (weekends only there): the date is provisional (暂定) until that year is loaded.',
+  })
+  stageDeadlineProvisional(@Root() c: Complaint, @Ctx() ctx: ComplaintsContext): boolean {
+    return OPEN_STATUSES.includes(c.row.status) && ctx.handling.clock(c.row).deadlineProvisional;
   }
 
   @FieldResolver(() => [ComplaintEvent])

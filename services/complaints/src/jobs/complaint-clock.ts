@@ -12,6 +12,15 @@ export interface ClockDecision {
   escalate: boolean;
   elapsed: number;
   limit: number;
+  /** Local date (YYYY-MM-DD) the stage is due: `limit` working days after it started. */
+  deadline: string;
+  /**
+   * True when the count from the stage's start to its deadline reaches a year whose holidays are
+   * not loaded (counted Monday to Friday there): the deadline may move once that year is loaded.
+   */
+  deadlineProvisional: boolean;
+  /** The years not loaded that the deadline needs (empty when none). */
+  missingYears: number[];
 }
 
 /** Pure: where a complaint stands against its handling limits at `now`. */
@@ -23,10 +32,15 @@ export function complaintClock(
   const stage = c.status === 'RECEIVED' || c.status === 'TRANSFERRED' ? 'ACCEPT' : 'CONCLUDE';
   const limit = stage === 'ACCEPT' ? config.limits.acceptDays : config.limits.concludeDays + c.extension_days;
   const elapsed = config.calendar.workingDaysBetween(c.stage_started_at, now);
+  const deadline = config.calendar.addWorkingDays(c.stage_started_at, limit);
+  const missingYears = config.calendar.missingYears(c.stage_started_at, deadline);
   return {
     stage,
     elapsed,
     limit,
+    deadline,
+    deadlineProvisional: missingYears.length > 0,
+    missingYears,
     overdue: elapsed > limit,
     escalate: elapsed > limit + config.limits.escalateAfterDays,
   };
@@ -53,6 +67,8 @@ export class ComplaintClock {
     ]);
     for (const c of open) {
       const d = complaintClock(c, this.config, now);
+      // A deadline that reaches a year the calendar lacks is provisional: the city's admins are told once.
+      if (d.missingYears.length > 0) await this.config.calendarGaps.report(d.missingYears, c.handler_unit);
       if (!d.overdue) continue;
       await this.ds.transaction(async (em) => {
         const [locked]: ComplaintRow[] = await em.query(

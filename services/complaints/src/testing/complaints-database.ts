@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, Role, type Principal } from '@sunlight/shared';
+import { CalendarGapReporter, createLogger, Role, type Principal } from '@sunlight/shared';
 import { openClockedTestDatabase, startTestTraceCheckpoints, type ClockedTestDatabase } from '@sunlight/shared/testing';
 import { COMPLAINT_TRACE_TABLES } from '../complaint/complaint-trace';
 import { ComplaintClock } from '../jobs/complaint-clock';
@@ -49,9 +49,12 @@ export async function openComplaintsDatabase(
     keyPrefix: 'complaints-int',
     start,
   });
-  const { ds, calendar } = db;
+  const { ds } = db;
   const config: ComplaintsConfig = {
-    calendar,
+    get calendar() {
+      return db.liveCalendar.current;
+    },
+    calendarGaps: new CalendarGapReporter(ds, 'complaint.calendar_not_loaded', createLogger('complaints-test')),
     cipher: new IdentityCipher(new Uint8Array(randomBytes(32))),
     limits,
     casesFiled: () => Promise.reject(new Error('the cases service is not part of this test')),

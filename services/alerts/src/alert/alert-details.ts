@@ -1,5 +1,6 @@
 import {
   AlertCheckpointViolation,
+  CalendarAlertDetails,
   CardAlertDetails,
   CheckpointAlertDetails,
   ComplaintAlertDetails,
@@ -70,6 +71,11 @@ export function alertDetails(kind: AlertKind, stored: unknown): AlertDetailsValu
       return Object.assign(new NoticeAlertDetails(), {
         number: text(d['number']),
         issuerUnit: text(d['issuerUnit']),
+      });
+    case AlertKind.CALENDAR_NOT_LOADED:
+      return Object.assign(new CalendarAlertDetails(), {
+        year: whole(d['year']) ?? 0,
+        cityCode: text(d['cityCode']),
       });
   }
 }

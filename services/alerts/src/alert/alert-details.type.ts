@@ -100,20 +100,44 @@ export class NoticeAlertDetails {
   issuerUnit: string;
 }
 
+@ObjectType({
+  description: '工作日历缺少某年的节假日安排：用到该年的时限按双休日计算，为暂定期限，请载入该年通知。',
+})
+export class CalendarAlertDetails {
+  @Field(() => Int, { description: 'The year whose holidays are not loaded.' })
+  year: number;
+
+  @Field(() => ID, { description: 'The city whose clocks needed it.' })
+  cityCode: string;
+}
+
 /** The details of an alert, one object type per kind of alert. */
 export const AlertDetails = createUnionType({
   name: 'AlertDetails',
   description: 'What raised the alert, typed by its kind.',
   types: () =>
-    [CardAlertDetails, CheckpointAlertDetails, RatingAlertDetails, ComplaintAlertDetails, NoticeAlertDetails] as const,
+    [
+      CardAlertDetails,
+      CheckpointAlertDetails,
+      RatingAlertDetails,
+      ComplaintAlertDetails,
+      NoticeAlertDetails,
+      CalendarAlertDetails,
+    ] as const,
   resolveType: (value) => {
     if (value instanceof CardAlertDetails) return CardAlertDetails;
     if (value instanceof CheckpointAlertDetails) return CheckpointAlertDetails;
     if (value instanceof RatingAlertDetails) return RatingAlertDetails;
     if (value instanceof ComplaintAlertDetails) return ComplaintAlertDetails;
     if (value instanceof NoticeAlertDetails) return NoticeAlertDetails;
+    if (value instanceof CalendarAlertDetails) return CalendarAlertDetails;
     throw new Error('alert details of no known type');
   },
 });
 export type AlertDetailsValue =
-  CardAlertDetails | CheckpointAlertDetails | RatingAlertDetails | ComplaintAlertDetails | NoticeAlertDetails;
+  | CardAlertDetails
+  | CheckpointAlertDetails
+  | RatingAlertDetails
+  | ComplaintAlertDetails
+  | NoticeAlertDetails
+  | CalendarAlertDetails;

@@ -1,4 +1,5 @@
 import {
+  ADMIN_ALERT_KINDS,
   canSeeAlert,
   checkPageSize,
   cursor,
@@ -102,7 +103,7 @@ export class AlertService {
 
   /** Alerts of a subtree, newest first. Rows the caller may not see are filtered by the same rule as everywhere. */
   async list(p: Principal, filter: AlertFilter, first: number, after?: string | null): Promise<Page<Alert>> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], '查看预警');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER, Role.ADMIN], '查看预警');
     checkPageSize(first);
     const root = filter.unit ?? p.unit!;
     if (!unitCode.isValid(root))
@@ -117,6 +118,9 @@ export class AlertService {
       `(accused_department IS NULL OR accused_department::text <> ${add(p.department ?? '')})`,
     );
     if (p.role === Role.LEADER) where.push(`kind IN ('CARD', 'CHECKPOINT_BLOCKED', 'LOW_RATING')`);
+    // Administrators see only the platform's upkeep alerts (ADMIN_ALERT_KINDS), and only they do.
+    if (p.role === Role.ADMIN) where.push(`kind = ANY(${add([...ADMIN_ALERT_KINDS])})`);
+    else where.push(`NOT (kind = ANY(${add([...ADMIN_ALERT_KINDS])}))`);
     if (filter.minLevel)
       where.push(
         `level = ANY(${add(
@@ -175,7 +179,7 @@ export class AlertService {
   }
 
   async acknowledge(p: Principal, id: string, key: string): Promise<Alert> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], '签收预警');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER, Role.ADMIN], '签收预警');
     await this.get(p, id);
     await runIdempotent(this.ds, { principal: p, key, operation: `acknowledgeAlert:${id}`, input: {} }, async (em) => {
       await em.query(
@@ -188,7 +192,7 @@ export class AlertService {
   }
 
   async dispose(p: Principal, id: string, kind: DisposalKind, note: string, key: string): Promise<Alert> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER], '处置预警');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER, Role.ADMIN], '处置预警');
     const v = new Validation();
     v.check(note.trim().length >= 2 && note.length <= 2000, 'note', '长度须为 2-2000 个字符');
     v.throwIfAny();

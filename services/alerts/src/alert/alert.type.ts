@@ -18,11 +18,12 @@ export enum AlertKind {
   COMPLAINT_OVERDUE = 'COMPLAINT_OVERDUE',
   COMPLAINT_ESCALATED = 'COMPLAINT_ESCALATED',
   NOTICE_OVERDUE = 'NOTICE_OVERDUE',
+  CALENDAR_NOT_LOADED = 'CALENDAR_NOT_LOADED',
 }
 registerEnumType(AlertKind, {
   name: 'AlertKind',
   description:
-    'What raised the alert: a case card, a blocked checkpoint, a low rating, a complaint overdue or escalated, a notice overdue.',
+    'What raised the alert: a case card, a blocked checkpoint, a low rating, a complaint overdue or escalated, a notice overdue, a year missing from the working calendar (administrators only).',
 });
 
 export enum AlertStatus {

@@ -5,7 +5,14 @@ export type AlertLevelName = 'REMINDER' | 'YELLOW' | 'RED';
 
 /** An alert a rule derived from an event. */
 export interface NewAlert {
-  kind: 'CARD' | 'CHECKPOINT_BLOCKED' | 'LOW_RATING' | 'COMPLAINT_OVERDUE' | 'COMPLAINT_ESCALATED' | 'NOTICE_OVERDUE';
+  kind:
+    | 'CARD'
+    | 'CHECKPOINT_BLOCKED'
+    | 'LOW_RATING'
+    | 'COMPLAINT_OVERDUE'
+    | 'COMPLAINT_ESCALATED'
+    | 'NOTICE_OVERDUE'
+    | 'CALENDAR_NOT_LOADED';
   level: AlertLevelName;
   unitCode: string;
   subjectType: 'Case' | 'Complaint' | 'Notice' | 'Unit';
@@ -111,6 +118,22 @@ export function alertFor(source: string, e: OutboxEvent): NewAlert | null {
         dedupeKey: p.noticeId,
         title: `整改逾期：${p.number}`,
         details: { number: p.number, issuerUnit: p.issuerUnit },
+      };
+    }
+    case 'case.calendar_not_loaded':
+    case 'complaint.calendar_not_loaded': {
+      const p = e.payload;
+      return {
+        ...base,
+        kind: 'CALENDAR_NOT_LOADED',
+        level: 'RED',
+        unitCode: p.cityCode,
+        subjectType: 'Unit',
+        subjectId: p.cityCode,
+        // One per year and city, whichever service's clock found the gap first.
+        dedupeKey: `${p.year}:${p.cityCode}`,
+        title: `工作日历缺少 ${p.year} 年节假日安排：相关时限暂按双休日计算，请载入国务院办公厅 ${p.year} 年节假日通知`,
+        details: { year: p.year, cityCode: p.cityCode },
       };
     }
     default:

@@ -101,3 +101,12 @@ export function aCheckpointBlocked(
     },
   };
 }
+
+/** A `case.calendar_not_loaded` or `complaint.calendar_not_loaded` event, as either service's clock publishes it. */
+export function aCalendarNotLoaded(
+  topic: 'case.calendar_not_loaded' | 'complaint.calendar_not_loaded',
+  year: number,
+  cityCode: string,
+): NewOutboxEvent<'case.calendar_not_loaded' | 'complaint.calendar_not_loaded'> {
+  return { topic, unitCode: cityCode, aggregateId: `calendar:${year}:${cityCode}`, payload: { year, cityCode } };
+}

@@ -6,3 +6,5 @@ export type { CityManifest } from './generate/manifest';
 export { ActivitySimulator, type ActivityOptions, type SimCaseView } from './demo/activity/activity-simulator';
 export type { ActivityCounts } from './demo/activity/activity-tally';
 export type { CitizenRecord } from './demo/activity/citizen-actions';
+export { prepareDemoDatabase } from './generate/demo-database';
+export { writeDemoHistory, type DemoHistory, type DemoHistoryOptions } from './generate/demo-history';

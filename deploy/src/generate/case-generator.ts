@@ -3,7 +3,7 @@ import { Tier } from '@sunlight/shared';
 import type { AlertBook } from './alert-book';
 import type { AttachmentPool } from './attachment-pool';
 import type { BulkWriter } from './bulk-writer';
-import { planEntries, squeeze } from './case-durations';
+import { planEntries, squeeze, type PlannedEntry } from './case-durations';
 import { drawCaseHead, drawProfile } from './case-head';
 import { writeCase } from './case-rows';
 import { tellCase } from './case-timeline';
@@ -40,6 +40,17 @@ export interface CaseInputs {
   seed: number;
   queryCodeKey: Uint8Array;
   progress: (done: number) => void;
+  /** Cases per unit; drawn from the tier shares and `total` when absent. */
+  volumes?: Map<string, number>;
+  /** Cases filed at a given moment under a given plan (the demo's watched clocks), per unit, besides the drawn ones. */
+  staged?: Map<string, StagedCase[]>;
+}
+
+/** A case whose filing moment, power and plan the caller chose. */
+export interface StagedCase {
+  receivedAt: number;
+  power: CatalogPower;
+  plan: PlannedEntry[];
 }
 
 export interface CaseOutputs {
@@ -93,7 +104,7 @@ export async function generateCases(
   ratingTarget: number,
   lookupSamples: number,
 ): Promise<CaseOutputs> {
-  const perUnit = casesPerUnit(x.tree, total, Random.fork(x.seed, 'case-volumes'));
+  const perUnit = x.volumes ?? casesPerUnit(x.tree, total, Random.fork(x.seed, 'case-volumes'));
   const byUnit = new Map<string, CatalogPower[]>();
   for (const p of x.catalog) byUnit.set(p.unitCode, [...(byUnit.get(p.unitCode) ?? []), p]);
   let weighted = 0;
@@ -115,19 +126,24 @@ export async function generateCases(
   for (const unit of x.tree.units) {
     const n = perUnit.get(unit.code) ?? 0;
     const powers = byUnit.get(unit.code) ?? [];
-    if (n === 0 || powers.length === 0) continue;
+    const staged = x.staged?.get(unit.code) ?? [];
+    if ((n === 0 || powers.length === 0) && staged.length === 0) continue;
     const random = Random.fork(x.seed, 'cases', unit.code);
     const chooser = cumulative(powers.map((p) => p.weight));
     const worse = x.worse.factor(unit.code);
-    const times = Array.from({ length: n }, () => x.filing.instant(random)).sort((a, b) => a - b);
+    const filings: { receivedAt: number; staged?: StagedCase }[] = [
+      ...Array.from({ length: powers.length > 0 ? n : 0 }, () => ({ receivedAt: x.filing.instant(random) })),
+      ...staged.map((s) => ({ receivedAt: s.receivedAt, staged: s })),
+    ].sort((a, b) => a.receivedAt - b.receivedAt);
     const perYear = new Map<number, number>();
     const citable: { caseId: string; powerId: string }[] = [];
-    for (const receivedAt of times) {
+    for (const { receivedAt, staged: chosen } of filings) {
       const year = Number(new Date(receivedAt + 8 * 3_600_000).toISOString().slice(0, 4));
       const seq = (perYear.get(year) ?? 0) + 1;
       perYear.set(year, seq);
-      const power = powers[drawIndex(chooser, random)]!;
+      const power = chosen?.power ?? powers[drawIndex(chooser, random)]!;
       const profile = drawProfile(random, Math.min(0.6, overdueBase * worse));
+      if (chosen) profile.reject = false;
       const id = random.uuid();
       const number = `${unit.code}-${year}-${String(seq).padStart(6, '0')}`;
       const { head, applicant } = drawCaseHead(
@@ -136,8 +152,8 @@ export async function generateCases(
         x.attachments,
       );
       const receivedDay = dayOf(receivedAt);
-      const recent = receivedDay >= horizon;
-      let plan = planEntries(power, profile, random);
+      const recent = chosen !== undefined || receivedDay >= horizon;
+      let plan = chosen?.plan ?? planEntries(power, profile, random);
       if (!recent) plan = squeeze(power, plan, x.wd.count(receivedDay, nowDay) - 1);
       let story = tellCase(head, plan, x.wd, x.now, random);
       if (!recent && story.status !== 'COMPLETED' && story.status !== 'WITHDRAWN')

@@ -2,7 +2,7 @@ import type { DemoData } from '@sunlight/powers';
 import { Role, Tier } from '@sunlight/shared';
 import type { CityUnit } from './city-units';
 import { NameBook } from './person-names';
-import type { Random } from './random';
+import { Random } from './random';
 import { stableId } from './stable-id';
 
 export interface OrgDepartment {
@@ -127,6 +127,21 @@ export class Organization {
         });
       }
     }
+  }
+
+  /**
+   * The demo city's own departments, posts and accounts, ids and all, as the powers service seeds
+   * them (the demo history is written over that catalog, not a generated one).
+   */
+  static ofDemo(demo: DemoData): Organization {
+    const org = new Organization([], demo, Random.fork(0, 'no-units'));
+    org.departments.push(...demo.departments);
+    org.posts.push(...demo.posts);
+    org.accounts.push(...demo.accounts);
+    for (const d of demo.departments) org.byUnit.set(d.unitCode, [...(org.byUnit.get(d.unitCode) ?? []), d]);
+    for (const p of demo.posts)
+      org.postsByDepartment.set(p.departmentId, [...(org.postsByDepartment.get(p.departmentId) ?? []), p]);
+    return org;
   }
 
   departmentsOf(unitCode: string): OrgDepartment[] {

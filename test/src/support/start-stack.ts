@@ -7,7 +7,7 @@ import {
   knownUnitsClient,
   type ComplaintsSubgraph,
 } from '@sunlight/complaints';
-import { composeSupergraph, SUBGRAPHS } from '@sunlight/deploy';
+import { composeSupergraph, prepareDemoDatabase, SUBGRAPHS, type DemoHistory } from '@sunlight/deploy';
 import { createEvaluationsSubgraph, ServiceUpstream, type EvaluationsSubgraph } from '@sunlight/evaluations';
 import { startGateway, type ResponseCacheSettings, type RunningGateway } from '@sunlight/gateway';
 import { demoPrincipal, findDemoAccount, generateDemoData, type DemoPrincipalRequest } from '@sunlight/powers';
@@ -26,6 +26,8 @@ import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing'
 
 /** The whole federation on loopback for end-to-end tests: real Postgres, real HTTP, real gateway. */
 export interface Stack {
+  /** What `demoHistory` wrote, or null. */
+  history: DemoHistory | null;
   gatewayUrl: string;
   databaseUrl: string;
   subgraphs: Record<string, RunningSubgraph>;
@@ -82,6 +84,11 @@ export async function startStack(
     responseCache?: ResponseCacheSettings;
     /** The stack's keys (tests that forge tokens bring their own); fresh random keys by default. */
     tokens?: TokenService;
+    /**
+     * The demo city's twelve months of history (as `npm start` writes it on a first start) in the
+     * database before the subgraphs start; catalog only, which is much faster, unless asked.
+     */
+    demoHistory?: boolean;
   } = {},
 ): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
@@ -92,6 +99,9 @@ export async function startStack(
   // in DATA_DIR that a later run's fresh database would contradict.
   const supervision = SigningKey.generate('supervision');
   const checkpointKeys = (log: 'cases' | 'complaints') => ({ log: SigningKey.generate(`${log}-log`), supervision });
+  const history = options.demoHistory
+    ? await prepareDemoDatabase({ url: database.url, keys: tokens, history: true, logger })
+    : null;
   const subgraphs: Record<string, RunningSubgraph> = {};
   const start = (definition: SubgraphDefinition<any>, port = 0) =>
     startSubgraph(definition, {
@@ -172,6 +182,7 @@ export async function startStack(
   };
 
   return {
+    history,
     gatewayUrl: gateway.url,
     databaseUrl: database.url,
     subgraphs,

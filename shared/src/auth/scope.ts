@@ -4,6 +4,11 @@ import { Role } from './role';
 import { roleLabel } from './role-label';
 import { unitCode } from './unit-code';
 
+/** `甲或乙`, `甲、乙或丙`. */
+function alternatives(names: readonly string[]): string {
+  return names.length <= 2 ? names.join('或') : `${names.slice(0, -1).join('、')}或${names[names.length - 1]}`;
+}
+
 /**
  * Scope checks for a principal: which units it may read, and an SQL condition for its subtree.
  * Services see everything; the public sees no unit's internals (only what a domain publishes).
@@ -29,7 +34,7 @@ export const scope = {
     if (!roles.includes(principal.role))
       throw platformError(
         PlatformErrorCode.FORBIDDEN,
-        `${roleLabel(principal.role)}无权${action}，须由${roles.map(roleLabel).join('或')}办理`,
+        `${roleLabel(principal.role)}无权${action}，须由${alternatives(roles.map(roleLabel))}办理`,
       );
   },
   /**

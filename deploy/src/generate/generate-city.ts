@@ -1,5 +1,5 @@
 import { DEMO_SEED, generateDemoData } from '@sunlight/powers';
-import { CHINA_2026, TokenService, WorkingCalendar, type CalendarDayRow, type Secrets } from '@sunlight/shared';
+import { CHINA_2026, loadHolidayNotice, readWorkingCalendar, TokenService, type Secrets } from '@sunlight/shared';
 import { Client } from 'pg';
 import { AlertBook } from './alert-book';
 import { AttachmentPool } from './attachment-pool';
@@ -58,28 +58,20 @@ export interface GeneratedCity {
   samples: GeneratedSamples;
 }
 
-/** Adds the 2025 holidays to the services' working-day calendars (the migrations seed 2026). */
+/**
+ * Loads the 2025 holidays into the shared working calendar (the migrations bring 2026), through
+ * its one load path: traced as a COMMAND load by `command:generate`; a repeat writes nothing.
+ */
 export async function extendCalendars(client: Client): Promise<void> {
-  const days = [CHINA_2025.map((d) => d.date), CHINA_2025.map((d) => d.working), CHINA_2025.map((d) => d.note)];
-  for (const schema of ['cases', 'complaints']) {
-    const found = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
-      `${schema}.calendar_day`,
-    ]);
-    if (!found.rows[0]?.t) continue;
-    await client.query(
-      `INSERT INTO ${schema}.calendar_day (day, working, note) SELECT * FROM unnest($1::date[], $2::bool[], $3::text[]) ON CONFLICT (day) DO NOTHING`,
-      days,
-    );
-  }
+  const notice = { year: 2025, title: '国务院办公厅关于2025年部分节假日安排的通知', number: '', days: [...CHINA_2025] };
+  await loadHolidayNotice(client, notice, { loadedBy: 'command:generate', via: 'COMMAND' });
 }
 
 async function load(o: GenerateCityOptions, session: LoadSession, log: (m: string) => void): Promise<GeneratedSamples> {
   const { scale, seed } = o;
   const main = session.clients[0]!;
   await extendCalendars(main);
-  const calendar = WorkingCalendar.fromRows(
-    (await main.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows,
-  );
+  const calendar = await readWorkingCalendar(main);
   const rules = (
     await main.query<RoutingRow>(
       'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM complaints.routing_rule',

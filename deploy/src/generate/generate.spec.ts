@@ -1,10 +1,4 @@
-import {
-  createServiceDataSource,
-  TokenService,
-  WorkingCalendar,
-  type CalendarDayRow,
-  type Secrets,
-} from '@sunlight/shared';
+import { createServiceDataSource, readWorkingCalendar, TokenService, type Secrets } from '@sunlight/shared';
 import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -125,9 +119,7 @@ describe('the city generator at small scale', () => {
   });
 
   it('keeps completed cases consistent with their clocks, cards and checkpoints', async () => {
-    const calendar = WorkingCalendar.fromRows(
-      (await client.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows,
-    );
+    const calendar = await readWorkingCalendar(client);
     const { rows } = await client.query<{
       id: string;
       received_at: Date;
@@ -191,9 +183,7 @@ describe('the city generator at small scale', () => {
   }, 60_000);
 
   it('leaves open cases with exactly the cards the card scheduler would have raised by "now"', async () => {
-    const calendar = WorkingCalendar.fromRows(
-      (await client.query<CalendarDayRow>('SELECT day::text AS day, working, note FROM cases.calendar_day')).rows,
-    );
+    const calendar = await readWorkingCalendar(client);
     const now = new Date(city.window.now);
     const open = (
       await client.query<Record<string, unknown>>(

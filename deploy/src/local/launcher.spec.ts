@@ -141,6 +141,7 @@ describe('npm start: one stack', () => {
       GATEWAY_PORT: String(gatewayPort),
       EMBEDDED_PG_PORT: String(pgPort),
       SUBGRAPH_PORT_OFFSET: String(offset),
+      DEMO_ACTIVITY_INTERVAL_MS: '2000',
     };
     await startStack();
   }, 260_000);
@@ -152,6 +153,28 @@ describe('npm start: one stack', () => {
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 70_000);
+
+  it('runs the demo activity through the gateway once it serves, and the banner says how to stop it', async () => {
+    expect(stack.stdout()).toContain('Demo activity: on, about 30 actions a minute');
+    expect(stack.stdout()).toContain('Stop it: DEMO_ACTIVITY=off npm start');
+    const acted = await until(
+      'a demo action',
+      () => stack.launcherLog().find((l) => l.msg === 'demo activity' || l.msg === 'demo activity refused'),
+      60_000,
+      stack,
+    );
+    expect(acted).toMatchObject({ action: expect.any(String) });
+    expect(stack.launcherLog().some((l) => l.msg === 'demo activity started')).toBe(true);
+  }, 70_000);
+
+  it('writes the demo history before the services start: its cases, and cards due since its cut-off', () => {
+    const written = stack.launcherLog().find((l) => l.msg === 'demo history written') as
+      | (LogLine & { cases?: number; cutOff?: string; cardsDueFrom?: string })
+      | undefined;
+    expect(written?.cases).toBeGreaterThan(3000);
+    expect(Date.parse(written?.cutOff ?? '')).toBeLessThan(Date.now());
+    expect(written?.cardsDueFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
 
   it("keeps the embedded server's socket and its lock under DATA_DIR, none in /tmp", () => {
     const socket = path.join(dataDir, 'pg', `.s.PGSQL.${pgPort}`);
@@ -334,6 +357,10 @@ describe('npm start: failures, one line each', () => {
   it('names the bad variable in one line without a stack trace: launcher, subgraph, gateway', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-launch-'));
     try {
+      expect(await oneLine('deploy/dist/local/start.js', { DATA_DIR: dataDir, DEMO_ACTIVITY: 'maybe' })).toEqual({
+        status: { code: 1, signal: null },
+        stderr: 'launcher: invalid configuration: DEMO_ACTIVITY must be one of on, off, got "maybe"\n',
+      });
       expect(await oneLine('deploy/dist/local/start.js', { DATA_DIR: dataDir, GATEWAY_PORT: 'abc' })).toEqual({
         status: { code: 1, signal: null },
         stderr: 'launcher: invalid configuration: GATEWAY_PORT must be a port number 0-65535, got "abc"\n',

@@ -8,6 +8,9 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@sunlight/shared';
+import { loadActivityConfig, type ActivityConfig } from '../demo/activity/activity-config';
+import { activityBannerLines, launchDemoActivity } from '../demo/activity/launch-activity';
+import type { ActivitySimulator } from '../demo/activity/activity-simulator';
 import { SUBGRAPHS } from '../subgraphs';
 import { lockDataDir } from './data-dir-lock';
 import { loadLauncherConfig } from './launcher-config';
@@ -32,8 +35,12 @@ function explain(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The platform's and the launcher's settings, every bad variable of both in one ConfigError. */
-function readConfiguration(): [ReturnType<typeof loadPlatformConfig>, ReturnType<typeof loadLauncherConfig>] {
+/** The platform's, the launcher's and the demo activity's settings, every bad variable of all in one ConfigError. */
+function readConfiguration(): [
+  ReturnType<typeof loadPlatformConfig>,
+  ReturnType<typeof loadLauncherConfig>,
+  ActivityConfig,
+] {
   const problems: string[] = [];
   const read = <T>(load: () => T): T | undefined => {
     try {
@@ -46,8 +53,9 @@ function readConfiguration(): [ReturnType<typeof loadPlatformConfig>, ReturnType
   };
   const platform = read(loadPlatformConfig);
   const own = read(loadLauncherConfig);
-  if (!platform || !own) throw new ConfigError(problems);
-  return [platform, own];
+  const activity = read(() => loadActivityConfig());
+  if (!platform || !own || !activity) throw new ConfigError(problems);
+  return [platform, own, activity];
 }
 
 /**
@@ -61,8 +69,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   let platform: ReturnType<typeof loadPlatformConfig>;
   let own: ReturnType<typeof loadLauncherConfig>;
+  let activityConfig: ActivityConfig;
   try {
-    [platform, own] = readConfiguration();
+    [platform, own, activityConfig] = readConfiguration();
     lockDataDir(platform.dataDir);
   } catch (e) {
     return refuse(explain(e));
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
 
   let postgres: EmbeddedPostgresHandle | undefined;
   let supervisor: Supervisor | undefined;
+  let activity: ActivitySimulator | undefined;
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;
@@ -98,6 +108,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     logger.info('signal received', { signal });
+    void activity?.stop(); // no new demo request reaches the draining gateway
     if (supervisor) void supervisor.shutdown(0);
     else void postgres?.stop(own.shutdownGraceMs).finally(() => process.exit(0));
   };
@@ -146,6 +157,12 @@ async function main(): Promise<void> {
     });
     await supervisor.start();
     if (supervisor.isStopping) return;
+    activity = launchDemoActivity({
+      config: activityConfig,
+      secrets: loadSecrets(platform),
+      gateway: { host: own.gatewayHost, port: own.gatewayPort },
+      logger,
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const port = own.gatewayPort;
     process.stdout.write(
@@ -156,6 +173,7 @@ async function main(): Promise<void> {
         '  a token: npm run -s token -- --role INSPECTOR --unit 139901000000',
         `  then:    curl -s http://localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
         `             -d '{"query":"{ viewer { subject role } unit(code: \\"139901000000\\") { name children { name } } }"}'`,
+        ...activityBannerLines(activityConfig),
         'Ctrl-C stops everything; a crashed service is restarted.',
         '',
       ].join('\n'),

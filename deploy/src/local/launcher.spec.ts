@@ -169,8 +169,7 @@ describe('npm start: one stack', () => {
 
   it('writes the demo history before the services start: its cases, and cards due since its cut-off', () => {
     const written = stack.launcherLog().find((l) => l.msg === 'demo history written') as
-      | (LogLine & { cases?: number; cutOff?: string; cardsDueFrom?: string })
-      | undefined;
+      (LogLine & { cases?: number; cutOff?: string; cardsDueFrom?: string }) | undefined;
     expect(written?.cases).toBeGreaterThan(3000);
     expect(Date.parse(written?.cutOff ?? '')).toBeLessThan(Date.now());
     expect(written?.cardsDueFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);

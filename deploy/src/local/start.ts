@@ -13,6 +13,7 @@ import { activityBannerLines, launchDemoActivity } from '../demo/activity/launch
 import type { ActivitySimulator } from '../demo/activity/activity-simulator';
 import { SUBGRAPHS } from '../subgraphs';
 import { lockDataDir } from './data-dir-lock';
+import { prepareDemoStart } from './demo-database-start';
 import { loadLauncherConfig } from './launcher-config';
 import { stopOrphanedPostmaster } from './orphan-postmaster';
 import { portsInUse, type PlannedPort } from './port-guard';
@@ -59,8 +60,9 @@ function readConfiguration(): [
 }
 
 /**
- * `npm start`: PostgreSQL (embedded under DATA_DIR unless DATABASE_URL is set), every subgraph
- * as its own process (migrating and, on an empty database, seeding the demo city), then the
+ * `npm start`: PostgreSQL (embedded under DATA_DIR unless DATABASE_URL is set); outside production
+ * the demo city (migrations, catalog and, on the first start, twelve months of history: see
+ * {@link prepareDemoStart}); every subgraph as its own process (migrating), then the
  * gateway, all kept running by the {@link Supervisor}. Before anything starts it refuses, in one
  * line, a bad variable, a DATA_DIR another launcher holds and ports in use. Ctrl-C or SIGTERM
  * drains and stops them all, PostgreSQL last; a second Ctrl-C kills them at once.
@@ -90,8 +92,9 @@ async function main(): Promise<void> {
   ];
   const busy = await portsInUse(planned);
   if (busy) return refuse(busy);
+  let secrets: ReturnType<typeof loadSecrets>;
   try {
-    loadSecrets(platform); // generate the development keys once, before the processes read them
+    secrets = loadSecrets(platform); // generate the development keys once, before the processes read them
   } catch (e) {
     return refuse(explain(e));
   }
@@ -134,11 +137,13 @@ async function main(): Promise<void> {
       subgraphs.map(({ urlVariable, port }) => [urlVariable, `http://127.0.0.1:${port}/graphql`]),
     );
     const baseEnv = { ...process.env, ...urls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
+    // Before the services: they load their rollups at start, so the demo history must be there first.
+    const seedDemo = await prepareDemoStart({ databaseUrl, production: platform.production, secrets, logger });
     supervisor = new Supervisor({
       subgraphs: subgraphs.map(({ name, port, main }) => ({
         name,
         args: nodeArgs(ROOT, own.nodeHeapMb, main),
-        env: { ...baseEnv, PORT: String(port), SEED_DEMO: 'true' },
+        env: { ...baseEnv, PORT: String(port), SEED_DEMO: String(seedDemo) },
         healthUrl: `http://127.0.0.1:${port}/health`,
         up: (status) => status === 200,
       })),

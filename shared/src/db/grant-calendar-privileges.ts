@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import type { SubgraphName } from '../service/subgraph-directory';
+import { CALENDAR_LOCK } from '../calendar/calendar-schema-sql';
 import { CALENDAR_LOADERS, CALENDAR_READERS, databaseRoleName } from './service-roles';
 
 const LOAD_NOTICE = 'calendar.load_notice(int, text, text, jsonb, text, text, text)';
@@ -22,6 +23,8 @@ export async function grantCalendarPrivileges(client: Client, service: SubgraphN
   const role = `"${databaseRoleName(service)}"`;
   await client.query('BEGIN');
   try {
+    // cases and complaints start together: two GRANTs on one table at once fail ("tuple concurrently updated").
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CALENDAR_LOCK]);
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA calendar FROM ${role}`);
     await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA calendar FROM ${role}`);
     await client.query(`REVOKE ALL ON FUNCTION ${LOAD_NOTICE} FROM ${role}`);

@@ -1,6 +1,11 @@
 import { Client } from 'pg';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { calendarTableSql } from '../calendar/calendar-table-sql';
+import { CHINA_2026 } from '../calendar/china-2026';
+import { loadHolidayNotice } from '../calendar/load-holiday-notice';
+import { SharedCalendarMigration } from '../calendar/shared-calendar.migration';
 import { ConfigError } from '../config/config-error';
+import { fictionalHolidayNotice } from '../testing/fictional-holiday-notice';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { appendOnlySql } from '../trace/append-only-sql';
 import { ensureDatabaseRoles } from './ensure-database-roles';
@@ -19,6 +24,23 @@ class TinyTables1700000000000 implements MigrationInterface {
   async down(): Promise<void> {}
 }
 
+/** A service's own copy of the calendar, as cases and complaints had, moved to the shared one. */
+class OwnCalendar1700000000001 implements MigrationInterface {
+  name = 'OwnCalendar1700000000001';
+  async up(q: QueryRunner): Promise<void> {
+    for (const sql of calendarTableSql(CHINA_2026)) await q.query(sql);
+  }
+  async down(): Promise<void> {}
+}
+class CasesCalendar1700000000002 extends SharedCalendarMigration {
+  name = 'CasesCalendar1700000000002';
+  protected readonly schema = 'cases';
+}
+class ComplaintsCalendar1700000000002 extends SharedCalendarMigration {
+  name = 'ComplaintsCalendar1700000000002';
+  protected readonly schema = 'complaints';
+}
+
 const KEY = new TextEncoder().encode('an internal secret of at least thirty-two characters');
 const OWNER = 'sunlight_spec_owner';
 
@@ -32,12 +54,17 @@ describe('openServiceDatabase with an owner that may not create roles', () => {
   let admin: Client;
   let ownerUrl: string;
   const opened: ServiceDatabase[] = [];
-  const open = async () => {
+  const open = async (schema: 'cases' | 'complaints' = 'cases') => {
     const d = await openServiceDatabase({
       url: ownerUrl,
-      schema: 'cases',
+      schema,
       entities: [],
-      migrations: [PlatformTables1763769600000, TinyTables1700000000000],
+      migrations: [
+        PlatformTables1763769600000,
+        TinyTables1700000000000,
+        OwnCalendar1700000000001,
+        schema === 'cases' ? CasesCalendar1700000000002 : ComplaintsCalendar1700000000002,
+      ],
       roleKey: KEY,
     });
     opened.push(d);
@@ -87,6 +114,27 @@ describe('openServiceDatabase with an owner that may not create roles', () => {
     await expect(dataSource.query('TRUNCATE note')).rejects.toThrow(/permission denied/);
     await expect(dataSource.query('SELECT * FROM migrations')).rejects.toThrow(/permission denied/);
     await expect(dataSource.query('ALTER TABLE trace DISABLE TRIGGER ALL')).rejects.toThrow(/must be owner/);
+  });
+
+  it('lets cases and complaints read the shared calendar, never write it, and only cases load through its function', async () => {
+    const cases = (await open('cases')).dataSource;
+    const complaints = (await open('complaints')).dataSource;
+    for (const ds of [cases, complaints]) {
+      expect(await ds.query('SELECT count(*)::int AS n FROM calendar.day')).toEqual([{ n: CHINA_2026.length }]);
+      await expect(ds.query("INSERT INTO calendar.day VALUES ('2026-03-03', false, 'x', 2026)")).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(ds.query("UPDATE calendar.day SET note = 'x'")).rejects.toThrow(/permission denied/);
+      await expect(ds.query('DELETE FROM calendar.load')).rejects.toThrow(/permission denied/);
+    }
+    const notice = fictionalHolidayNotice(2098);
+    await expect(loadHolidayNotice(complaints, notice, { loadedBy: 'x', via: 'MUTATION' })).rejects.toThrow(
+      /permission denied for function load_notice/,
+    );
+    await expect(loadHolidayNotice(cases, notice, { loadedBy: 'admin', via: 'MUTATION' })).resolves.toMatchObject({
+      year: 2098,
+      changed: true,
+    });
   });
 
   it('refuses a role given more power by hand until db:roles repairs it; grants added by hand do not survive a start', async () => {

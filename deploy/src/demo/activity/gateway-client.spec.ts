@@ -14,7 +14,9 @@ async function fakeGateway(answers: { status: number; body: unknown }[]) {
         body: JSON.parse(body),
       });
       const next = answers.shift() ?? { status: 500, body: {} };
-      res.writeHead(next.status, { 'content-type': 'application/json' }).end(JSON.stringify(next.body));
+      res
+        .writeHead(next.status, { 'content-type': 'application/json' })
+        .end(typeof next.body === 'string' ? next.body : JSON.stringify(next.body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,5 +62,14 @@ describe('GatewayClient', () => {
     await expect(client.request('{ a }', {}, undefined)).rejects.toBeInstanceOf(GatewayUnavailable);
     await gateway.close();
     await expect(client.request('{ a }', {}, undefined)).rejects.toBeInstanceOf(GatewayUnavailable); // refused connection
+  });
+
+  it('takes an answer that is not GraphQL for a refusal by its status, not for an outage to retry', async () => {
+    const gateway = await fakeGateway([{ status: 413, body: 'too large' }]);
+    await expect(new GatewayClient(gateway.url).request('{ a }', {}, undefined)).resolves.toEqual({
+      ok: false,
+      errors: [{ code: 'HTTP_413' }],
+    });
+    await gateway.close();
   });
 });

@@ -43,23 +43,23 @@ export class GatewayClient {
   ): Promise<Answer<T>> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     let res: Response;
-    let body: { data?: T | null; errors?: { extensions?: { code?: unknown; field?: unknown } }[] };
+    let text: string;
     try {
       res = await fetch(this.url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
-      if (TRANSIENT_STATUSES.has(res.status)) throw new GatewayUnavailable(`the gateway answered ${res.status}`);
-      body = (await res.json()) as typeof body;
+      text = await res.text();
     } catch (e) {
-      if (e instanceof GatewayUnavailable || signal?.aborted) throw e;
+      if (signal?.aborted) throw e;
       throw new GatewayUnavailable(`the gateway did not answer: ${e instanceof Error ? e.message : String(e)}`);
     }
+    if (TRANSIENT_STATUSES.has(res.status)) throw new GatewayUnavailable(`the gateway answered ${res.status}`);
+    const body = parseAnswer<T>(text);
+    // An answer that is not GraphQL (a proxy's page, 413): a refusal, not a reason to retry forever.
+    if (!body) return { ok: false, errors: [{ code: `HTTP_${res.status}` }] };
     const errors: AnsweredError[] = (body.errors ?? []).map((e) => ({
       code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
       ...(typeof e.extensions?.field === 'string' ? { field: e.extensions.field } : {}),
@@ -69,5 +69,18 @@ export class GatewayClient {
     if (errors.length > 0 || !body.data)
       return { ok: false, errors: errors.length > 0 ? errors : [{ code: 'NO_DATA' }] };
     return { ok: true, data: body.data };
+  }
+}
+
+type GraphqlBody<T> = { data?: T | null; errors?: { extensions?: { code?: unknown; field?: unknown } }[] };
+
+function parseAnswer<T>(text: string): GraphqlBody<T> | null {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && ('data' in body || 'errors' in body)
+      ? (body as GraphqlBody<T>)
+      : null;
+  } catch {
+    return null;
   }
 }

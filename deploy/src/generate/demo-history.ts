@@ -9,6 +9,7 @@ import { CHINA_2025 } from './china-2025';
 import { generateComplaints, type RoutingRow } from './complaint-generator';
 import { demoCatalog, demoTree } from './demo-catalog';
 import { demoCutOff } from './demo-cut-off';
+import { writeDemoNotices } from './demo-notices';
 import { demoVolumes, DEMO_SCALE } from './demo-volumes';
 import { watchedCases } from './demo-watch-cases';
 import { writeDeviceRatings } from './device-ratings';
@@ -54,7 +55,8 @@ export interface DemoHistory {
  * Twelve months of the demo city's history up to the cut-off before `now`, over the catalog the
  * powers service seeded (its units, departments, posts, accounts and published powers, ids and
  * all): cases with their hash-chained traces, step logs, pauses and cards, ratings (case stages
- * and window devices), complaints with their traces, the alerts all of those raised, and the
+ * and window devices), complaints with their traces, inspectors' notices ({@link writeDemoNotices}),
+ * the alerts all of those raised, and the
  * services' month rollups rebuilt from them. Written with the city generator's code, once: under
  * an advisory lock, only into a database without cases; returns null when there are some already.
  * Nothing in it is later than the cut-off, so what happens after it (the cards due at the next
@@ -177,8 +179,15 @@ async function load(
     );
     const lastSeq = await alerts.write(writer, window.now, Random.fork(seed, 'demo-history', 'alerts'));
     await writer.flushAll();
+    const notices = await writeDemoNotices(main, {
+      tree,
+      wd,
+      now: window.now,
+      citable: cases.citable,
+      random: Random.fork(seed, 'demo-history', 'notices'),
+    });
     log(
-      `demo history ${window.from}..${window.to} 18:00: ${total} cases (${cases.events} events), ${ratings.count} case-stage and ${deviceRatings} device ratings, ${complaints} complaints, ${lastSeq} alerts`,
+      `demo history ${window.from}..${window.to} 18:00: ${total} cases (${cases.events} events), ${ratings.count} case-stage and ${deviceRatings} device ratings, ${complaints} complaints, ${notices} notices, ${lastSeq} alerts`,
     );
     return { window: { from: window.from, to: window.to, cutOff: new Date(window.now).toISOString() }, boundary };
   } finally {

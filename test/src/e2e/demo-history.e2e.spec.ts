@@ -79,21 +79,21 @@ describe('the demo city with twelve months of history', () => {
     }
   }, 420_000);
 
-  it('shows a city leader non-zero figures for the year', async () => {
+  it('shows a city leader non-zero figures for the year, open notices among them', async () => {
     const token = await stack.tokenFor(Role.LEADER, CITY);
     const cutOff = new Date(stack.history!.window.cutOff);
     const from = new Date(cutOff.getTime() - 365 * 86_400_000).toISOString();
     const r = await stack.gql<{
       unit: {
         caseStats: { filed: number; completed: number; overdue: number };
-        complaintStats: { received: number };
+        complaintStats: { received: number; noticesOpen: number };
         satisfaction: { count: number };
       };
     }>(
       `query($from: DateTimeISO!, $to: DateTimeISO!, $dFrom: String!, $dTo: String!) {
         unit(code: "${CITY}") {
           caseStats(from: $from, to: $to) { filed completed overdue }
-          complaintStats(from: $from, to: $to) { received }
+          complaintStats(from: $from, to: $to) { received noticesOpen }
           satisfaction(from: $dFrom, to: $dTo) { count }
         }
       }`,
@@ -113,6 +113,7 @@ describe('the demo city with twelve months of history', () => {
     expect(u.caseStats.completed).toBeGreaterThan(0);
     expect(u.caseStats.overdue).toBeGreaterThan(0);
     expect(u.complaintStats.received).toBeGreaterThan(0);
+    expect(u.complaintStats.noticesOpen).toBeGreaterThan(0);
     expect(u.satisfaction.count).toBeGreaterThan(0);
   });
 

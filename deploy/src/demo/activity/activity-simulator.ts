@@ -131,15 +131,19 @@ export class ActivitySimulator {
     const signal = this.abort.signal;
     if (!(await this.demoCityIsServed())) return;
     logger.info('demo activity started', { intervalMs, seed, stop: 'DEMO_ACTIVITY=off' });
+    let busyMs = 0;
     while (!signal.aborted && this.tally.snapshot().actions < (this.options.maxActions ?? Infinity)) {
-      await pause(this.pace.nextAction(), signal);
+      // The time the last action took counts towards the wait, so the pace holds on average.
+      await pause(Math.max(0, this.pace.nextAction() - busyMs), signal);
       if (signal.aborted) break;
+      const began = Date.now();
       try {
         await this.act();
       } catch (e) {
         // A fault of the simulator itself must not take the launcher down: log it and carry on.
         logger.error('demo activity failed', { error: e instanceof Error ? e.message : String(e) });
       }
+      busyMs = Date.now() - began;
     }
     logger.info('demo activity stopped', { ...this.tally.snapshot() });
   }

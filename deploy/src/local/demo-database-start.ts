@@ -6,24 +6,22 @@ import { prepareDemoDatabase } from '../generate/demo-database';
  * service's migrations, the demo catalog, and on the first start (a database without cases)
  * twelve months of the demo city's history ending the working day before today, so dashboards
  * and the risk index have data and the cards due since then are raised live by the card scheduler
- * at its first sweep. `DEMO_HISTORY=off` leaves the history out (the catalog alone, as before).
+ * at its first sweep. With `history` false (`DEMO_HISTORY=off`) the catalog alone, as before.
  * Returns whether the services should seed (SEED_DEMO): never in production.
  */
 export async function prepareDemoStart(
-  o: { databaseUrl: string; production: boolean; secrets: Secrets; logger: Logger },
+  o: { databaseUrl: string; production: boolean; history: boolean; secrets: Secrets; logger: Logger },
   source: NodeJS.ProcessEnv = process.env,
 ): Promise<boolean> {
   if (o.production) return false;
-  const own = readEnv(
-    { DEMO_HISTORY: env.oneOf(['on', 'off'] as const, 'on'), COMPLAINANT_KEY: env.string('') },
-    source,
-  );
+  // The complaints service's identity key, when set: the history's complainants are encrypted with it.
+  const own = readEnv({ COMPLAINANT_KEY: env.string('') }, source);
   const started = Date.now();
   const history = await prepareDemoDatabase({
     url: o.databaseUrl,
     keys: new TokenService(o.secrets.tokenSecret, o.secrets.internalSecret),
     ...(own.COMPLAINANT_KEY ? { complainantKey: new Uint8Array(Buffer.from(own.COMPLAINANT_KEY, 'base64')) } : {}),
-    history: own.DEMO_HISTORY === 'on',
+    history: o.history,
     logger: o.logger,
     log: (m) => o.logger.info(m),
   });

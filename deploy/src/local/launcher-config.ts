@@ -12,6 +12,8 @@ export interface LauncherConfig {
   nodeHeapMb: number;
   /** How long a stopping service may drain before SIGKILL (PostgreSQL gets as long). */
   shutdownGraceMs: number;
+  /** Outside production, whether a first start writes the demo city's twelve months of history (`DEMO_HISTORY`). */
+  demoHistory: boolean;
 }
 
 /** Reads the launcher's variables; throws a one-line ConfigError naming each bad one. */
@@ -24,6 +26,7 @@ export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): Lau
       SUBGRAPH_PORT_OFFSET: env.int(0, 0, 60_000),
       NODE_HEAP_MB: env.int(224, 64, 16_384),
       SHUTDOWN_GRACE_MS: env.int(10_000, 100, 600_000),
+      DEMO_HISTORY: env.oneOf(['on', 'off'] as const, 'on'),
     },
     source,
   );
@@ -34,5 +37,6 @@ export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): Lau
     subgraphPortOffset: own.SUBGRAPH_PORT_OFFSET,
     nodeHeapMb: own.NODE_HEAP_MB,
     shutdownGraceMs: own.SHUTDOWN_GRACE_MS,
+    demoHistory: own.DEMO_HISTORY === 'on',
   };
 }

@@ -138,7 +138,13 @@ async function main(): Promise<void> {
     );
     const baseEnv = { ...process.env, ...urls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
     // Before the services: they load their rollups at start, so the demo history must be there first.
-    const seedDemo = await prepareDemoStart({ databaseUrl, production: platform.production, secrets, logger });
+    const seedDemo = await prepareDemoStart({
+      databaseUrl,
+      production: platform.production,
+      history: own.demoHistory,
+      secrets,
+      logger,
+    });
     supervisor = new Supervisor({
       subgraphs: subgraphs.map(({ name, port, main }) => ({
         name,

@@ -211,11 +211,7 @@ export class PowerService {
       const items = c[list] as { id: string }[];
       const index = items.findIndex((i) => i.id === itemId);
       if (index < 0)
-        throw powerError(
-          PowerErrorCode.ITEM_NOT_FOUND,
-          `最新版本的 ${list} 中没有条目 ${itemId}`,
-          'itemId',
-        );
+        throw powerError(PowerErrorCode.ITEM_NOT_FOUND, `最新版本的 ${list} 中没有条目 ${itemId}`, 'itemId');
       items.splice(index, 1);
     });
   }

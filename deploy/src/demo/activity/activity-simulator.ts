@@ -82,7 +82,7 @@ export class ActivitySimulator {
       options.logger,
       this.abort.signal,
     );
-    this.directory = new CityDirectory(demo, this.api);
+    this.directory = new CityDirectory(demo, this.api, options.logger);
     this.caseActions = new CaseActions(this.api, this.directory, Random.fork(options.seed, 'cases'), {
       ...DEFAULT_HABITS,
       ...options.habits,

@@ -56,14 +56,14 @@ export class CaseActions {
    */
   async file(unit: string, quick: boolean): Promise<SimCase | null> {
     const powers = await this.directory.workablePowers(unit);
-    if (!powers || !Array.isArray(powers)) return null;
+    if (!powers) return null;
     const candidates = quick
       ? powers.filter((p) => !p.checkpoints.some((c) => c.kind === 'MIN_DAYS_BETWEEN_STEPS'))
       : powers;
     if (candidates.length === 0) return null;
     const power = this.random.pick(candidates);
     const clerk = this.directory.clerkOf(unit, power.department.id)!;
-    const plan = new CasePlan(power, this.random, this.habits.slipRate);
+    const plan = new CasePlan(power, this.directory.placeOf(unit), this.random, this.habits.slipRate);
     const answer = await this.api.act<{ fileCase: { queryCode: string; case: CaseState & { number: string } } }>(
       'fileCase',
       DOCUMENTS.fileCase,

@@ -61,7 +61,7 @@ describe('CasePlan', () => {
   it('files with an applicant the API accepts: a GB 11643 ID number or a credit code, and a mobile number', () => {
     const random = Random.fork(1, 'plan');
     for (const power of POWERS) {
-      const { applicant } = new CasePlan(power, random, 0).filing;
+      const { applicant } = new CasePlan(power, '东坪', random, 0).filing;
       expect(applicant.name.length).toBeGreaterThanOrEqual(2);
       expect(isResidentIdNumber(applicant.idNumber) || CREDIT_CODE.test(applicant.idNumber)).toBe(true);
       expect(isPhoneNumber(applicant.phone)).toBe(true);
@@ -72,7 +72,7 @@ describe('CasePlan', () => {
     const random = Random.fork(2, 'plan');
     let rules = 0;
     for (const power of POWERS) {
-      const plan = new CasePlan(power, random, 0);
+      const plan = new CasePlan(power, '东坪', random, 0);
       expect(plan.slipStep).toBeNull();
       const inputs = new Map(power.flow.map((s) => [s.stepNo, plan.leave(s.stepNo)]));
       for (const rule of power.checkpoints) {
@@ -87,7 +87,7 @@ describe('CasePlan', () => {
     const random = Random.fork(3, 'plan');
     const kinds = new Set<string>();
     for (const power of POWERS) {
-      const plan = new CasePlan(power, random, 1);
+      const plan = new CasePlan(power, '东坪', random, 1);
       if (plan.slipStep === null) continue;
       const step = plan.slipStep;
       const right = new Map(power.flow.map((s) => [s.stepNo, plan.leave(s.stepNo)]));
@@ -108,7 +108,7 @@ describe('CasePlan', () => {
 
   it('knows which steps wait out a publicity period', () => {
     const power = POWERS.find((p) => p.checkpoints.some((c) => c.kind === 'MIN_DAYS_BETWEEN_STEPS'))!;
-    const plan = new CasePlan(power, Random.fork(4, 'plan'), 0);
+    const plan = new CasePlan(power, '东坪', Random.fork(4, 'plan'), 0);
     const waiting = power.checkpoints.find((c) => c.kind === 'MIN_DAYS_BETWEEN_STEPS')!.stepNo;
     expect(power.flow.filter((s) => plan.waits(s.stepNo)).map((s) => s.stepNo)).toEqual([waiting]);
   });

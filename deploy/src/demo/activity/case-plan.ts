@@ -55,6 +55,8 @@ export class CasePlan {
 
   constructor(
     readonly power: ActivePower,
+    /** The place a business applicant is named after (e.g. 东坪). */
+    private readonly place: string,
     private readonly random: Random,
     slipRate: number,
   ) {
@@ -149,7 +151,7 @@ export class CasePlan {
     const r = this.random;
     const region = this.power.unitCode.slice(0, 6);
     if (BUSINESS_CATEGORIES.has(this.power.category) && r.chance(0.5))
-      return { name: businessName(r, '清源'), idNumber: creditCode(r, region), phone: mobileNumber(r) };
+      return { name: businessName(r, this.place), idNumber: creditCode(r, region), phone: mobileNumber(r) };
     return { name: personName(r), idNumber: residentIdNumber(r, region), phone: mobileNumber(r) };
   }
 

@@ -22,8 +22,6 @@ const TAGS_GOOD = ['ATTITUDE', 'EFFICIENCY', 'FAIRNESS', 'TRANSPARENCY', 'ENVIRO
 const TAGS_BAD = ['ATTITUDE', 'EFFICIENCY', 'ASKED_FOR_FAVOURS'];
 const COMMENTS_GOOD = ['办事效率高，工作人员很耐心', '一次就办好了，非常方便', '流程清楚，材料一次告知'];
 const COMMENTS_BAD = ['等了很久没人答复', '窗口人员态度生硬', '材料反复要求补正，跑了好几趟'];
-/** Where a place name is read from a unit's name for a complaint's text. */
-const PLACE_SUFFIX = /(市|县|区|镇|乡|街道|村|社区)$/;
 
 /**
  * What the public does, without an account: rates a finished stage of their case with its number
@@ -67,7 +65,7 @@ export class CitizenActions {
       category,
       accused: { kind, unitCode: unit.code, ...(kind === 'DEPARTMENT' ? { departmentId } : {}) },
       ...(late ? { caseId: late.id } : {}),
-      description: complaintTexts.description(category, unit.name.replace(PLACE_SUFFIX, ''), r),
+      description: complaintTexts.description(category, this.directory.placeOf(unit.code), r),
       ...(anonymous ? {} : { complainant: { name: personName(r), phone: mobileNumber(r) } }),
     };
     const answer = await this.api.act<{ fileComplaint: { number: string; followUpCode: string } }>(

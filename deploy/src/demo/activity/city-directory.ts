@@ -1,5 +1,5 @@
 import type { DemoData, DemoPrincipalRequest } from '@sunlight/powers';
-import { Role } from '@sunlight/shared';
+import { Role, type Logger } from '@sunlight/shared';
 import type { Random } from '../../generate/random';
 import type { ApiCaller } from './api-caller';
 import { CATALOG_QUERY, readUnitCatalog, type ActivePower, type CatalogPage } from './catalog';
@@ -17,6 +17,7 @@ export class CityDirectory {
   constructor(
     readonly demo: DemoData,
     private readonly api: ApiCaller,
+    private readonly logger: Logger,
   ) {}
 
   /** The units with a leader (every demo unit), the city itself first. */
@@ -52,11 +53,16 @@ export class CityDirectory {
     return departments.length > 0 ? random.pick(departments).id : undefined;
   }
 
+  /** A place name for texts: the unit's name without its 县/镇/村…. */
+  placeOf(unit: string): string {
+    return (this.demo.units.find((u) => u.code === unit)?.name ?? '').replace(/(市|县|区|镇|乡|街道|村|社区)$/, '');
+  }
+
   /**
    * The workable powers of `unit`, read on first use; null when the simulator is stopping or the
-   * catalog could not be read (the refusal is logged by the caller's codes).
+   * catalog could not be read (logged by its codes, and read again next time).
    */
-  async workablePowers(unit: string): Promise<ActivePower[] | { refused: string[] } | null> {
+  async workablePowers(unit: string): Promise<ActivePower[] | null> {
     const known = this.catalogs.get(unit);
     if (known) return known;
     const leader = this.leaderOf(unit);
@@ -68,7 +74,10 @@ export class CityDirectory {
       return page ?? { ok: false, errors: [{ code: 'STOPPED' }] };
     });
     if (stopped) return null;
-    if (!read.ok) return { refused: read.errors.map((e) => e.code) };
+    if (!read.ok) {
+      this.logger.warn('demo activity: a catalog could not be read', { unit, codes: read.errors.map((e) => e.code) });
+      return null;
+    }
     const workable = read.data.filter((p) => this.isWorkable(p));
     this.catalogs.set(unit, workable);
     return workable;

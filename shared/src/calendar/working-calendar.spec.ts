@@ -305,6 +305,24 @@ describe('WorkingCalendar', () => {
     });
   });
 
+  describe('missingYears', () => {
+    const loaded = new WorkingCalendar([], { loadedYears: [2025, 2026] });
+
+    it('names the years not loaded among the days a clock counts, the start day excluded', () => {
+      expect(loaded.missingYears(at('2026-03-02'), '2026-12-31')).toEqual([]);
+      expect(loaded.missingYears(at('2026-12-14'), '2027-01-11')).toEqual([2027]);
+      expect(loaded.missingYears(at('2024-12-30'), '2028-01-03')).toEqual([2024, 2027, 2028]);
+      // A clock started on Dec 31 counts from Jan 1: the start's year is not needed.
+      expect(loaded.missingYears(at('2024-12-31'), '2025-02-01')).toEqual([]);
+    });
+
+    it('names none for a calendar that does not track its years', () => {
+      expect(plain.missingYears(at('2026-12-14'), '2030-01-11')).toEqual([]);
+      expect(plain.years).toBeNull();
+      expect(loaded.years).toEqual([2025, 2026]);
+    });
+  });
+
   describe('construction', () => {
     const day = (date: string, working = false): CalendarDay => ({ date, working, note: '' });
 

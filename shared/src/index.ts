@@ -14,6 +14,7 @@ export { rowScopeCondition, rowScopeDownSql, rowScopeSql } from './db/row-scope-
 export { RowScopeMigration } from './db/row-scope.migration';
 export { SqlMigration } from './db/sql-migration';
 export { ensureDatabaseRoles } from './db/ensure-database-roles';
+export { openServiceDatabase, type OpenServiceDatabaseOptions, type ServiceDatabase } from './db/open-service-database';
 export {
   DATABASE_ROLE_HOLDERS,
   databaseRoleName,

@@ -22,6 +22,7 @@ export async function prepareDemoStart(
     keys: new TokenService(o.secrets.tokenSecret, o.secrets.internalSecret),
     ...(own.COMPLAINANT_KEY ? { complainantKey: new Uint8Array(Buffer.from(own.COMPLAINANT_KEY, 'base64')) } : {}),
     history: o.history,
+    roleKey: o.secrets.internalSecret,
     logger: o.logger,
     log: (m) => o.logger.info(m),
   });

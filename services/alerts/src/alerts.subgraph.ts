@@ -19,6 +19,7 @@ import { AlertMonthStat1763770800000 } from './migrations/1763770800000-alert-mo
 import { AlertMonthStatChanges1765200000000 } from './migrations/1765200000000-alert-month-stat-changes';
 import { AlertMonthStatNotify1765300000000 } from './migrations/1765300000000-alert-month-stat-notify';
 import { AlertRowSecurity1766300000000 } from './migrations/1766300000000-alert-row-security';
+import { AlertMonthStatUpkeep1767100000000 } from './migrations/1767100000000-alert-month-stat-upkeep';
 import { ALERT_MEASURES, createAlertMonthSums } from './stats/alert-month-sums';
 import { PeerBaseline, subgraphTierSource, type TierInputSource } from './risk/peer-baseline';
 import { UnitRiskResolver } from './risk/risk.resolver';
@@ -54,6 +55,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       AlertMonthStatChanges1765200000000,
       AlertMonthStatNotify1765300000000,
       AlertRowSecurity1766300000000,
+      AlertMonthStatUpkeep1767100000000,
     ],
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },

@@ -36,6 +36,12 @@ describe('the alert that the working calendar lacks a year', () => {
     expect(alert?.title).toContain('工作日历缺少 2027 年节假日安排');
   });
 
+  it("counts in no unit's alert figures (it says nothing about the unit's conduct)", async () => {
+    expect(await db.count('SELECT coalesce(sum(raised + red + undisposed), 0) AS count FROM alert_month_stat')).toBe(0);
+    await db.ds.query('SELECT rebuild_alert_month_stat()');
+    expect(await db.count('SELECT coalesce(sum(raised + red + undisposed), 0) AS count FROM alert_month_stat')).toBe(0);
+  });
+
   it("reaches the city's admins, and only them", async () => {
     const page = await db.alerts.list(admin(CITY), {}, 50);
     expect(page.edges.map((e) => [e.node.kind, e.node.unit.code, e.node.details])).toEqual([

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { outboxChannel, rollupChangeNotify, type Logger } from '@sunlight/shared';
+import { CALENDAR_CHANNEL, outboxChannel, rollupChangeNotify, type Logger } from '@sunlight/shared';
 import type { ScopeChangeClock } from './change-clock';
 
 export interface ChangeFeedOptions {
@@ -19,7 +19,8 @@ export interface ChangeFeedOptions {
  * Hears every service's committed changes and records them on the {@link ScopeChangeClock}: the
  * outbox NOTIFY carries the unit each event concerns (sent by the outbox's own trigger, only on
  * commit), the figures NOTIFY the unit whose monthly rollup changed without an event (a plain
- * rating, an alert disposed of), and new alerts come from the alert feed. NOTIFY is not persisted: after the listening
+ * rating, an alert disposed of), a load of the working calendar every scope (deadlines move
+ * everywhere), and new alerts come from the alert feed. NOTIFY is not persisted: after the listening
  * connection drops, every scope is marked changed, and the cache's maximum age bounds what a lost
  * notification can cost. Listeners are told of each recorded change (live screens rerun on it).
  */
@@ -73,7 +74,8 @@ export class ChangeFeed {
 
   private async connect(): Promise<void> {
     const pg = new Client({ connectionString: this.options.databaseUrl });
-    pg.on('notification', (n) => this.heard(n.payload ? n.payload : null));
+    // A calendar load moves deadlines in every unit: it marks every scope.
+    pg.on('notification', (n) => this.heard(n.channel !== CALENDAR_CHANNEL && n.payload ? n.payload : null));
     pg.on('error', (e) => {
       this.options.logger.warn('change feed listener lost', { error: e.message });
       this.reconnectLater(pg);
@@ -84,6 +86,7 @@ export class ChangeFeed {
         await pg.query(`LISTEN ${outboxChannel(source)}`);
         await pg.query(`LISTEN ${rollupChangeNotify.channel(source)}`);
       }
+      await pg.query(`LISTEN ${CALENDAR_CHANNEL}`);
       this.pg = pg;
       this.record(null); // whatever happened while nobody listened
     } catch (e) {

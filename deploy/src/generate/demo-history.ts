@@ -141,7 +141,8 @@ async function load(
       Math.round(DEMO_SCALE.ratingsPerCase * total * (1 - DEVICE_SHARE)),
       0,
     );
-    const deviceRatings = Math.max(0, Math.round(DEMO_SCALE.ratingsPerCase * total) - ratings.count);
+    const stageRatings = ratings.count;
+    const deviceRatings = Math.max(0, Math.round(DEMO_SCALE.ratingsPerCase * total) - stageRatings);
     await writeDeviceRatings(
       {
         tree,
@@ -187,7 +188,7 @@ async function load(
       random: Random.fork(seed, 'demo-history', 'notices'),
     });
     log(
-      `demo history ${window.from}..${window.to} 18:00: ${total} cases (${cases.events} events), ${ratings.count} case-stage and ${deviceRatings} device ratings, ${complaints} complaints, ${notices} notices, ${lastSeq} alerts`,
+      `demo history ${window.from}..${window.to} 18:00: ${total} cases (${cases.events} events), ${stageRatings} case-stage and ${deviceRatings} device ratings, ${complaints} complaints, ${notices} notices, ${lastSeq} alerts`,
     );
     return { window: { from: window.from, to: window.to, cutOff: new Date(window.now).toISOString() }, boundary };
   } finally {

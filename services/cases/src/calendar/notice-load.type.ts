@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The load that set one year of the shared working calendar: who, what, how and when.' })
+@ObjectType('HolidayNoticeLoad', {
+  description: 'The load that set one year of the shared working calendar: who, what, how and when.',
+})
 export class NoticeLoadType {
   @Field(() => ID)
   loadId: string;

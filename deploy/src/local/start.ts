@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     if (supervisor.isStopping) return;
     activity = launchDemoActivity({
       config: activityConfig,
-      secrets: loadSecrets(platform),
+      secrets,
       gateway: { host: own.gatewayHost, port: own.gatewayPort },
       logger,
     });

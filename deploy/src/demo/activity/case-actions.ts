@@ -26,7 +26,7 @@ export const DEFAULT_HABITS: CaseHabits = {
   suspendRate: 0.04,
   returnRate: 0.04,
   rejectRate: 0.08,
-  waitMs: 3_600_000,
+  waitMs: 4 * 3_600_000,
 };
 
 /** Refusals in a row after which the simulator leaves a case alone. */
@@ -91,11 +91,11 @@ export class CaseActions {
   async progress(c: SimCase): Promise<{ finished?: number }> {
     const flow = c.plan.power.flow;
     const step = flow[c.currentStep - 1];
-    if (!step) return this.settle(c, null);
+    if (!step) return this.abandon(c);
     const clerk = this.directory.clerkOf(c.unit, step.departmentId);
     const about = { unit: c.unit, case: c.number, step: c.currentStep };
     if (c.status === 'SUSPENDED') {
-      if (!clerk) return this.settle(c, null);
+      if (!clerk) return this.abandon(c);
       return this.settle(
         c,
         await this.api.act<{ resumeCase: CaseState }>(
@@ -126,17 +126,23 @@ export class CaseActions {
       delete decision.contractChange; // a contract changes on the way, not with the decision
       const input = { caseId: c.id, outcome, result: caseTexts.completion(outcome, this.random), ...decision };
       const leader = this.directory.leaderOf(c.unit);
-      if (!leader) return this.settle(c, null);
+      if (!leader) return this.abandon(c);
       const answer = await this.api.act('completeCase', DOCUMENTS.completeCase, { input }, leader, {
         ...about,
         outcome,
       });
       return this.settle(c, answer, c.currentStep);
     }
-    if (!clerk) return this.settle(c, null);
+    if (!clerk) return this.abandon(c);
     const input = { caseId: c.id, result: caseTexts.stepResult(step.name, this.random), ...leaving };
     const answer = await this.api.act('advanceCase', DOCUMENTS.advanceCase, { input }, clerk, about);
     return this.settle(c, answer, c.currentStep);
+  }
+
+  /** Nobody the simulator knows may act on `c` where it stands (the catalog and the accounts disagree): leave it. */
+  private abandon(c: SimCase): { finished?: number } {
+    c.status = 'ABANDONED';
+    return {};
   }
 
   /** Takes in the answer to an action on `c`: its new state, or what a refusal means for it. */

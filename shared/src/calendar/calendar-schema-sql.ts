@@ -11,7 +11,7 @@ export const CALENDAR_LOCK = 'sunlight:calendar';
  * Why one schema and not a copy per service, nor a calendar service: the calendar is reference
  * data of the platform (like the outbox tables), not of one domain; cases and complaints count
  * every deadline with it in memory, so a service answering over the network would add a hop to
- * each count, and copies drift (one had 2025, the other not, and nothing loaded 2027). So the
+ * each count, and copies drift apart (nothing kept them equal, nor could load a new year). So the
  * platform keeps it in the one database every service already shares, readable by the services
  * that keep clocks and writable by none of them: the only write is `calendar.load_notice`, which
  * owns the rules a load must keep (once per year, traced, announced) wherever it is called from.

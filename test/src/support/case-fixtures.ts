@@ -18,7 +18,14 @@ export interface TestPowerOptions {
   steps?: { name: string; days: number }[];
   statutoryDays?: number;
   promisedDays?: number;
-  checkpoints?: { stepNo: number; kind: string; params: Record<string, unknown>; legalBasis: string }[];
+  checkpoints?: {
+    stepNo: number;
+    kind: string;
+    params: Record<string, unknown>;
+    legalBasis: string;
+    description?: string;
+  }[];
+  riskPoints?: { stepNo: number | null; level: number; description: string; measures: string[] }[];
 }
 
 /**
@@ -49,6 +56,7 @@ export async function publishTestPower(stack: Stack, o: TestPowerOptions): Promi
           promisedDays: o.promisedDays ?? 10,
           flow: steps.map((s) => ({ name: s.name, timeLimitDays: s.days })),
           checkpoints: o.checkpoints ?? [],
+          riskPoints: o.riskPoints ?? [],
         },
       },
     },

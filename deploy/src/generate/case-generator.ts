@@ -44,6 +44,8 @@ export interface CaseInputs {
   volumes?: Map<string, number>;
   /** Cases filed at a given moment under a given plan (the demo's watched clocks), per unit, besides the drawn ones. */
   staged?: Map<string, StagedCase[]>;
+  /** Spread each unit's filings evenly over the window's weights (FilingCalendar.spread) instead of drawing each one. */
+  evenly?: boolean;
 }
 
 /** A case whose filing moment, power and plan the caller chose. */
@@ -132,7 +134,12 @@ export async function generateCases(
     const chooser = cumulative(powers.map((p) => p.weight));
     const worse = x.worse.factor(unit.code);
     const filings: { receivedAt: number; staged?: StagedCase }[] = [
-      ...Array.from({ length: powers.length > 0 ? n : 0 }, () => ({ receivedAt: x.filing.instant(random) })),
+      ...(powers.length === 0
+        ? []
+        : x.evenly
+          ? x.filing.spread(n, random)
+          : Array.from({ length: n }, () => x.filing.instant(random))
+      ).map((receivedAt) => ({ receivedAt })),
       ...staged.map((s) => ({ receivedAt: s.receivedAt, staged: s })),
     ].sort((a, b) => a.receivedAt - b.receivedAt);
     const perYear = new Map<number, number>();

@@ -131,6 +131,7 @@ async function load(
         worse,
         seed,
         attachments: new AttachmentPool(writer, createdAt),
+        evenly: true,
         now: window.now,
         queryCodeKey: o.keys.deriveKey('case-query-code'),
         progress: () => undefined,

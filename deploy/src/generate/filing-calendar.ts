@@ -46,6 +46,26 @@ export class FilingCalendar {
     return this.days[lo]!;
   }
 
+  /**
+   * `n` filing moments spread over the window in proportion to its weights (systematic sampling:
+   * the k-th at the weight quantile (k + u) / n for one random u), so every month gets its share
+   * within one filing instead of a draw's scatter; a small unit's quiet month keeps the handful of
+   * cases its monthly figures need. Times within office hours are drawn as in `instant`.
+   */
+  spread(n: number, random: Random): number[] {
+    const total = this.cumulative[this.cumulative.length - 1]!;
+    const offset = random.next();
+    const out: number[] = [];
+    let i = 0;
+    for (let k = 0; k < n; k++) {
+      const at = ((k + offset) / n) * total;
+      while (i < this.cumulative.length - 1 && this.cumulative[i]! <= at) i++;
+      const ms = FilingCalendar.officeHours(this.days[i]!, random);
+      out.push(ms - (ms % 1000));
+    }
+    return out;
+  }
+
   /** A moment of office hours on `day`: 08:30-12:00 or 13:30-17:30, mornings busier. */
   static officeHours(day: number, random: Random): number {
     const morning = random.chance(0.62);

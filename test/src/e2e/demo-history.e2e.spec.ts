@@ -135,4 +135,26 @@ describe('the demo city with twelve months of history', () => {
       expect(index.peerCount).toBeGreaterThanOrEqual(5);
     }
   });
+
+  it('calculates the risk index of every county, township and village of the demo city', async () => {
+    const token = await stack.tokenFor(Role.INSPECTOR, CITY);
+    const index = 'code name riskIndex { status }';
+    const r = await stack.gql<{ unit: Tree }>(
+      `{ unit(code: "${CITY}") { children { ${index} children { ${index} children { ${index} } } } } }`,
+      { token },
+    );
+    expect(r.errors).toBeUndefined();
+    const below = (t: Tree): Tree[] => (t.children ?? []).flatMap((c) => [c, ...below(c)]);
+    const units = below(r.data!.unit);
+    expect(units).toHaveLength(80);
+    const notCalculated = units.filter((u) => u.riskIndex!.status !== 'CALCULATED').map((u) => `${u.code} ${u.name}`);
+    expect(notCalculated).toEqual([]);
+  });
 });
+
+interface Tree {
+  code?: string;
+  name?: string;
+  riskIndex?: { status: string };
+  children?: Tree[];
+}

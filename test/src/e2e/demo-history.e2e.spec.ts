@@ -117,6 +117,22 @@ describe('the demo city with twelve months of history', () => {
     expect(u.satisfaction.count).toBeGreaterThan(0);
   });
 
+  it('ranks the satisfaction of each county among all five, not as its only peer', async () => {
+    const r = await stack.gql<{
+      unit: { children: { code: string; satisfaction: { rank: number; peers: number } }[] };
+    }>(
+      `query($from: String!, $to: String!) {
+        unit(code: "${CITY}") { children { code satisfaction(from: $from, to: $to) { rank peers } } }
+      }`,
+      { variables: { from: stack.history!.window.from, to: new Date().toISOString().slice(0, 10) } },
+    );
+    expect(r.errors).toBeUndefined();
+    const counties = r.data!.unit.children;
+    expect(counties).toHaveLength(5);
+    expect(counties.map((c) => c.satisfaction.peers)).toEqual([5, 5, 5, 5, 5]);
+    expect(counties.map((c) => c.satisfaction.rank).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('calculates the risk index of a county, a township and a village among their peers', async () => {
     const token = await stack.tokenFor(Role.INSPECTOR, CITY);
     const r = await stack.gql<

@@ -144,6 +144,7 @@ export { CALENDAR_CHANNEL, CALENDAR_LOCK, CALENDAR_SCHEMA, calendarSchemaSql } f
 export { SharedCalendarMigration } from './calendar/shared-calendar.migration';
 export {
   loadHolidayNotice,
+  readNoticeLoads,
   rowsOf,
   type CalendarQueryable,
   type NoticeLoad,

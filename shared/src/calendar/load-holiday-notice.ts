@@ -43,6 +43,10 @@ interface LoadRow {
   loaded_at: Date;
 }
 
+/** The columns of a `calendar.load` row (as `l`) that make a {@link NoticeLoad}. */
+const LOAD_COLUMNS =
+  'l.id::text, l.year, l.title, l.number, jsonb_array_length(l.days) AS days, l.loaded_by, l.unit_code, l.via, l.loaded_at';
+
 /**
  * Loads one year of the State Council's holiday notice into the shared calendar, through its one
  * write path (`calendar.load_notice`). Validates first ({@link validateHolidayNotice}). Idempotent:
@@ -89,22 +93,32 @@ export async function loadHolidayNotice(
     throw e;
   }
   const [row] = rowsOf<LoadRow>(
+    await db.query(`SELECT ${LOAD_COLUMNS} FROM calendar.load l WHERE l.id = $1`, [result!.load_id]),
+  );
+  return noticeLoadOf(row!, result!.changed);
+}
+
+/** The loaded years with the load that set each, oldest first (`changed: false`: a listing writes nothing). */
+export async function readNoticeLoads(db: CalendarQueryable): Promise<NoticeLoad[]> {
+  const rows = rowsOf<LoadRow>(
     await db.query(
-      `SELECT id::text, year, title, number, jsonb_array_length(days) AS days, loaded_by, unit_code, via, loaded_at
-         FROM calendar.load WHERE id = $1`,
-      [result!.load_id],
+      `SELECT ${LOAD_COLUMNS} FROM calendar.notice n JOIN calendar.load l ON l.id = n.load_id ORDER BY n.year`,
     ),
   );
+  return rows.map((r) => noticeLoadOf(r, false));
+}
+
+function noticeLoadOf(r: LoadRow, changed: boolean): NoticeLoad {
   return {
-    loadId: row!.id,
-    year: row!.year,
-    title: row!.title,
-    number: row!.number,
-    days: row!.days,
-    loadedBy: row!.loaded_by,
-    unitCode: row!.unit_code,
-    via: row!.via,
-    loadedAt: row!.loaded_at,
-    changed: result!.changed,
+    loadId: r.id,
+    year: r.year,
+    title: r.title,
+    number: r.number,
+    days: r.days,
+    loadedBy: r.loaded_by,
+    unitCode: r.unit_code,
+    via: r.via,
+    loadedAt: r.loaded_at,
+    changed,
   };
 }

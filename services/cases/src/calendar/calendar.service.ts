@@ -2,6 +2,7 @@ import {
   calendarError,
   CalendarErrorCode,
   loadHolidayNotice,
+  readNoticeLoads,
   Role,
   runIdempotent,
   Tier,
@@ -43,31 +44,6 @@ export class CalendarService {
   async years(p: Principal): Promise<NoticeLoad[]> {
     if (p.role === Role.PUBLIC || !p.unit || unitCode.tierOf(p.unit) !== Tier.CITY)
       throw calendarError(CalendarErrorCode.CALENDAR_LOAD_FORBIDDEN, '只有市级工作人员可以查看工作日历的载入记录');
-    const rows: {
-      id: string;
-      year: number;
-      title: string;
-      number: string;
-      days: number;
-      loaded_by: string;
-      unit_code: string | null;
-      via: string;
-      loaded_at: Date;
-    }[] = await this.ds.query(
-      `SELECT l.id::text, l.year, l.title, l.number, jsonb_array_length(l.days) AS days, l.loaded_by, l.unit_code, l.via, l.loaded_at
-         FROM calendar.notice n JOIN calendar.load l ON l.id = n.load_id ORDER BY n.year`,
-    );
-    return rows.map((r) => ({
-      loadId: r.id,
-      year: r.year,
-      title: r.title,
-      number: r.number,
-      days: r.days,
-      loadedBy: r.loaded_by,
-      unitCode: r.unit_code,
-      via: r.via,
-      loadedAt: r.loaded_at,
-      changed: false,
-    }));
+    return readNoticeLoads(this.ds);
   }
 }

@@ -5,21 +5,9 @@ import { QuotedText } from './bulk-writer';
 import type { CatalogPower } from './catalog-power';
 import type { CityTree, CityUnit } from './city-units';
 import { minimumDays } from './case-durations';
+import { CATEGORY_USE } from './power-catalog';
 import type { Random } from './random';
 
-/** How much a category is used (as the city generator weighs it): confirmations daily, adjudications rarely. */
-const CATEGORY_USE: Record<string, number> = {
-  LICENSING: 3,
-  CONFIRMATION: 4,
-  BENEFIT: 2.5,
-  PENALTY: 0.8,
-  INSPECTION: 1,
-  COERCION: 0.2,
-  LEVY: 1,
-  REWARD: 0.15,
-  ADJUDICATION: 0.15,
-  OTHER: 0.6,
-};
 /** Short flows dominate real volumes. */
 const FLOW_USE: Record<number, number> = { 3: 6, 4: 1.5, 5: 0.5 };
 

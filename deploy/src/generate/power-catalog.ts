@@ -14,8 +14,8 @@ type DemoPower = DemoData['powers'][number];
 const TEMPLATE_DRAWS = 6;
 /** Share of all powers held by the city and counties, the townships, the villages. */
 const TIER_SHARE = { bureau: 0.6, township: 0.16, village: 0.24 };
-/** How much a category is used: confirmations and licences are filed every day, adjudications rarely. */
-const CATEGORY_USE: Record<string, number> = {
+/** How much a category is used: confirmations and licences are filed every day, adjudications rarely (the demo history weighs its catalog so too). */
+export const CATEGORY_USE: Record<string, number> = {
   LICENSING: 3,
   CONFIRMATION: 4,
   BENEFIT: 2.5,

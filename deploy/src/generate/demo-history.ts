@@ -2,17 +2,13 @@ import { DEMO_SEED, generateDemoData } from '@sunlight/powers';
 import { CHINA_2026, readWorkingCalendar, type WorkingCalendar } from '@sunlight/shared';
 import { Client } from 'pg';
 import { AlertBook } from './alert-book';
-import { AttachmentPool } from './attachment-pool';
 import { BulkWriter } from './bulk-writer';
-import { generateCases } from './case-generator';
 import { CHINA_2025 } from './china-2025';
-import { generateComplaints, type RoutingRow } from './complaint-generator';
 import { demoCatalog, demoTree } from './demo-catalog';
 import { demoCutOff } from './demo-cut-off';
 import { writeDemoNotices } from './demo-notices';
 import { demoVolumes, DEMO_SCALE } from './demo-volumes';
 import { watchedCases } from './demo-watch-cases';
-import { writeDeviceRatings } from './device-ratings';
 import { FilingCalendar } from './filing-calendar';
 import { countRows, finishLoad } from './finish-load';
 import { extendCalendars } from './generate-city';
@@ -20,13 +16,11 @@ import { openLoadSession } from './load-session';
 import { SERVICE_SCHEMAS } from './migrate-services';
 import { Organization } from './organization';
 import { Random } from './random';
-import { RatingMaker } from './rating-maker';
 import { dateDay, DAY_MS, dayDate } from './time-window';
 import { WorkingDays } from './working-days';
 import { chooseWorseUnits } from './worse-units';
+import { readRoutingRules, writeActivity } from './write-activity';
 
-/** Ratings given on window devices; the rest rate case stages (as in the city generator). */
-const DEVICE_SHARE = 0.14;
 /** One history per database, whoever starts first. */
 const LOCK = 'sunlight:seed:demo-history';
 
@@ -99,11 +93,7 @@ async function load(
   const session = await openLoadSession(o.url);
   try {
     const main = session.clients[0]!;
-    const rules = (
-      await main.query<RoutingRow>(
-        'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM complaints.routing_rule',
-      )
-    ).rows;
+    const rules = await readRoutingRules(main);
     // Far enough either side for the plans of the oldest and of the still open cases.
     const wd = new WorkingDays(calendar, dayDate(dateDay(window.from) - 60), dayDate(dateDay(window.to) + 400));
     const filing = new FilingCalendar(wd, window, [...CHINA_2025, ...CHINA_2026]);
@@ -117,53 +107,13 @@ async function load(
     const worse = chooseWorseUnits(tree, Random.fork(seed, 'demo-history', 'worse-units'));
     const volumes = demoVolumes(tree, Random.fork(seed, 'demo-history', 'volumes'));
     const total = [...volumes.values()].reduce((a, b) => a + b, 0);
-    const ratings = new RatingMaker(writer, alerts, o.keys.deriveKey('rating-stage'), window.now);
     const staged = watchedCases(catalog, wd, dateDay(boundary), Random.fork(seed, 'demo-history', 'watched'));
-    const cases = await generateCases(
-      {
-        tree,
-        catalog,
-        wd,
-        filing,
-        writer,
-        alerts,
-        ratings,
-        worse,
-        seed,
-        attachments: new AttachmentPool(writer, createdAt),
-        evenly: true,
-        now: window.now,
-        queryCodeKey: o.keys.deriveKey('case-query-code'),
-        progress: () => undefined,
-        volumes,
-        staged,
-      },
-      total,
-      Math.round(DEMO_SCALE.ratingsPerCase * total * (1 - DEVICE_SHARE)),
-      0,
-    );
-    const stageRatings = ratings.count;
-    const deviceRatings = Math.max(0, Math.round(DEMO_SCALE.ratingsPerCase * total) - stageRatings);
-    await writeDeviceRatings(
-      {
-        tree,
-        org,
-        writer,
-        ratings,
-        filing,
-        worse,
-        seed,
-        createdAt,
-        deviceKey: o.keys.deriveKey('rating-device'),
-      },
-      cases.casesPerUnit,
-      deviceRatings,
-    );
     const complaints = Math.round(DEMO_SCALE.complaintsPerCase * total);
-    await generateComplaints(
+    const { cases, stageRatings, deviceRatings, lastSeq } = await writeActivity(
       {
         tree,
         org,
+        catalog,
         wd,
         filing,
         writer,
@@ -171,16 +121,23 @@ async function load(
         worse,
         rules,
         seed,
+        createdAt,
         now: window.now,
-        identityKey: o.complainantKey ?? o.keys.deriveKey('complainant-identity'),
-        casesPerUnit: cases.casesPerUnit,
-        citable: cases.citable,
+        keys: o.keys,
+        complainantKey: o.complainantKey,
+        fork: (label) => Random.fork(seed, 'demo-history', label),
+        evenly: true,
+        volumes,
+        staged,
       },
-      complaints,
-      0,
+      {
+        cases: total,
+        ratings: Math.round(DEMO_SCALE.ratingsPerCase * total),
+        complaints,
+        caseSamples: 0,
+        complaintSamples: 0,
+      },
     );
-    const lastSeq = await alerts.write(writer, window.now, Random.fork(seed, 'demo-history', 'alerts'));
-    await writer.flushAll();
     const notices = await writeDemoNotices(main, {
       tree,
       wd,

@@ -2,14 +2,10 @@ import { DEMO_SEED, generateDemoData } from '@sunlight/powers';
 import { CHINA_2026, loadHolidayNotice, readWorkingCalendar, TokenService, type Secrets } from '@sunlight/shared';
 import { Client } from 'pg';
 import { AlertBook } from './alert-book';
-import { AttachmentPool } from './attachment-pool';
 import { BulkWriter } from './bulk-writer';
-import { generateCases } from './case-generator';
 import { writeCatalog } from './catalog-rows';
 import { CHINA_2025 } from './china-2025';
 import { buildCityUnits } from './city-units';
-import { generateComplaints, type RoutingRow } from './complaint-generator';
-import { writeDeviceRatings } from './device-ratings';
 import { FilingCalendar } from './filing-calendar';
 import { countRows, finishLoad } from './finish-load';
 import { openLoadSession, type LoadSession } from './load-session';
@@ -18,14 +14,11 @@ import { migrateServices, SERVICE_SCHEMAS } from './migrate-services';
 import { Organization } from './organization';
 import { buildCatalog } from './power-catalog';
 import { Random } from './random';
-import { RatingMaker } from './rating-maker';
 import type { Scale } from './scale';
 import { timeWindow } from './time-window';
 import { WorkingDays } from './working-days';
 import { chooseWorseUnits } from './worse-units';
-
-/** Ratings given on window devices; the rest rate case stages. */
-const DEVICE_SHARE = 0.14;
+import { readRoutingRules, writeActivity } from './write-activity';
 
 export interface GenerateCityOptions {
   /** An empty database (migrated here). */
@@ -72,11 +65,7 @@ async function load(o: GenerateCityOptions, session: LoadSession, log: (m: strin
   const main = session.clients[0]!;
   await extendCalendars(main);
   const calendar = await readWorkingCalendar(main);
-  const rules = (
-    await main.query<RoutingRow>(
-      'SELECT accused_tier AS "accusedTier", against_leadership AS "againstLeadership", route_to AS "routeTo" FROM complaints.routing_rule',
-    )
-  ).rows;
+  const rules = await readRoutingRules(main);
   const window = timeWindow();
   const wd = new WorkingDays(calendar, '2024-11-01', '2027-12-31');
   const filing = new FilingCalendar(wd, window, [...CHINA_2025, ...CHINA_2026]);
@@ -95,46 +84,12 @@ async function load(o: GenerateCityOptions, session: LoadSession, log: (m: strin
     `${tree.units.length} units (${tree.counties.length} counties, ${tree.townships.length} townships, ${tree.villages.length} villages), ${catalog.length} powers`,
   );
 
-  const ratings = new RatingMaker(writer, alerts, tokens.deriveKey('rating-stage'), window.now);
   const started = Date.now();
-  const cases = await generateCases(
-    {
-      tree,
-      catalog,
-      wd,
-      filing,
-      writer,
-      alerts,
-      ratings,
-      worse,
-      seed,
-      attachments: new AttachmentPool(writer, createdAt),
-      now: window.now,
-      queryCodeKey: tokens.deriveKey('case-query-code'),
-      progress: (done) => {
-        if (done % 50_048 !== 0 && done !== scale.cases) return;
-        const { rss, heapUsed } = process.memoryUsage();
-        log(
-          `cases ${done}/${scale.cases} (${Math.round(done / Math.max(0.001, (Date.now() - started) / 1000))}/s; rss ${rss >> 20} MB, heap ${heapUsed >> 20} MB)`,
-        );
-      },
-    },
-    scale.cases,
-    Math.round(scale.ratings * (1 - DEVICE_SHARE)),
-    scale.lookupSamples,
-  );
-  log(`${cases.events} case events, ${ratings.count} case-stage ratings`);
-  const deviceRatings = Math.max(0, scale.ratings - ratings.count);
-  await writeDeviceRatings(
-    { tree, org, writer, ratings, filing, worse, seed, createdAt, deviceKey: tokens.deriveKey('rating-device') },
-    cases.casesPerUnit,
-    deviceRatings,
-  );
-  log(`${deviceRatings} device ratings`);
-  const complaintFollowUps = await generateComplaints(
+  const { cases, complaintFollowUps, lastSeq } = await writeActivity(
     {
       tree,
       org,
+      catalog,
       wd,
       filing,
       writer,
@@ -142,17 +97,28 @@ async function load(o: GenerateCityOptions, session: LoadSession, log: (m: strin
       worse,
       rules,
       seed,
+      createdAt,
       now: window.now,
-      identityKey: o.complainantKey ?? tokens.deriveKey('complainant-identity'),
-      casesPerUnit: cases.casesPerUnit,
-      citable: cases.citable,
+      keys: tokens,
+      complainantKey: o.complainantKey,
+      fork: (label) => Random.fork(seed, label),
+      progress: (done) => {
+        if (done % 50_048 !== 0 && done !== scale.cases) return;
+        const { rss, heapUsed } = process.memoryUsage();
+        log(
+          `cases ${done}/${scale.cases} (${Math.round(done / Math.max(0.001, (Date.now() - started) / 1000))}/s; rss ${rss >> 20} MB, heap ${heapUsed >> 20} MB)`,
+        );
+      },
+      log,
     },
-    scale.complaints,
-    Math.min(50, scale.complaints),
+    {
+      cases: scale.cases,
+      ratings: scale.ratings,
+      complaints: scale.complaints,
+      caseSamples: scale.lookupSamples,
+      complaintSamples: Math.min(50, scale.complaints),
+    },
   );
-  log(`${scale.complaints} complaints`);
-  const lastSeq = await alerts.write(writer, window.now, Random.fork(seed, 'alerts'));
-  await writer.flushAll();
   log(`${lastSeq} alerts; all rows loaded`);
   return {
     caseLookups: cases.lookups,

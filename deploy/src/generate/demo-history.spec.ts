@@ -4,16 +4,14 @@ import { createTestDatabase, type TestDatabase } from '@sunlight/shared/testing'
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { toCaseRow, type CaseRow } from '../../../services/cases/src/case/case-row';
-import { caseClock } from '../../../services/cases/src/clock/case-clock';
-import { cardsDue } from '../../../services/cases/src/clock/cards-due';
 import { caseTrace } from '../../../services/cases/src/trace/case-trace';
 import { prepareDemoDatabase } from './demo-database';
 import type { DemoHistory } from './demo-history';
 import { WATCHED_UNITS } from './demo-watch-cases';
+import { cardsDueAt, cardsHeld } from './testing/case-cards-check';
 
 /** A Monday morning: the history ends on Friday 2026-12-04 at 18:00, Monday is the boundary. */
 const NOW = new Date('2026-12-07T09:10:00+08:00');
-const THRESHOLDS = { reminderRatio: 0.8, redAfterOverdueDays: 3 };
 
 describe('the demo history', () => {
   let db: TestDatabase;
@@ -21,28 +19,8 @@ describe('the demo history', () => {
   let cases: DataSource;
   let history: DemoHistory;
   let open: CaseRow[];
-  const pausesOf = async (id: string) =>
-    (
-      await client.query<{ from: Date; to: Date | null }>(
-        'SELECT started_at AS "from", ended_at AS "to" FROM cases.case_pause WHERE case_id = $1',
-        [id],
-      )
-    ).rows;
-  const dueAt = async (c: CaseRow, at: Date) => {
-    const calendar = await readWorkingCalendar(cases);
-    return cardsDue(caseClock(c, await pausesOf(c.id), calendar, at), THRESHOLDS)
-      .map((d) => `${d.level}:${d.scope}`)
-      .sort();
-  };
-  const held = async (c: CaseRow) =>
-    (
-      await client.query<{ card: string }>(
-        `SELECT level || ':' || scope AS card FROM cases.card WHERE case_id = $1 AND scope IN ('case', $2)`,
-        [c.id, `step:${c.stepEntry}`],
-      )
-    ).rows
-      .map((r) => r.card)
-      .sort();
+  const dueAt = async (c: CaseRow, at: Date) => cardsDueAt(client, c, await readWorkingCalendar(cases), at);
+  const held = (c: CaseRow) => cardsHeld(client, c);
 
   beforeAll(async () => {
     db = await createTestDatabase();

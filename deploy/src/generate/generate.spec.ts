@@ -6,14 +6,13 @@ import { queryCode } from '../../../services/cases/src/case/query-code';
 import type { CheckpointRule } from '../../../services/cases/src/checkpoint/checkpoint-rule';
 import { evaluateCheckpoints } from '../../../services/cases/src/checkpoint/evaluate-checkpoints';
 import { toCaseRow } from '../../../services/cases/src/case/case-row';
-import { caseClock } from '../../../services/cases/src/clock/case-clock';
 import { caseTrace } from '../../../services/cases/src/trace/case-trace';
-import { cardsDue } from '../../../services/cases/src/clock/cards-due';
 import { verifyFollowUpCode } from '../../../services/complaints/src/identity/follow-up-code';
 import { IdentityCipher } from '../../../services/complaints/src/identity/identity-cipher';
 import { complaintTrace } from '../../../services/complaints/src/complaint/complaint-trace';
 import { generateCity, type GeneratedCity } from './generate-city';
 import { SCALES } from './scale';
+import { cardsDueAt, cardsHeld } from './testing/case-cards-check';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const secrets: Secrets = {
@@ -192,23 +191,8 @@ describe('the city generator at small scale', () => {
     ).rows.map(toCaseRow);
     expect(open.length).toBeGreaterThan(0);
     for (const c of open) {
-      const pauses = (
-        await client.query<{ from: Date; to: Date | null }>(
-          'SELECT started_at AS "from", ended_at AS "to" FROM cases.case_pause WHERE case_id = $1',
-          [c.id],
-        )
-      ).rows;
-      const due = cardsDue(caseClock(c, pauses, calendar, now), { reminderRatio: 0.8, redAfterOverdueDays: 3 })
-        .map((d) => `${d.level}:${d.scope}`)
-        .sort();
-      const held = (
-        await client.query<{ card: string }>(
-          `SELECT level || ':' || scope AS card FROM cases.card WHERE case_id = $1 AND scope IN ('case', $2)`,
-          [c.id, `step:${c.stepEntry}`],
-        )
-      ).rows
-        .map((r) => r.card)
-        .sort();
+      const due = await cardsDueAt(client, c, calendar, now);
+      const held = await cardsHeld(client, c);
       expect({ id: c.id, cards: held }).toEqual({ id: c.id, cards: due });
     }
   });

@@ -1,7 +1,5 @@
-import { buildFederatedSchema, createLogger, PUBLIC_PRINCIPAL, Role, type Principal } from '@sunlight/shared';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { PUBLIC_PRINCIPAL, Role, type Principal } from '@sunlight/shared';
 import type { DemoPower } from '../demo/demo-data';
-import { powersSubgraph } from '../powers.subgraph';
 import { aPower } from '../testing/power-input.builder';
 import { openSeededCatalog, type SeededCatalog } from '../testing/seeded-catalog';
 
@@ -15,21 +13,13 @@ const COLOUR = { 1: ['RED', '一级（红色）'], 2: ['ORANGE', '二级（橙�
  */
 describe('the public catalog of a power', () => {
   let c: SeededCatalog;
-  let schema: GraphQLSchema;
   beforeAll(async () => {
     c = await openSeededCatalog();
-    ({ schema } = await buildFederatedSchema({ resolvers: powersSubgraph.resolvers }, powersSubgraph.references));
   });
   afterAll(() => c.close());
 
   const run = async <T>(principal: Principal, source: string, variableValues?: Record<string, unknown>) => {
-    const contextValue = powersSubgraph.createContext({
-      principal,
-      requestId: 'spec',
-      dataSource: c.ds,
-      logger: createLogger('test'),
-    });
-    const result = await graphql({ schema, source, contextValue, variableValues });
+    const result = await c.execute(principal, source, variableValues);
     return { data: result.data as T | undefined, errors: result.errors?.map((e) => e.extensions['code'] ?? e.message) };
   };
 

@@ -1,6 +1,4 @@
-import { buildFederatedSchema, createLogger, Role, type Principal } from '@sunlight/shared';
-import { graphql, type GraphQLSchema } from 'graphql';
-import { powersSubgraph } from '../powers.subgraph';
+import { Role, type Principal } from '@sunlight/shared';
 import { openSeededCatalog, type SeededCatalog } from '../testing/seeded-catalog';
 
 const COUNTY = '139901000000';
@@ -21,14 +19,9 @@ interface Shown {
 
 describe('StepRiskHints references (the risk points a case shows at its current step)', () => {
   let c: SeededCatalog;
-  let schema: GraphQLSchema;
   let ref: Ref;
   beforeAll(async () => {
     c = await openSeededCatalog();
-    ({ schema } = await buildFederatedSchema(
-      { resolvers: powersSubgraph.resolvers, orphanedTypes: powersSubgraph.orphanedTypes },
-      powersSubgraph.references,
-    ));
     // A published county power with a risk point on a step and one on the power as a whole.
     const [row] = (await c.ds.query(
       `SELECT s.power_id AS "powerId", s.version, s.step_no AS "stepNo"
@@ -44,18 +37,12 @@ describe('StepRiskHints references (the risk points a case shows at its current 
   afterAll(() => c.close());
 
   const resolve = async (principal: Principal, r: Ref) => {
-    const result = await graphql({
-      schema,
-      source: `query($r: [_Any!]!) { _entities(representations: $r) {
+    const result = await c.execute(
+      principal,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on StepRiskHints { powerId version stepNo riskPoints { stepNo level colour description measures } } } }`,
-      variableValues: { r: [{ __typename: 'StepRiskHints', ...r }] },
-      contextValue: powersSubgraph.createContext({
-        principal,
-        requestId: 'spec',
-        dataSource: c.ds,
-        logger: createLogger('test'),
-      }),
-    });
+      { r: [{ __typename: 'StepRiskHints', ...r }] },
+    );
     expect(result.errors).toBeUndefined();
     return (result.data?.['_entities'] as ({ riskPoints: Shown[] } | null)[])[0];
   };

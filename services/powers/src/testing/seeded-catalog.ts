@@ -1,5 +1,6 @@
-import { createLogger, type Principal, type Role } from '@sunlight/shared';
+import { buildFederatedSchema, createLogger, type Principal, type Role } from '@sunlight/shared';
 import { countRows, openTestDataSource } from '@sunlight/shared/testing';
+import { graphql, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { findDemoAccount, generateDemoData, type DemoData } from '../demo/demo-data';
 import { createPowerLoaders } from '../power/power.loader';
@@ -19,6 +20,8 @@ export interface SeededCatalog {
   as(role: Role, unit: string): Principal;
   /** Runs a `SELECT count(*) …` and returns the number. */
   count(sql: string, params?: unknown[]): Promise<number>;
+  /** Runs a GraphQL operation through the subgraph's federated schema, as `principal`, with a fresh context. */
+  execute(principal: Principal, source: string, variableValues?: Record<string, unknown>): Promise<ExecutionResult>;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function openSeededCatalog(): Promise<SeededCatalog> {
   const ds = db.dataSource;
   await seedDemo(ds, createLogger('test'));
   const data = generateDemoData();
+  let schema: Promise<GraphQLSchema> | undefined;
   return {
     ds,
     data,
@@ -48,6 +52,19 @@ export async function openSeededCatalog(): Promise<SeededCatalog> {
       };
     },
     count: (sql, params) => countRows(ds, sql, params),
+    async execute(principal, source, variableValues) {
+      schema ??= buildFederatedSchema(
+        { resolvers: powersSubgraph.resolvers, orphanedTypes: powersSubgraph.orphanedTypes },
+        powersSubgraph.references,
+      ).then((built) => built.schema);
+      const contextValue = powersSubgraph.createContext({
+        principal,
+        requestId: 'spec',
+        dataSource: ds,
+        logger: createLogger('test'),
+      });
+      return graphql({ schema: await schema, source, contextValue, variableValues });
+    },
     close: () => db.close(),
   };
 }
@@ -80,6 +97,7 @@ export function useSeededCatalog(): SeededCatalog {
     reads: () => current().reads(),
     as: (role, unit) => current().as(role, unit),
     count: (sql, params) => current().count(sql, params),
+    execute: (principal, source, variableValues) => current().execute(principal, source, variableValues),
     close: () => current().close(),
   };
 }

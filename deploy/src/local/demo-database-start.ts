@@ -1,5 +1,21 @@
 import { env, readEnv, TokenService, type Logger, type Secrets } from '@sunlight/shared';
+import { Client } from 'pg';
 import { prepareDemoDatabase } from '../generate/demo-database';
+import { DemoHistoryMarker } from './demo-history-marker';
+
+/** Whether the database already holds cases (false before the cases service's first migration). */
+async function hasCases(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, application_name: 'sunlight-launcher' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ t: string | null }>(`SELECT to_regclass('cases."case"')::text AS t`);
+    if (!rows[0]?.t) return false;
+    const found = await client.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM cases."case") AS any');
+    return found.rows[0]!.any;
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * What `npm start` does to the database before any service starts, outside production: every
@@ -10,13 +26,27 @@ import { prepareDemoDatabase } from '../generate/demo-database';
  * Returns whether the services should seed (SEED_DEMO): never in production.
  */
 export async function prepareDemoStart(
-  o: { databaseUrl: string; production: boolean; history: boolean; secrets: Secrets; logger: Logger },
+  o: {
+    databaseUrl: string;
+    /** Where the launcher marks a history write in progress ({@link DemoHistoryMarker}). */
+    dataDir: string;
+    production: boolean;
+    history: boolean;
+    secrets: Secrets;
+    logger: Logger;
+  },
   source: NodeJS.ProcessEnv = process.env,
 ): Promise<boolean> {
   if (o.production) return false;
   // The complaints service's identity key, when set: the history's complainants are encrypted with it.
   const own = readEnv({ COMPLAINANT_KEY: env.string('') }, source);
   const started = Date.now();
+  const marker = new DemoHistoryMarker(o.dataDir, o.databaseUrl);
+  if (o.history) {
+    const existing = await hasCases(o.databaseUrl);
+    marker.assertNotInterrupted(existing);
+    if (!existing) marker.mark('writing');
+  }
   const history = await prepareDemoDatabase({
     url: o.databaseUrl,
     keys: new TokenService(o.secrets.tokenSecret, o.secrets.internalSecret),
@@ -26,6 +56,7 @@ export async function prepareDemoStart(
     logger: o.logger,
     log: (m) => o.logger.info(m),
   });
+  if (o.history) marker.mark('written');
   if (history)
     o.logger.info('demo history written', {
       from: history.window.from,

@@ -12,7 +12,12 @@ export interface LauncherConfig {
   nodeHeapMb: number;
   /** How long a stopping service may drain before SIGKILL (PostgreSQL gets as long). */
   shutdownGraceMs: number;
-  /** Outside production, whether a first start writes the demo city's twelve months of history (`DEMO_HISTORY`). */
+  /**
+   * Outside production, whether a first start writes the demo city's twelve months of history
+   * (`DEMO_HISTORY`): by default only into the embedded server; a `DATABASE_URL` server gets the
+   * fabricated history only when asked for it with `DEMO_HISTORY=on`, so a real (staging) database
+   * that happens to be empty never receives traces that look like real ones.
+   */
   demoHistory: boolean;
 }
 
@@ -26,7 +31,7 @@ export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): Lau
       SUBGRAPH_PORT_OFFSET: env.int(0, 0, 60_000),
       NODE_HEAP_MB: env.int(224, 64, 16_384),
       SHUTDOWN_GRACE_MS: env.int(10_000, 100, 600_000),
-      DEMO_HISTORY: env.oneOf(['on', 'off'] as const, 'on'),
+      DEMO_HISTORY: env.oneOf(['on', 'off', 'auto'] as const, 'auto'),
     },
     source,
   );
@@ -37,6 +42,6 @@ export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): Lau
     subgraphPortOffset: own.SUBGRAPH_PORT_OFFSET,
     nodeHeapMb: own.NODE_HEAP_MB,
     shutdownGraceMs: own.SHUTDOWN_GRACE_MS,
-    demoHistory: own.DEMO_HISTORY === 'on',
+    demoHistory: own.DEMO_HISTORY === 'on' || (own.DEMO_HISTORY === 'auto' && !source['DATABASE_URL']),
   };
 }

@@ -113,7 +113,9 @@ async function main(): Promise<void> {
     logger.info('signal received', { signal });
     void activity?.stop(); // no new demo request reaches the draining gateway
     if (supervisor) void supervisor.shutdown(0);
-    else void postgres?.stop(own.shutdownGraceMs).finally(() => process.exit(0));
+    // Before the supervisor exists (migrations, demo history): nothing of ours runs but PostgreSQL.
+    else if (postgres) void postgres.stop(own.shutdownGraceMs).finally(() => process.exit(0));
+    else process.exit(0);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
     // Before the services: they load their rollups at start, so the demo history must be there first.
     const seedDemo = await prepareDemoStart({
       databaseUrl,
+      dataDir: platform.dataDir,
       production: platform.production,
       history: own.demoHistory,
       secrets,

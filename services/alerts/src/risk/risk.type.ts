@@ -25,7 +25,7 @@ export class RiskIndicator {
   @Field({ description: 'Name as officials read it, e.g. 办件逾期率.' })
   name: string;
 
-  @Field({ description: 'What the value measures.' })
+  @Field({ description: 'What the value measures, in zh-CN (指标说明).' })
   description: string;
 
   @Field(() => Float, { description: 'Share of the index (the six weights sum to 1).' })

@@ -18,6 +18,9 @@ import { withOutageErrors } from './errors/outage-data-source';
 import { accountGateFor, type AccountCheckSettings } from './auth/account-gate-for';
 import { principalFromRequest, type GatewayContext } from './gateway-context';
 import { healthRoute } from './health-route';
+import { powersSignIn } from './sign-in/sign-in-client';
+import { signInRoutes } from './sign-in/sign-in-routes';
+import { DEFAULT_CONSOLE_DIR, withConsole } from './console/console-handler';
 import { ChangeFeed } from './read-cache/change-feed';
 import { ScopeChangeClock } from './read-cache/change-clock';
 import { ResponseCache } from './read-cache/response-cache';
@@ -66,6 +69,8 @@ export interface StartGatewayOptions {
   subgraphTimeoutMs?: number;
   /** Checking tokens against accounts (defaults: answers trusted 30 s, accounts required in production). */
   accountCheck?: AccountCheckSettings;
+  /** The built console served at `/` (default gateway/console/dist); false serves the API alone. */
+  consoleDir?: string | false;
 }
 
 export interface RunningGateway {
@@ -80,7 +85,7 @@ export interface RunningGateway {
 /**
  * The federation gateway: verifies the caller's token, enforces query limits, plans over the
  * static supergraph and forwards the principal to subgraphs as a signed assertion. Serves
- * `POST /graphql` and `GET /health`.
+ * `POST /graphql`, `GET /health` and the console at `/`.
  */
 export async function startGateway(o: StartGatewayOptions): Promise<RunningGateway> {
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
@@ -138,6 +143,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   const accounts = accountGateFor(o);
   await server.start();
   await changes.start();
+  const routes = { 'GET /health': healthRoute(o.subgraphUrls) };
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
@@ -146,10 +152,25 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       principal: await principalFromRequest(req, o.tokens, accounts),
       requestId: randomUUID(),
     }),
-    routes: { 'GET /health': healthRoute(o.subgraphUrls) },
+    routes: {
+      'GET /health': healthRoute(o.subgraphUrls),
+      ...signInRoutes({
+        client: powersSignIn(o.subgraphUrls['powers']!, o.tokens),
+        tokens: o.tokens,
+        production: o.production,
+        logger: o.logger,
+      }),
+    },
     ...(responseCache ? { answered: (body, ctx) => cachedAnswer(responseCache, ctx.principal, body) } : {}),
   });
-  const httpServer = http.createServer(handler);
+  const httpServer = http.createServer(
+    o.consoleDir === false
+      ? handler
+      : withConsole(handler, {
+          dir: o.consoleDir ?? DEFAULT_CONSOLE_DIR,
+          apiPaths: Object.keys(routes).map((route) => route.slice(route.indexOf(' ') + 1)),
+        }),
+  );
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000; // above the keep-alive timeout, or idle sockets are cut
   await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));

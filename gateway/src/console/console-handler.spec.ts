@@ -1,0 +1,82 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { withConsole } from './console-handler';
+
+describe('withConsole', () => {
+  let server: http.Server;
+  let base: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'console-'));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>阳光</title>');
+    writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(dir, 'favicon.ico'), 'x');
+    writeFileSync(path.join(os.tmpdir(), 'outside-secret.txt'), 'secret');
+    const api = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ api: `${req.method} ${req.url}` }));
+    };
+    server = http.createServer(withConsole(api, { dir, apiPaths: ['/auth/refresh'] }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('serves index.html at / and for client routes, never cached', async () => {
+    for (const p of ['/', '/catalog', '/powers/abc']) {
+      const res = await fetch(base + p);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await res.text()).toContain('阳光');
+    }
+  });
+
+  it('caches hashed assets for a year and 404s missing ones instead of sending index.html', async () => {
+    const res = await fetch(`${base}/assets/index-abc123.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${base}/assets/gone-000.js`)).status).toBe(404);
+    expect((await fetch(`${base}/missing.png`)).status).toBe(404);
+  });
+
+  it('leaves /graphql, /health, the API routes and every non-GET request to the API', async () => {
+    for (const [method, p] of [
+      ['GET', '/graphql?query=%7B__typename%7D'],
+      ['GET', '/health'],
+      ['GET', '/auth/refresh'],
+      ['POST', '/graphql'],
+      ['POST', '/catalog'],
+    ] as const) {
+      const res = await fetch(base + p, { method });
+      expect(await res.json()).toEqual({ api: `${method} ${p}` });
+    }
+  });
+
+  it('never serves a file outside its directory', async () => {
+    for (const p of [
+      '/../outside-secret.txt',
+      '/%2e%2e/outside-secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2foutside-secret.txt',
+    ]) {
+      const res = await fetch(base + p);
+      expect(await res.text()).not.toBe('secret');
+    }
+  });
+
+  it('answers in Chinese when the console was not built', async () => {
+    const bare = http.createServer(withConsole(() => undefined, { dir: path.join(dir, 'none') }));
+    await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+    const res = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build');
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
+  });
+});

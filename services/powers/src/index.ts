@@ -5,3 +5,7 @@ export type { DemoAccount, DemoData } from './demo/demo-data';
 export { powersSubgraph, createPowersSubgraph as createSubgraph } from './powers.subgraph';
 export { powerCode } from './power/power-code';
 export type { PowerContent, PowerStepContent } from './power/power-content';
+export { DEMO_PASSWORD } from './sign-in/demo-password';
+export { passwordHash } from './sign-in/password-hash';
+export { writeAccount, type NewAccount } from './account/account-writer';
+export type { CredentialVerifier } from './sign-in/credential-verifier';

@@ -2,6 +2,9 @@ import type { ContextInput, SubgraphContext } from '@sunlight/shared';
 import { createPowerLoaders, type PowerLoaders } from './power/power.loader';
 import { PowerQueryService } from './power/power-query.service';
 import { PowerService } from './power/power.service';
+import { AccountAdminService } from './account/account-admin.service';
+import { PasswordVerifier } from './sign-in/credential-verifier';
+import { SignInService } from './sign-in/sign-in.service';
 import { AccountStateService } from './unit/account-state.service';
 import { createUnitLoaders, type UnitLoaders } from './unit/unit.loader';
 import { UnitService } from './unit/unit.service';
@@ -14,6 +17,8 @@ export interface PowersContext extends SubgraphContext {
   catalog: PowerQueryService;
   powers: PowerService;
   accounts: AccountStateService;
+  accountAdmin: AccountAdminService;
+  signIn: SignInService;
 }
 
 export function createPowersContext({ principal, requestId, dataSource }: ContextInput): PowersContext {
@@ -28,5 +33,7 @@ export function createPowersContext({ principal, requestId, dataSource }: Contex
     catalog: new PowerQueryService(dataSource, powerLoaders),
     powers: new PowerService(dataSource),
     accounts: new AccountStateService(dataSource),
+    accountAdmin: new AccountAdminService(dataSource),
+    signIn: new SignInService(dataSource, new PasswordVerifier(dataSource)),
   };
 }

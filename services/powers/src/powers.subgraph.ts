@@ -3,6 +3,9 @@ import { Catalog1763769700000 } from './migrations/1763769700000-catalog';
 import { AccountStatus1766100000000 } from './migrations/1766100000000-account-status';
 import { PowerCatalogCode1766400000000 } from './migrations/1766400000000-power-catalog-code';
 import { PrincipalLeader1766400100000 } from './migrations/1766400100000-principal-leader';
+import { SignIn1766500000000 } from './migrations/1766500000000-sign-in';
+import { AccountAdminResolver } from './account/account-admin.resolver';
+import { SignInResolver } from './sign-in/sign-in.resolver';
 import { PowerRecord, PowerVersionRecord } from './power/power.entity';
 import { Checkpoint, EfficiencyPoint, FlowStep, RiskPoint } from './power/power-items.entity';
 import { PowerMutationResolver } from './power/power-mutation.resolver';
@@ -44,6 +47,7 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     AccountStatus1766100000000,
     PowerCatalogCode1766400000000,
     PrincipalLeader1766400100000,
+    SignIn1766500000000,
   ],
   resolvers: [
     UnitResolver,
@@ -56,6 +60,8 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     ViewerResolver,
     AccountStateResolver,
     StepRiskHintsResolver,
+    SignInResolver,
+    AccountAdminResolver,
   ],
   // Reached only through references (a case's current step, from the cases subgraph).
   orphanedTypes: [StepRiskHints],

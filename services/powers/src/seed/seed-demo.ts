@@ -1,14 +1,38 @@
 import type { Logger } from '@sunlight/shared';
 import type { DataSource } from 'typeorm';
 import { generateDemoData } from '../demo/demo-data';
+import { DEMO_PASSWORD } from '../sign-in/demo-password';
+import { passwordHash } from '../sign-in/password-hash';
 import { powerRepository } from '../power/power.repository';
 import { VersionState } from '../power/power-status';
 
 /**
  * Loads the deterministic demo city into an empty catalog, in one transaction under an advisory
- * lock (replicas starting together seed once). Does nothing when any unit exists.
+ * lock (replicas starting together seed once), then gives every demo account still without a
+ * password the documented demo password (so a demo database from before sign-in gets it too).
  */
 export async function seedDemo(ds: DataSource, logger: Logger): Promise<void> {
+  await seedCatalog(ds, logger);
+  await seedDemoPasswords(ds, logger);
+}
+
+/**
+ * One scrypt hash (one salt) shared by the demo accounts: the password is public anyway, and
+ * hashing each of them would add seconds to every demo start. Accounts created later get their own.
+ */
+async function seedDemoPasswords(ds: DataSource, logger: Logger): Promise<void> {
+  const subjects = generateDemoData().accounts.map((a) => a.subject);
+  const hash = await passwordHash.hash(DEMO_PASSWORD);
+  const written: unknown[] = await ds.query(
+    `INSERT INTO account_credential (subject, password_hash)
+       SELECT subject, $2 FROM account WHERE subject = ANY($1)
+     ON CONFLICT (subject) DO NOTHING RETURNING subject`,
+    [subjects, hash],
+  );
+  if (written.length > 0) logger.info('demo passwords set', { accounts: written.length });
+}
+
+async function seedCatalog(ds: DataSource, logger: Logger): Promise<void> {
   await ds.transaction(async (em) => {
     await em.query("SELECT pg_advisory_xact_lock(hashtext('sunlight:seed:powers'))");
     const [{ n }] = await em.query('SELECT count(*)::int AS n FROM unit');

@@ -24,6 +24,9 @@ export class Account {
   @Column({ name: 'department_id', type: 'uuid', nullable: true })
   departmentId: string | null;
 
+  @Column({ name: 'post_id', type: 'uuid', nullable: true })
+  postId: string | null;
+
   @Column({ type: 'text', default: 'ACTIVE' })
   status: AccountStatus;
 

@@ -20,9 +20,20 @@ const MESSAGES: Record<string, string> = {
   TOO_MANY_ALIASES: '查询范围过大，请缩小条件。',
   INTERNAL_SERVER_ERROR: '系统内部错误，请稍后再试。',
   NETWORK: '网络连接失败，请检查网络后重试。',
+  CASE_NOT_FOUND: '未找到该办件，请核对办件编号和查询码。',
+  POWER_NOT_FOUND: '未找到该权力事项，可能已调整或下线。',
+  UNIT_NOT_FOUND: '未找到该单位。',
+  COMPLAINT_NOT_FOUND: '未找到该投诉，请核对编号和查询码。',
+  CASE_CLOSED: '该办件已办结或已撤回。',
+  ALREADY_RATED: '该环节已评价过，感谢您的参与。',
+  ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
+  ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定，请稍后再试。',
+  CLIENT_LOCKED: '登录失败次数过多，请稍后再试。',
 };
 
 /** The message shown for an error code; unknown codes get a general message, never English text. */
 export function messageFor(code: string | undefined): string {
-  return (code && MESSAGES[code]) || '操作失败，请稍后再试。';
+  if (code && MESSAGES[code]) return MESSAGES[code];
+  if (code?.endsWith('_NOT_FOUND')) return MESSAGES['NOT_FOUND']!;
+  return '操作失败，请稍后再试。';
 }

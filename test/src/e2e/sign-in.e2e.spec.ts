@@ -137,4 +137,21 @@ describe('sign-in', () => {
     });
     expect((await login(subject, DEMO_PASSWORD, '127.0.0.40')).status).toBe(200);
   });
+
+  it('a person changes its own password with the current one; everything of the account is signed out', async () => {
+    const subject = `inspector.${COUNTY}`;
+    const signedIn = await login(subject, DEMO_PASSWORD, '127.0.0.50');
+    const change = (current: string) =>
+      stack.gql<{ changeMyPassword: boolean }>(
+        'mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) }',
+        { token: signedIn.body.accessToken!, variables: { c: current, n: 'Xin2026mima!' } },
+      );
+    const wrong = await change('not-it-2026');
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'LOGIN_FAILED', field: 'currentPassword' });
+    expect((await change(DEMO_PASSWORD)).data).toEqual({ changeMyPassword: true });
+    expect((await login(subject, DEMO_PASSWORD, '127.0.0.50')).body.error?.code).toBe('LOGIN_FAILED');
+    expect((await login(subject, 'Xin2026mima!', '127.0.0.50')).status).toBe(200);
+    const refresh = await authPost(stack.gatewayUrl, '/auth/refresh', { cookie: cookiePair(signedIn.setCookie) });
+    expect(refresh.body.error?.code).toBe('REFRESH_INVALID');
+  });
 });

@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** For the gateway: who signed in (to put in an access token) and the new refresh token. */
+@Directive('@inaccessible')
 @ObjectType({ description: 'For the gateway: a signed-in account and its new refresh token.' })
 export class SignInGrant {
   @Field()

@@ -2,9 +2,21 @@ import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { PowersContext } from '../powers.context';
 import { SignInGrant } from './sign-in-grant.type';
 
-/** For the gateway's /auth routes only (`@inaccessible`, SERVICE callers). */
+/** For the gateway's /auth routes (`@inaccessible`, SERVICE callers), and a person's own password. */
 @Resolver()
 export class SignInResolver {
+  @Mutation(() => Boolean, {
+    description:
+      'Change your own password, proving the current one. Every session and token of yours is revoked: sign in again.',
+  })
+  changeMyPassword(
+    @Arg('currentPassword') current: string,
+    @Arg('newPassword') next: string,
+    @Ctx() ctx: PowersContext,
+  ): Promise<boolean> {
+    return ctx.signIn.changeOwnPassword(ctx.principal, current, next);
+  }
+
   @Directive('@inaccessible')
   @Mutation(() => SignInGrant, { description: 'For the gateway: check a password and start a session.' })
   signIn(

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { platformError, PlatformErrorCode, Role, type Principal } from '@sunlight/shared';
+import { PERSON_ROLES, platformError, PlatformErrorCode, Role, type Principal } from '@sunlight/shared';
+import { checkPassword } from '../account/account-writer';
+import { passwordHash } from './password-hash';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CredentialVerifier } from './credential-verifier';
 import { DEFAULT_LOCKOUT, slowDownMs, type LockoutPolicy } from './lockout-policy';
@@ -34,21 +36,7 @@ export class SignInService {
   async signIn(caller: Principal, subject: string, password: string, client: string): Promise<SignInGrant> {
     onlyService(caller);
     const now = this.now();
-    const locks: { key: string }[] = await this.ds.query(
-      'SELECT key FROM sign_in_failure WHERE key = ANY($1) AND locked_until > $2',
-      [[accountKey(subject), clientKey(client)], now],
-    );
-    if (locks.some((l) => l.key === accountKey(subject))) throw signInError(SignInErrorCode.ACCOUNT_LOCKED);
-    if (locks.length > 0) throw signInError(SignInErrorCode.CLIENT_LOCKED);
-    if (!(await this.verifier.verify(subject, password))) {
-      const failures = await this.ds.transaction(async (em) => {
-        const n = await this.fail(em, accountKey(subject), this.policy.accountLockAfter, now);
-        await this.fail(em, clientKey(client), this.policy.clientLockAfter, now);
-        return n;
-      });
-      await sleep(slowDownMs(this.policy, failures));
-      throw signInError(SignInErrorCode.LOGIN_FAILED, 'password');
-    }
+    await this.verifyGuarded(subject, password, client, now);
     return this.ds.transaction(async (em) => {
       const account = await accountOf(em, subject);
       if (!account) throw signInError(SignInErrorCode.LOGIN_FAILED, 'password');
@@ -56,6 +44,29 @@ export class SignInService {
       await em.query('DELETE FROM sign_in_failure WHERE key = $1', [accountKey(subject)]);
       return grant(account, await refreshTokens.issue(em, subject, refreshTokens.newFamily(), now));
     });
+  }
+
+  /**
+   * A signed-in person changes its own password, proving the current one (failures count as for
+   * signing in). Every session and token of the account is revoked: it signs in again.
+   */
+  async changeOwnPassword(caller: Principal, current: string, next: string): Promise<boolean> {
+    if (!(PERSON_ROLES as readonly Role[]).includes(caller.role))
+      throw platformError(PlatformErrorCode.UNAUTHENTICATED, '请先登录再修改密码');
+    checkPassword(next, 'newPassword');
+    const now = this.now();
+    await this.verifyGuarded(caller.subject, current, caller.client ?? 'unknown', now, 'currentPassword');
+    const hash = await passwordHash.hash(next);
+    await this.ds.transaction(async (em) => {
+      await em.query('UPDATE account_credential SET password_hash = $2, changed_at = $3 WHERE subject = $1', [
+        caller.subject,
+        hash,
+        now,
+      ]);
+      await em.query('UPDATE account SET tokens_valid_after = $2 WHERE subject = $1', [caller.subject, now]);
+      await refreshTokens.revokeSubject(em, caller.subject, now);
+    });
+    return true;
   }
 
   async refresh(caller: Principal, token: string): Promise<SignInGrant> {
@@ -90,6 +101,30 @@ export class SignInService {
       await refreshTokens.revokeFamily(em, row.family_id, this.now());
       return true;
     });
+  }
+
+  /** Refuses a locked account or client, checks the proof, counts a failure (and waits) when it is wrong. */
+  private async verifyGuarded(
+    subject: string,
+    proof: string,
+    client: string,
+    now: Date,
+    field = 'password',
+  ): Promise<void> {
+    const locks: { key: string }[] = await this.ds.query(
+      'SELECT key FROM sign_in_failure WHERE key = ANY($1) AND locked_until > $2',
+      [[accountKey(subject), clientKey(client)], now],
+    );
+    if (locks.some((l) => l.key === accountKey(subject))) throw signInError(SignInErrorCode.ACCOUNT_LOCKED);
+    if (locks.length > 0) throw signInError(SignInErrorCode.CLIENT_LOCKED);
+    if (await this.verifier.verify(subject, proof)) return;
+    const failures = await this.ds.transaction(async (em) => {
+      const n = await this.fail(em, accountKey(subject), this.policy.accountLockAfter, now);
+      await this.fail(em, clientKey(client), this.policy.clientLockAfter, now);
+      return n;
+    });
+    await sleep(slowDownMs(this.policy, failures));
+    throw signInError(SignInErrorCode.LOGIN_FAILED, field);
   }
 
   /** Counts a failure under `key` (failures older than the lock time are forgotten); returns the count. */

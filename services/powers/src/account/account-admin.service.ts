@@ -137,7 +137,8 @@ export class AccountAdminService {
     const lock = em.queryRunner?.isTransactionActive ? ' FOR UPDATE' : '';
     const rows: Row[] = await em.query(`SELECT ${COLUMNS} FROM account WHERE subject = $1${lock}`, [subject]);
     const row = rows[0];
-    if (!row || !scope.canRead(p, row.unit_code)) throw signInError(SignInErrorCode.ACCOUNT_NOT_FOUND, 'subject');
+    if (!row || !scope.canRead(p, row.unit_code))
+      throw signInError(SignInErrorCode.ACCOUNT_NOT_FOUND, { field: 'subject' });
     return row;
   }
 }

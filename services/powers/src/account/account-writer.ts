@@ -17,7 +17,7 @@ export interface NewAccount {
 /** Refuses a password shorter than 10 characters or without both letters and digits. */
 export function checkPassword(password: string, field = 'password'): void {
   if (password.length < 10 || !/\p{L}/u.test(password) || !/\d/.test(password))
-    throw signInError(SignInErrorCode.WEAK_PASSWORD, field);
+    throw signInError(SignInErrorCode.WEAK_PASSWORD, { field: field });
 }
 
 /** Checks that the department is the unit's and the post the department's. */
@@ -69,7 +69,7 @@ export async function writeAccount(em: EntityManager, a: NewAccount): Promise<vo
      ON CONFLICT (subject) DO NOTHING RETURNING subject`,
     [a.subject, a.name.trim(), a.role, a.unitCode, a.departmentId ?? null, a.postId ?? null],
   );
-  if (inserted.length === 0) throw signInError(SignInErrorCode.SUBJECT_TAKEN, 'subject');
+  if (inserted.length === 0) throw signInError(SignInErrorCode.SUBJECT_TAKEN, { field: 'subject' });
   await em.query('INSERT INTO account_credential (subject, password_hash) VALUES ($1, $2)', [
     a.subject,
     await passwordHash.hash(a.password),

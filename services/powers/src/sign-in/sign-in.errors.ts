@@ -50,6 +50,6 @@ const MESSAGES: Record<SignInErrorCode, string> = {
 };
 
 /** The typed error for a code, with its message for people (zh-CN); `field` names the input at fault. */
-export function signInError(code: SignInErrorCode, field?: string): AppError {
-  return new AppError(code, kindOf(code), MESSAGES[code], field);
+export function signInError(code: SignInErrorCode, at: { field?: string } = {}): AppError {
+  return new AppError(code, kindOf(code), MESSAGES[code], at.field);
 }

@@ -39,7 +39,7 @@ export class SignInService {
     await this.verifyGuarded(subject, password, client, now);
     return this.ds.transaction(async (em) => {
       const account = await accountOf(em, subject);
-      if (!account) throw signInError(SignInErrorCode.LOGIN_FAILED, 'password');
+      if (!account) throw signInError(SignInErrorCode.LOGIN_FAILED, { field: 'password' });
       if (account.status !== 'ACTIVE') throw signInError(SignInErrorCode.ACCOUNT_DISABLED);
       await em.query('DELETE FROM sign_in_failure WHERE key = $1', [accountKey(subject)]);
       return grant(account, await refreshTokens.issue(em, subject, refreshTokens.newFamily(), now));
@@ -124,7 +124,7 @@ export class SignInService {
       return n;
     });
     await sleep(slowDownMs(this.policy, failures));
-    throw signInError(SignInErrorCode.LOGIN_FAILED, field);
+    throw signInError(SignInErrorCode.LOGIN_FAILED, { field: field });
   }
 
   /** Counts a failure under `key` (failures older than the lock time are forgotten); returns the count. */

@@ -47,7 +47,7 @@ describe('the admin command', () => {
     const units = await client.query('SELECT code, name, tier, parent_code FROM powers.unit');
     expect(units.rows).toEqual([{ code: '139900000000', name: '示范市', tier: 'CITY', parent_code: null }]);
     const accounts = await client.query(
-      'SELECT a.subject, a.role, a.unit_code, a.status, c.password_hash FROM powers.account a JOIN powers.account_credential c USING (subject)',
+      'SELECT a.subject, a.role, a.unit_code, a.status, c.must_change, c.password_hash FROM powers.account a JOIN powers.account_credential c USING (subject)',
     );
     expect(accounts.rows).toHaveLength(1);
     expect(accounts.rows[0]).toMatchObject({
@@ -55,6 +55,7 @@ describe('the admin command', () => {
       role: 'ADMIN',
       unit_code: '139900000000',
       status: 'ACTIVE',
+      must_change: true,
     });
     expect(await passwordHash.verify('Kaishi2026abcd', accounts.rows[0].password_hash)).toBe(true);
     await expect(runAdminCreate(db.url, command, 'Kaishi2026abcd')).rejects.toMatchObject({ code: 'SUBJECT_TAKEN' });

@@ -8,6 +8,8 @@ export interface SignInGrant {
   department: string | null;
   post: string | null;
   name: string;
+  /** The password was set by someone else: the console asks for a new one first. */
+  mustChangePassword: boolean;
   refreshToken: string;
   refreshExpiresAt: string;
 }
@@ -19,7 +21,7 @@ export interface SignInClient {
   signOut(refreshToken: string): Promise<boolean>;
 }
 
-const GRANT = 'subject role unit department post name refreshToken refreshExpiresAt';
+const GRANT = 'subject role unit department post name mustChangePassword refreshToken refreshExpiresAt';
 
 export function powersSignIn(powersUrl: string, tokens: TokenService): SignInClient {
   const client = new ServiceClient(powersUrl, tokens, 'service:gateway');

@@ -87,6 +87,7 @@ export function signInRoutes(o: {
       {
         accessToken,
         expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+        mustChangePassword: grant.mustChangePassword,
         account: {
           subject: grant.subject,
           name: grant.name,

@@ -4,6 +4,7 @@ import { AccountStatus1766100000000 } from './migrations/1766100000000-account-s
 import { PowerCatalogCode1766400000000 } from './migrations/1766400000000-power-catalog-code';
 import { PrincipalLeader1766400100000 } from './migrations/1766400100000-principal-leader';
 import { SignIn1766500000000 } from './migrations/1766500000000-sign-in';
+import { PasswordMustChange1766500100000 } from './migrations/1766500100000-password-must-change';
 import { AccountAdminResolver } from './account/account-admin.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { PowerRecord, PowerVersionRecord } from './power/power.entity';
@@ -48,6 +49,7 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     PowerCatalogCode1766400000000,
     PrincipalLeader1766400100000,
     SignIn1766500000000,
+    PasswordMustChange1766500100000,
   ],
   resolvers: [
     UnitResolver,

@@ -53,10 +53,27 @@ describe('account management by an ADMIN of its subtree', () => {
         status: 'ACTIVE',
       },
     });
-    const token = await signIn('zhang.wei', 'Chushi2026mima');
+    const first = await authPost(stack.gatewayUrl, '/auth/login', {
+      body: { subject: 'zhang.wei', password: 'Chushi2026mima' },
+      from: '127.0.2.1',
+    });
+    // an initial password is the ADMIN's choice: the owner is told to change it
+    expect(first.body.mustChangePassword).toBe(true);
+    const token = first.body.accessToken;
     expect(token).toBeDefined();
     const viewer = await stack.gql<{ viewer: { subject: string } }>('{ viewer { subject } }', { token: token! });
     expect(viewer.data?.viewer.subject).toBe('zhang.wei');
+    const changed = await run(
+      token!,
+      'mutation { changeMyPassword(currentPassword: "Chushi2026mima", newPassword: "Ziji2026mima") }',
+      {},
+    );
+    expect(changed.data).toEqual({ changeMyPassword: true });
+    const own = await authPost(stack.gatewayUrl, '/auth/login', {
+      body: { subject: 'zhang.wei', password: 'Ziji2026mima' },
+      from: '127.0.2.3',
+    });
+    expect(own.body.mustChangePassword).toBe(false);
     expect(
       codeOf(
         await create(countyAdmin, {
@@ -93,7 +110,12 @@ describe('account management by an ADMIN of its subtree', () => {
     );
     expect(reset.errors).toBeUndefined();
     expect(await signIn(`leader.${TOWNSHIP}`)).toBeUndefined();
-    expect(await signIn(`leader.${TOWNSHIP}`, 'Xinmima2026abc')).toBeDefined();
+    const after = await authPost(stack.gatewayUrl, '/auth/login', {
+      body: { subject: `leader.${TOWNSHIP}`, password: 'Xinmima2026abc' },
+      from: '127.0.2.2',
+    });
+    expect(after.status).toBe(200);
+    expect(after.body.mustChangePassword).toBe(true);
     // the gateway has not cached this subject yet: it asks the registry, which says revoked
     expect(codeOf(await stack.gql('{ viewer { subject } }', { token: before }))).toBe('TOKEN_REVOKED');
   });

@@ -32,6 +32,7 @@ describe('sign-in', () => {
       exp: number;
     };
     expect(payload.exp - payload.iat).toBe(15 * 60);
+    expect(answer.body.mustChangePassword).toBe(false);
   });
 
   it('holds the refresh token in an httpOnly, SameSite=Strict cookie on /auth (not Secure over plain HTTP)', async () => {
@@ -150,7 +151,9 @@ describe('sign-in', () => {
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'LOGIN_FAILED', field: 'currentPassword' });
     expect((await change(DEMO_PASSWORD)).data).toEqual({ changeMyPassword: true });
     expect((await login(subject, DEMO_PASSWORD, '127.0.0.50')).body.error?.code).toBe('LOGIN_FAILED');
-    expect((await login(subject, 'Xin2026mima!', '127.0.0.50')).status).toBe(200);
+    const again = await login(subject, 'Xin2026mima!', '127.0.0.50');
+    expect(again.status).toBe(200);
+    expect(again.body.mustChangePassword).toBe(false);
     const refresh = await authPost(stack.gatewayUrl, '/auth/refresh', { cookie: cookiePair(signedIn.setCookie) });
     expect(refresh.body.error?.code).toBe('REFRESH_INVALID');
   });

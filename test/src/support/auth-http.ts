@@ -5,6 +5,7 @@ export interface AuthAnswer {
   status: number;
   body: {
     accessToken?: string;
+    mustChangePassword?: boolean;
     account?: { subject: string; role: string; unit: string };
     error?: { code: string; message: string };
   };

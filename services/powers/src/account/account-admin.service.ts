@@ -98,8 +98,9 @@ export class AccountAdminService {
       await this.target(em, p, subject);
       const now = this.now();
       await em.query(
-        `INSERT INTO account_credential (subject, password_hash, changed_at) VALUES ($1, $2, $3)
-         ON CONFLICT (subject) DO UPDATE SET password_hash = excluded.password_hash, changed_at = excluded.changed_at`,
+        `INSERT INTO account_credential (subject, password_hash, changed_at, must_change) VALUES ($1, $2, $3, true)
+         ON CONFLICT (subject) DO UPDATE
+           SET password_hash = excluded.password_hash, changed_at = excluded.changed_at, must_change = true`,
         [subject, hash, now],
       );
       await em.query('UPDATE account SET tokens_valid_after = $2 WHERE subject = $1', [subject, now]);

@@ -70,7 +70,7 @@ export async function writeAccount(em: EntityManager, a: NewAccount): Promise<vo
     [a.subject, a.name.trim(), a.role, a.unitCode, a.departmentId ?? null, a.postId ?? null],
   );
   if (inserted.length === 0) throw signInError(SignInErrorCode.SUBJECT_TAKEN, { field: 'subject' });
-  await em.query('INSERT INTO account_credential (subject, password_hash) VALUES ($1, $2)', [
+  await em.query('INSERT INTO account_credential (subject, password_hash, must_change) VALUES ($1, $2, true)', [
     a.subject,
     await passwordHash.hash(a.password),
   ]);

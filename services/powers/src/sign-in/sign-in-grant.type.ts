@@ -22,6 +22,9 @@ export class SignInGrant {
   @Field()
   name: string;
 
+  @Field({ description: 'The password was set by someone else (an ADMIN, the admin command): change it now.' })
+  mustChangePassword: boolean;
+
   @Field({ description: 'Opaque; given to the browser in an httpOnly cookie.' })
   refreshToken: string;
 

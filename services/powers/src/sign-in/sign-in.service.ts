@@ -17,6 +17,7 @@ interface AccountRow {
   department_id: string | null;
   post_id: string | null;
   status: string;
+  must_change: boolean | null;
 }
 
 /**
@@ -58,11 +59,10 @@ export class SignInService {
     await this.verifyGuarded(caller.subject, current, caller.client ?? 'unknown', now, 'currentPassword');
     const hash = await passwordHash.hash(next);
     await this.ds.transaction(async (em) => {
-      await em.query('UPDATE account_credential SET password_hash = $2, changed_at = $3 WHERE subject = $1', [
-        caller.subject,
-        hash,
-        now,
-      ]);
+      await em.query(
+        'UPDATE account_credential SET password_hash = $2, changed_at = $3, must_change = false WHERE subject = $1',
+        [caller.subject, hash, now],
+      );
       await em.query('UPDATE account SET tokens_valid_after = $2 WHERE subject = $1', [caller.subject, now]);
       await refreshTokens.revokeSubject(em, caller.subject, now);
     });
@@ -155,7 +155,8 @@ function onlyService(caller: Principal): void {
 
 async function accountOf(em: EntityManager, subject: string): Promise<AccountRow | undefined> {
   const rows: AccountRow[] = await em.query(
-    'SELECT subject, name, role, unit_code, department_id, post_id, status FROM account WHERE subject = $1',
+    `SELECT a.subject, a.name, a.role, a.unit_code, a.department_id, a.post_id, a.status, c.must_change
+       FROM account a LEFT JOIN account_credential c USING (subject) WHERE a.subject = $1`,
     [subject],
   );
   return rows[0];
@@ -169,6 +170,7 @@ function grant(account: AccountRow, refresh: { token: string; expiresAt: Date })
     department: account.department_id,
     post: account.post_id,
     name: account.name,
+    mustChangePassword: account.must_change === true,
     refreshToken: refresh.token,
     refreshExpiresAt: refresh.expiresAt,
   };

@@ -63,13 +63,22 @@ export class LiveWorkingCalendar {
         () => logger.info('working calendar reloaded', { why, years: this.calendar.years }),
         (e: unknown) => logger.error('working calendar reload failed', { error: (e as Error).message }),
       );
-    this.listener = new Client({ connectionString: connectionUrl });
-    this.listener.on('notification', () => void reload('notify'));
-    this.listener.on('error', (e) => logger.warn('calendar listener error', { error: e.message }));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${CALENDAR_CHANNEL}`);
+    const listener = new Client({ connectionString: connectionUrl });
+    let listening = false;
+    listener.on('notification', () => void reload('notify'));
+    listener.on('error', (e) => {
+      listening = false;
+      logger.warn('calendar listener error', { error: e.message });
+    });
+    listener.on('end', () => (listening = false));
+    this.listener = listener;
+    await listener.connect();
+    await listener.query(`LISTEN ${CALENDAR_CHANNEL}`);
+    listening = true;
     this.timer = setInterval(() => {
-      void lastLoadId(this.db).then(
+      // The check runs on the listener's own idle connection, not the service's pool (whose
+      // statements belong to requests), unless that connection is gone.
+      void lastLoadId(listening ? listener : this.db).then(
         (last) => (last !== this.lastLoad ? reload('poll') : undefined),
         (e: unknown) => logger.warn('calendar poll failed', { error: (e as Error).message }),
       );

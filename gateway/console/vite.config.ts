@@ -10,6 +10,14 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     chunkSizeWarningLimit: 1200,
+    // The console and the explorer (GraphiQL, served at GET /graphql in development only).
+    rollupOptions: {
+      input: { index: 'index.html', explorer: 'explorer.html' },
+      // GraphiQL's dependencies carry React's "use client" directives, meaningless in this bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: { proxy: { '/graphql': { target: 'http://localhost:4000', ws: true } } },
 });

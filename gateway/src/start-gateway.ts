@@ -169,6 +169,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       : withConsole(handler, {
           dir: o.consoleDir ?? DEFAULT_CONSOLE_DIR,
           apiPaths: Object.keys(routes).map((route) => route.slice(route.indexOf(' ') + 1)),
+          explorer: !o.production,
         }),
   );
   httpServer.keepAliveTimeout = 65_000;

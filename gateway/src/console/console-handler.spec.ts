@@ -16,6 +16,7 @@ describe('withConsole', () => {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>阳光</title>');
     writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(path.join(dir, 'favicon.ico'), 'x');
+    writeFileSync(path.join(dir, 'explorer.html'), '<!doctype html><title>GraphiQL</title>');
     writeFileSync(path.join(os.tmpdir(), 'outside-secret.txt'), 'secret');
     const api = (req: http.IncomingMessage, res: http.ServerResponse): void => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -25,7 +26,10 @@ describe('withConsole', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
   it('serves index.html at / and for client routes, never cached', async () => {
     for (const p of ['/', '/catalog', '/powers/abc']) {
@@ -71,12 +75,43 @@ describe('withConsole', () => {
     }
   });
 
+  it('serves the explorer to a browser at GET /graphql in development only; queries and POSTs stay with the API', async () => {
+    const api = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ api: `${req.method} ${req.url}` }));
+    };
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const explorer of [true, false]) {
+      const s = http.createServer(withConsole(api, { dir, explorer }));
+      await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+      const at = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+      const page = await fetch(`${at}/graphql`, { headers: html });
+      if (explorer) {
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(await page.text()).toContain('GraphiQL');
+        expect((await fetch(`${at}/explorer.html`)).status).toBe(200);
+      } else {
+        expect(await page.json()).toEqual({ api: 'GET /graphql' });
+        expect((await fetch(`${at}/explorer.html`)).status).toBe(404);
+      }
+      const query = await fetch(`${at}/graphql?query=%7B__typename%7D`, { headers: html });
+      expect(await query.json()).toEqual({ api: 'GET /graphql?query=%7B__typename%7D' });
+      const json = await fetch(`${at}/graphql`, { headers: { accept: 'application/json' } });
+      expect(await json.json()).toEqual({ api: 'GET /graphql' });
+      const post = await fetch(`${at}/graphql`, { method: 'POST', headers: html });
+      expect(await post.json()).toEqual({ api: 'POST /graphql' });
+      s.closeAllConnections(); // unread bodies keep sockets busy
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+  });
+
   it('answers in Chinese when the console was not built', async () => {
     const bare = http.createServer(withConsole(() => undefined, { dir: path.join(dir, 'none') }));
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     const res = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build');
+    bare.closeAllConnections();
     await new Promise<void>((resolve) => bare.close(() => resolve()));
   });
 });

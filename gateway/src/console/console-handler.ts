@@ -15,6 +15,8 @@ export interface ConsoleOptions {
   dir: string;
   /** Further paths the API owns (e.g. sign-in routes), left to `api`. */
   apiPaths?: readonly string[];
+  /** Serve the explorer (GraphiQL) to browsers at GET /graphql: development only. */
+  explorer?: boolean;
 }
 
 /**
@@ -22,14 +24,25 @@ export interface ConsoleOptions {
  * cached for a year (immutable), index.html never is, and any other GET path without a file
  * extension gets index.html so the console's client routes can be opened directly. /graphql,
  * /health and other non-GET requests go to the API untouched; WebSocket upgrades never reach here.
+ * With `explorer` (development), a browser's GET /graphql (Accept: text/html, no `query`
+ * parameter) gets GraphiQL; without it the explorer's page is not served at all.
  */
 export function withConsole(api: Handler, o: ConsoleOptions): Handler {
   const root = path.resolve(o.dir);
   const apiPaths = new Set([...API_PATHS, ...(o.apiPaths ?? [])]);
   return (req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || apiPaths.has(pathname)) {
+    const [pathname = '/', search = ''] = (req.url ?? '/').split('?');
+    const get = req.method === 'GET' || req.method === 'HEAD';
+    if (get && o.explorer && pathname === '/graphql' && wantsExplorer(req, search)) {
+      void serveExplorer(root, req, res).catch(() => res.destroy());
+      return;
+    }
+    if (!get || apiPaths.has(pathname)) {
       api(req, res);
+      return;
+    }
+    if (!o.explorer && pathname === EXPLORER_PAGE) {
+      notFound(res); // production has no explorer
       return;
     }
     void serve(root, pathname, req, res).catch(() => {
@@ -37,6 +50,23 @@ export function withConsole(api: Handler, o: ConsoleOptions): Handler {
       res.end('控制台文件读取失败');
     });
   };
+}
+
+const EXPLORER_PAGE = '/explorer.html';
+
+/** A browser opening /graphql (HTML first, no query): not an API client, nor a GET query. */
+function wantsExplorer(req: IncomingMessage, search: string): boolean {
+  return /^\s*text\/html/.test(req.headers.accept ?? '') && !new URLSearchParams(search).has('query');
+}
+
+async function serveExplorer(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const page = await fileUnder(root, EXPLORER_PAGE);
+  if (!page) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('接口调试页面尚未构建：请在项目根目录运行 npm run build 后重试。');
+    return;
+  }
+  sendFile(req, res, page, 'no-cache', CONSOLE_SECURITY_HEADERS);
 }
 
 async function serve(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

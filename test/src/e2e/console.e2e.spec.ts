@@ -118,4 +118,12 @@ describe('console: the public pages in a browser', () => {
     expect(await error.textContent()).toContain('未找到该办件，请核对办件编号和查询码。');
     await screenshot(page, SUITE, '05-progress-not-found');
   });
+
+  it('serves the bundled explorer (GraphiQL) at /graphql to a browser in development, and it runs a query', async () => {
+    await page.goto(`${base}/graphql`);
+    await page.locator('.graphiql-container').waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.result-window').getByText('rootUnits').first().waitFor();
+    await screenshot(page, SUITE, '06-explorer');
+  });
 });

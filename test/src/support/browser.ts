@@ -49,7 +49,7 @@ export function watchFailures(page: Page): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error') failures.push(`console error: ${m.text()}`);
   });
-  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => failures.push(`page error: ${e.stack ?? e.message}`));
   page.on('requestfailed', (r) =>
     failures.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
   );

@@ -120,8 +120,14 @@ describe('console: the public pages in a browser', () => {
   });
 
   it('serves the bundled explorer (GraphiQL) at /graphql to a browser in development, and it runs a query', async () => {
+    // GraphiQL introspects the schema first; running the query before that may be ignored.
+    const introspected = page.waitForResponse(
+      (r) => r.url() === stack.gatewayUrl && (r.request().postData() ?? '').includes('IntrospectionQuery'),
+    );
     await page.goto(`${base}/graphql`);
     await page.locator('.graphiql-container').waitFor();
+    await introspected;
+    await page.locator('.graphiql-query-editor').getByText('rootUnits').first().waitFor();
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.result-window').getByText('rootUnits').first().waitFor();
     await screenshot(page, SUITE, '06-explorer');

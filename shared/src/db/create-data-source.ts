@@ -1,5 +1,6 @@
 import type { MixedList } from 'typeorm';
 import { DataSource, type EntitySchema } from 'typeorm';
+import { requestScope } from './request-scope';
 import { scopedPg } from './scoped-pg';
 
 /** What a service needs to open its database. */
@@ -13,7 +14,8 @@ export interface ServiceDataSourceOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   /** Called with every SQL statement (tests count them). */
-  onQuery?: (sql: string) => void;
+  /** Every statement, and whether a request (not a background job) ran it. */
+  onQuery?: (sql: string, inRequest: boolean) => void;
   /** Let TypeORM create the extensions the entities use (default true; a service role may not). */
   installExtensions?: boolean;
 }
@@ -38,7 +40,7 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
     logging: o.onQuery ? ['query'] : false,
     logger: o.onQuery
       ? {
-          logQuery: (sql: string) => o.onQuery?.(sql),
+          logQuery: (sql: string) => o.onQuery?.(sql, requestScope.inRequest()),
           logQueryError: () => undefined,
           logQuerySlow: () => undefined,
           logSchemaBuild: () => undefined,

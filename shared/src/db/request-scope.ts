@@ -15,6 +15,8 @@ export const SYSTEM_SCOPE: DatabaseScope = Object.freeze({ low: '000000000000', 
 /** What a request (or job) carries down to the pool: set once the principal is known. */
 interface ScopeHolder {
   scope: DatabaseScope;
+  /** Whether this run serves a request (set by {@link requestScope.run}, kept by `asSystem` inside one). */
+  request: boolean;
 }
 
 const storage = new AsyncLocalStorage<ScopeHolder>();
@@ -28,7 +30,7 @@ const storage = new AsyncLocalStorage<ScopeHolder>();
 export const requestScope = {
   /** Runs `fn` (a request's whole handling) with no scope until {@link requestScope.enter} sets it. */
   run<T>(fn: () => T): T {
-    return storage.run({ scope: null }, fn);
+    return storage.run({ scope: null, request: true }, fn);
   },
   /** Sets the scope of the current run to `principal`'s (its unit's subtree; every unit for a service). */
   enter(principal: Principal): void {
@@ -41,7 +43,11 @@ export const requestScope = {
    * created inside keep this scope.
    */
   asSystem<T>(fn: () => T): T {
-    return storage.run({ scope: SYSTEM_SCOPE }, fn);
+    return storage.run({ scope: SYSTEM_SCOPE, request: storage.getStore()?.request ?? false }, fn);
+  },
+  /** Whether the code running here serves a request, rather than a background job or listener. */
+  inRequest(): boolean {
+    return storage.getStore()?.request ?? false;
   },
   /** The scope in force here (null outside any run). */
   current(): DatabaseScope {

@@ -30,7 +30,7 @@ export interface StartSubgraphOptions {
   logger: Logger;
   seedDemo?: boolean;
   poolSize?: number;
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, inRequest: boolean) => void;
   /** The key the service roles' passwords derive from (the internal secret); see `openServiceDatabase`. */
   databaseRoleKey?: Uint8Array;
 }

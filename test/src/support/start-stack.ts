@@ -75,7 +75,8 @@ export async function startStack(
     alerts?: boolean;
     cases?: Partial<CasesConfig> & { schedulerIntervalMs?: number };
     /** Sees every SQL statement each subgraph runs (tests count them). */
-    onQuery?: (subgraph: string, sql: string) => void;
+    /** Every statement a subgraph runs, and whether a request (not a background job) ran it. */
+    onQuery?: (subgraph: string, sql: string, inRequest: boolean) => void;
     /** How often cases and complaints checkpoint their traces (off unless given, as the other clocks are). */
     checkpointIntervalMs?: number;
     /** How long the alerts service keeps a tier's peer data (its default is one minute). */
@@ -110,7 +111,9 @@ export async function startStack(
       tokens,
       logger,
       seedDemo: true,
-      ...(options.onQuery ? { onQuery: (sql: string) => options.onQuery!(definition.name, sql) } : {}),
+      ...(options.onQuery
+        ? { onQuery: (sql: string, inRequest: boolean) => options.onQuery!(definition.name, sql, inRequest) }
+        : {}),
     });
   const urlOf = (name: SubgraphName): string => {
     const running = subgraphs[name];

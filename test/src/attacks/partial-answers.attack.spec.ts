@@ -70,6 +70,23 @@ function isPartialNamingCases(r: Dashboard): boolean {
 }
 
 /**
+ * Partial while cases is dying or starting: the gateway's own fetch of cases may still succeed
+ * while another subgraph's call to it (complaints' cases-per-10,000 count) already fails, or the
+ * other way round. Every unit is there, and every error names cases: the gateway's
+ * SERVICE_UNAVAILABLE, or the dependent service's typed CASES_UNAVAILABLE; never anonymous.
+ */
+function isPartialCrossingCases(r: Dashboard): boolean {
+  const unit = r.data?.unit;
+  if (r.status !== 200 || !unit || !r.errors?.length) return false;
+  return (
+    unitsOf(unit).every((u) => typeof u.name === 'string') &&
+    r.errors.every(
+      (e) => namesCases(e) || (e.extensions?.code === 'CASES_UNAVAILABLE' && e.extensions?.['kind'] === 'UNAVAILABLE'),
+    )
+  );
+}
+
+/**
  * What an operator sees when a subgraph dies under load (issue 12, item 3): before, every one of
  * the cross-subgraph answers was `data: null` with an anonymous INTERNAL_SERVER_ERROR. And what the
  * public got for complaint and alert figures (finding 9): `data: null` with no error at all.
@@ -171,9 +188,13 @@ describe('attack: partial answers', () => {
     // While it is down: every answer partial, none blank, the outage named.
     expect(of('down').length).toBeGreaterThanOrEqual(CLIENTS * 3);
     for (const res of of('down')) expect(isPartialNamingCases(res)).toBe(true);
-    // Answers that crossed the kill or the restart are whole or partial, never blank or anonymous.
-    for (const res of [...of('killing'), ...of('restarting')])
-      expect(isWhole(res) || isPartialNamingCases(res)).toBe(true);
+    // Answers that crossed the kill or the restart are whole or partial, never blank or anonymous
+    // (seen once in CI: cases answered the gateway, then failed complaints' call to it).
+    const crossing = answers.filter((a) => a.phase === 'killing' || a.phase === 'restarting');
+    // (listed with their errors, so a failure shows the answer that was neither)
+    expect(
+      crossing.filter((a) => !isWhole(a.res) && !isPartialNamingCases(a.res) && !isPartialCrossingCases(a.res)),
+    ).toEqual([]);
     // Recovery: the gateway reconnects on its own; every answer after the restart is whole.
     expect(of('back').length).toBeGreaterThanOrEqual(CLIENTS * 3);
     for (const res of of('back')) expect(isWhole(res)).toBe(true);

@@ -1,53 +1,133 @@
 import { createClient, type Client } from 'graphql-ws';
 import { messageFor } from './error-messages';
+import { onTokenChange, refresh, session } from '../session/session';
 
-/** An API error: its stable code, a Chinese message, and the field it concerns when the API names one. */
+/** One field's problem, as the API lists them under `extensions.problems`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An API error: its stable code, the Chinese message to show, the field it concerns when the API
+ * names one, and the API's extensions (for example a checkpoint refusal's `violations`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     readonly field?: string,
+    message?: string,
+    readonly problems: FieldProblem[] = [],
+    readonly extensions: Record<string, unknown> = {},
   ) {
-    super(messageFor(code));
+    super(message ?? messageFor(code));
   }
 }
 
 interface GraphQLErrorShape {
   message: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string; field?: string; problems?: FieldProblem[]; [k: string]: unknown };
 }
 
-/** Runs a query or mutation with a POST to /graphql on the same origin (JSON, so CSRF-safe). */
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The API's own message when it is in Chinese (every typed error's is), else the code's. */
+function toApiError(e: GraphQLErrorShape): ApiError {
+  const code = e.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  const message = CJK.test(e.message) && code !== 'INTERNAL_SERVER_ERROR' ? e.message : messageFor(code);
+  return new ApiError(code, e.extensions?.field, message, e.extensions?.problems ?? [], e.extensions ?? {});
+}
+
+async function send<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T | null; errors?: GraphQLErrorShape[] }> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(session.accessToken ? { authorization: `Bearer ${session.accessToken}` } : {}),
+      },
       credentials: 'same-origin',
       body: JSON.stringify({ query, variables }),
     });
   } catch {
     throw new ApiError('NETWORK');
   }
-  let body: { data?: T | null; errors?: GraphQLErrorShape[] };
   try {
-    body = (await response.json()) as typeof body;
+    return (await response.json()) as { data?: T | null; errors?: GraphQLErrorShape[] };
   } catch {
     throw new ApiError(response.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE');
   }
+}
+
+const EXPIRED = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED', 'TOKEN_REVOKED']);
+
+/**
+ * Runs a query or mutation with a POST to /graphql on the same origin (JSON, so CSRF-safe), with
+ * the session's access token when signed in. An expired token is renewed once and the request
+ * sent again (a mutation carries its idempotency key in its variables, so a resend never doubles).
+ */
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let body = await send<T>(query, variables);
+  const code = body.errors?.[0]?.extensions?.code;
+  if (code && EXPIRED.has(code) && session.account && (await refresh().catch(() => false)))
+    body = await send<T>(query, variables);
   const first = body.errors?.[0];
-  if (first) throw new ApiError(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first.extensions?.field);
+  if (first) throw toApiError(first);
   if (!body.data) throw new ApiError('INTERNAL_SERVER_ERROR');
   return body.data;
 }
 
-let live: Client | undefined;
+/** A fresh idempotency key for one user action (kept across that action's retries). */
+export function idempotencyKey(): string {
+  return crypto.randomUUID();
+}
 
-/** The graphql-ws client for live parts (subscriptions), opened on first use on the same origin. */
+let live: Client | undefined;
+let liveToken: string | undefined;
+
+onTokenChange(() => {
+  // A socket authenticates once, at connection_init: after a new token (or sign-out) the next
+  // subscription opens a new socket; graphql-ws resubscribes the running ones on reconnect.
+  if (live && liveToken !== session.accessToken) {
+    liveToken = session.accessToken;
+    live.terminate();
+  }
+});
+
+/** The graphql-ws client for live parts (subscriptions), on the same origin, with the session's token. */
 export function liveClient(): Client {
   if (!live) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    live = createClient({ url: `${scheme}//${location.host}/graphql`, lazy: true, retryAttempts: 5 });
+    liveToken = session.accessToken;
+    live = createClient({
+      url: `${scheme}//${location.host}/graphql`,
+      lazy: true,
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      connectionParams: () => (session.accessToken ? { authorization: `Bearer ${session.accessToken}` } : {}),
+    });
   }
   return live;
+}
+
+/** Subscribes through the live client; `next` gets each payload's data, `error` a Chinese ApiError. */
+export function subscribe<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  handlers: { next: (data: T) => void; error?: (e: ApiError) => void },
+): () => void {
+  return liveClient().subscribe<T>(
+    { query, variables },
+    {
+      next: (payload) => {
+        const first = payload.errors?.[0] as GraphQLErrorShape | undefined;
+        if (first) handlers.error?.(toApiError(first));
+        else if (payload.data) handlers.next(payload.data as T);
+      },
+      error: () => handlers.error?.(new ApiError('NETWORK')),
+      complete: () => undefined,
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { clerkRoutes } from './routes/clerk-routes';
 import { leaderRoutes } from './routes/leader-routes';
 import { inspectorRoutes } from './routes/inspector-routes';
 import { adminRoutes } from './routes/admin-routes';
+import { screenRoutes } from './routes/screen-routes';
 import { restoreSession, session } from './session/session';
 
 const routes: RouteRecordRaw[] = [
@@ -20,6 +21,7 @@ const routes: RouteRecordRaw[] = [
   ...leaderRoutes,
   ...inspectorRoutes,
   ...adminRoutes,
+  ...screenRoutes,
   {
     path: '/:rest(.*)*',
     name: 'not-found',

@@ -10,9 +10,11 @@ declare module 'vue-router' {
     /** Roles that may open the page; absent means public (no sign-in). */
     roles?: ConsoleRole[];
     /** The menu group the page is listed under; absent means not listed. */
-    menu?: '公开服务' | '办件' | '领导' | '监察' | '管理';
+    menu?: '公开服务' | '办件' | '领导' | '监察' | '管理' | '大屏';
     /** Its order within the menu group. */
     order?: number;
+    /** 'bare': full-screen, without the header, menu and footer (the big screen). */
+    layout?: 'bare';
   }
 }
 

@@ -26,6 +26,7 @@ import { ScopeChangeClock } from './read-cache/change-clock';
 import { ResponseCache } from './read-cache/response-cache';
 import { cachedAnswer, responseCachePlugin } from './read-cache/response-cache.plugin';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, queryLimitRules, type QueryLimits } from './limits/query-limits';
+import { screenReadsPlugin } from './auth/screen-reads.plugin';
 import { AlertFeed } from './subscriptions/alert-feed';
 import { attachSubscriptions } from './subscriptions/subscription-server';
 import type { GraphQLSchema } from 'graphql';
@@ -137,6 +138,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...queryLimitPlugins(o.limits ?? DEFAULT_QUERY_LIMITS),
+      screenReadsPlugin(),
       ...(responseCache ? [responseCachePlugin(responseCache, clock, () => server)] : []),
     ],
   });

@@ -5,6 +5,7 @@ import { PowerCatalogCode1766400000000 } from './migrations/1766400000000-power-
 import { PrincipalLeader1766400100000 } from './migrations/1766400100000-principal-leader';
 import { SignIn1766500000000 } from './migrations/1766500000000-sign-in';
 import { PasswordMustChange1766500100000 } from './migrations/1766500100000-password-must-change';
+import { ScreenRole1766600000000 } from './migrations/1766600000000-screen-role';
 import { AccountAdminResolver } from './account/account-admin.resolver';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { PowerRecord, PowerVersionRecord } from './power/power.entity';
@@ -50,6 +51,7 @@ export const powersSubgraph: SubgraphDefinition<PowersContext> = {
     PrincipalLeader1766400100000,
     SignIn1766500000000,
     PasswordMustChange1766500100000,
+    ScreenRole1766600000000,
   ],
   resolvers: [
     UnitResolver,

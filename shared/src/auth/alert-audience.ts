@@ -24,7 +24,7 @@ export const ADMIN_ALERT_KINDS = new Set(['CALENDAR_NOT_LOADED']);
  * Who may see an alert (used by the alerts subgraph and, identically, by the gateway before it
  * delivers a subscription event). Inspectors see alerts in their scope, except alerts about a
  * complaint against them (their unit's leadership, or their department). Leaders see case and
- * rating alerts of their subtree. Administrators see the upkeep alerts ({@link ADMIN_ALERT_KINDS})
+ * rating alerts of their subtree, and so do screen accounts (大屏). Administrators see the upkeep alerts ({@link ADMIN_ALERT_KINDS})
  * of their subtree, and only they do. Nobody else sees alerts.
  */
 export function canSeeAlert(p: Principal, a: AlertAudienceFacts): boolean {
@@ -34,5 +34,5 @@ export function canSeeAlert(p: Principal, a: AlertAudienceFacts): boolean {
   if (a.accusedUnit !== null && a.againstLeadership && p.unit === a.accusedUnit) return false;
   if (a.accusedDepartment !== null && p.department === a.accusedDepartment) return false;
   if (p.role === Role.INSPECTOR) return true;
-  return p.role === Role.LEADER && LEADER_ALERT_KINDS.has(a.kind);
+  return (p.role === Role.LEADER || p.role === Role.SCREEN) && LEADER_ALERT_KINDS.has(a.kind);
 }

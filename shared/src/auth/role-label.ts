@@ -11,6 +11,8 @@ export function roleLabel(role: Role): string {
       return '纪检监察人员';
     case Role.ADMIN:
       return '系统管理员';
+    case Role.SCREEN:
+      return '大屏账号';
     case Role.PUBLIC:
       return '公众';
     case Role.SERVICE:

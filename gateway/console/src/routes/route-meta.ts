@@ -26,4 +26,5 @@ export const HOME_OF: Record<ConsoleRole, string> = {
   LEADER: '/leader/decisions',
   INSPECTOR: '/inspector/alerts',
   ADMIN: '/admin/powers',
+  SCREEN: '/screen',
 };

@@ -4,7 +4,7 @@ import { computed, reactive } from 'vue';
 export interface SessionAccount {
   subject: string;
   name: string;
-  role: 'CLERK' | 'LEADER' | 'INSPECTOR' | 'ADMIN';
+  role: 'CLERK' | 'LEADER' | 'INSPECTOR' | 'ADMIN' | 'SCREEN';
   unit: string;
   department?: string | null;
   post?: string | null;
@@ -63,7 +63,11 @@ function apply(grant: Grant | undefined, announce: boolean): void {
   if (renewTimer) clearTimeout(renewTimer);
   renewTimer = undefined;
   // Renew a minute before expiry (at least 10 s from now), whether or not the tab is in use.
-  if (grant) renewTimer = setTimeout(() => void refresh().catch(() => undefined), Math.max(10_000, grant.expiresIn * 1000 - 60_000));
+  if (grant)
+    renewTimer = setTimeout(
+      () => void refresh().catch(() => undefined),
+      Math.max(10_000, grant.expiresIn * 1000 - 60_000),
+    );
   // Only a hint that a refresh cookie may exist, so a visitor who never signed in makes no request
   // to /auth/refresh; the token itself never reaches storage.
   try {
@@ -94,8 +98,7 @@ async function post(path: string, body: Record<string, unknown>): Promise<Grant 
     throw new SignInError('NETWORK', '网络连接失败，请检查网络后重试。');
   }
   const answer = (await response.json().catch(() => undefined)) as
-    | (Grant & { ok?: true; error?: { code: string; message: string } })
-    | undefined;
+    (Grant & { ok?: true; error?: { code: string; message: string } }) | undefined;
   if (!response.ok || !answer) {
     const code = answer?.error?.code ?? (response.status === 429 ? 'RATE_LIMITED' : 'UNAVAILABLE');
     throw new SignInError(code, answer?.error?.message ?? '暂时无法登录，请稍后重试。');
@@ -124,7 +127,10 @@ export function refresh(): Promise<boolean> {
       apply((await post('/auth/refresh', {})) as Grant, true);
       return true;
     } catch (e) {
-      if (e instanceof SignInError && (e.code === 'NETWORK' || e.code === 'UNAVAILABLE' || e.code === 'ACCOUNTS_UNAVAILABLE'))
+      if (
+        e instanceof SignInError &&
+        (e.code === 'NETWORK' || e.code === 'UNAVAILABLE' || e.code === 'ACCOUNTS_UNAVAILABLE')
+      )
         throw e;
       apply(undefined, true);
       return false;

@@ -103,7 +103,7 @@ export class AlertService {
 
   /** Alerts of a subtree, newest first. Rows the caller may not see are filtered by the same rule as everywhere. */
   async list(p: Principal, filter: AlertFilter, first: number, after?: string | null): Promise<Page<Alert>> {
-    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER, Role.ADMIN], '查看预警');
+    scope.assertRole(p, [Role.INSPECTOR, Role.LEADER, Role.SCREEN, Role.ADMIN], '查看预警');
     checkPageSize(first);
     const root = filter.unit ?? p.unit!;
     if (!unitCode.isValid(root))
@@ -117,7 +117,8 @@ export class AlertService {
       `NOT (against_leadership AND accused_unit = ${add(p.unit ?? '')})`,
       `(accused_department IS NULL OR accused_department::text <> ${add(p.department ?? '')})`,
     );
-    if (p.role === Role.LEADER) where.push(`kind IN ('CARD', 'CHECKPOINT_BLOCKED', 'LOW_RATING')`);
+    if (p.role === Role.LEADER || p.role === Role.SCREEN)
+      where.push(`kind IN ('CARD', 'CHECKPOINT_BLOCKED', 'LOW_RATING')`);
     // Administrators see only the platform's upkeep alerts (ADMIN_ALERT_KINDS), and only they do.
     if (p.role === Role.ADMIN) where.push(`kind = ANY(${add([...ADMIN_ALERT_KINDS])})`);
     else where.push(`NOT (kind = ANY(${add([...ADMIN_ALERT_KINDS])}))`);

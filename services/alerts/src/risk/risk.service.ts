@@ -19,7 +19,7 @@ import type { AlertTrend } from './risk-inputs.type';
 import { bandOf } from './quartile-fences';
 import { IndicatorStatus, type RiskIndex, type RiskMonth, type TierRanking } from './risk.type';
 
-const READERS = [Role.INSPECTOR, Role.LEADER] as const;
+const READERS = [Role.INSPECTOR, Role.LEADER, Role.SCREEN] as const;
 
 /**
  * The risk index (勤廉风险综合评价指数), its ranking and its series: a unit's own inputs arrive

@@ -16,7 +16,7 @@ export class UnitComplaintStatsResolver {
     @Arg('to') to: Date,
     @Ctx() ctx: ComplaintsContext,
   ): Promise<ComplaintStats> {
-    scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER], '查看投诉统计');
+    scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER, Role.SCREEN], '查看投诉统计');
     scope.assertCanRead(ctx.principal, u.code);
     if (!(from < to)) throw platformError(PlatformErrorCode.VALIDATION_FAILED, 'from 须早于 to', 'from');
     return ctx.complaintStats.load({ code: u.code, from, to });

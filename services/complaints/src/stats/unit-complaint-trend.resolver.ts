@@ -14,7 +14,7 @@ export class UnitComplaintTrendResolver {
     description: 'Monthly complaint counts of the subtree over the last 12 months (inspectors and leaders in scope).',
   })
   async complaintTrend(@Root() unit: UnitRef, @Ctx() ctx: ComplaintsContext): Promise<ComplaintTrend> {
-    scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER, Role.SERVICE], '查看投诉趋势');
+    scope.assertRole(ctx.principal, [Role.INSPECTOR, Role.LEADER, Role.SCREEN, Role.SERVICE], '查看投诉趋势');
     scope.assertCanRead(ctx.principal, unit.code);
     return toComplaintTrend(await ctx.trends.forUnits.load(unit.code));
   }

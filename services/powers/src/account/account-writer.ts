@@ -56,7 +56,11 @@ export async function writeAccount(em: EntityManager, a: NewAccount): Promise<vo
     );
   if (!a.name.trim()) throw platformError(PlatformErrorCode.VALIDATION_FAILED, '姓名不能为空', 'name');
   if (!(PERSON_ROLES as readonly string[]).includes(a.role))
-    throw platformError(PlatformErrorCode.VALIDATION_FAILED, '角色须为 CLERK、LEADER、INSPECTOR 或 ADMIN', 'role');
+    throw platformError(
+      PlatformErrorCode.VALIDATION_FAILED,
+      '角色须为 CLERK、LEADER、INSPECTOR、ADMIN 或 SCREEN',
+      'role',
+    );
   if (!unitCode.isValid(a.unitCode))
     throw platformError(PlatformErrorCode.VALIDATION_FAILED, '单位代码须为 12 位区划代码', 'unitCode');
   const units: unknown[] = await em.query('SELECT 1 FROM unit WHERE code = $1', [a.unitCode]);

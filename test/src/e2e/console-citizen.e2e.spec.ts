@@ -222,7 +222,7 @@ describe('console: a citizen rates, complains and reads the barometer', () => {
       .locator('#complaint-evidence')
       .setInputFiles({ name: '聊天记录.txt', mimeType: 'text/plain', buffer: proof });
     await evidenceField.locator('.evidence-list li').waitFor();
-    expect(await evidenceField.locator('.el-form-item__error').count()).toBe(0);
+    await evidenceField.locator('.el-form-item__error').waitFor({ state: 'detached' }); // cleared on a new choice
     expect(await evidenceField.locator('.evidence-name').allTextContents()).toEqual(['聊天记录.txt']);
 
     await page.getByRole('button', { name: '提交投诉' }).click();

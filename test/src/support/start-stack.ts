@@ -90,6 +90,8 @@ export async function startStack(
      * database before the subgraphs start; catalog only, which is much faster, unless asked.
      */
     demoHistory?: boolean;
+    /** The built console the gateway serves at `/` (gateway/console/dist unless given). */
+    consoleDir?: string;
   } = {},
 ): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
@@ -167,6 +169,7 @@ export async function startStack(
     databaseUrl: database.url,
     alertPollMs: 500,
     ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
   });
   const demo = generateDemoData();
 

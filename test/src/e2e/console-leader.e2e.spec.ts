@@ -34,7 +34,7 @@ describe('console: the leader pages in a browser', () => {
   let base: string;
   let leader: string;
   let clerk: string;
-  const cases: Record<'decide' | 'handled' | 'late', { id: string; number: string }> = {} as never;
+  const cases: Record<'decide' | 'handled' | 'back' | 'late', { id: string; number: string }> = {} as never;
   let noticeId: string;
   let power: string;
   let consoleDir: string;
@@ -58,11 +58,12 @@ describe('console: the leader pages in a browser', () => {
         case: {
           status: string;
           outcome: string | null;
+          currentStep: number;
           steps: { stepNo: number; timeLimitDays: number }[];
           events: { kind: string; payload: string }[];
         };
       }>(
-        'query($id: ID!) { case(id: $id) { status outcome steps { stepNo timeLimitDays } events { kind payload } } }',
+        'query($id: ID!) { case(id: $id) { status outcome currentStep steps { stepNo timeLimitDays } events { kind payload } } }',
         {
           token: leader,
           variables: { id },
@@ -97,6 +98,10 @@ describe('console: the leader pages in a browser', () => {
     cases.handled = await file('leader-file-handled');
     await advance(leader, cases.handled.id, 'leader-handled-adv1');
     await advance(clerk, cases.handled.id, 'leader-handled-adv2');
+    // At the decision step, handled by the clerk only: the leader sends it back instead.
+    cases.back = await file('leader-file-back');
+    await advance(clerk, cases.back.id, 'leader-back-adv1');
+    await advance(clerk, cases.back.id, 'leader-back-adv2');
     // Still at its one-day first step, two working days on: a yellow card, so it waits for more time.
     cases.late = await file('leader-file-late');
     const calendar = stack.cases.config().calendar;
@@ -202,6 +207,24 @@ describe('console: the leader pages in a browser', () => {
     await page.locator('.leader-case-table').first().getByText(cases.decide.number).waitFor({ state: 'detached' });
   });
 
+  it('sends a case not ready for decision back to an earlier step (退回) with the reason; the API shows it there', async () => {
+    await page.getByRole('button', { name: `作出决定：${cases.back.number}` }).click();
+    const dialog = page.locator('.decision-dialog');
+    await dialog.getByLabel('决定意见').waitFor();
+    await dialog.getByText('退回重办', { exact: true }).click();
+    await dialog.locator('.return-step .el-select__wrapper').click();
+    await page.getByRole('option', { name: '第2步 材料审查' }).click();
+    await dialog.getByLabel('退回理由').fill('缺少现场核查记录，请补充后再报');
+    await dialog.getByRole('button', { name: '退回', exact: true }).click();
+    await page.getByText('办件已退回重办').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    const state = await caseState(cases.back.id);
+    expect(state).toMatchObject({ status: 'IN_PROGRESS', currentStep: 2 });
+    const returned = state.events.find((e) => e.kind === 'RETURNED');
+    expect(JSON.parse(returned!.payload)).toMatchObject({ from: 3, to: 2, reason: '缺少现场核查记录，请补充后再报' });
+    await page.locator('.leader-case-table').first().getByText(cases.back.number).waitFor({ state: 'detached' });
+  });
+
   it('grants a late case more time (延期) with a reason; the API shows the longer step', async () => {
     await page.getByRole('tab', { name: /延期审批/ }).click();
     const table = page.locator('.leader-case-table').nth(1);
@@ -293,8 +316,8 @@ describe('console: the leader pages in a browser', () => {
       { token: leader, variables: { from, to, dFrom: `${month}-01`, dTo: `${next}-01` } },
     );
     const u = api.data!.unit;
-    // What this spec filed this month is there: three cases, one completed, one with a yellow card.
-    expect(u.caseStats).toMatchObject({ filed: 3, open: 2, completed: 1, overdue: 1 });
+    // What this spec filed this month is there: four cases, one completed, one with a yellow card.
+    expect(u.caseStats).toMatchObject({ filed: 4, open: 3, completed: 1, overdue: 1 });
     expect(u.yellow.edges.length).toBe(1);
 
     await page.goto(`${base}/leader/figures`);

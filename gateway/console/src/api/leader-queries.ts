@@ -98,6 +98,15 @@ export const COMPLETE_CASE = /* GraphQL */ `
   }
 `;
 
+/** What the leader does with a case at its decision step: 准予, 不予, or 退回 to an earlier step. */
+export type Decision = 'APPROVED' | 'REJECTED' | 'RETURNED';
+
+export const RETURN_CASE = /* GraphQL */ `
+  mutation LeaderReturnCase($input: ReturnCaseInput!, $key: String!) {
+    returnCase(input: $input, idempotencyKey: $key) { ${CASE_ANSWER} }
+  }
+`;
+
 export const EXTEND_CASE = /* GraphQL */ `
   mutation LeaderExtendCase($input: ExtendCaseInput!, $key: String!) {
     extendCase(input: $input, idempotencyKey: $key) { ${CASE_ANSWER} }

@@ -16,7 +16,7 @@ export function caseTrendOption(t: NonNullable<UnitFigures['caseTrend']>): Leade
   return {
     color: COLOURS,
     tooltip: { trigger: 'axis' },
-    legend: { textStyle: AXIS_TEXT },
+    legend: { top: 0, textStyle: AXIS_TEXT },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: t.months, axisLabel: AXIS_TEXT },
     yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_TEXT },
@@ -38,7 +38,7 @@ export function opinionTrendOption(
   return {
     color: [COLOURS[0]!, COLOURS[2]!],
     tooltip: { trigger: 'axis' },
-    legend: { textStyle: AXIS_TEXT },
+    legend: { top: 0, textStyle: AXIS_TEXT },
     grid: { left: 40, right: 40, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: months, axisLabel: AXIS_TEXT },
     yAxis: [
@@ -57,8 +57,8 @@ export function childrenOption(children: UnitFigures['children']): LeaderChartOp
   return {
     color: [COLOURS[0]!, COLOURS[2]!],
     tooltip: { trigger: 'axis' },
-    legend: { textStyle: AXIS_TEXT },
-    grid: { left: 40, right: 16, top: 36, bottom: 60 },
+    legend: { top: 0, textStyle: AXIS_TEXT },
+    grid: { left: 40, right: 16, top: 36, bottom: 40 },
     xAxis: {
       type: 'category',
       data: children.map((u) => u.name),

@@ -10,7 +10,7 @@ export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'DISPOSED';
 export type DisposalKind = 'DISMISSED' | 'NOTICE_ISSUED' | 'ACCOUNTABILITY_STARTED';
 
 export type AlertDetails =
-  | { __typename: 'CardAlertDetails'; number: string; step: number | null; reason: string }
+  | { __typename: 'CardAlertDetails'; number: string; cardStep: number | null; reason: string }
   | {
       __typename: 'CheckpointAlertDetails';
       number: string;
@@ -72,7 +72,7 @@ const ALERT_FIELDS = /* GraphQL */ `
       __typename
       ... on CardAlertDetails {
         number
-        step
+        cardStep: step
         reason
       }
       ... on CheckpointAlertDetails {

@@ -280,6 +280,23 @@ describe('console: a citizen rates, complains and reads the barometer', () => {
     await screenshot(page, SUITE, '06-complaint-follow');
     expect(await axeViolations(page)).toEqual([]);
 
+    // More evidence with the code: a new event for the complainant, the file's hash for the inspector.
+    const more = Buffer.from('补充：转账记录');
+    await page
+      .locator('#follow-evidence')
+      .setInputFiles({ name: '转账记录.txt', mimeType: 'text/plain', buffer: more });
+    await page.getByRole('button', { name: '提交补充证据' }).click();
+    await page.getByText('证据已补充，已记入办理记录。').waitFor();
+    expect(await page.locator('.follow-event').allTextContents()).toEqual(['提交投诉', '补充证据']);
+    const after = await stack.gql<{ complaint: { events: { kind: string; attachmentHashes: string[] }[] } }>(
+      `{ complaint(id: "${mine.id}") { events { kind attachmentHashes } } }`,
+      { token: inspector },
+    );
+    expect(after.data!.complaint.events[1]).toEqual({
+      kind: 'EVIDENCE_ADDED',
+      attachmentHashes: [createHash('sha256').update(more).digest('hex')],
+    });
+
     await page.getByLabel('查询码').fill('AAAAAAAAAAAA');
     await page.getByRole('button', { name: '查询' }).click();
     const error = page.locator('.follow-result [role=alert]');

@@ -179,7 +179,7 @@ const ms = (x: number) => x.toFixed(0).padStart(6);
 const kb = (x: number) => (x / 1024).toFixed(1).padStart(8);
 
 function printTimings(rows: { page: string; mode: string; samples: Sample[] }[]): void {
-  const head = ['page', 'mode', 'FCP', 'DCL', 'load', 'TTI', 'blocking', 'kB transferred (assets)'];
+  const head = ['page', 'mode', 'FCP', 'DCL', 'load', 'TTI', 'blocking', 'KiB transferred (assets)'];
   console.log(`\nLoad timings over ${RUNS} runs each, ms from navigation start: median / p95`);
   console.log(head.join(' | '));
   for (const r of rows) {
@@ -213,7 +213,7 @@ function printBundle(dir: string): void {
       return { file: path.relative(dir, f), raw: body.length, gzip: gzipSync(body).length };
     })
     .sort((a, b) => b.raw - a.raw);
-  console.log(`\nConsole build ${dir}: ${sized.length} files, kB raw / gzip (the gateway sends them raw)`);
+  console.log(`\nConsole build ${dir}: ${sized.length} files, KiB raw / gzip (the gateway sends them raw)`);
   for (const s of sized) console.log(`${kb(s.raw)} ${kb(s.gzip)}  ${s.file}`);
   const total = (re: RegExp) =>
     sized.filter((s) => re.test(s.file)).reduce((n, s) => [n[0]! + s.raw, n[1]! + s.gzip], [0, 0]);

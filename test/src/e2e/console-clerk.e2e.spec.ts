@@ -160,7 +160,7 @@ describe('console: the clerk files and handles a case in a browser', () => {
     await page.getByText(`金额不得超过 50,000 元（依据：${AMOUNT_BASIS}）`).waitFor();
     await page.getByLabel('姓名或名称').fill('李四');
     await page.getByLabel('证件号码').fill('139901199001051234');
-    await page.getByLabel('联系电话').fill('13812345678');
+    await page.getByLabel('联系电话').fill('12345');
     await page.getByLabel('申请事项').fill('申请困难群众临时救助');
     await page.getByLabel('申请或核定金额（元）').fill('80000');
     await page.getByLabel('上传：身份证明').setInputFiles({
@@ -172,6 +172,15 @@ describe('console: the clerk files and handles a case in a browser', () => {
     await screenshot(page, SUITE, '02-file-form');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The API's refusal of the phone number shows beside its field; the rest of the form stays.
+    await page.getByRole('button', { name: '受理并生成回执' }).click();
+    const phoneError = page
+      .locator('.el-form-item', { has: page.getByLabel('联系电话') })
+      .locator('.el-form-item__error');
+    await phoneError.waitFor();
+    expect(await phoneError.textContent()).toContain('11 位手机号码');
+    expect(await page.getByLabel('姓名或名称').inputValue()).toBe('李四');
+    await page.getByLabel('联系电话').fill('13812345678');
     await page.getByRole('button', { name: '受理并生成回执' }).click();
     await page.getByRole('heading', { name: '受理成功，请将回执交申请人' }).waitFor();
     filedNumber = (await page.locator('.receipt-number').textContent())!.trim();
@@ -260,6 +269,23 @@ describe('console: the clerk files and handles a case in a browser', () => {
     expect(resumed).toMatchObject({ status: 'IN_PROGRESS', currentStep: 2 });
     expect(resumed.events.map((e) => e.kind).slice(-2)).toEqual(['SUSPENDED', 'RESUMED']);
     await screenshot(page, SUITE, '07-resumed');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('returns the case to an earlier step with the reason', async () => {
+    await page.getByRole('tab', { name: '退回' }).click();
+    await page.getByLabel('退回理由').fill('身份证明不清晰，退回重新核验');
+    await page.getByRole('button', { name: '退回', exact: true }).click();
+    await page.locator('.case-notice', { hasText: '已退回第 1 环节' }).waitFor();
+    const returned = await readCase(filedId);
+    expect(returned).toMatchObject({ status: 'IN_PROGRESS', currentStep: 1 });
+    expect(JSON.parse(returned.events.at(-1)!.payload)).toMatchObject({
+      from: 2,
+      to: 1,
+      reason: '身份证明不清晰，退回重新核验',
+    });
+    await page.locator('.case-trace [data-kind="RETURNED"]').waitFor();
+    await screenshot(page, SUITE, '08-returned');
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -61,36 +61,74 @@ export interface ScreenUnit {
   children: ScreenChild[];
 }
 
-const UNIT_FIELDS = `
+/** What changes with every filing: this month's and this year's figures, for the unit and its children. */
+const FIGURE_FIELDS = `
   code name tier
-  riskIndex { month score band }
-  ranking { position outOf }
   monthCases: caseStats(from: $monthFrom, to: $to) { filed open overdue onTimeRate }
   yearCases: caseStats(from: $yearFrom, to: $to) { filed open overdue onTimeRate }
   monthSatisfaction: satisfaction(from: $monthDay, to: $toDay) { count average satisfiedShare }
   yearSatisfaction: satisfaction(from: $yearDay, to: $toDay) { count average satisfiedShare }
   monthComplaints: complaintStats(from: $monthFrom, to: $to) { received substantiatedRate noticesOpen noticesOverdue }
   yearComplaints: complaintStats(from: $yearFrom, to: $to) { received substantiatedRate noticesOpen noticesOverdue }
-  caseTrend { months filed completed overdue }
-  complaintTrend { months received substantiated }
-  satisfactionTrend { months average }
-  alertTrend { months raised red }
   children {
     code name tier
-    riskIndex { month score band }
-    ranking { position outOf }
     caseStats(from: $monthFrom, to: $to) { filed open overdue onTimeRate }
     satisfaction(from: $monthDay, to: $toDay) { count average satisfiedShare }
     complaintStats(from: $monthFrom, to: $to) { received }
   }`;
 
-const VARIABLES = `$unit: ID!, $monthFrom: DateTimeISO!, $yearFrom: DateTimeISO!, $to: DateTimeISO!,
+/**
+ * What moves slowly: the 12-month trends and the risk index with ranks (computed against the
+ * tier's peers). Kept apart so that a filing's push does not wait for the risk index.
+ */
+const RISK_FIELDS = `
+  code
+  riskIndex { month score band }
+  ranking { position outOf }
+  caseTrend { months filed completed overdue }
+  complaintTrend { months received substantiated }
+  satisfactionTrend { months average }
+  alertTrend { months raised red }
+  children { code riskIndex { month score band } ranking { position outOf } }`;
+
+const FIGURE_VARIABLES = `$unit: ID!, $monthFrom: DateTimeISO!, $yearFrom: DateTimeISO!, $to: DateTimeISO!,
   $monthDay: String!, $yearDay: String!, $toDay: String!`;
 
-export const SCREEN_UNIT = `query ScreenUnit(${VARIABLES}) { unit(code: $unit) { ${UNIT_FIELDS} } }`;
+export const SCREEN_UNIT = `query ScreenUnit(${FIGURE_VARIABLES}) { unit(code: $unit) { ${FIGURE_FIELDS} } }`;
+export const SCREEN_RISK = `query ScreenRisk($unit: ID!) { unit(code: $unit) { ${RISK_FIELDS} } }`;
 
-/** The same selection, pushed again after each change in the unit's subtree (the read path's live screen). */
-export const SCREEN_LIVE = `subscription ScreenLive(${VARIABLES}) { dashboardUpdated(unit: $unit) { ${UNIT_FIELDS} } }`;
+/** The same selections, pushed again after each change in the unit's subtree (the read path's live screen). */
+export const SCREEN_LIVE = `subscription ScreenLive(${FIGURE_VARIABLES}) { dashboardUpdated(unit: $unit) { ${FIGURE_FIELDS} } }`;
+export const SCREEN_RISK_LIVE = `subscription ScreenRiskLive($unit: ID!) { dashboardUpdated(unit: $unit) { ${RISK_FIELDS} } }`;
+
+export type ScreenFigures = Omit<
+  ScreenUnit,
+  'riskIndex' | 'ranking' | 'caseTrend' | 'complaintTrend' | 'satisfactionTrend' | 'alertTrend' | 'children'
+> & { children: Omit<ScreenChild, 'riskIndex' | 'ranking'>[] };
+export type ScreenRisk = Pick<
+  ScreenUnit,
+  'code' | 'riskIndex' | 'ranking' | 'caseTrend' | 'complaintTrend' | 'satisfactionTrend' | 'alertTrend'
+> & { children: Pick<ScreenChild, 'code' | 'riskIndex' | 'ranking'>[] };
+
+/** One unit's figures with what is known of its risk (null until the risk part has answered). */
+export function mergeScreen(f: ScreenFigures, r: ScreenRisk | undefined): ScreenUnit {
+  const own = r && r.code === f.code ? r : undefined;
+  const risk = new Map(own?.children.map((c) => [c.code, c]) ?? []);
+  return {
+    ...f,
+    riskIndex: own?.riskIndex ?? null,
+    ranking: own?.ranking ?? null,
+    caseTrend: own?.caseTrend ?? null,
+    complaintTrend: own?.complaintTrend ?? null,
+    satisfactionTrend: own?.satisfactionTrend ?? null,
+    alertTrend: own?.alertTrend ?? null,
+    children: f.children.map((c) => ({
+      ...c,
+      riskIndex: risk.get(c.code)?.riskIndex ?? null,
+      ranking: risk.get(c.code)?.ranking ?? null,
+    })),
+  };
+}
 
 export interface TickerAlert {
   id: string;

@@ -38,7 +38,10 @@ function toApiError(e: GraphQLErrorShape): ApiError {
   return new ApiError(code, e.extensions?.field, message, e.extensions?.problems ?? [], e.extensions ?? {});
 }
 
-async function send<T>(query: string, variables: Record<string, unknown>): Promise<{ data?: T | null; errors?: GraphQLErrorShape[] }> {
+async function send<T>(
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data?: T | null; errors?: GraphQLErrorShape[] }> {
   let response: Response;
   try {
     response = await fetch('/graphql', {

@@ -26,7 +26,8 @@ export function useFieldErrors(fields: Record<string, string> = {}): {
   function show(e: unknown): void {
     clear();
     const error = e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR');
-    const problems = error.problems.length > 0 ? error.problems : error.field ? [{ field: error.field, message: error.message }] : [];
+    const problems =
+      error.problems.length > 0 ? error.problems : error.field ? [{ field: error.field, message: error.message }] : [];
     for (const p of problems) fieldErrors[propOf(p.field)] = p.message;
     if (problems.length === 0) formError.value = error;
   }

@@ -5,6 +5,7 @@ import { DEFAULT_CONSOLE_DIR } from '@sunlight/gateway';
 import { DEMO_PASSWORD } from '@sunlight/powers';
 import { Role } from '@sunlight/shared';
 import type { Locator, Page } from 'playwright-core';
+import { authPost } from '../support/auth-http';
 import { publishTestPower } from '../support/case-fixtures';
 import { axeViolations, openBrowser, screenshot, watchFailures } from '../support/browser';
 import { startStack, type Stack } from '../support/start-stack';
@@ -321,5 +322,24 @@ describe('console: the admin pages in a browser', () => {
     await screenshot(fresh, SUITE, '10-new-account-signed-in');
     expect(freshFailures).toEqual([]);
     await fresh.close();
+  });
+
+  it('resets the account’s password: the new one is shown once, works, and must be changed at sign-in', async () => {
+    const row = page.locator('.admin-accounts-table tbody tr', { hasText: created.subject });
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^重置密码：界面新建`) });
+    await dialog.waitFor();
+    const password = await dialog.getByLabel('新密码').inputValue();
+    await dialog.getByRole('button', { name: '重置密码' }).click();
+    const shown = page.locator('.one-time-password');
+    await shown.filter({ hasText: '密码已重置' }).waitFor();
+    expect(await shown.locator('.one-time-value').textContent()).toBe(password);
+    const signedIn = await authPost(stack.gatewayUrl, '/auth/login', {
+      body: { subject: created.subject, password },
+      from: '127.0.0.61',
+    });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.mustChangePassword).toBe(true);
+    await screenshot(page, SUITE, '11-password-reset');
   });
 });

@@ -237,6 +237,9 @@ describe('console: the big screen (大屏)', () => {
     expect(u.children.length).toBe(5);
     for (const c of u.children) {
       const node = page.locator(`.tree-unit[data-unit="${c.code}"]`);
+      // the risk part answers after the figures
+      if (c.ranking?.position != null)
+        await node.locator('.tree-rank', { hasText: `第${c.ranking.position}/${c.ranking.outOf}名` }).waitFor();
       const text = (await node.textContent())!;
       expect(text).toContain(c.name);
       if (c.riskIndex?.band) expect(text).toContain(BAND[c.riskIndex.band]);
@@ -270,6 +273,8 @@ describe('console: the big screen (大屏)', () => {
     await screenshot(page, SUITE, '03-village');
     await page.locator(`.tree-unit[data-unit="${CITY}"]`).click();
     await page.locator(`.screen[data-focus="${CITY}"]`).waitFor();
+    const city = await stack.gql<Figures>(FIGURES, { token: cityLeader, variables: { unit: CITY, ...windows() } });
+    await waitForFigure('year-filed', city.data!.unit.year.filed);
   });
 
   it('shows a case filed by a clerk within the freshness target, without a reload or a polling request', async () => {
@@ -277,6 +282,7 @@ describe('console: the big screen (大屏)', () => {
     const before = await figureNumber('month-filed');
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
     const queried = figureQueries.length;
+    await new Promise((r) => setTimeout(r, 2000)); // the live subscription is established after the figures' first answer
     const filed = await fileCase(stack, TOWNSHIP, powerId, 'console-screen-case-1');
     expect(filed.errors).toBeUndefined();
     const committed = Date.now();
@@ -425,6 +431,11 @@ describe('console: the big screen (大屏)', () => {
   });
 
   it('refuses a screen token every mutation, personal reads and another county, over HTTP and the socket', async () => {
+    // a token of its own (the kiosk's sign-in in the browser may have ended the earlier session)
+    const login = await authPost(stack.gatewayUrl, '/auth/login', {
+      body: { subject: SCREEN_SUBJECT, password: SCREEN_PASSWORD },
+    });
+    screenToken = login.body.accessToken!;
     const asScreen = (query: string, variables?: Record<string, unknown>) =>
       stack.gql(query, { token: screenToken, ...(variables ? { variables } : {}) });
     const alerts = await stack.gql<{ alerts: { edges: { node: { id: string; status: string } }[] } }>(

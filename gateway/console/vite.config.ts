@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { precompress } from './build/precompress.ts';
 
 // Built into dist/ and served by the gateway at `/` (same origin as /graphql: no CORS, no CSRF
 // exposure). `npm run dev` proxies /graphql to a gateway on port 4000.
@@ -16,6 +17,7 @@ export default defineConfig({
     // styled too). Only Element Plus is resolved (dirs: []): the console's own components are still
     // imported explicitly; no generated .d.ts.
     Components({ dirs: [], dts: false, resolvers: [ElementPlusResolver({ importStyle: false })] }),
+    precompress('dist'),
   ],
   build: {
     outDir: 'dist',

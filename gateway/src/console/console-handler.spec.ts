@@ -3,7 +3,24 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { withConsole } from './console-handler';
+
+/** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
 
 describe('withConsole', () => {
   let server: http.Server;
@@ -16,6 +33,10 @@ describe('withConsole', () => {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>阳光</title>');
     writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(path.join(dir, 'favicon.ico'), 'x');
+    const big = 'export const a = "阳光政务";\n'.repeat(200);
+    writeFileSync(path.join(dir, 'assets', 'big-def456.js'), big);
+    writeFileSync(path.join(dir, 'assets', 'big-def456.js.gz'), gzipSync(big));
+    writeFileSync(path.join(dir, 'assets', 'big-def456.js.br'), brotliCompressSync(big));
     writeFileSync(path.join(dir, 'explorer.html'), '<!doctype html><title>GraphiQL</title>');
     writeFileSync(path.join(os.tmpdir(), 'outside-secret.txt'), 'secret');
     const api = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -49,6 +70,26 @@ describe('withConsole', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${base}/assets/gone-000.js`)).status).toBe(404);
     expect((await fetch(`${base}/missing.png`)).status).toBe(404);
+  });
+
+  it("sends the build's brotli or gzip copy as the browser accepts, else the file itself", async () => {
+    const url = `${base}/assets/big-def456.js`;
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toBe('Accept-Encoding');
+    const text = plain.body.toString('utf8');
+    expect(text).toContain('阳光政务');
+    const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(plain.body.length / 10);
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(text);
+    const gz = await rawGet(url, { 'accept-encoding': 'gzip, br;q=0' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(text);
+    const small = await rawGet(`${base}/assets/index-abc123.js`, { 'accept-encoding': 'br, gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString('utf8')).toBe('console.log(1)');
   });
 
   it('leaves /graphql, /health, the API routes and every non-GET request to the API', async () => {

@@ -66,14 +66,20 @@ async function serveExplorer(root: string, req: IncomingMessage, res: ServerResp
     res.end('接口调试页面尚未构建：请在项目根目录运行 npm run build 后重试。');
     return;
   }
-  sendFile(req, res, page, 'no-cache', CONSOLE_SECURITY_HEADERS);
+  await sendFile(req, res, page, 'no-cache', CONSOLE_SECURITY_HEADERS);
 }
 
 async function serve(root: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const found = pathname === '/' ? undefined : await fileUnder(root, pathname);
   if (found && path.basename(found.file) !== 'index.html') {
     const hashed = pathname.startsWith('/assets/');
-    sendFile(req, res, found, hashed ? 'public, max-age=31536000, immutable' : 'no-cache', CONSOLE_SECURITY_HEADERS);
+    await sendFile(
+      req,
+      res,
+      found,
+      hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      CONSOLE_SECURITY_HEADERS,
+    );
     return;
   }
   // Missing assets and paths with an extension are real 404s: index.html must not stand in for a script.
@@ -87,7 +93,7 @@ async function serve(root: string, pathname: string, req: IncomingMessage, res: 
     res.end('控制台尚未构建：请在项目根目录运行 npm run build 后重试。');
     return;
   }
-  sendFile(req, res, index, 'no-cache', CONSOLE_SECURITY_HEADERS);
+  await sendFile(req, res, index, 'no-cache', CONSOLE_SECURITY_HEADERS);
 }
 
 function notFound(res: ServerResponse): void {

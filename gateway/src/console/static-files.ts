@@ -52,25 +52,62 @@ export async function fileUnder(root: string, urlPath: string): Promise<{ file: 
   }
 }
 
-/** Sends a file with its content type and the given cache policy (HEAD: headers only). */
-export function sendFile(
+/** Encodings the build writes beside a text file (`<file>.br`, `<file>.gz`), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Whether an Accept-Encoding header takes `name` (present and not `;q=0`). */
+function accepts(header: string, name: string): boolean {
+  return header
+    .toLowerCase()
+    .split(',')
+    .some((part) => {
+      const [token, ...params] = part.trim().split(';');
+      if (token?.trim() !== name) return false;
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return q === undefined || Number(q.slice(2)) > 0;
+    });
+}
+
+/**
+ * Sends a file with its content type and the given cache policy (HEAD: headers only). When the
+ * build left a compressed copy beside it (`.br`, `.gz`) that the browser accepts, that copy is sent
+ * with its Content-Encoding; every answer for a compressible file says `Vary: Accept-Encoding`.
+ */
+export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   found: { file: string; size: number },
   cacheControl: string,
   extraHeaders: Record<string, string> = {},
-): void {
+): Promise<void> {
+  let body = found;
+  let encoding: string | undefined;
+  const accepted = req.headers['accept-encoding'] ?? '';
+  for (const e of ENCODINGS) {
+    if (!accepts(accepted, e.name)) continue;
+    const copy = await fileUnder(path.dirname(found.file), path.basename(found.file) + e.suffix);
+    if (copy) {
+      body = copy;
+      encoding = e.name;
+      break;
+    }
+  }
   res.writeHead(200, {
     'content-type': TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': String(found.size),
+    'content-length': String(body.size),
     'cache-control': cacheControl,
+    vary: 'Accept-Encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
     ...extraHeaders,
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  createReadStream(found.file)
+  createReadStream(body.file)
     .on('error', () => res.destroy())
     .pipe(res);
 }

@@ -176,6 +176,16 @@ describe('account management by an ADMIN of its subtree', () => {
     expect(seen.length).toBeGreaterThan(6);
   });
 
+  it('lists the first page when `after` is left out (not only when it is null)', async () => {
+    const r = await run(
+      countyAdmin,
+      'query($u: String!) { accounts(unit: $u, first: 2) { edges { node { subject } } pageInfo { hasNextPage } } }',
+      { u: COUNTY },
+    );
+    expect(r.errors).toBeUndefined();
+    expect((r.data as { accounts: { edges: unknown[] } }).accounts.edges).toHaveLength(2);
+  });
+
   it('refuses a county ADMIN across tiers: another county, the city above', async () => {
     const list = (u: string) =>
       run(countyAdmin, 'query($u: String!) { accounts(unit: $u, first: 5) { edges { node { subject } } } }', { u });

@@ -115,7 +115,8 @@ describe('console: the public pages in a browser', () => {
     const error = page.locator('.progress-result [role=alert]');
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('CASE_NOT_FOUND');
-    expect(await error.textContent()).toContain('未找到该办件，请核对办件编号和查询码。');
+    // The API's own Chinese message is shown (services/cases case-lookup.service).
+    expect(await error.textContent()).toContain('没有与该办件编号和查询码相符的办件');
     await screenshot(page, SUITE, '05-progress-not-found');
   });
 

@@ -46,7 +46,7 @@ export class AccountAdminService {
     const params: unknown[] = [];
     const param = (v: unknown): string => `$${params.push(v)}`;
     let where = scope.subtreeCondition('unit_code', unit, param);
-    if (after !== null) where += ` AND subject > ${param(String(cursor.decode(after, 1)[0]))}`;
+    if (after !== null && after !== undefined) where += ` AND subject > ${param(String(cursor.decode(after, 1)[0]))}`;
     const rows: Row[] = await this.ds.query(
       `SELECT ${COLUMNS} FROM account WHERE ${where} ORDER BY subject LIMIT ${param(size + 1)}`,
       params,

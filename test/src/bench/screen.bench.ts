@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DEFAULT_CONSOLE_DIR } from '@sunlight/gateway';
 import { DEMO_PASSWORD } from '@sunlight/powers';
 import { publishEvent, Role } from '@sunlight/shared';
+import { startTestPostgres } from '@sunlight/shared/testing';
 import type { CDPSession, Page } from 'playwright-core';
 import { openBrowser, watchFailures } from '../support/browser';
 import { ADVANCE_CASE, fileCase, publishTestPower } from '../support/case-fixtures';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
   const load = loadavg()[0]!.toFixed(2);
   const consoleDir = mkdtempSync(path.join(os.tmpdir(), 'sunlight-console-'));
   cpSync(DEFAULT_CONSOLE_DIR, consoleDir, { recursive: true });
+  const stopPostgres = await startTestPostgres(); // embedded, or DATABASE_URL's server
   const t0 = Date.now();
   const stack = await startStack({ alerts: true, demoHistory: true, consoleDir });
   console.log(
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await stack.stop();
+    await stopPostgres();
     rmSync(consoleDir, { recursive: true, force: true });
   }
 }

@@ -165,7 +165,9 @@ export interface AlertPage<N> {
 }
 
 export const BAND_LABEL: Record<RiskBand, string> = { OUTLIER: '红色', ELEVATED: '橙色', NORMAL: '黄色' };
-export const LEVEL_LABEL: Record<AlertLevel, string> = { REMINDER: '提醒', YELLOW: '黄牌', RED: '红牌' };
+/** A card's level (红牌, 黄牌, 提醒); other alerts' levels are colours. */
+export const CARD_LABEL: Record<AlertLevel, string> = { REMINDER: '提醒', YELLOW: '黄牌', RED: '红牌' };
+export const LEVEL_LABEL: Record<AlertLevel, string> = { REMINDER: '提示', YELLOW: '黄色', RED: '红色' };
 export const TIER_LABEL: Record<Tier, string> = {
   CITY: '市',
   COUNTY: '县（区）',

@@ -131,6 +131,11 @@ async function main(): Promise<void> {
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${base}/screen`);
+    // let the signed-in page finish its reads (card counts last), so the reload below aborts none
+    await page.waitForFunction(() => {
+      const cards = document.querySelector('[data-figure="year-cards"] dd')?.textContent ?? '';
+      return cards !== '' && !cards.includes('统计中');
+    });
 
     // first paint: a full load of /screen with the session restored from the refresh cookie
     await page.goto(`${base}/screen`);

@@ -109,11 +109,29 @@ export function liveClient(): Client {
       lazy: true,
       retryAttempts: Infinity,
       shouldRetry: () => true,
+      // 1, 2, 4 … s with jitter, never more than 30 s apart: a screen left running through a long
+      // outage comes back within half a minute of the gateway's return.
+      retryWait: (retries) =>
+        new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries) + Math.random() * 1000)),
+      // A ping every 10 s; a socket whose pong does not come within 5 s is dead (a silent network
+      // drop never closes it), so it is closed and the client reconnects and resubscribes.
+      keepAlive: 10_000,
+      on: {
+        ping: (received) => {
+          if (received) return;
+          pongTimer = setTimeout(() => live?.terminate(), 5_000);
+        },
+        pong: (received) => {
+          if (received) clearTimeout(pongTimer);
+        },
+      },
       connectionParams: () => (session.accessToken ? { authorization: `Bearer ${session.accessToken}` } : {}),
     });
   }
   return live;
 }
+
+let pongTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Subscribes through the live client; `next` gets each payload's data, `error` a Chinese ApiError. */
 export function subscribe<T>(

@@ -52,6 +52,16 @@ export async function fileUnder(root: string, urlPath: string): Promise<{ file: 
   }
 }
 
+/** A regular file at an already-resolved path (a compressed copy beside a served file). */
+async function fileBeside(file: string): Promise<{ file: string; size: number } | undefined> {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? { file, size: s.size } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Encodings the build writes beside a text file (`<file>.br`, `<file>.gz`), best first. */
 const ENCODINGS = [
   { name: 'br', suffix: '.br' },
@@ -88,7 +98,7 @@ export async function sendFile(
   const accepted = req.headers['accept-encoding'] ?? '';
   for (const e of ENCODINGS) {
     if (!accepts(accepted, e.name)) continue;
-    const copy = await fileUnder(path.dirname(found.file), path.basename(found.file) + e.suffix);
+    const copy = await fileBeside(found.file + e.suffix);
     if (copy) {
       body = copy;
       encoding = e.name;

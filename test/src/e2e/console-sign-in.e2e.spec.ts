@@ -90,7 +90,20 @@ describe('console: signing in', () => {
     await who.waitFor();
     expect(await who.textContent()).toMatch(/（经办人员）$/);
     expect(await page.getByRole('menuitem', { name: '管理' }).count()).toBe(0);
+    // The access token stays in the page's memory: nothing token-like in either storage.
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
+    expect(stored).not.toMatch(/eyJ/);
     await screenshot(page, SUITE, '02-clerk-signed-in');
+  });
+
+  it('a `next` that names another host is not followed after signing in', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(`${base}/login`);
+    await page.goto(`${base}/login?next=${encodeURIComponent('//example.com/x')}`);
+    await signIn(page, `clerk.${TOWNSHIP}`, DEMO_PASSWORD);
+    await page.waitForURL(`${base}/clerk/cases`);
   });
 
   it('a page of another role sends the clerk to its own home', async () => {

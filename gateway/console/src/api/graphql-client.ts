@@ -119,11 +119,15 @@ export function liveClient(): Client {
       on: {
         ping: (received) => {
           if (received) return;
+          clearTimeout(pongTimer);
           pongTimer = setTimeout(() => live?.terminate(), 5_000);
         },
         pong: (received) => {
           if (received) clearTimeout(pongTimer);
         },
+        // A timer left from a socket that is gone must not close its successor.
+        connected: () => clearTimeout(pongTimer),
+        closed: () => clearTimeout(pongTimer),
       },
       connectionParams: () => (session.accessToken ? { authorization: `Bearer ${session.accessToken}` } : {}),
     });
@@ -133,22 +137,51 @@ export function liveClient(): Client {
 
 let pongTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Subscribes through the live client; `next` gets each payload's data, `error` a Chinese ApiError. */
+/**
+ * Subscribes through the live client; `next` gets each payload's data, `error` a Chinese ApiError.
+ * graphql-ws resends `variables` (this very object) on each reconnect, so a caller that moves a
+ * resume point in it (e.g. `after` = the last alert id) resumes from there. A socket closed for
+ * good (graphql-ws gives up on 4401, an expired sign-in) is retried here after the sign-in is
+ * renewed, every 5 s, until the returned function is called.
+ */
 export function subscribe<T>(
   query: string,
   variables: Record<string, unknown>,
   handlers: { next: (data: T) => void; error?: (e: ApiError) => void },
 ): () => void {
-  return liveClient().subscribe<T>(
-    { query, variables },
-    {
-      next: (payload) => {
-        const first = payload.errors?.[0] as GraphQLErrorShape | undefined;
-        if (first) handlers.error?.(toApiError(first));
-        else if (payload.data) handlers.next(payload.data as T);
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const start = (): void => {
+    stop = liveClient().subscribe<T>(
+      { query, variables },
+      {
+        next: (payload) => {
+          const first = payload.errors?.[0] as GraphQLErrorShape | undefined;
+          if (first) handlers.error?.(toApiError(first));
+          else if (payload.data) handlers.next(payload.data as T);
+        },
+        error: () => {
+          handlers.error?.(new ApiError('NETWORK'));
+          if (stopped) return;
+          retry = setTimeout(() => {
+            const renewed =
+              session.account && session.expiresAt - Date.now() < 60_000 ? refresh() : Promise.resolve(true);
+            void renewed
+              .catch(() => false)
+              .then(() => {
+                if (!stopped) start();
+              });
+          }, 5_000);
+        },
+        complete: () => undefined,
       },
-      error: () => handlers.error?.(new ApiError('NETWORK')),
-      complete: () => undefined,
-    },
-  );
+    );
+  };
+  start();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    stop?.();
+  };
 }

@@ -131,8 +131,8 @@ export const ALERTS = /* GraphQL */ `
 `;
 
 export const ALERT_RAISED = /* GraphQL */ `
-  subscription InspectorAlertRaised($filter: AlertFilter) {
-    alertRaised(filter: $filter) {
+  subscription InspectorAlertRaised($filter: AlertFilter, $after: ID) {
+    alertRaised(filter: $filter, after: $after) {
       ...InspectorAlert
     }
   }

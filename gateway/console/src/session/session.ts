@@ -93,6 +93,8 @@ async function post(path: string, body: Record<string, unknown>): Promise<Grant 
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       credentials: 'same-origin',
       body: JSON.stringify(body),
+      // A hung request must not hold the cross-tab lock for ever.
+      signal: AbortSignal.timeout(15_000),
     });
   } catch {
     throw new SignInError('NETWORK', '网络连接失败，请检查网络后重试。');
@@ -130,8 +132,14 @@ export function refresh(): Promise<boolean> {
       if (
         e instanceof SignInError &&
         (e.code === 'NETWORK' || e.code === 'UNAVAILABLE' || e.code === 'ACCOUNTS_UNAVAILABLE')
-      )
+      ) {
+        // Not a refusal: keep the session and try again in 15 s while the token may still be valid.
+        if (session.account) {
+          if (renewTimer) clearTimeout(renewTimer);
+          renewTimer = setTimeout(() => void refresh().catch(() => undefined), 15_000);
+        }
         throw e;
+      }
       apply(undefined, true);
       return false;
     }
@@ -151,11 +159,14 @@ export async function signIn(subject: string, password: string): Promise<Session
 
 /** Signs out here and in every tab, and revokes the refresh token. */
 export async function signOut(): Promise<void> {
-  try {
-    await post('/auth/logout', {});
-  } finally {
-    apply(undefined, true);
-  }
+  // Under the refresh lock, so no tab's renewal can finish after this and sign the tabs back in.
+  await exclusively(async () => {
+    try {
+      await post('/auth/logout', {});
+    } finally {
+      apply(undefined, true);
+    }
+  });
 }
 
 /** Marks the password as changed (after `changeMyPassword` succeeded). */

@@ -10,7 +10,7 @@ export class StaffAccount {
   @Field()
   name: string;
 
-  @Field({ description: 'CLERK, LEADER, INSPECTOR or ADMIN.' })
+  @Field({ description: 'CLERK, LEADER, INSPECTOR, ADMIN or SCREEN (大屏账号: read-only, the big screen only).' })
   role: string;
 
   @Field()
@@ -52,7 +52,7 @@ export class CreateAccountInput {
   @Field()
   name: string;
 
-  @Field({ description: 'CLERK, LEADER, INSPECTOR or ADMIN.' })
+  @Field({ description: 'CLERK, LEADER, INSPECTOR, ADMIN or SCREEN (大屏账号: read-only, the big screen only).' })
   role: string;
 
   @Field()

@@ -32,6 +32,12 @@ describe('console: signing in', () => {
     return before - failures.length;
   };
 
+  /** Waits until the page's chunks and queries are done, so a reload or a navigation aborts none. */
+  const settled = async (p: Page): Promise<void> => {
+    await p.locator('.shell-who').waitFor();
+    await p.waitForLoadState('networkidle');
+  };
+
   const signIn = async (p: Page, subject: string, password: string): Promise<void> => {
     await p.getByLabel('账号').fill(subject);
     await p.getByLabel('密码', { exact: true }).fill(password);
@@ -99,6 +105,7 @@ describe('console: signing in', () => {
   });
 
   it('a `next` that names another host is not followed after signing in', async () => {
+    await settled(page);
     await page.getByRole('button', { name: '退出' }).click();
     await page.waitForURL(`${base}/login`);
     await page.goto(`${base}/login?next=${encodeURIComponent('//example.com/x')}`);
@@ -107,26 +114,28 @@ describe('console: signing in', () => {
   });
 
   it('a page of another role sends the clerk to its own home', async () => {
+    await settled(page);
     await page.goto(`${base}/admin/accounts`);
     await page.waitForURL(`${base}/clerk/cases`);
   });
 
   it('a reload keeps the session through the refresh cookie; two tabs reloading at once both stay signed in', async () => {
+    await settled(page);
     refreshes.splice(0);
     await page.reload();
-    await page.locator('.shell-who').waitFor();
+    await settled(page);
     expect(refreshes.length).toBe(1);
     const second = await browser.context.newPage();
     const secondFailures = watchFailures(second);
     await second.goto(`${base}/clerk/cases`);
-    await second.locator('.shell-who').waitFor();
+    await settled(second);
     // Both tabs start at the same moment: the Web Lock lets one renew, the other takes its token.
     await Promise.all([page.reload(), second.reload()]);
-    await Promise.all([page.locator('.shell-who').waitFor(), second.locator('.shell-who').waitFor()]);
+    await Promise.all([settled(page), settled(second)]);
     expect(second.url()).toBe(`${base}/clerk/cases`);
     // Had both presented the same rotated token, the registry would have revoked the session.
     await page.reload();
-    await page.locator('.shell-who').waitFor();
+    await settled(page);
     expect(page.url()).toBe(`${base}/clerk/cases`);
     expect(secondFailures).toEqual([]);
     await second.close();
@@ -135,7 +144,7 @@ describe('console: signing in', () => {
   it('signing out in one tab signs out every tab and revokes the refresh cookie', async () => {
     const second = await browser.context.newPage();
     await second.goto(`${base}/catalog`);
-    await second.locator('.shell-who').waitFor();
+    await settled(second);
     await page.getByRole('button', { name: '退出' }).click();
     await page.waitForURL(`${base}/login`);
     await second.getByRole('link', { name: '工作人员登录' }).waitFor();

@@ -287,6 +287,8 @@ describe('console: a citizen rates, complains and reads the barometer', () => {
       .setInputFiles({ name: '转账记录.txt', mimeType: 'text/plain', buffer: more });
     await page.getByRole('button', { name: '提交补充证据' }).click();
     await page.getByText('证据已补充，已记入办理记录。').waitFor();
+    // The page reads the events again after the confirmation: wait for that read to show the new one.
+    await page.locator('.follow-event').nth(1).waitFor();
     expect(await page.locator('.follow-event').allTextContents()).toEqual(['提交投诉', '补充证据']);
     const after = await stack.gql<{ complaint: { events: { kind: string; attachmentHashes: string[] }[] } }>(
       `{ complaint(id: "${mine.id}") { events { kind attachmentHashes } } }`,

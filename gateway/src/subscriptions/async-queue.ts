@@ -13,6 +13,11 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     } else this.items.push(item);
   }
 
+  /** True once closed: nothing pushed after is delivered. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   close(): void {
     this.closed = true;
     this.waiting?.({ value: undefined, done: true });

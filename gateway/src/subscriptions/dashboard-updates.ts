@@ -24,13 +24,31 @@ export interface DashboardUpdatesOptions {
  * the unit's subtree (or an unknown one) changes what the subscriber's selection returns.
  * Identical answers are not pushed again. Each answer is the subscriber's own query, so scope
  * rules apply to every delivery exactly as to a query.
+ *
+ * Ending it (`return()`, which graphql-ws calls when the subscriber completes the subscription)
+ * ends it at once: an async generator waiting for its next change would otherwise take the
+ * `return()` only at its next `yield`, which for an unchanged answer may never come. Until then
+ * graphql-ws counts the subscription as active, so a screen that moves from unit to unit reached
+ * the per-connection limit and its new subscriptions were refused (seen as a 3 s freshness).
  */
-export async function* dashboardUpdates(
+export function dashboardUpdates(first: ExecutionResult, o: DashboardUpdatesOptions): AsyncGenerator<ExecutionResult> {
+  const wakes = new AsyncQueue<true>();
+  const loop = updateLoop(first, o, wakes);
+  const end = loop.return.bind(loop);
+  return Object.assign(loop, {
+    return: (value?: unknown) => {
+      wakes.close(); // the waiting `for await` ends, so the generator reaches its `finally`
+      return end(value as never);
+    },
+  });
+}
+
+async function* updateLoop(
   first: ExecutionResult,
   o: DashboardUpdatesOptions,
+  wakes: AsyncQueue<true>,
 ): AsyncGenerator<ExecutionResult> {
   const prefix = unitCode.prefixOf(o.unit);
-  const wakes = new AsyncQueue<true>();
   let queued = false; // one rerun waiting is enough, however many changes came
   const rerun = () => {
     if (queued) return;
@@ -64,7 +82,7 @@ export async function* dashboardUpdates(
       queued = false;
       if (o.signal.aborted) break;
       const r = await o.run();
-      if (o.signal.aborted) break;
+      if (o.signal.aborted || wakes.isClosed) break; // ended while it ran: nobody takes the answer
       const printed = JSON.stringify(r.data ?? null);
       if (printed === last) continue;
       last = printed;

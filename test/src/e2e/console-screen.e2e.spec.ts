@@ -202,6 +202,14 @@ describe('console: the big screen (大屏)', () => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1920, height: 1080 });
     failures = watchFailures(page);
+    // A subscription the gateway refuses (e.g. over the per-connection limit, which completed
+    // subscriptions once kept filling) is retried seconds later: a screen that falls behind.
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => {
+        const text = String(f.payload);
+        if (text.includes('"type":"error"')) failures.push(`subscription refused: ${text.slice(0, 300)}`);
+      }),
+    );
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/graphql') && r.postData()?.includes('ScreenUnit'))
         figureQueries.push(r.url());

@@ -45,6 +45,34 @@ const KEY = new TextEncoder().encode('an internal secret of at least thirty-two 
 const OWNER = 'sunlight_spec_owner';
 
 /**
+ * Drops `role` from the whole server. Roles are the server's, not one database's: on an external
+ * server (CI's second pass, a developer's DATABASE_URL) a database left behind by an interrupted
+ * run may still hold grants to it, and DROP ROLE would then refuse. Those grants and objects are
+ * dropped first, in each database that holds any (pg_shdepend; dbid 0 is the server's own).
+ */
+async function dropRoleEverywhere(admin: Client, adminUrl: string, role: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT DISTINCT d.datname FROM pg_shdepend s JOIN pg_roles r ON r.oid = s.refobjid
+       JOIN pg_database d ON d.oid = s.dbid WHERE r.rolname = $1 AND d.datallowconn`,
+    [role],
+  );
+  for (const { datname } of rows) {
+    const u = new URL(adminUrl);
+    u.pathname = `/${datname}`;
+    const other = new Client({ connectionString: u.toString() });
+    await other.connect();
+    try {
+      await other.query(`DROP OWNED BY ${role}`);
+    } finally {
+      await other.end();
+    }
+  }
+  if (rows.length === 0 && (await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount)
+    await admin.query(`DROP OWNED BY ${role}`); // privileges on databases only (dbid 0)
+  await admin.query(`DROP ROLE IF EXISTS ${role}`);
+}
+
+/**
  * The roles on a server the platform does not run (an external DATABASE_URL): its owner user may
  * not create roles, so a start refuses in one line until `db:roles` (ensureDatabaseRoles with a
  * user that may) has made them; then the service runs as its own role.
@@ -76,8 +104,8 @@ describe('openServiceDatabase with an owner that may not create roles', () => {
     admin = new Client({ connectionString: db.url });
     await admin.connect();
     // This run's server is fresh: no service role exists yet.
-    for (const holder of DATABASE_ROLE_HOLDERS) await admin.query(`DROP ROLE IF EXISTS ${databaseRoleName(holder)}`);
-    await admin.query(`DROP ROLE IF EXISTS ${OWNER}`);
+    for (const role of [...DATABASE_ROLE_HOLDERS.map(databaseRoleName), OWNER])
+      await dropRoleEverywhere(admin, db.url, role);
     await admin.query(`CREATE ROLE ${OWNER} LOGIN PASSWORD 'owner-pw' NOCREATEROLE`);
     await admin.query(`GRANT CREATE ON DATABASE ${db.name} TO ${OWNER}`);
     const u = new URL(db.url);

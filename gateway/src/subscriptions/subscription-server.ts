@@ -181,8 +181,12 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   );
   return {
     async close() {
-      closing.abort();
+      // The sockets first, closed as going away (1001): clients reconnect and subscribe again,
+      // to this gateway's successor. Ending the loops first completed every subscription on a
+      // still open socket, and a client takes a completed subscription as finished: a wall
+      // screen stayed without live data after a gateway restart.
       await disposable.dispose();
+      closing.abort();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

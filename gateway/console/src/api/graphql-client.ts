@@ -90,6 +90,26 @@ export function idempotencyKey(): string {
 let live: Client | undefined;
 let liveToken: string | undefined;
 
+/** A socket whose opening handshake has not completed in this long is given up and tried again. */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+
+/**
+ * The browser's WebSocket with a limit on its opening handshake: a path that accepts the
+ * connection and then never answers (a proxy whose gateway is gone) would otherwise hold the
+ * client in "connecting" for good, and graphql-ws retries only once a socket closes.
+ */
+class HandshakeLimitedWebSocket extends WebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    const timer = setTimeout(() => {
+      if (this.readyState === WebSocket.CONNECTING) this.close();
+    }, HANDSHAKE_TIMEOUT_MS);
+    const clear = () => clearTimeout(timer);
+    this.addEventListener('open', clear);
+    this.addEventListener('close', clear);
+  }
+}
+
 onTokenChange(() => {
   // A socket authenticates once, at connection_init: after a new token (or sign-out) the next
   // subscription opens a new socket; graphql-ws resubscribes the running ones on reconnect.
@@ -106,6 +126,7 @@ export function liveClient(): Client {
     liveToken = session.accessToken;
     live = createClient({
       url: `${scheme}//${location.host}/graphql`,
+      webSocketImpl: HandshakeLimitedWebSocket,
       lazy: true,
       retryAttempts: Infinity,
       shouldRetry: () => true,
@@ -161,22 +182,27 @@ export function subscribe<T>(
           if (first) handlers.error?.(toApiError(first));
           else if (payload.data) handlers.next(payload.data as T);
         },
-        error: () => {
-          handlers.error?.(new ApiError('NETWORK'));
-          if (stopped) return;
-          retry = setTimeout(() => {
-            const renewed =
-              session.account && session.expiresAt - Date.now() < 60_000 ? refresh() : Promise.resolve(true);
-            void renewed
-              .catch(() => false)
-              .then(() => {
-                if (!stopped) start();
-              });
-          }, 5_000);
+        error: () => again(),
+        // A live subscription has no end: one the server completes (a gateway that shut down
+        // while the socket was open) is followed again, as after a network error.
+        complete: () => {
+          if (!stopped) again();
         },
-        complete: () => undefined,
       },
     );
+  };
+  const again = (): void => {
+    handlers.error?.(new ApiError('NETWORK'));
+    if (stopped) return;
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      const renewed = session.account && session.expiresAt - Date.now() < 60_000 ? refresh() : Promise.resolve(true);
+      void renewed
+        .catch(() => false)
+        .then(() => {
+          if (!stopped) start();
+        });
+    }, 5_000);
   };
   start();
   return () => {

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONSOLE_DIR } from '@sunlight/gateway';
 import { DEMO_PASSWORD } from '@sunlight/powers';
-import { publishEvent, Role } from '@sunlight/shared';
+import { CardScheduler } from '@sunlight/cases';
+import { createLogger, Role } from '@sunlight/shared';
 import type { Page } from 'playwright-core';
 import { ADVANCE_CASE, APPLICANT, fileCase, publishTestPower } from '../support/case-fixtures';
 import { authPost } from '../support/auth-http';
@@ -306,7 +307,7 @@ describe('console: the big screen (大屏)', () => {
     expect(figureQueries.length).toBe(queried);
   });
 
-  it("puts a checkpoint refusal and a red card on the ticker live, with unit and case names; the card's county blinks; no applicant's data", async () => {
+  it("puts a checkpoint refusal and a red card raised by the demo's clock on the ticker live, with unit and case names; the card's county blinks; no applicant's data", async () => {
     const filed = await fileCase(stack, TOWNSHIP, powerId, 'console-screen-case-2');
     const { id: caseId, number } = filed.data!.fileCase.case;
     const refused = await stack.gql(ADVANCE_CASE, {
@@ -322,31 +323,31 @@ describe('console: the big screen (大屏)', () => {
     });
     expect(await blocked.locator('.ticker-unit').textContent()).toBe(township.data!.unit.name);
 
-    // a red card on the same case, as the card scheduler publishes it
-    await stack.subgraphs['cases']!.dataSource.transaction((em) =>
-      publishEvent(em, 'cases', {
-        topic: 'case.card_raised',
-        unitCode: TOWNSHIP,
-        aggregateId: caseId,
-        payload: {
-          caseId,
-          number,
-          powerId,
-          powerVersion: 1,
-          level: 'RED',
-          step: 1,
-          reason: 'overdue',
-          hash: 'screen-red-1',
-        },
-      }),
-    );
-    const red = page.locator('.ticker-item[data-level="RED"]').filter({ hasText: number });
+    // A red card raised by the demo's clock: the card scheduler's sweep on the real clock over the
+    // demo history's watched cases (each crosses a card threshold on the first working day after
+    // the history's cut-off). The stack runs no scheduler of its own, so none was raised before.
+    const cases = stack.subgraphs['cases']!.dataSource;
+    const sweptFrom = new Date();
+    const swept = await new CardScheduler(cases, stack.cases.config(), createLogger('console-screen')).runOnce();
+    expect(swept.raised).toBeGreaterThan(0);
+    const [watched] = (await cases.query(
+      `SELECT c.number, c.applicant_name, c.applicant_id_number, c.applicant_phone
+         FROM card k JOIN "case" c ON c.id = k.case_id
+        WHERE k.level = 'RED' AND k.raised_at >= $1 AND c.unit_code = $2
+        ORDER BY k.raised_at LIMIT 1`,
+      [sweptFrom, TOWNSHIP],
+    )) as { number: string; applicant_name: string; applicant_id_number: string; applicant_phone: string }[];
+    expect(watched).toBeDefined();
+    const red = page.locator('.ticker-item[data-level="RED"]').filter({ hasText: watched!.number });
     await red.waitFor({ timeout: 15_000 });
     expect(await red.textContent()).toContain('红牌');
+    expect(await red.locator('.ticker-unit').textContent()).toBe(township.data!.unit.name);
     await page.locator(`.tree-unit[data-unit="${COUNTY}"][data-blink="true"]`).waitFor();
     await screenshot(page, SUITE, '04-red-card');
     const text = (await page.locator('body').textContent())!;
-    for (const personal of [APPLICANT.name, APPLICANT.idNumber, APPLICANT.phone]) expect(text).not.toContain(personal);
+    const personal = [APPLICANT.name, APPLICANT.idNumber, APPLICANT.phone];
+    personal.push(watched!.applicant_name, watched!.applicant_id_number, watched!.applicant_phone);
+    for (const p of personal) expect(text).not.toContain(p);
   });
 
   it('is live again after the connection to the gateway drops, with the alerts raised meanwhile and no reload', async () => {
@@ -374,6 +375,34 @@ describe('console: the big screen (大屏)', () => {
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     // Expected while the relay was down: the socket's failed reconnects (Chromium logs each as a
     // console error) and nothing else.
+    const expected = failures.filter((f) =>
+      /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/graphql' failed/.test(f),
+    );
+    for (const f of expected) failures.splice(failures.indexOf(f), 1);
+  });
+
+  it('is live again after the gateway is stopped and a new one started on its port, with no reload', async () => {
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    // The relay stays open meanwhile and accepts the page's reconnects without ever answering them
+    // (as a proxy whose gateway is gone may): the page must give up such a handshake and try again.
+    const restart = await stack.stopGateway();
+    await page.locator('[data-stale="true"]', { hasText: '数据可能已过时' }).waitFor({ timeout: 10_000 });
+    await restart(); // a new gateway: no socket, subscription or cache of the old one survives
+    await page.locator('[data-stale="false"]').waitFor({ timeout: 30_000 });
+    const before = await figureNumber('month-filed');
+    const filed = await fileCase(stack, TOWNSHIP, powerId, 'console-screen-case-5');
+    const { id: caseId, number } = filed.data!.fileCase.case;
+    await waitForFigure('month-filed', before + 1, FRESHNESS_MS);
+    await stack.gql(ADVANCE_CASE, {
+      token: await stack.tokenFor(Role.CLERK, TOWNSHIP),
+      variables: { key: 'console-screen-adv-3', input: { caseId, result: '材料齐全，予以受理' } },
+    });
+    await page
+      .locator('.ticker-item')
+      .filter({ hasText: `电子关卡拦截：办件 ${number}` })
+      .waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    // Expected while the gateway was down: the socket's failed reconnects, and nothing else.
     const expected = failures.filter((f) =>
       /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/graphql' failed/.test(f),
     );

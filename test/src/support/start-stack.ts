@@ -49,6 +49,12 @@ export interface Stack {
    * it returns starts the same subgraph again on the same port, as a supervisor would.
    */
   kill(name: SubgraphName): Promise<() => Promise<void>>;
+  /**
+   * Stops the gateway (its port refuses connections, its sockets close, everything it held in
+   * memory is gone); the function it returns starts a new gateway on the same port, as a
+   * supervisor restarting the process would.
+   */
+  stopGateway(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -159,22 +165,27 @@ export async function startStack(
     subgraphs[name] = await start((definitions[name] = forTests[name]?.() ?? definition));
   const { cases, evaluations, complaints } = built;
   if (!cases || !evaluations || !complaints) throw new Error('the deploy list lacks cases, evaluations or complaints');
-  const gateway: RunningGateway = await startGateway({
-    supergraphSdl: await composeSupergraph(),
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
-    tokens,
-    logger,
-    port: 0,
-    production: options.production ?? false,
-    databaseUrl: database.url,
-    alertPollMs: 500,
-    ...(options.responseCache ? { responseCache: options.responseCache } : {}),
-    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
-  });
+  const supergraphSdl = await composeSupergraph();
+  const runGateway = (port: number) =>
+    startGateway({
+      supergraphSdl,
+      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+      tokens,
+      logger,
+      port,
+      production: options.production ?? false,
+      databaseUrl: database.url,
+      alertPollMs: 500,
+      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+      ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
+    });
+  let gateway: RunningGateway | undefined = await runGateway(0);
+  const gatewayUrl = gateway.url;
+  const gatewayPort = gateway.port;
   const demo = generateDemoData();
 
   const gql: Stack['gql'] = async (query, o = {}) => {
-    const res = await fetch(o.url ?? gateway.url, {
+    const res = await fetch(o.url ?? gatewayUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -189,7 +200,7 @@ export async function startStack(
 
   return {
     history,
-    gatewayUrl: gateway.url,
+    gatewayUrl,
     databaseUrl: database.url,
     subgraphs,
     cases,
@@ -212,8 +223,17 @@ export async function startStack(
     },
     gql,
     kill: subgraphKiller(subgraphs, (name, port) => start(definitions[name]!, port)),
+    async stopGateway() {
+      if (!gateway) throw new Error('the gateway is not running');
+      const running = gateway;
+      gateway = undefined;
+      await running.stop();
+      return async () => {
+        gateway = await runGateway(gatewayPort);
+      };
+    },
     async stop() {
-      await gateway.stop();
+      await gateway?.stop();
       for (const s of Object.values(subgraphs)) await s.stop();
       await database.drop();
     },

@@ -72,6 +72,7 @@ export { sendJsonError } from './http/json-error';
 export { closeHttpServer } from './http/close-http-server';
 
 export { createLogger, type Logger } from './logging/logger';
+export * from './observability';
 
 export { checkPageSize, cursor, MAX_PAGE_SIZE } from './pagination/cursor';
 export { toPage, type Page } from './pagination/page';

@@ -86,7 +86,7 @@ export function createCasesSubgraph(
     references: { Case: caseReference, Unit: unitReference },
     createContext,
     config: config.get,
-    async prepare({ dataSource, databaseUrl, logger, tokens }) {
+    async prepare({ dataSource, databaseUrl, logger, tokens, metrics }) {
       const e = readEnv({
         SMS_WEBHOOK_URL: env.optionalString(),
         CARD_SCHEDULER_INTERVAL_MS: env.int(60_000, 0, 24 * 3600 * 1000),
@@ -112,6 +112,10 @@ export function createCasesSubgraph(
       const held = createCaseMonthSums(dataSource);
       await held.start({ logger });
       sums.set(held);
+      const cardsRaised = metrics.counter(
+        'sunlight_cards_raised_total',
+        "Cards raised by this process's card scheduler",
+      );
       const interval = overrides.schedulerIntervalMs ?? e.CARD_SCHEDULER_INTERVAL_MS;
       if (interval === 0)
         return async () => {
@@ -119,7 +123,7 @@ export function createCasesSubgraph(
           await held.stop();
           await calendar.stop();
         };
-      const scheduler = new CardScheduler(dataSource, prepared, logger);
+      const scheduler = new CardScheduler(dataSource, prepared, logger, (n) => cardsRaised.inc(n));
       scheduler.start(interval);
       return async () => {
         await scheduler.stop();

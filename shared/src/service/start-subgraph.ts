@@ -16,6 +16,11 @@ import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { closeHttpServer } from '../http/close-http-server';
 import { createGraphQLHttpHandler } from '../http/graphql-http-handler';
 import type { Logger } from '../logging/logger';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+import { ComponentMetrics } from '../observability/metrics-registry';
+import { migrationsApplied } from '../observability/migrations-applied';
+import { poolMetrics } from '../observability/pool-metrics';
+import { probeRoutes } from '../observability/probe-routes';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 import type { SubgraphName } from './subgraph-directory';
 
@@ -73,11 +78,14 @@ export async function startSubgraph<C extends SubgraphContext>(
     roleKey: o.databaseRoleKey,
   });
   if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
+  const metrics = new ComponentMetrics(def.name);
+  poolMetrics(metrics, { service: dataSource, owner });
   // Seeding and background work (its timers and listeners too) see every unit; requests, their own scope.
   if (o.seedDemo && def.seedDemo) await requestScope.asSystem(() => def.seedDemo!(owner, logger));
   const stopWorkers =
-    (await requestScope.asSystem(() => def.prepare?.({ dataSource, databaseUrl, logger, tokens: o.tokens }))) ??
-    undefined;
+    (await requestScope.asSystem(() =>
+      def.prepare?.({ dataSource, databaseUrl, logger, tokens: o.tokens, metrics }),
+    )) ?? undefined;
 
   const { schema, sdl } = await buildFederatedSchema(
     { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes },
@@ -90,7 +98,11 @@ export async function startSubgraph<C extends SubgraphContext>(
     // The process's own handler (runSubgraphMain) drains and cleans up; Apollo's would re-raise
     // SIGTERM after stopping only itself and kill the process before its workers and pool close.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      graphqlMetricsPlugin<C>(metrics),
+    ],
   });
   await server.start();
 
@@ -120,6 +132,11 @@ export async function startSubgraph<C extends SubgraphContext>(
         res.writeHead(database === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ service: def.name, status: database === 'ok' ? 'ok' : 'degraded', database }));
       },
+      // The schema is built before the server listens: a process that answers has it.
+      ...probeRoutes(def.name, metrics, {
+        database: async () => (await dataSource.query('SELECT 1'), null),
+        migrations: migrationsApplied(owner, def.name),
+      }),
     },
   });
   const httpServer = http.createServer((req, res) => requestScope.run(() => handler(req, res)));

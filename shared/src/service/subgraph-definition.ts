@@ -3,6 +3,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import type { ReferenceResolvers } from '../federation/build-subgraph-schema';
 import type { Logger } from '../logging/logger';
+import type { ComponentMetrics } from '../observability/metrics-registry';
 import type { TokenService } from '../auth/token-service';
 import type { SubgraphName } from './subgraph-directory';
 
@@ -54,4 +55,6 @@ export interface PrepareInput {
   databaseUrl: string;
   logger: Logger;
   tokens: TokenService;
+  /** The service's Prometheus registry, for metrics of its own (e.g. cards raised). */
+  metrics: ComponentMetrics;
 }

@@ -26,6 +26,8 @@ export class CardScheduler {
     private readonly ds: DataSource,
     private readonly config: CasesConfig,
     private readonly logger: Logger,
+    /** Told how many cards each sweep of {@link start}'s loop raised (the service's metric). */
+    private readonly onRaised?: (count: number) => void,
   ) {}
 
   /** Examines every open case once at `now`; returns how many cases were examined and cards raised. */
@@ -126,9 +128,11 @@ export class CardScheduler {
   /** Runs `runOnce` every `intervalMs` until stopped. */
   start(intervalMs: number): void {
     const tick = () => {
-      this.running = this.runOnce().catch((e: unknown) =>
-        this.logger.error('card scheduler tick failed', { error: e instanceof Error ? e.message : String(e) }),
-      );
+      this.running = this.runOnce()
+        .then((r) => r.raised > 0 && this.onRaised?.(r.raised))
+        .catch((e: unknown) =>
+          this.logger.error('card scheduler tick failed', { error: e instanceof Error ? e.message : String(e) }),
+        );
       void this.running.then(() => {
         if (this.timer) this.timer = setTimeout(tick, intervalMs);
       });

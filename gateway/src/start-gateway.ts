@@ -7,9 +7,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
   closeHttpServer,
+  ComponentMetrics,
   createFormatError,
   createGraphQLHttpHandler,
+  graphqlMetricsPlugin,
   MAX_REQUEST_BODY_BYTES,
+  probeRoutes,
   type Logger,
   type TokenService,
 } from '@sunlight/shared';
@@ -24,11 +27,12 @@ import { DEFAULT_CONSOLE_DIR, withConsole } from './console/console-handler';
 import { ChangeFeed } from './read-cache/change-feed';
 import { ScopeChangeClock } from './read-cache/change-clock';
 import { ResponseCache } from './read-cache/response-cache';
-import { cachedAnswer, responseCachePlugin } from './read-cache/response-cache.plugin';
+import { responseCachePlugin } from './read-cache/response-cache.plugin';
 import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, queryLimitRules, type QueryLimits } from './limits/query-limits';
 import { screenReadsPlugin } from './auth/screen-reads.plugin';
 import { AlertFeed } from './subscriptions/alert-feed';
 import { attachSubscriptions } from './subscriptions/subscription-server';
+import { answeredFrom, gatewayMetrics, timeFetches, type GatewayMetricSources } from './observability/gateway-metrics';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLResponse } from '@apollo/server';
 
@@ -86,16 +90,21 @@ export interface RunningGateway {
 /**
  * The federation gateway: verifies the caller's token, enforces query limits, plans over the
  * static supergraph and forwards the principal to subgraphs as a signed assertion. Serves
- * `POST /graphql`, `GET /health` and the console at `/`.
+ * `POST /graphql`, `GET /health`, the probes `GET /livez` and `GET /readyz`, Prometheus
+ * `GET /metrics`, and the console at `/`.
  */
 export async function startGateway(o: StartGatewayOptions): Promise<RunningGateway> {
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
+  const metrics = new ComponentMetrics('gateway');
+  const sources: GatewayMetricSources = {};
+  const fetches = gatewayMetrics(metrics, () => sources);
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = o.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return withOutageErrors(name, new AuthenticatedDataSource(target, o.tokens, o.subgraphTimeoutMs), o.logger);
+      const source = timeFetches(name, new AuthenticatedDataSource(target, o.tokens, o.subgraphTimeoutMs), fetches);
+      return withOutageErrors(name, source, o.logger);
     },
     logger: {
       debug: () => undefined,
@@ -139,13 +148,23 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       ApolloServerPluginUsageReportingDisabled(),
       ...queryLimitPlugins(o.limits ?? DEFAULT_QUERY_LIMITS),
       screenReadsPlugin(),
+      // a cache fill runs the request again inside this server: counted once, as the request
+      graphqlMetricsPlugin<GatewayContext>(metrics, { skip: (ctx) => ctx.cacheMode === 'bypass' }),
       ...(responseCache ? [responseCachePlugin(responseCache, clock, () => server)] : []),
     ],
   });
   const accounts = accountGateFor(o);
   await server.start();
   await changes.start();
-  const routes = { 'GET /health': healthRoute(o.subgraphUrls) };
+  if (responseCache) sources.responseCache = responseCache as ResponseCache<unknown>;
+  // Plain HTTP routes, not the console's: the probes need no subgraph (one dead subgraph must not
+  // take every gateway out of the Service); the supergraph is loaded once the server has started.
+  const routes = {
+    'GET /health': healthRoute(o.subgraphUrls),
+    ...probeRoutes('gateway', metrics, {
+      supergraph: async () => (apiSchema ? null : 'supergraph not loaded'),
+    }),
+  };
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
@@ -155,7 +174,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       requestId: randomUUID(),
     }),
     routes: {
-      'GET /health': healthRoute(o.subgraphUrls),
+      ...routes,
       ...signInRoutes({
         client: powersSignIn(o.subgraphUrls['powers']!, o.tokens),
         tokens: o.tokens,
@@ -163,7 +182,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
         logger: o.logger,
       }),
     },
-    ...(responseCache ? { answered: (body, ctx) => cachedAnswer(responseCache, ctx.principal, body) } : {}),
+    ...(responseCache ? { answered: answeredFrom(responseCache, metrics) } : {}),
   });
   const httpServer = http.createServer(
     o.consoleDir === false
@@ -178,7 +197,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   httpServer.headersTimeout = 66_000; // above the keep-alive timeout, or idle sockets are cut
   await new Promise<void>((resolve) => httpServer.listen(o.port, o.host ?? '127.0.0.1', resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  let subscriptions: { close(): Promise<void> } | undefined;
+  let subscriptions: ReturnType<typeof attachSubscriptions> | undefined;
   let feed: AlertFeed | undefined;
   const alertsUrl = o.subgraphUrls['alerts'];
   if (alertsUrl && apiSchema) {
@@ -196,6 +215,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       accounts,
       limits: o.limits ?? DEFAULT_QUERY_LIMITS,
     });
+    sources.live = () => subscriptions!.counts();
   }
   return {
     url: `http://localhost:${port}/graphql`,

@@ -134,6 +134,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     });
   };
 
+  const connections = new Set<ConnectionState>(); // authenticated and open: their subscriptions are counted
   const disposable = useServer<Record<string, unknown>, { state?: ConnectionState }>(
     {
       schema,
@@ -148,9 +149,11 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         );
         if (!state) return false;
         ctx.extra.state = state;
+        connections.add(state);
         return true;
       },
       onClose: (ctx) => {
+        if (ctx.extra.state) connections.delete(ctx.extra.state);
         clearTimeout(ctx.extra.state?.expiryTimer);
         clearInterval(ctx.extra.state?.accountTimer);
       },
@@ -180,6 +183,12 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     wss,
   );
   return {
+    /** Open sockets and the subscriptions running on them. */
+    counts() {
+      let subscriptions = 0;
+      for (const c of connections) subscriptions += c.active.size;
+      return { connections: connections.size, subscriptions };
+    },
     async close() {
       // The sockets first, closed as going away (1001): clients reconnect and subscribe again,
       // to this gateway's successor. Ending the loops first completed every subscription on a

@@ -77,6 +77,10 @@ describe('the demo city with twelve months of history', () => {
       expect(c.raised_at.getTime()).toBeGreaterThanOrEqual(startedAt);
       expect(c.traced).toBe(1);
     }
+    // and the cases service counts them on its /metrics (every card its scheduler raised)
+    const scraped = await (await fetch(new URL('/metrics', stack.subgraphs['cases']!.url))).text();
+    const counted = /^sunlight_cards_raised_total\{component="cases"\} (\d+)$/m.exec(scraped)?.[1];
+    expect(Number(counted)).toBeGreaterThanOrEqual(cards.length);
   }, 420_000);
 
   it('shows a city leader non-zero figures for the year, open notices among them', async () => {

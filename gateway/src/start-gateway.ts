@@ -98,6 +98,10 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   const metrics = new ComponentMetrics('gateway');
   const sources: GatewayMetricSources = {};
   const fetches = gatewayMetrics(metrics, () => sources);
+  const alertDelivery = metrics.histogram(
+    'sunlight_alert_delivery_seconds',
+    'From the event an alert was raised on until its live delivery to a subscriber',
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -214,6 +218,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       logger: o.logger,
       accounts,
       limits: o.limits ?? DEFAULT_QUERY_LIMITS,
+      onAlertDelivered: (seconds) => alertDelivery.observe(seconds),
     });
     sources.live = () => subscriptions!.counts();
   }

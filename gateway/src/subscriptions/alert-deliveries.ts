@@ -16,6 +16,8 @@ export interface AlertDeliveriesOptions {
   query: DocumentNode;
   variables: Record<string, unknown>;
   responseKey: string;
+  /** Told of each live delivery (not a replayed one): the alert and when it was delivered. */
+  onDelivered?: (item: FeedItem, at: number) => void;
 }
 
 /**
@@ -63,7 +65,9 @@ async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedIte
     for await (const item of live) {
       if (BigInt(item.seq) <= last) continue; // already replayed
       const r = await deliver(item);
-      if (r) yield r;
+      if (!r) continue;
+      o.onDelivered?.(item, Date.now());
+      yield r;
     }
   } finally {
     unsubscribe();

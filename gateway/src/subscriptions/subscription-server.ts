@@ -27,7 +27,7 @@ import type { GatewayContext } from '../gateway-context';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../limits/query-limits';
 import { limitedWsOperation } from '../limits/ws-operation-limits';
 import type { ChangeFeed } from '../read-cache/change-feed';
-import type { AlertFeed } from './alert-feed';
+import type { AlertFeed, FeedItem } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
 import type { SubscriptionFilter } from './alert-matcher';
 import type { AccountGate } from '../auth/account-gate';
@@ -63,6 +63,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   /** Checks each socket's account at connection and every 10 s after. */
   accounts?: AccountGate;
+  /** Told of each live alert delivered: seconds from the alert's source event to the delivery. */
+  onAlertDelivered?: (seconds: number) => void;
   /** The gateway's query limits, applied to operations sent over the socket too. */
   limits?: QueryLimits;
 }
@@ -131,6 +133,9 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       query,
       variables,
       responseKey,
+      ...(o.onAlertDelivered
+        ? { onDelivered: (item: FeedItem, at: number) => o.onAlertDelivered!((at - Date.parse(item.raisedAt)) / 1000) }
+        : {}),
     });
   };
 

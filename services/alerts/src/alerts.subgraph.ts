@@ -60,7 +60,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(config.get())(input),
-    async prepare({ dataSource, databaseUrl, logger, tokens }) {
+    async prepare({ dataSource, databaseUrl, logger, tokens, metrics }) {
       const e = readEnv({
         ALERTS_CONSUMER: env.oneOf(['on', 'off'] as const, 'on'),
         ALERTS_POLL_MS: env.int(1000, 50, 60_000),
@@ -75,7 +75,14 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
       config.set({ baseline: new PeerBaseline(source, options.peersTtlMs ?? e.RISK_PEERS_TTL_MS), sums, now });
       const url = options.databaseUrl ?? databaseUrl; // LISTEN as the service's own role
       if ((options.consume ?? e.ALERTS_CONSUMER === 'on') === false || !url) return () => sums.stop();
-      const consumer = new AlertConsumer(dataSource, logger);
+      const lag = metrics.histogram(
+        'sunlight_outbox_lag_seconds',
+        "From an outbox event's write until a consumer read it, by consumer and source",
+        ['consumer', 'source'],
+      );
+      const consumer = new AlertConsumer(dataSource, logger, (source, seconds) =>
+        lag.observe({ consumer: 'alerts', source }, seconds),
+      );
       await consumer.start(url, e.ALERTS_POLL_MS);
       return async () => {
         await consumer.stop();

@@ -44,6 +44,16 @@ export class ComponentMetrics {
     return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
   }
 
+  /** A histogram of the component's own, in seconds, in its registry. */
+  histogram<L extends string = never>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+    buckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  ): Histogram<L> {
+    return new Histogram<L>({ name, help, labelNames, buckets, registers: [this.registry] });
+  }
+
   /**
    * The label for a client-chosen operation name: names are the client's, so an unbounded set of
    * them would grow the registry without limit. Anonymous operations are `anonymous`; a name

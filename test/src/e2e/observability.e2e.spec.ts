@@ -1,9 +1,11 @@
-import { Role, SUBGRAPH_DIRECTORY } from '@sunlight/shared';
+import { publishEvent, Role, SUBGRAPH_DIRECTORY } from '@sunlight/shared';
+import { fileCase, publishTestPower } from '../support/case-fixtures';
 import { startStack, type Stack } from '../support/start-stack';
 import { Subscriber } from '../support/ws-subscriber';
 
 const CITY = '139900000000';
 const COUNTY = '139901000000';
+const VILLAGE = '139901001001';
 
 /** One sample's value from Prometheus text: the line whose name and labels contain all of `parts`. */
 function sample(text: string, name: string, ...parts: string[]): number | undefined {
@@ -16,7 +18,8 @@ function sample(text: string, name: string, ...parts: string[]): number | undefi
 /**
  * Every process of the federation answers the probes and Prometheus `/metrics` over real HTTP:
  * liveness and readiness apart, GraphQL requests by operation, the gateway's subgraph fetches,
- * cache lookups and live subscriptions, each subgraph's database pools.
+ * cache lookups, live subscriptions and alert deliveries, each subgraph's database pools, the
+ * alerts consumer's outbox lag.
  */
 describe('observability: probes and metrics on every process', () => {
   let stack: Stack;
@@ -27,7 +30,7 @@ describe('observability: probes and metrics on every process', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ alerts: true });
   }, 120_000);
   afterAll(async () => {
     await stack?.stop();
@@ -105,5 +108,49 @@ describe('observability: probes and metrics on every process', () => {
   it('registers the cards-raised counter on the cases service (zero while its scheduler is off)', async () => {
     const cases = (await get(`${origin(stack.subgraphs['cases']!.url)}/metrics`)).text;
     expect(sample(cases, 'sunlight_cards_raised_total', 'component="cases"')).toBe(0);
+  });
+
+  it("times the alerts consumer's outbox lag and the gateway's live alert deliveries", async () => {
+    const powerId = await publishTestPower(stack, {
+      unit: VILLAGE,
+      code: 'METRICS-1',
+      steps: [
+        { name: '受理', days: 5 },
+        { name: '决定', days: 5 },
+      ],
+      statutoryDays: 12,
+      promisedDays: 10,
+    });
+    const filed = await fileCase(stack, VILLAGE, powerId, 'metrics-file-1');
+    const { id: caseId, number } = filed.data!.fileCase.case;
+    const subscriber = new Subscriber(
+      stack.gatewayUrl,
+      await stack.tokenFor(Role.INSPECTOR, COUNTY),
+      'subscription { alertRaised(filter: { kinds: [CARD] }) { id level } }',
+    );
+    await subscriber.start();
+    try {
+      // a red card as the card scheduler publishes it, through the cases outbox
+      await stack.subgraphs['cases']!.dataSource.transaction((em) =>
+        publishEvent(em, 'cases', {
+          topic: 'case.card_raised',
+          unitCode: VILLAGE,
+          aggregateId: caseId,
+          payload: { caseId, number, powerId, powerVersion: 1, level: 'RED', step: 1, reason: 'overdue', hash: 'm-1' },
+        }),
+      );
+      await subscriber.waitFor(1, 15_000);
+      expect(subscriber.received.map((r) => (r.data['alertRaised'] as { level: string }).level)).toEqual(['RED']);
+    } finally {
+      await subscriber.close();
+    }
+    const alerts = (await get(`${origin(stack.subgraphs['alerts']!.url)}/metrics`)).text;
+    expect(
+      sample(alerts, 'sunlight_outbox_lag_seconds_count', 'consumer="alerts"', 'source="cases"'),
+    ).toBeGreaterThanOrEqual(1);
+    const gateway = (await get(`${origin(stack.gatewayUrl)}/metrics`)).text;
+    expect(sample(gateway, 'sunlight_alert_delivery_seconds_count', 'component="gateway"')).toBe(1);
+    const within30s = sample(gateway, 'sunlight_alert_delivery_seconds_bucket', 'le="30"');
+    expect(within30s).toBe(1);
   });
 });

@@ -21,12 +21,15 @@ export class AlertConsumer {
   constructor(
     private readonly ds: DataSource,
     private readonly logger: Logger,
+    /** Told, for each event read, how long after its commit it was handled (the outbox lag). */
+    private readonly onRead?: (source: string, lagSeconds: number) => void,
   ) {}
 
   /** Handles one batch of `source`'s events inside the reader's transaction. Returns alerts raised. */
   async handle(source: string, events: OutboxEvent[], em: EntityManager): Promise<number> {
     let raised = 0;
     for (const e of events) {
+      this.onRead?.(source, (Date.now() - e.createdAt.getTime()) / 1000);
       if (!(await markHandled(em, CONSUMER, source, e.id))) continue;
       const a = alertFor(source, e);
       if (!a) continue;

@@ -26,7 +26,7 @@ export class CardScheduler {
     private readonly ds: DataSource,
     private readonly config: CasesConfig,
     private readonly logger: Logger,
-    /** Told how many cards each sweep of {@link start}'s loop raised (the service's metric). */
+    /** Told how many cards were raised each time this scheduler raises some (the service's metric). */
     private readonly onRaised?: (count: number) => void,
   ) {}
 
@@ -62,7 +62,10 @@ export class CardScheduler {
         // A deadline that reaches a year the calendar lacks is provisional: the city's admins are told once.
         if (clock.missingYears.length > 0) await this.config.calendarGaps.report(clock.missingYears, c.unitCode);
         const due = cardsDue(clock, this.config.thresholds).filter((d) => !have.has(`${c.id}|${d.level}|${d.scope}`));
-        if (due.length > 0) raised += await this.raise(c.id, due, now);
+        if (due.length === 0) continue;
+        const n = await this.raise(c.id, due, now);
+        raised += n;
+        if (n > 0) this.onRaised?.(n); // as they are raised: a sweep over a whole city takes a while
       }
     }
     await this.ds.query('DELETE FROM lookup_attempt WHERE expires_at < $1', [now]);
@@ -128,11 +131,9 @@ export class CardScheduler {
   /** Runs `runOnce` every `intervalMs` until stopped. */
   start(intervalMs: number): void {
     const tick = () => {
-      this.running = this.runOnce()
-        .then((r) => r.raised > 0 && this.onRaised?.(r.raised))
-        .catch((e: unknown) =>
-          this.logger.error('card scheduler tick failed', { error: e instanceof Error ? e.message : String(e) }),
-        );
+      this.running = this.runOnce().catch((e: unknown) =>
+        this.logger.error('card scheduler tick failed', { error: e instanceof Error ? e.message : String(e) }),
+      );
       void this.running.then(() => {
         if (this.timer) this.timer = setTimeout(tick, intervalMs);
       });

@@ -91,8 +91,8 @@ describe('PowerService: creating powers', () => {
       expect(await c.count('SELECT count(*) FROM outbox WHERE aggregate_id = $1', [refs[0]?.id])).toBe(1);
     });
 
-    // BUG: the code check in create() is a SELECT before the INSERT; a concurrent create under
-    // another key passes the check and then hits the unique index as a raw QueryFailedError.
+    // Concurrent creators race on two unique indexes, (unit_code, code) and the catalog code; each
+    // loser must get POWER_CODE_TAKEN, never a raw unique violation (a CI run saw one).
     it('answers concurrent creates of one code under different keys with POWER_CODE_TAKEN', async () => {
       const input = inCounty('T-RACE').build();
       const results = await Promise.allSettled(

@@ -80,10 +80,13 @@ export class PowerService {
       const content = powerContentOf(input);
       validatePowerContent(content, await directoryOf(em, input.unitCode));
       const id = randomUUID();
-      // ON CONFLICT waits for a concurrent creator of the same code and then reports it taken.
+      // ON CONFLICT waits for a concurrent creator of the same code and then reports it taken. No
+      // arbiter is named: the catalog code's unique index (unit code + code) conflicts as well,
+      // and a race met it first with a raw unique violation (seen in CI); any conflict here means
+      // the code is taken (the id is a fresh UUID).
       const inserted: unknown[] = await em.query(
         `INSERT INTO power (id, unit_code, code, status, latest_version, created_by) VALUES ($1, $2, $3, 'DRAFT', 1, $4)
-         ON CONFLICT (unit_code, code) DO NOTHING RETURNING id`,
+         ON CONFLICT DO NOTHING RETURNING id`,
         [id, input.unitCode, input.code, principal.subject],
       );
       if (inserted.length === 0)

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from './query-limits';
-import { limitedWsOperation } from './ws-operation-limits';
+import { limitedWsOperation, wsDocumentCache } from './ws-operation-limits';
 
 const schema = buildSchema(`
   type Query { unit(code: String!): Unit }
@@ -51,5 +51,40 @@ describe('limitedWsOperation: the gateway limits for operations sent over graphq
         problems: [{ field: 'code', message: '含有不允许的控制字符 U+0000' }],
       },
     ]);
+  });
+
+  it('parses and validates a text once for every subscriber who sends it, and still checks each one’s variables', () => {
+    const documents = wsDocumentCache();
+    const query = 'subscription($c: String!) { unitChanged(code: $c) { code } }';
+    const first = limitedWsOperation(
+      schema,
+      { query, variables: { c: '139900000000' } },
+      DEFAULT_QUERY_LIMITS,
+      documents,
+    );
+    const second = limitedWsOperation(
+      schema,
+      { query, variables: { c: '139901000000' } },
+      DEFAULT_QUERY_LIMITS,
+      documents,
+    );
+    const args = (r: typeof first) => {
+      if ('document' in r) return r;
+      throw new Error('refused');
+    };
+    expect(args(second).document).toBe(args(first).document);
+    expect(args(second).variableValues).toEqual({ c: '139901000000' });
+    const bad = limitedWsOperation(schema, { query, variables: { c: '1399\u0000' } }, DEFAULT_QUERY_LIMITS, documents);
+    expect(codes(bad)).toEqual(['VALIDATION_FAILED']);
+  });
+
+  it('keeps no document that failed its checks', () => {
+    const documents = wsDocumentCache();
+    const deep = `{ unit(code: "1") { ${'parent { '.repeat(8)}code${' }'.repeat(8)} } }`;
+    for (let i = 0; i < 2; i++)
+      expect(codes(limitedWsOperation(schema, { query: deep }, DEFAULT_QUERY_LIMITS, documents))).toEqual([
+        'QUERY_TOO_DEEP',
+      ]);
+    expect(documents.size).toBe(0);
   });
 });

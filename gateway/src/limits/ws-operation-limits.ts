@@ -1,6 +1,7 @@
 import { platformError, PlatformErrorCode, Validation, findInputTextProblem } from '@sunlight/shared';
 import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { INPUT_TEXT_LIMITS } from './input-text.plugin';
 import { queryLimitRules, type QueryLimits } from './query-limits';
 
@@ -9,6 +10,24 @@ export interface WsOperationPayload {
   query: string;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
+}
+
+/**
+ * Documents already parsed and validated against one schema and its limits, by query text. Many
+ * subscribers send the same text (every console page sends its own fixed one), and a parsed
+ * document keeps its tokens and locations for as long as its subscription runs: shared, ten
+ * thousand alert subscribers hold one document instead of ten thousand (documents are never
+ * changed by execution). Only valid documents are kept; the variables are checked on every call.
+ */
+export type WsDocumentCache = LRUCache<string, DocumentNode>;
+
+/** A cache for {@link limitedWsOperation} of at most `max` documents (and 4 MiB of query text). */
+export function wsDocumentCache(max = 500): WsDocumentCache {
+  return new LRUCache<string, DocumentNode>({
+    max,
+    maxSize: 4 * 2 ** 20,
+    sizeCalculation: (_, query) => query.length || 1,
+  });
 }
 
 function refusal(error: unknown): GraphQLError {
@@ -27,15 +46,19 @@ export function limitedWsOperation(
   schema: GraphQLSchema,
   payload: WsOperationPayload,
   limits: QueryLimits,
+  documents?: WsDocumentCache,
 ): readonly GraphQLError[] | ExecutionArgs {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query, { maxTokens: limits.maxTokens });
-  } catch (e) {
-    return [refusal(e)];
+  let document = documents?.get(payload.query);
+  if (!document) {
+    try {
+      document = parse(payload.query, { maxTokens: limits.maxTokens });
+    } catch (e) {
+      return [refusal(e)];
+    }
+    const errors = validate(schema, document, [...specifiedRules, ...queryLimitRules(limits)]);
+    if (errors.length > 0) return errors;
+    documents?.set(payload.query, document);
   }
-  const errors = validate(schema, document, [...specifiedRules, ...queryLimitRules(limits)]);
-  if (errors.length > 0) return errors;
   const variables = payload.variables ?? undefined;
   const problem = findInputTextProblem(document, variables, INPUT_TEXT_LIMITS);
   if (problem?.overFieldBound)

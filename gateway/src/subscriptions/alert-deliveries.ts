@@ -14,6 +14,8 @@ export interface AlertDeliveriesOptions {
   after: string | null;
   /** The subscriber's selection rewritten as a query of `alert(id: $sunlightAlertId)`. */
   query: DocumentNode;
+  /** `query` printed (shared by every subscriber of the same text). */
+  printed?: string;
   variables: Record<string, unknown>;
   responseKey: string;
   /** Told of each live delivery (not a replayed one): the alert and when it was delivered. */
@@ -44,7 +46,7 @@ export function alertDeliveries(o: AlertDeliveriesOptions): AsyncGenerator<Execu
 }
 
 async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedItem>): AsyncGenerator<ExecutionResult> {
-  const printed = print(o.query);
+  const printed = o.printed ?? print(o.query);
   const unsubscribe = o.feed.subscribe((item) => live.push(item));
   let last = 0n;
   const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {

@@ -14,6 +14,8 @@ import {
   GraphQLError,
   Kind,
   parse,
+  print,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type FieldNode,
@@ -25,16 +27,17 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../gateway-context';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../limits/query-limits';
-import { limitedWsOperation } from '../limits/ws-operation-limits';
+import { limitedWsOperation, wsDocumentCache } from '../limits/ws-operation-limits';
 import type { ChangeFeed } from '../read-cache/change-feed';
 import type { AlertFeed, FeedItem } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
 import type { SubscriptionFilter } from './alert-matcher';
 import type { AccountGate } from '../auth/account-gate';
-import { authenticateConnection, type ConnectionState } from './connection-auth';
+import { authenticateConnection, ConnectionWatch, type ConnectionState } from './connection-auth';
+import { startHeartbeat } from './heartbeat';
 import { dashboardUpdates } from './dashboard-updates';
 import { runAs } from './run-as';
-import { selectionAsQuery } from './selection-query';
+import { selectionAsQuery, type QueryTarget } from './selection-query';
 import { SharedExecution } from './shared-execution';
 
 /** At most this many subscriptions per connection. */
@@ -52,6 +55,41 @@ const SUBSCRIPTION_SDL = `
     """
     dashboardUpdated(unit: ID!): Unit!
   }`;
+
+const DASHBOARD_TARGET: QueryTarget = {
+  operationName: 'DashboardUpdate',
+  field: 'unit',
+  argument: 'code',
+  variable: 'sunlightUnit',
+  type: 'ID!',
+};
+const ALERT_TARGET: QueryTarget = {
+  operationName: 'AlertDelivery',
+  field: 'alert',
+  argument: 'id',
+  variable: 'sunlightAlertId',
+  type: 'ID!',
+};
+
+/**
+ * Each subscription's selection rewritten as its delivery query (and printed), once per shared
+ * document ({@link wsDocumentCache}) and root field: subscribers with the same text share one.
+ */
+class DeliveryQueries {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, { query: DocumentNode; printed: string }>>();
+
+  of(document: DocumentNode, op: OperationDefinitionNode, root: FieldNode, target: QueryTarget) {
+    let rewritten = this.byDocument.get(document);
+    if (!rewritten) this.byDocument.set(document, (rewritten = new Map()));
+    const key = `${op.name?.value ?? ''}|${root.alias?.value ?? root.name.value}`;
+    let found = rewritten.get(key);
+    if (!found) {
+      const query = selectionAsQuery(document, op, root, target);
+      rewritten.set(key, (found = { query, printed: print(query) }));
+    }
+    return found;
+  }
+}
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -83,6 +121,8 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   const run = runAs(o.server);
   const closing = new AbortController();
   const executions = new SharedExecution(run);
+  const documents = wsDocumentCache();
+  const deliveryQueries = new DeliveryQueries();
 
   const subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
     const principal = (args.contextValue as { principal: Principal }).principal;
@@ -101,13 +141,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     const argValues = getArgumentValues(fields[root.name.value]!, root, variables);
     if (root.name.value === 'dashboardUpdated') {
       const unit = argValues['unit'] as string;
-      const query = selectionAsQuery(args.document, op, root, {
-        operationName: 'DashboardUpdate',
-        field: 'unit',
-        argument: 'code',
-        variable: 'sunlightUnit',
-        type: 'ID!',
-      });
+      const { query } = deliveryQueries.of(args.document, op, root, DASHBOARD_TARGET);
       const fetch = () => run(principal, query, { ...variables, sunlightUnit: unit }, 'fresh');
       const first = await fetch();
       if (!(first.data as { unit?: unknown } | null | undefined)?.unit)
@@ -116,13 +150,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         };
       return dashboardUpdates(first, { unit, run: fetch, changes: o.changes, responseKey, signal: closing.signal });
     }
-    const query = selectionAsQuery(args.document, op, root, {
-      operationName: 'AlertDelivery',
-      field: 'alert',
-      argument: 'id',
-      variable: 'sunlightAlertId',
-      type: 'ID!',
-    });
+    const { query, printed } = deliveryQueries.of(args.document, op, root, ALERT_TARGET);
     const filter = (argValues['filter'] as SubscriptionFilter | undefined) ?? {};
     return alertDeliveries({
       feed: o.feed,
@@ -131,6 +159,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       filter,
       after: (argValues['after'] as string | undefined) ?? null,
       query,
+      printed,
       variables,
       responseKey,
       ...(o.onAlertDelivered
@@ -139,7 +168,8 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     });
   };
 
-  const connections = new Set<ConnectionState>(); // authenticated and open: their subscriptions are counted
+  const connections = new ConnectionWatch(o.accounts); // authenticated and open: their subscriptions are counted
+  const stopHeartbeat = startHeartbeat(wss);
   const disposable = useServer<Record<string, unknown>, { state?: ConnectionState }>(
     {
       schema,
@@ -154,13 +184,14 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         );
         if (!state) return false;
         ctx.extra.state = state;
+        // graphql-ws keeps the upgrade request for the socket's life; nothing reads it after the
+        // handshake, and with thousands of sockets its headers are a large part of each one's cost.
+        (ctx.extra as { request?: unknown }).request = undefined;
         connections.add(state);
         return true;
       },
       onClose: (ctx) => {
         if (ctx.extra.state) connections.delete(ctx.extra.state);
-        clearTimeout(ctx.extra.state?.expiryTimer);
-        clearInterval(ctx.extra.state?.accountTimer);
       },
       onSubscribe: (ctx, id, payload) => {
         const active = ctx.extra.state?.active;
@@ -171,7 +202,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
             }),
           ];
         }
-        const checked = limitedWsOperation(schema, payload, o.limits ?? DEFAULT_QUERY_LIMITS);
+        const checked = limitedWsOperation(schema, payload, o.limits ?? DEFAULT_QUERY_LIMITS, documents);
         if (Array.isArray(checked)) return checked;
         active?.add(id);
         return checked;
@@ -186,6 +217,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       subscribe,
     },
     wss,
+    0, // no keep-alive of graphql-ws's own: startHeartbeat pings every socket in one round
   );
   return {
     /** Open sockets and the subscriptions running on them. */
@@ -199,6 +231,8 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       // to this gateway's successor. Ending the loops first completed every subscription on a
       // still open socket, and a client takes a completed subscription as finished: a wall
       // screen stayed without live data after a gateway restart.
+      stopHeartbeat();
+      connections.stop();
       await disposable.dispose();
       closing.abort();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -128,8 +128,9 @@ async function main(): Promise<void> {
         }
       });
       const gateway = processMemory('gateway/dist/main.js')[0];
+      const heap = await gatewayHeap(stack.gatewayUrl);
       rows.push(
-        `| ${size} | ${ALERTS} @ ${RATE}/s | ${expected} | ${latency.percentile(50).toFixed(0)} | ${latency.percentile(99).toFixed(0)} | ${missed} | ${duplicated} | ${unexpected} | ${gateway?.rssMiB ?? '?'} / ${gateway?.peakMiB ?? '?'} |`,
+        `| ${size} | ${ALERTS} @ ${RATE}/s | ${expected} | ${latency.percentile(50).toFixed(0)} | ${latency.percentile(99).toFixed(0)} | ${missed} | ${duplicated} | ${unexpected} | ${gateway?.rssMiB ?? '?'} / ${gateway?.peakMiB ?? '?'} | ${heap} |`,
       );
       process.stdout.write(`${rows[rows.length - 1]}\n`);
       await Promise.all(subs.map((s) => s.dispose().catch(() => undefined)));
@@ -145,12 +146,24 @@ async function main(): Promise<void> {
     [
       '',
       'alerts benchmark: delivery from commit (cases outbox) to receipt (graphql-ws client), through the alerts service and the gateway',
-      '| subscribers | alerts | expected deliveries | p50 ms | p99 ms | missed | duplicated | outside scope | gateway RSS / peak MiB |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| subscribers | alerts | expected deliveries | p50 ms | p99 ms | missed | duplicated | outside scope | gateway RSS / peak MiB | gateway JS heap used / total MiB |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n'),
   );
+}
+
+/** The gateway's JS heap from its own /metrics (prom-client's default metrics): used / total MiB. */
+async function gatewayHeap(gatewayUrl: string): Promise<string> {
+  try {
+    const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const read = (name: string) =>
+      Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
+    return `${read('nodejs_heap_size_used_bytes').toFixed(0)} / ${read('nodejs_heap_size_total_bytes').toFixed(0)}`;
+  } catch {
+    return '?';
+  }
 }
 
 const times = new Map<string, number>();

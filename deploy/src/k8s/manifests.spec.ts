@@ -4,19 +4,13 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { SUBGRAPH_DIRECTORY } from '@sunlight/shared';
 import { validateAgainstCrd } from './cnpg-cluster-schema';
-import { acceptedEnvNames } from './env-names';
+import { acceptedEnvNames, AWAITED_ENV_NAMES } from './env-names';
 import { referenceProblems } from './manifest-references';
 import { schemaProblems } from './manifest-schemas';
 import { renderKustomization } from './render-kustomization';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BASE = path.join(ROOT, 'deploy/k8s/base');
-
-/**
- * Read by the per-service database and JetStream work (NATS_URL; <SERVICE>_DATABASE_URL, falling
- * back to DATABASE_URL), which lands beside these manifests: delete this line once the code reads them.
- */
-const AWAITED_ENV_NAMES = ['NATS_URL', ...SUBGRAPH_DIRECTORY.map(({ name }) => `${name.toUpperCase()}_DATABASE_URL`)];
 
 /** CloudNativePG's own Cluster CRD, when one is at hand (it is not committed here). */
 const CRD_FILE = process.env['CNPG_CLUSTER_CRD'] ?? path.join(ROOT, '../shared/k8s/postgresql.cnpg.io_clusters.yaml');

@@ -21,6 +21,9 @@ import { eventSubjects } from './event-subject';
  * so every process may do it at start; two doing it at once both succeed).
  */
 export class EventStream {
+  /** False from a lost connection until the client has reconnected (publishers wait meanwhile). */
+  connected = true;
+
   private constructor(
     readonly nc: NatsConnection,
     readonly js: JetStreamClient,
@@ -38,12 +41,15 @@ export class EventStream {
     try {
       const jsm = await jetstreamManager(nc);
       await ensureStream(jsm, config);
+      const stream = new EventStream(nc, jetstream(nc), jsm, config);
       void (async () => {
         for await (const s of nc.status()) {
-          if (s.type === 'disconnect' || s.type === 'reconnect') logger?.warn(`nats ${s.type}`, { server: s.server });
+          if (s.type !== 'disconnect' && s.type !== 'reconnect') continue;
+          stream.connected = s.type === 'reconnect';
+          logger?.warn(`nats ${s.type}`, { server: s.server });
         }
       })();
-      return new EventStream(nc, jetstream(nc), jsm, config);
+      return stream;
     } catch (e) {
       await nc.close().catch(() => undefined);
       throw e;

@@ -130,6 +130,22 @@ describeWithNats('OutboxRelay: a service outbox into JetStream', (natsUrl) => {
     expect((await stored(events.stream)).map((m) => m.body.aggregateId)).toEqual(['a', 'b', 'c']);
   });
 
+  it('reads nothing while NATS is unreachable (a batch would hold a transaction open), and catches up after', async () => {
+    await write('waiting');
+    const relay = new OutboxRelay(ds, events.stream, { source: 'svc' });
+    events.stream.connected = false; // as the client's status reports a disconnect
+    try {
+      expect(await relay.pollOnce()).toBe(0);
+      expect(await ds.query("SELECT count(*)::int AS n FROM outbox_cursor WHERE consumer = 'relay'")).toEqual([
+        { n: 0 },
+      ]);
+    } finally {
+      events.stream.connected = true; // and then the reconnect
+    }
+    expect(await relay.drain()).toBe(1);
+    expect((await stored(events.stream)).map((m) => m.body.aggregateId)).toEqual(['waiting']);
+  });
+
   it('wakes on the outbox NOTIFY once started', async () => {
     const relay = new OutboxRelay(ds, events.stream, { source: 'svc' });
     await relay.start(db.url, 60_000); // long interval: only the NOTIFY can wake it in time

@@ -6,6 +6,9 @@ import type { EventStream } from './event-stream';
 import { eventSubject } from './event-subject';
 import { streamEventCodec } from './stream-event-codec';
 
+/** How long one PubAck is awaited before the batch is given up (and its transaction rolled back). */
+const PUBACK_TIMEOUT_MS = 2000;
+
 /** The relay's cursor in its service's `outbox_cursor` (beside any local consumer's). */
 export const RELAY_CONSUMER = 'relay';
 
@@ -38,8 +41,13 @@ export class OutboxRelay {
     });
   }
 
-  /** Publishes one batch; returns how many events it published (0 when none was readable). */
-  pollOnce(): Promise<number> {
+  /**
+   * Publishes one batch; returns how many events it published (0 when none was readable, or while
+   * NATS is unreachable: a batch's transaction stays open while it publishes, and an open
+   * transaction holds back every outbox reader on the server).
+   */
+  async pollOnce(): Promise<number> {
+    if (!this.stream.connected) return 0;
     return this.reader.pollOnce((events) => this.publish(events));
   }
 
@@ -59,7 +67,14 @@ export class OutboxRelay {
 
   /** Keeps publishing, woken by the outbox's NOTIFY (as `connectionUrl`) and every `intervalMs`. */
   start(connectionUrl: string, intervalMs = 1000): Promise<void> {
-    return this.reader.start((events) => this.publish(events), connectionUrl, intervalMs);
+    return this.reader.start(
+      async (events) => {
+        if (!this.stream.connected) throw new Error('NATS is unreachable; the batch waits for the reconnect');
+        await this.publish(events);
+      },
+      connectionUrl,
+      intervalMs,
+    );
   }
 
   stop(): Promise<void> {
@@ -72,7 +87,11 @@ export class OutboxRelay {
       const ack = await this.stream.js.publish(
         eventSubject(this.stream.config, source, e.topic),
         streamEventCodec.encode(source, e),
-        { msgID: streamEventCodec.messageId(source, e), expect: { streamName: this.stream.config.name } },
+        {
+          msgID: streamEventCodec.messageId(source, e),
+          expect: { streamName: this.stream.config.name },
+          timeout: PUBACK_TIMEOUT_MS,
+        },
       );
       if (ack.duplicate) this.duplicates++;
     }

@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     production: platform.production,
     // The gateway only LISTENs, as its own role (created by the services before it starts).
     databaseUrl: platform.databaseUrl && gatewayRoleUrl(platform.databaseUrl, secrets.internalSecret),
+    // New alerts are announced in the alerts service's own database (ALERTS_DATABASE_URL).
+    alertsDatabaseUrl:
+      platform.serviceDatabaseUrls.alerts &&
+      gatewayRoleUrl(platform.serviceDatabaseUrls.alerts, secrets.internalSecret),
     subgraphTimeoutMs: own.SUBGRAPH_TIMEOUT_MS,
+    events: platform.natsUrl ? { natsUrl: platform.natsUrl, stream: platform.eventStream } : undefined,
     responseCache: {
       maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20,
       maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS,

@@ -10,9 +10,11 @@ import {
   ComponentMetrics,
   createFormatError,
   createGraphQLHttpHandler,
+  EventStream,
   graphqlMetricsPlugin,
   MAX_REQUEST_BODY_BYTES,
   probeRoutes,
+  type EventStreamConfig,
   type Logger,
   type TokenService,
 } from '@sunlight/shared';
@@ -68,7 +70,11 @@ export interface StartGatewayOptions {
   limits?: QueryLimits;
   /** For LISTEN on new alerts (subscriptions); without it the feed polls. */
   databaseUrl?: string;
+  /** Where the alerts service's database is, for LISTEN on new alerts (default `databaseUrl`). */
+  alertsDatabaseUrl?: string;
   alertPollMs?: number;
+  /** The event stream (`NATS_URL`): the response cache hears every service's events from it. */
+  events?: { natsUrl: string; stream: EventStreamConfig };
   responseCache?: ResponseCacheSettings;
   /** How long one subgraph fetch may take before it is given up as an outage (default 20 s). */
   subgraphTimeoutMs?: number;
@@ -123,7 +129,9 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   });
   const cacheSettings = o.responseCache ?? DEFAULT_RESPONSE_CACHE;
   const clock = new ScopeChangeClock();
+  const events = o.events ? await EventStream.connect(o.events.natsUrl, o.events.stream, o.logger) : undefined;
   const changes = new ChangeFeed(clock, {
+    events,
     databaseUrl: o.databaseUrl,
     sources: Object.keys(o.subgraphUrls),
     settleMs: cacheSettings.settleMs,
@@ -205,7 +213,10 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   let feed: AlertFeed | undefined;
   const alertsUrl = o.subgraphUrls['alerts'];
   if (alertsUrl && apiSchema) {
-    feed = new AlertFeed(alertsUrl, o.tokens, o.logger, { databaseUrl: o.databaseUrl, pollMs: o.alertPollMs });
+    feed = new AlertFeed(alertsUrl, o.tokens, o.logger, {
+      databaseUrl: o.alertsDatabaseUrl ?? o.databaseUrl,
+      pollMs: o.alertPollMs,
+    });
     await feed.start();
     feed.subscribe((item) => changes.heard(item.unitCode));
     subscriptions = attachSubscriptions({
@@ -231,6 +242,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       await subscriptions?.close();
       await feed?.stop();
       await changes.stop();
+      await events?.close();
       await closeHttpServer(httpServer); // requests in flight finish first
       await server.stop();
     },

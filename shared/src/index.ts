@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 export { ConfigError } from './config/config-error';
 export { env, readEnv, type EnvParser } from './config/env-reader';
-export { loadPlatformConfig, type PlatformConfig } from './config/platform-config';
+export { databaseUrlVariable, loadPlatformConfig, type PlatformConfig } from './config/platform-config';
 
 export { ensureDatabase } from './db/database-admin';
 export { createServiceDataSource, type ServiceDataSourceOptions } from './db/create-data-source';
@@ -59,6 +59,14 @@ export { EVENT_SOURCES } from './events/event-sources';
 export type { EventTopic } from './events/event-topic';
 export type { NewOutboxEvent, OutboxEvent } from './events/outbox-event';
 export { OutboxReader, type OutboxHandler } from './events/outbox-reader';
+export type { EventReader } from './events/event-reader';
+export { DEFAULT_EVENT_STREAM, type EventStreamConfig } from './events/jetstream/event-stream-config';
+export { EventStream } from './events/jetstream/event-stream';
+export { eventSubject, eventSubjects } from './events/jetstream/event-subject';
+export { OutboxRelay, RELAY_CONSUMER } from './events/jetstream/outbox-relay';
+export { StreamSourceReader } from './events/jetstream/stream-source-reader';
+export { streamEventCodec } from './events/jetstream/stream-event-codec';
+export { watchEventStream, type EventStreamWatch } from './events/jetstream/watch-event-stream';
 export { outboxChannel, publishEvent } from './events/publish-event';
 
 export { buildFederatedSchema, type ReferenceResolvers } from './federation/build-subgraph-schema';

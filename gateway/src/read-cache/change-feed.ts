@@ -1,5 +1,13 @@
 import { Client } from 'pg';
-import { CALENDAR_CHANNEL, outboxChannel, rollupChangeNotify, type Logger } from '@sunlight/shared';
+import {
+  CALENDAR_CHANNEL,
+  outboxChannel,
+  rollupChangeNotify,
+  watchEventStream,
+  type EventStream,
+  type EventStreamWatch,
+  type Logger,
+} from '@sunlight/shared';
 import type { ScopeChangeClock } from './change-clock';
 
 export interface ChangeFeedOptions {
@@ -13,6 +21,12 @@ export interface ChangeFeedOptions {
    */
   settleMs: number;
   logger: Logger;
+  /**
+   * The event stream (`NATS_URL`): events are heard from it instead of the outboxes' NOTIFYs, so
+   * services in other databases are heard too (the figures and calendar NOTIFYs still come from
+   * `databaseUrl`).
+   */
+  events?: EventStream;
 }
 
 /**
@@ -23,9 +37,12 @@ export interface ChangeFeedOptions {
  * everywhere), and new alerts come from the alert feed. NOTIFY is not persisted: after the listening
  * connection drops, every scope is marked changed, and the cache's maximum age bounds what a lost
  * notification can cost. Listeners are told of each recorded change (live screens rerun on it).
+ * With an event stream, events are heard from it (an ordered consumer of new messages) instead of
+ * the outbox NOTIFYs; when that watch has to start over, every scope is marked changed as well.
  */
 export class ChangeFeed {
   private pg: Client | undefined;
+  private watch: EventStreamWatch | undefined;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private readonly pending = new Set<string>();
@@ -38,6 +55,14 @@ export class ChangeFeed {
   ) {}
 
   async start(): Promise<void> {
+    const { events, logger } = this.options;
+    if (events) {
+      this.watch = await watchEventStream(events, (_source, event) => this.heard(event.unitCode), {
+        logger,
+        onRestart: () => this.record(null),
+      });
+      this.record(null); // whatever happened before the watch began
+    }
     if (this.options.databaseUrl) await this.connect();
   }
 
@@ -57,6 +82,7 @@ export class ChangeFeed {
     this.stopped = true;
     clearTimeout(this.retry);
     clearTimeout(this.settleTimer);
+    await this.watch?.stop();
     await this.pg?.end().catch(() => undefined);
   }
 
@@ -83,7 +109,7 @@ export class ChangeFeed {
     try {
       await pg.connect();
       for (const source of this.options.sources) {
-        await pg.query(`LISTEN ${outboxChannel(source)}`);
+        if (!this.options.events) await pg.query(`LISTEN ${outboxChannel(source)}`);
         await pg.query(`LISTEN ${rollupChangeNotify.channel(source)}`);
       }
       await pg.query(`LISTEN ${CALENDAR_CHANNEL}`);

@@ -6,6 +6,7 @@ import {
   readEnv,
   subgraphUrl,
   subtreeTrends,
+  type EventStream,
   type SubgraphDefinition,
   type SubgraphName,
 } from '@sunlight/shared';
@@ -35,11 +36,14 @@ export interface AlertsSubgraphOptions {
   /** How long a tier's peer data is kept (default `RISK_PEERS_TTL_MS`, one minute). */
   peersTtlMs?: number;
   now?: () => Date;
+  /** Read the sources' events from this stream (default: the platform's, when `NATS_URL` is set). */
+  events?: EventStream;
 }
 
 /**
  * Builds the alerts subgraph. Its consumer reads the other services' outboxes in the same
- * database (`ALERTS_CONSUMER=off` disables it; tests drive it directly). The risk index keeps each
+ * database, or their events from the event stream when `NATS_URL` is set (`ALERTS_CONSUMER=off`
+ * disables it; tests drive it directly). The risk index keeps each
  * tier's peer data for `RISK_PEERS_TTL_MS` (default one minute).
  */
 export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): SubgraphDefinition<AlertsContext> {
@@ -60,7 +64,7 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
     resolvers: [AlertResolver, UnitRiskResolver],
     references: { Alert: alertReference, Unit: unitReference },
     createContext: (input) => alertsContextFactory(config.get())(input),
-    async prepare({ dataSource, databaseUrl, logger, tokens, metrics }) {
+    async prepare({ dataSource, databaseUrl, logger, tokens, metrics, events }) {
       const e = readEnv({
         ALERTS_CONSUMER: env.oneOf(['on', 'off'] as const, 'on'),
         ALERTS_POLL_MS: env.int(1000, 50, 60_000),
@@ -80,8 +84,11 @@ export function createAlertsSubgraph(options: AlertsSubgraphOptions = {}): Subgr
         "From an outbox event's write until a consumer read it, by consumer and source",
         ['consumer', 'source'],
       );
-      const consumer = new AlertConsumer(dataSource, logger, (source, seconds) =>
-        lag.observe({ consumer: 'alerts', source }, seconds),
+      const consumer = new AlertConsumer(
+        dataSource,
+        logger,
+        (source, seconds) => lag.observe({ consumer: 'alerts', source }, seconds),
+        options.events ?? events,
       );
       await consumer.start(url, e.ALERTS_POLL_MS);
       return async () => {

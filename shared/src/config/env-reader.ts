@@ -55,6 +55,31 @@ export const env = {
       return raw;
     };
   },
+  /** One NATS server URL or a comma-separated list of them (`nats://host:4222`, or `tls://`). */
+  natsUrl(): EnvParser<string | undefined> {
+    return (raw, name) => {
+      if (raw === undefined || raw === '') return undefined;
+      for (const part of raw.split(',')) {
+        let url: URL;
+        try {
+          url = new URL(part.trim());
+        } catch {
+          throw new Error(`${name} must be a URL like nats://host:4222 (or a comma-separated list of them)`);
+        }
+        if (url.protocol !== 'nats:' && url.protocol !== 'tls:')
+          throw new Error(`${name} must use the nats:// or tls:// scheme, got "${url.protocol}"`);
+      }
+      return raw;
+    };
+  },
+  /** A string every character of which `pattern` accepts (a name), or the default. */
+  matching(pattern: RegExp, what: string, defaultValue: string): EnvParser<string> {
+    return (raw, name) => {
+      if (raw === undefined || raw === '') return defaultValue;
+      if (!pattern.test(raw)) throw new Error(`${name} must be ${what}, got "${raw}"`);
+      return raw;
+    };
+  },
 };
 
 /**

@@ -2,7 +2,7 @@ import { loadSecrets } from '../auth/secrets';
 import { TokenService } from '../auth/token-service';
 import { ConfigError } from '../config/config-error';
 import { env, readEnv } from '../config/env-reader';
-import { loadPlatformConfig } from '../config/platform-config';
+import { databaseUrlVariable, loadPlatformConfig } from '../config/platform-config';
 import { createLogger } from '../logging/logger';
 import { onLauncherGone } from './on-launcher-gone';
 import { startSubgraph } from './start-subgraph';
@@ -10,7 +10,8 @@ import { subgraphAddress } from './subgraph-address';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
 /**
- * The `main` of a subgraph process: validates configuration (`DATABASE_URL` required, `PORT`
+ * The `main` of a subgraph process: validates configuration (`<SERVICE>_DATABASE_URL` or
+ * `DATABASE_URL` required, `NATS_URL` optional, `PORT`
  * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the
  * subgraph, and shuts it down cleanly on SIGTERM or SIGINT (it alone handles them: Apollo's own
  * handler is off). Exits with status 1 and one line naming each bad variable on bad configuration.
@@ -25,11 +26,14 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       SEED_DEMO: env.oneOf(['true', 'false'] as const, 'false'),
       DB_POOL_SIZE: env.int(10, 1, 200),
     });
-    if (!platform.databaseUrl)
-      throw new ConfigError(['DATABASE_URL is required for a subgraph process (npm start sets it for you)']);
+    const databaseUrl = platform.serviceDatabaseUrls[def.name];
+    if (!databaseUrl)
+      throw new ConfigError([
+        `${databaseUrlVariable(def.name)} or DATABASE_URL is required for a subgraph process (npm start sets it for you)`,
+      ]);
     const secrets = loadSecrets(platform);
     const running = await startSubgraph(def, {
-      databaseUrl: platform.databaseUrl,
+      databaseUrl,
       port: own.PORT,
       host: own.HOST,
       tokens: new TokenService(secrets.tokenSecret, secrets.internalSecret, platform.tokenTtlSeconds),
@@ -37,6 +41,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       seedDemo: own.SEED_DEMO === 'true',
       poolSize: own.DB_POOL_SIZE,
       databaseRoleKey: secrets.internalSecret,
+      events: platform.natsUrl ? { natsUrl: platform.natsUrl, stream: platform.eventStream } : undefined,
     });
     // Requests in flight finish, then the workers and the pool close; only then does the process exit.
     const shutdown = (signal: string) => {

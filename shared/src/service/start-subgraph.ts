@@ -12,6 +12,10 @@ import type { TokenService } from '../auth/token-service';
 import { openServiceDatabase } from '../db/open-service-database';
 import { requestScope } from '../db/request-scope';
 import { createFormatError } from '../errors/format-error';
+import { EVENT_SOURCES } from '../events/event-sources';
+import { EventStream } from '../events/jetstream/event-stream';
+import type { EventStreamConfig } from '../events/jetstream/event-stream-config';
+import { OutboxRelay } from '../events/jetstream/outbox-relay';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { closeHttpServer } from '../http/close-http-server';
 import { createGraphQLHttpHandler } from '../http/graphql-http-handler';
@@ -38,6 +42,11 @@ export interface StartSubgraphOptions {
   onQuery?: (sql: string, inRequest: boolean) => void;
   /** The key the service roles' passwords derive from (the internal secret); see `openServiceDatabase`. */
   databaseRoleKey?: Uint8Array;
+  /**
+   * The event stream (`NATS_URL`): when given, a service whose outbox carries events relays them
+   * to it, and the service's consumers may read the other services' events from it.
+   */
+  events?: { natsUrl: string; stream: EventStreamConfig };
 }
 
 /** A subgraph listening on HTTP. */
@@ -82,10 +91,17 @@ export async function startSubgraph<C extends SubgraphContext>(
   poolMetrics(metrics, { service: dataSource, owner });
   // Seeding and background work (its timers and listeners too) see every unit; requests, their own scope.
   if (o.seedDemo && def.seedDemo) await requestScope.asSystem(() => def.seedDemo!(owner, logger));
+  const events = o.events ? await EventStream.connect(o.events.natsUrl, o.events.stream, logger) : undefined;
   const stopWorkers =
     (await requestScope.asSystem(() =>
-      def.prepare?.({ dataSource, databaseUrl, logger, tokens: o.tokens, metrics }),
+      def.prepare?.({ dataSource, databaseUrl, logger, tokens: o.tokens, metrics, events }),
     )) ?? undefined;
+  // The relay reads this service's own outbox in its own database (as the service's role).
+  const relay =
+    events && (Object.values(EVENT_SOURCES) as string[]).includes(def.name)
+      ? new OutboxRelay(dataSource, events, { source: def.name, logger })
+      : undefined;
+  await requestScope.asSystem(() => relay?.start(databaseUrl));
 
   const { schema, sdl } = await buildFederatedSchema(
     { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes },
@@ -158,6 +174,8 @@ export async function startSubgraph<C extends SubgraphContext>(
       await closeHttpServer(httpServer); // requests in flight finish first
       await server.stop();
       if (stopWorkers) await stopWorkers();
+      await relay?.stop();
+      await events?.close();
       await dataSource.destroy();
       await owner.destroy();
     },

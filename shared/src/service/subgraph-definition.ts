@@ -5,6 +5,7 @@ import type { ReferenceResolvers } from '../federation/build-subgraph-schema';
 import type { Logger } from '../logging/logger';
 import type { ComponentMetrics } from '../observability/metrics-registry';
 import type { TokenService } from '../auth/token-service';
+import type { EventStream } from '../events/jetstream/event-stream';
 import type { SubgraphName } from './subgraph-directory';
 
 /** What every subgraph request context carries; a service's own context extends it. */
@@ -57,4 +58,6 @@ export interface PrepareInput {
   tokens: TokenService;
   /** The service's Prometheus registry, for metrics of its own (e.g. cards raised). */
   metrics: ComponentMetrics;
+  /** The event stream when `NATS_URL` is set: consumers read other services' events from it. */
+  events?: EventStream;
 }

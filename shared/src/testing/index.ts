@@ -12,3 +12,5 @@ export { startTestTraceCheckpoints } from './test-trace-checkpoints';
 export { openClockedTestDatabase, type ClockedTestDatabase } from './clocked-test-database';
 export { inclusionClaim } from './inclusion-claim';
 export { fictionalHolidayNotice } from './fictional-holiday-notice';
+export { describeWithNats, NATS_URL_ENV } from './describe-with-nats';
+export { openTestEventStream, type TestEventStream } from './test-event-stream';

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { markHandled, OutboxReader, type Logger, type OutboxEvent } from '@sunlight/shared';
+import {
+  markHandled,
+  OutboxReader,
+  StreamSourceReader,
+  type EventReader,
+  type EventStream,
+  type Logger,
+  type OutboxEvent,
+} from '@sunlight/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { alertFor } from '../consumer/alert-rules';
 import { alertRowValues } from '../consumer/alert-row-values';
@@ -11,19 +19,32 @@ export const ALERTS_CHANNEL = 'sunlight_alerts';
 const CONSUMER = 'alerts';
 
 /**
- * Reads every source's outbox (at least once, in commit-safe order), drops events already
+ * Reads every source's events (at least once, in each source's commit order), drops events already
  * handled, and raises alerts. Alerts are numbered under a lock, so their `seq` is also their
  * commit order: subscribers resume after a seq and miss nothing.
+ *
+ * Without an event stream it reads the sources' outboxes in its own database (one database for
+ * every service); with one (`NATS_URL`), a durable stream consumer per source, so each service may
+ * keep its own database. The inbox (`markHandled`) drops a repeat either way.
  */
 export class AlertConsumer {
-  private readonly readers: OutboxReader[] = [];
+  private readonly readers: EventReader[] = [];
 
   constructor(
     private readonly ds: DataSource,
     private readonly logger: Logger,
     /** Told, for each event read, how long after its commit it was handled (the outbox lag). */
     private readonly onRead?: (source: string, lagSeconds: number) => void,
+    /** Where the sources' events come from when they are not in this database. */
+    private readonly stream?: EventStream,
   ) {}
+
+  /** The reader of `source`'s events for this consumer: its outbox here, or its subjects in the stream. */
+  private readerOf(source: string): OutboxReader | StreamSourceReader {
+    return this.stream
+      ? new StreamSourceReader(this.ds, this.stream, { source, consumer: CONSUMER, logger: this.logger })
+      : new OutboxReader(this.ds, { source, consumer: CONSUMER, logger: this.logger });
+  }
 
   /** Handles one batch of `source`'s events inside the reader's transaction. Returns alerts raised. */
   async handle(source: string, events: OutboxEvent[], em: EntityManager): Promise<number> {
@@ -58,7 +79,7 @@ export class AlertConsumer {
     let total = 0;
     const deadline = Date.now() + timeoutMs;
     for (const source of ALERT_SOURCES) {
-      const reader = new OutboxReader(this.ds, { source, consumer: CONSUMER });
+      const reader = this.readerOf(source);
       while (Date.now() < deadline) {
         let raised = 0;
         const n = await reader.pollOnce(async (events, em) => {
@@ -70,22 +91,21 @@ export class AlertConsumer {
           await new Promise((r) => setTimeout(r, 20));
         }
       }
+      await reader.stop();
     }
     return total;
   }
 
-  /** Keeps reading every source, woken by their NOTIFYs. */
+  /** Keeps reading every source: woken by their NOTIFYs (as `connectionUrl`), or as the stream delivers. */
   async start(connectionUrl: string, intervalMs = 1000): Promise<void> {
     for (const source of ALERT_SOURCES) {
-      const reader = new OutboxReader(this.ds, { source, consumer: CONSUMER, logger: this.logger });
-      await reader.start(
-        async (events, em) => {
-          await this.handle(source, events, em);
-        },
-        connectionUrl,
-        intervalMs,
-      );
+      const reader = this.readerOf(source);
+      const handler = async (events: OutboxEvent[], em: EntityManager) => {
+        await this.handle(source, events, em);
+      };
       this.readers.push(reader);
+      if (reader instanceof StreamSourceReader) await reader.start(handler);
+      else await reader.start(handler, connectionUrl, intervalMs);
     }
   }
 

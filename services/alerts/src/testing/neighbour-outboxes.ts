@@ -20,6 +20,8 @@ import { ALERT_SOURCES } from '../jobs/alert-consumer';
 export interface NeighbourOutboxes {
   /** Publishes one event into the outbox of the service that owns its topic; returns its id. */
   publish<T extends EventTopic>(event: NewOutboxEvent<T>): Promise<string>;
+  /** The connection of `source`'s service to its schema (its relay reads the outbox through it). */
+  dataSourceOf(source: string): DataSource;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,11 @@ export async function openNeighbourOutboxes(url: string): Promise<NeighbourOutbo
       const ds = sources.get(source);
       if (!ds) throw new Error(`no outbox for ${source} in this test`);
       return ds.transaction((em) => publishEvent(em, source, event));
+    },
+    dataSourceOf(source) {
+      const ds = sources.get(source);
+      if (!ds) throw new Error(`no outbox for ${source} in this test`);
+      return ds;
     },
     async close() {
       await Promise.all([...sources.values()].map((ds) => ds.destroy()));

@@ -5,16 +5,6 @@ import { SUBGRAPH_DIRECTORY } from '@sunlight/shared';
 /** Where the processes the image runs read their configuration (the launcher's own is not in a pod). */
 const SOURCE_ROOTS = ['shared/src', 'gateway/src', ...SUBGRAPH_DIRECTORY.map(({ name }) => `services/${name}/src`)];
 
-/**
- * Names the manifests set ahead of the code that reads them: the per-service database and
- * JetStream work (NATS_URL; <SERVICE>_DATABASE_URL, falling back to DATABASE_URL) lands beside
- * them. Delete this list once that code is merged (the scan then finds the names itself).
- */
-export const AWAITED_ENV_NAMES: readonly string[] = [
-  'NATS_URL',
-  ...SUBGRAPH_DIRECTORY.map(({ name }) => `${name.toUpperCase()}_DATABASE_URL`),
-];
-
 /** Read by Node itself rather than by Sunlight's code. */
 const RUNTIME_NAMES = ['NODE_OPTIONS'];
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPH_DIRECTORY } from '@sunlight/shared';
 import { validateAgainstCrd, validateCnpgCluster } from './cnpg-cluster-schema';
-import { acceptedEnvNames, AWAITED_ENV_NAMES, envNamesIn } from './env-names';
+import { acceptedEnvNames, envNamesIn } from './env-names';
 import { referenceProblems } from './manifest-references';
 import { schemaProblems } from './manifest-schemas';
 import { renderKustomization, type Manifest } from './render-kustomization';
@@ -23,7 +23,7 @@ function spoiled(spoil: (find: (kind: string, name: string) => any) => void): Ma
 
 function problems(manifests: Manifest[]): string[] {
   return referenceProblems(manifests, {
-    envNames: new Set([...acceptedEnvNames(ROOT), ...AWAITED_ENV_NAMES]),
+    envNames: acceptedEnvNames(ROOT),
     image: 'sunlight',
   });
 }

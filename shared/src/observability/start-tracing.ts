@@ -37,9 +37,9 @@ export function startTracing(component: string, options: { global?: boolean } = 
   const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof SdkTraceNode;
   const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase;
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
-  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof Resources;
+  const { Resource } = require('@opentelemetry/resources') as typeof Resources;
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': component }),
+    resource: new Resource({ 'service.name': component }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   if (options.global) provider.register({ propagator: new W3CTraceContextPropagator() });

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { context as otelContext, type Tracer } from '@opentelemetry/api';
+import type { Tracer } from '@opentelemetry/api';
 import { AppError } from '../errors/app-error';
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
-import { logContext } from '../logging/log-context';
 import type { Logger } from '../logging/logger';
 import { accessNotes } from '../observability/access-note';
 import { openRequestSpan, type RequestSpan } from '../observability/request-span';
@@ -110,15 +109,13 @@ export function createGraphQLHttpHandler<C extends BaseContext>(o: GraphQLHttpHa
       return;
     }
     const span = openRequestSpan(req, res, o);
-    otelContext.with(span.context, () =>
-      logContext.run({ traceId: span.traceId }, () => {
-        void handle(req, res, url, span).catch((error: unknown) => {
-          span.note.errors = 1;
-          span.note.codes = [error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR'];
-          failed(res, error);
-        });
-      }),
-    );
+    span.run(() => {
+      void handle(req, res, url, span).catch((error: unknown) => {
+        span.note.errors = 1;
+        span.note.codes = [error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR'];
+        failed(res, error);
+      });
+    });
   };
 
   function failed(res: ServerResponse, error: unknown): void {

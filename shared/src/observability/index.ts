@@ -5,7 +5,7 @@ export { ComponentMetrics, MAX_OPERATION_LABELS } from './metrics-registry';
 export { migrationsApplied } from './migrations-applied';
 export { poolMetrics } from './pool-metrics';
 export { probeRoutes, type ReadinessCheck } from './probe-routes';
-export { openRequestSpan, type RequestSpan } from './request-span';
+export { currentRequestSpan, openRequestSpan, type RequestSpan } from './request-span';
 export { startTracing, tracingConfigured, type Tracing } from './start-tracing';
 export {
   childSpanContext,

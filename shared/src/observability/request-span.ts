@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  context as otelContext,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
@@ -8,6 +10,7 @@ import {
   type SpanContext,
   type Tracer,
 } from '@opentelemetry/api';
+import { logContext } from '../logging/log-context';
 import type { Logger } from '../logging/logger';
 import type { AccessNote } from './access-note';
 import { childSpanContext, incomingSpanContext, newTraceSpanContext } from './trace-context';
@@ -21,6 +24,19 @@ export interface RequestSpan {
   /** The context to run the request in (its span active, for spans started inside). */
   context: Context;
   note: AccessNote;
+  /**
+   * Runs the request's handling in its trace: its span active (OpenTelemetry), its trace id on
+   * every log line ({@link logContext}), its span the parent of calls to other services
+   * ({@link currentRequestSpan}).
+   */
+  run<T>(fn: () => T): T;
+}
+
+const requestSpans = new AsyncLocalStorage<SpanContext>();
+
+/** The span of the request being served here, if any: what a call to another service names as its parent. */
+export function currentRequestSpan(): SpanContext | undefined {
+  return requestSpans.getStore();
 }
 
 /**
@@ -76,5 +92,13 @@ export function openRequestSpan(
       ...(aborted ? { aborted: true } : {}),
     });
   });
-  return { traceId, spanContext: span.spanContext(), context: trace.setSpan(parentContext, span), note };
+  const spanContext = span.spanContext();
+  const context = trace.setSpan(parentContext, span);
+  return {
+    traceId,
+    spanContext,
+    context,
+    note,
+    run: (fn) => otelContext.with(context, () => requestSpans.run(spanContext, () => logContext.run({ traceId }, fn))),
+  };
 }

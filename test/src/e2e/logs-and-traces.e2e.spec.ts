@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@sunlight/shared';
-import { APPLICANT, fileCase, publishTestPower } from '../support/case-fixtures';
+import { APPLICANT, FILE_CASE, publishTestPower } from '../support/case-fixtures';
 import { startStack, type Stack } from '../support/start-stack';
 
 const CITY = '139900000000';
@@ -120,11 +120,23 @@ describe('observability: access lines and traces across the federation', () => {
   });
 
   let caseNumber: string;
-  it('files a case whose applicant the logs must never show', async () => {
+  it('files a case whose applicant the logs must never show; the cases service asks powers in the same trace', async () => {
     const powerId = await publishTestPower(stack, { unit: VILLAGE, code: 'LOGS-1' });
-    const filed = await fileCase(stack, VILLAGE, powerId, 'logs-file-1');
+    const trace = newTrace();
+    const filed = await stack.gql<{ fileCase: { case: { number: string } } }>(FILE_CASE, {
+      token: await stack.tokenFor(Role.CLERK, VILLAGE),
+      variables: { key: 'logs-file-1', input: { powerId, applicant: APPLICANT, details: '申请办理测试事项' } },
+      headers: { traceparent: traceparent(trace) },
+    });
     expect(filed.errors).toBeUndefined();
     caseNumber = filed.data!.fileCase.case.number;
+    // filing reads the power's flow from powers, as the cases service (role SERVICE), in the clerk's trace
+    const lines = await until('the filing logged by gateway, cases and powers', () => {
+      const found = accessLines(trace.traceId);
+      return found.some((l) => l.service === 'powers' && l.role === 'SERVICE') ? found : undefined;
+    });
+    expect(lines.find((l) => l.service === 'gateway')).toMatchObject({ type: 'mutation', status: 200, role: 'CLERK' });
+    expect(lines.find((l) => l.service === 'cases')).toMatchObject({ type: 'mutation', status: 200, role: 'CLERK' });
   });
 
   it("writes one access line on the gateway and on each subgraph a request touched, all under the caller's trace id", async () => {
@@ -157,8 +169,10 @@ describe('observability: access lines and traces across the federation', () => {
       }),
     ]);
     expect(gateway[0]!.ms).toBeGreaterThan(0);
+    // the rest: the gateway's fetches (as the inspector) and calls between services (as SERVICE)
+    for (const line of lines) if (line.service !== 'gateway') expect(['INSPECTOR', 'SERVICE']).toContain(line.role);
     for (const service of ['powers', 'cases']) {
-      const own = lines.filter((l) => l.service === service);
+      const own = lines.filter((l) => l.service === service && l.role === 'INSPECTOR');
       expect(own.length).toBeGreaterThanOrEqual(1);
       for (const line of own) {
         // the gateway names each subgraph operation after the client's

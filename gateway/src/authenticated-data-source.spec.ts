@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createLogger, TokenService } from '@sunlight/shared';
+import { createLogger, newTraceSpanContext, TokenService } from '@sunlight/shared';
 import { GraphQLError } from 'graphql';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import { OutageAwareDataSource } from './errors/outage-data-source';
@@ -57,6 +57,33 @@ describe('a subgraph that never answers', () => {
       expect(waited).toBeLessThan(5000);
     } finally {
       await subgraph.close();
+    }
+  });
+});
+
+describe('traceparent on subgraph fetches', () => {
+  it("sends each fetch in the request's trace, under a span id of its own", async () => {
+    const seen: (string | undefined)[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers['traceparent'] as string | undefined);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"alerts":{"totalCount":0}}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    try {
+      const source = new AuthenticatedDataSource(url, new TokenService(key(), key()));
+      const trace = newTraceSpanContext();
+      for (let i = 0; i < 2; i++) {
+        const options = fetchAt(url);
+        (options as { context: Partial<GatewayContext> }).context = { requestId: trace.traceId, trace };
+        await source.process(options);
+      }
+      const parsed = seen.map((h) => /^00-([0-9a-f]{32})-([0-9a-f]{16})-00$/.exec(h ?? ''));
+      expect(parsed.map((m) => m?.[1])).toEqual([trace.traceId, trace.traceId]);
+      const spans = parsed.map((m) => m?.[2]);
+      expect(new Set([...spans, trace.spanId]).size).toBe(3);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });

@@ -1,5 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ASSERTION_HEADER, type TokenService } from '@sunlight/shared';
+import { context as otelContext, trace, type SpanContext } from '@opentelemetry/api';
+import {
+  ASSERTION_HEADER,
+  childSpanContext,
+  newTraceSpanContext,
+  TRACEPARENT_HEADER,
+  traceparentOf,
+  type TokenService,
+} from '@sunlight/shared';
 import type { GatewayContext } from './gateway-context';
 
 /** How long a subgraph may take to answer one fetch, body included, unless told otherwise. */
@@ -13,6 +21,10 @@ export const SUBGRAPH_TIMEOUT_MS = 20_000;
  * Every fetch is aborted after `timeoutMs` (an `AbortError`, which the outage wrapper reports as
  * the service being unavailable), so a subgraph that accepts connections but never answers
  * cannot hold a client's request, or the gateway's sockets, for ever.
+ *
+ * Every fetch carries a W3C `traceparent` in the request's trace: with tracing on, naming the
+ * `gateway.fetch` span @apollo/gateway has open around it; otherwise a new span id under the
+ * request's own. A subgraph logs the request under that trace id.
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -26,10 +38,17 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const principal = (context as Partial<GatewayContext>).principal;
+    const gatewayContext = context as Partial<GatewayContext>;
+    request.http?.headers.set(TRACEPARENT_HEADER, traceparentOf(fetchSpanContext(gatewayContext.trace)));
+    const principal = gatewayContext.principal;
     if (!principal) return;
     request.http?.headers.set(ASSERTION_HEADER, await this.tokens.assert(principal));
-    const requestId = (context as Partial<GatewayContext>).requestId;
-    if (requestId) request.http?.headers.set('x-request-id', requestId);
   }
+}
+
+/** The span a subgraph fetch runs under: the recording one open here, else a new child of the request's. */
+function fetchSpanContext(requestSpan: SpanContext | undefined): SpanContext {
+  const active = trace.getSpan(otelContext.active());
+  if (active?.isRecording()) return active.spanContext();
+  return requestSpan ? childSpanContext(requestSpan) : newTraceSpanContext();
 }

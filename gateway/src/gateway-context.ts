@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { SpanContext } from '@opentelemetry/api';
 import {
   platformError,
   PlatformErrorCode,
@@ -8,10 +9,13 @@ import {
 } from '@sunlight/shared';
 import type { AccountGate } from './auth/account-gate';
 
-/** What the gateway knows about a request: the verified principal. */
+/** What the gateway knows about a request: the verified principal, its trace. */
 export interface GatewayContext {
   principal: Principal;
+  /** The request's trace id (the caller's `traceparent`'s, or a new one). */
   requestId: string;
+  /** The request's own span in that trace; subgraph fetches name a child of it as their parent. */
+  trace?: SpanContext;
   /**
    * How the response cache treats this request: by default a cached answer within the maximum age
    * may be served; `fresh` serves only an entry with no change since it was read (live screens);

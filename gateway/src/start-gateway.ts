@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
@@ -6,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
+  accessLogPlugin,
   closeHttpServer,
   ComponentMetrics,
   createFormatError,
@@ -15,6 +15,7 @@ import {
   MAX_REQUEST_BODY_BYTES,
   probeRoutes,
   type EventStreamConfig,
+  startTracing,
   type Logger,
   type TokenService,
 } from '@sunlight/shared';
@@ -101,6 +102,8 @@ export interface RunningGateway {
  */
 export async function startGateway(o: StartGatewayOptions): Promise<RunningGateway> {
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
+  // With OTEL_EXPORTER_OTLP_ENDPOINT set: @apollo/gateway's own spans and the request's, exported.
+  const tracing = startTracing('gateway', { global: true });
   const metrics = new ComponentMetrics('gateway');
   const sources: GatewayMetricSources = {};
   const fetches = gatewayMetrics(metrics, () => sources);
@@ -162,6 +165,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       screenReadsPlugin(),
       // a cache fill runs the request again inside this server: counted once, as the request
       graphqlMetricsPlugin<GatewayContext>(metrics, { skip: (ctx) => ctx.cacheMode === 'bypass' }),
+      accessLogPlugin<GatewayContext>({ skip: (ctx) => ctx.cacheMode === 'bypass' }),
       ...(responseCache ? [responseCachePlugin(responseCache, clock, () => server)] : []),
     ],
   });
@@ -180,10 +184,13 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     logger: o.logger,
+    tracer: tracing?.tracer,
+    caller: (context) => context.principal,
     maxBodyBytes: MAX_REQUEST_BODY_BYTES, // one action's attachments, base64, and 1 MiB more
-    context: async (req) => ({
+    context: async (req, span) => ({
       principal: await principalFromRequest(req, o.tokens, accounts),
-      requestId: randomUUID(),
+      requestId: span.traceId,
+      trace: span.spanContext,
     }),
     routes: {
       ...routes,
@@ -245,6 +252,7 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
       await events?.close();
       await closeHttpServer(httpServer); // requests in flight finish first
       await server.stop();
+      await tracing?.shutdown();
     },
   };
 }

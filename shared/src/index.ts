@@ -79,7 +79,9 @@ export { createGraphQLHttpHandler, type HttpRoute } from './http/graphql-http-ha
 export { sendJsonError } from './http/json-error';
 export { closeHttpServer } from './http/close-http-server';
 
-export { createLogger, type Logger } from './logging/logger';
+export { createLogger, type Logger, type LogSink } from './logging/logger';
+export { logContext } from './logging/log-context';
+export { PERSONAL_DATA_KEYS, redactPersonalData } from './logging/redact-personal-data';
 export * from './observability';
 
 export { checkPageSize, cursor, MAX_PAGE_SIZE } from './pagination/cursor';

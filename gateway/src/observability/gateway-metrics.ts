@@ -1,7 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLResponse } from '@apollo/server';
 import { getOperationAST, parse } from 'graphql';
-import type { ComponentMetrics } from '@sunlight/shared';
+import { accessNotes, loggableOperationName, type ComponentMetrics } from '@sunlight/shared';
 import type { GatewayContext } from '../gateway-context';
 import { cachedAnswer } from '../read-cache/response-cache.plugin';
 import { Counter, Gauge, Histogram } from 'prom-client';
@@ -97,7 +97,11 @@ export function answeredFrom(
     const json = cachedAnswer(cache, context.principal, body);
     if (json !== undefined) {
       const { query, operationName } = body as { query: string; operationName?: string | null };
-      metrics.observe(operationName ?? operationNameOf(query), 'ok', Number(process.hrtime.bigint() - started) / 1e9);
+      const name = operationName ?? operationNameOf(query);
+      metrics.observe(name, 'ok', Number(process.hrtime.bigint() - started) / 1e9);
+      const note = accessNotes.of(context);
+      const loggable = loggableOperationName(name);
+      if (note && loggable) note.operation = loggable;
     }
     return json;
   };

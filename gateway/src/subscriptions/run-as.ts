@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Principal } from '@sunlight/shared';
+import { newTraceSpanContext, type Principal } from '@sunlight/shared';
 import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { GatewayContext } from '../gateway-context';
 
@@ -18,9 +18,10 @@ export type RunAs = (
  */
 export function runAs(server: ApolloServer<GatewayContext>): RunAs {
   return async (principal, document, variables, cacheMode) => {
+    const trace = newTraceSpanContext(); // each run its own trace, as each HTTP request is
     const res = await server.executeOperation(
       { query: print(document), variables },
-      { contextValue: { principal, requestId: 'ws', ...(cacheMode ? { cacheMode } : {}) } },
+      { contextValue: { principal, requestId: trace.traceId, trace, ...(cacheMode ? { cacheMode } : {}) } },
     );
     if (res.body.kind !== 'single') return { errors: [new GraphQLError('此处不支持增量交付（@defer/@stream）')] };
     const { data, errors } = res.body.singleResult;

@@ -1,6 +1,8 @@
 import type { Principal } from '../auth/principal';
 import { Role } from '../auth/role';
 import type { TokenService } from '../auth/token-service';
+import { currentRequestSpan } from '../observability/request-span';
+import { newTraceSpanContext, TRACEPARENT_HEADER, traceparentOf } from '../observability/trace-context';
 import { ASSERTION_HEADER } from '../service/start-subgraph';
 
 /** A GraphQL error as another service answered it. */
@@ -17,7 +19,9 @@ export class ServiceCallError extends Error {
 /**
  * Calls another subgraph directly with a service credential (role SERVICE), for the few facts a
  * service must fetch to decide (a power's flow when filing a case, a case when rating it). The
- * caller's client address can be passed on so per-client limits still apply.
+ * caller's client address can be passed on so per-client limits still apply. A call made while
+ * serving a request goes in that request's trace (`traceparent`), so both services log it under
+ * one id; a background job's call starts a trace of its own.
  */
 export class ServiceClient {
   constructor(
@@ -38,7 +42,11 @@ export class ServiceClient {
     });
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+      headers: {
+        'content-type': 'application/json',
+        [ASSERTION_HEADER]: assertion,
+        [TRACEPARENT_HEADER]: traceparentOf(currentRequestSpan() ?? newTraceSpanContext()),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(5000),
     });

@@ -1,7 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Tracer } from '@opentelemetry/api';
+import { AppError } from '../errors/app-error';
 import { platformError, PlatformErrorCode } from '../errors/platform-error';
 import type { Logger } from '../logging/logger';
+import { accessNotes } from '../observability/access-note';
+import { openRequestSpan, type RequestSpan } from '../observability/request-span';
 import { sendJsonError } from './json-error';
 
 /** An extra plain-HTTP route, such as `GET /health`. */
@@ -9,10 +13,18 @@ export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => Promise<v
 
 export interface GraphQLHttpHandlerOptions<C extends BaseContext> {
   server: ApolloServer<C>;
-  /** Builds the per-request context; may throw an AppError, answered with its HTTP status. */
-  context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Builds the per-request context; may throw an AppError, answered with its HTTP status. `span`
+   * is the request's place in its trace: its trace id is the request's id.
+   */
+  context: (req: IncomingMessage, span: Pick<RequestSpan, 'traceId' | 'spanContext'>) => Promise<C>;
   maxBodyBytes: number;
+  /** Writes the handler's failures and one access line per GraphQL request. */
   logger: Logger;
+  /** Records a span per GraphQL request (tracing on); without one, requests still get trace ids. */
+  tracer?: Tracer | undefined;
+  /** The caller's role and unit for the access line (nothing else of the principal is logged). */
+  caller?: (context: C) => { role: string; unit?: string | undefined };
   /** Routes by "METHOD /path". */
   routes?: Record<string, HttpRoute>;
   /**
@@ -75,27 +87,45 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 /**
  * A Node `http` request handler serving an Apollo Server at `/graphql` plus a few plain routes.
  * Kept small on purpose: no framework, a body-size limit, and the context built before Apollo
- * runs so that authentication failures get a proper HTTP status.
+ * runs so that authentication failures get a proper HTTP status. Each GraphQL request runs in its
+ * trace (W3C `traceparent`, see {@link openRequestSpan}) and leaves one access line; its logs carry
+ * its trace id.
  */
 export function createGraphQLHttpHandler<C extends BaseContext>(o: GraphQLHttpHandlerOptions<C>) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!(error instanceof Error && 'extensions' in error))
-        o.logger.error('http handler failed', { error: error instanceof Error ? error.stack : String(error) });
-      if (!res.headersSent) sendJsonError(res, error);
-      else res.end();
-    });
-  };
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('bad request');
+      return;
+    }
     const route = o.routes?.[`${req.method} ${url.pathname}`];
-    if (route) return route(req, res);
+    if (route) return void route(req, res).catch((error: unknown) => failed(res, error));
     if (url.pathname !== '/graphql') {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
     }
+    const span = openRequestSpan(req, res, o);
+    span.run(() => {
+      void handle(req, res, url, span).catch((error: unknown) => {
+        span.note.errors = 1;
+        span.note.codes = [error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR'];
+        failed(res, error);
+      });
+    });
+  };
+
+  function failed(res: ServerResponse, error: unknown): void {
+    if (!(error instanceof Error && 'extensions' in error))
+      o.logger.error('http handler failed', { error: error instanceof Error ? error.stack : String(error) });
+    if (!res.headersSent) sendJsonError(res, error);
+    else res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, span: RequestSpan): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -109,12 +139,19 @@ export function createGraphQLHttpHandler<C extends BaseContext>(o: GraphQLHttpHa
         throw platformError(PlatformErrorCode.VALIDATION_FAILED, '请求体不是有效的 JSON', 'body');
       }
     }
-    const context = await o.context(req);
+    const context = await o.context(req, span);
+    const caller = o.caller?.(context);
+    if (caller) {
+      span.note.role = caller.role;
+      if (caller.unit) span.note.unit = caller.unit;
+    }
+    accessNotes.attach(context, span.note);
     const json =
       req.method === 'POST' && /^application\/json\b/i.test(req.headers['content-type'] ?? '')
         ? o.answered?.(body, context)
         : undefined;
     if (json !== undefined) {
+      span.note.cached = true;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(json);
       return;

@@ -1,3 +1,7 @@
+import { pino, type DestinationStream, type LevelWithSilent, type Logger as PinoLogger } from 'pino';
+import { logContext } from './log-context';
+import { redactPersonalData } from './redact-personal-data';
+
 /** Structured JSON-lines logger. Fields named like personal data are redacted before writing. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -6,37 +10,62 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-const REDACTED_KEYS = /^(password|token|authorization|secret|idNumber|phone|applicantName|reporterName|contact)$/i;
+/** Where a logger writes its lines instead of stdout and stderr (tests read them). */
+export interface LogSink {
+  write(line: string): void;
+}
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) out[key] = REDACTED_KEYS.test(key) ? '[redacted]' : value;
-  return out;
+const LEVELS: ReadonlySet<string> = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** `LOG_LEVEL` as pino names it; anything else (unset, a typo) logs from `info`. */
+function levelFromEnv(): LevelWithSilent {
+  const level = (process.env['LOG_LEVEL'] ?? 'info').toLowerCase();
+  return (LEVELS.has(level) ? level : 'info') as LevelWithSilent;
+}
+
+/** Info and below on stdout, warnings and errors on stderr, each line once. */
+function standardStreams(): DestinationStream {
+  return pino.multistream(
+    [
+      { level: 'trace', stream: process.stdout },
+      { level: 'warn', stream: process.stderr },
+    ],
+    { dedupe: true },
+  );
 }
 
 /**
- * Creates a logger bound to a service name. `LOG_LEVEL=silent` mutes it (tests); `warn` keeps
- * only warnings and errors.
+ * Creates a pino logger bound to a service name, writing one JSON object a line
+ * (`{"level":"info","t":"<ISO time>","service":…,"msg":…,…fields}`): info on stdout, warnings and
+ * errors on stderr, or every line to `sink`. `LOG_LEVEL` (read now) sets the lowest level written:
+ * `silent` mutes it (tests), `warn` keeps only warnings and errors, `error` only errors. Fields
+ * named like personal data are redacted at any depth, in child bindings too; lines written inside
+ * a request carry its `traceId` ({@link logContext}).
  */
-export function createLogger(service: string, base: Record<string, unknown> = {}): Logger {
-  const level = process.env['LOG_LEVEL'] ?? 'info';
-  const write = (severity: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) => {
-    if (level === 'silent') return;
-    if (level === 'warn' && severity === 'info') return;
-    if (level === 'error' && severity !== 'error') return;
-    const line = JSON.stringify({
-      t: new Date().toISOString(),
-      level: severity,
-      service,
-      msg: message,
-      ...redact({ ...base, ...fields }),
-    });
-    (severity === 'info' ? process.stdout : process.stderr).write(line + '\n');
-  };
+export function createLogger(service: string, base: Record<string, unknown> = {}, sink?: LogSink): Logger {
+  const logger = pino(
+    {
+      level: levelFromEnv(),
+      base: { service, ...base },
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      mixin: () => ({ ...logContext.fields() }), // a fresh object: pino merges the line's fields into it
+      formatters: {
+        level: (label) => ({ level: label }),
+        bindings: (bindings) => redactPersonalData(bindings),
+        log: (fields) => redactPersonalData(fields),
+      },
+    },
+    sink ?? standardStreams(),
+  );
+  return wrap(logger);
+}
+
+function wrap(logger: PinoLogger): Logger {
   return {
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger(service, { ...base, ...fields }),
+    info: (message, fields) => (fields ? logger.info(fields, message) : logger.info(message)),
+    warn: (message, fields) => (fields ? logger.warn(fields, message) : logger.warn(message)),
+    error: (message, fields) => (fields ? logger.error(fields, message) : logger.error(message)),
+    // pino formats only the root's bindings: a child's are redacted here
+    child: (fields) => wrap(logger.child(redactPersonalData(fields))),
   };
 }

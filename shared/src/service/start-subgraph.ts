@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -20,11 +19,13 @@ import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { closeHttpServer } from '../http/close-http-server';
 import { createGraphQLHttpHandler } from '../http/graphql-http-handler';
 import type { Logger } from '../logging/logger';
+import { accessLogPlugin } from '../observability/access-log.plugin';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { ComponentMetrics } from '../observability/metrics-registry';
 import { migrationsApplied } from '../observability/migrations-applied';
 import { poolMetrics } from '../observability/pool-metrics';
 import { probeRoutes } from '../observability/probe-routes';
+import { startTracing } from '../observability/start-tracing';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 import type { SubgraphName } from './subgraph-directory';
 
@@ -103,6 +104,8 @@ export async function startSubgraph<C extends SubgraphContext>(
       : undefined;
   await requestScope.asSystem(() => relay?.start(databaseUrl));
 
+  // Spans per request, joined to the gateway's trace, when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = startTracing(def.name);
   const { schema, sdl } = await buildFederatedSchema(
     { resolvers: def.resolvers, orphanedTypes: def.orphanedTypes },
     def.references,
@@ -118,6 +121,7 @@ export async function startSubgraph<C extends SubgraphContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       graphqlMetricsPlugin<C>(metrics),
+      accessLogPlugin<C>(),
     ],
   });
   await server.start();
@@ -125,14 +129,17 @@ export async function startSubgraph<C extends SubgraphContext>(
   const handler = createGraphQLHttpHandler<C>({
     server,
     logger,
+    tracer: tracing?.tracer,
+    caller: (context) => context.principal,
     maxBodyBytes: MAX_REQUEST_BODY_BYTES + 1024 * 1024, // what the gateway accepts, plus its rewritten query
-    context: async (req) => {
+    // The request's id is its trace id: the gateway's, from its `traceparent`.
+    context: async (req, span) => {
       const header = req.headers[ASSERTION_HEADER];
       const principal = await o.tokens.verifyAssertion(Array.isArray(header) ? header[0] : header);
       requestScope.enter(principal); // the row-level policies see this principal's subtree from here on
       return def.createContext({
         principal,
-        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+        requestId: span.traceId,
         dataSource,
         logger,
       });
@@ -178,6 +185,7 @@ export async function startSubgraph<C extends SubgraphContext>(
       await events?.close();
       await dataSource.destroy();
       await owner.destroy();
+      await tracing?.shutdown();
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   startSubgraph,
   TokenService,
   type Principal,
+  type LogSink,
   type Role,
   type RunningSubgraph,
   type SubgraphDefinition,
@@ -98,12 +99,18 @@ export async function startStack(
     demoHistory?: boolean;
     /** The built console the gateway serves at `/` (gateway/console/dist unless given). */
     consoleDir?: string;
+    /**
+     * Where every component writes its JSON log lines (each as its own service: `gateway`, `cases`…),
+     * instead of stdout and stderr; `LOG_LEVEL` still decides which.
+     */
+    logSink?: LogSink;
   } = {},
 ): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase();
   const key = () => new Uint8Array(randomBytes(32));
   const tokens = options.tokens ?? new TokenService(key(), key());
-  const logger = createLogger('e2e');
+  const logger = createLogger('e2e', {}, options.logSink);
+  const loggerOf = (component: string) => createLogger(component, {}, options.logSink);
   // Trace checkpoint keys for this stack only, in memory: the supervision witness then keeps no record
   // in DATA_DIR that a later run's fresh database would contradict.
   const supervision = SigningKey.generate('supervision');
@@ -117,7 +124,7 @@ export async function startStack(
       databaseUrl: database.url,
       port,
       tokens,
-      logger,
+      logger: loggerOf(definition.name),
       seedDemo: true,
       ...(options.onQuery
         ? { onQuery: (sql: string, inRequest: boolean) => options.onQuery!(definition.name, sql, inRequest) }
@@ -171,7 +178,7 @@ export async function startStack(
       supergraphSdl,
       subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       tokens,
-      logger,
+      logger: loggerOf('gateway'),
       port,
       production: options.production ?? false,
       databaseUrl: database.url,

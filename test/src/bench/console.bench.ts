@@ -213,7 +213,9 @@ function printBundle(dir: string): void {
       return { file: path.relative(dir, f), raw: body.length, gzip: gzipSync(body).length };
     })
     .sort((a, b) => b.raw - a.raw);
-  console.log(`\nConsole build ${dir}: ${sized.length} files, KiB raw / gzip (the gateway sends the built brotli or gzip copy a browser accepts; "KiB transferred" above is what went over the wire)`);
+  console.log(
+    `\nConsole build ${dir}: ${sized.length} files, KiB raw / gzip (the gateway sends the built brotli or gzip copy a browser accepts; "KiB transferred" above is what went over the wire)`,
+  );
   for (const s of sized) console.log(`${kb(s.raw)} ${kb(s.gzip)}  ${s.file}`);
   const total = (re: RegExp) =>
     sized.filter((s) => re.test(s.file)).reduce((n, s) => [n[0]! + s.raw, n[1]! + s.gzip], [0, 0]);

@@ -5,6 +5,7 @@ import {
   ensureDatabase,
   loadPlatformConfig,
   loadSecrets,
+  MAX_REQUEST_BODY_BYTES,
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '@sunlight/shared';
@@ -12,6 +13,8 @@ import { loadActivityConfig, type ActivityConfig } from '../demo/activity/activi
 import { activityBannerLines, launchDemoActivity } from '../demo/activity/launch-activity';
 import type { ActivitySimulator } from '../demo/activity/activity-simulator';
 import { SUBGRAPHS } from '../subgraphs';
+import { Balancer } from './balancer';
+import { planTopology } from './cluster-topology';
 import { lockDataDir } from './data-dir-lock';
 import { prepareDemoStart } from './demo-database-start';
 import { loadLauncherConfig } from './launcher-config';
@@ -21,6 +24,8 @@ import { nodeArgs, Supervisor } from './supervisor';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const logger = createLogger('launcher');
+/** The largest request a balancer buffers: what the gateway accepts, plus room for its headers. */
+const BALANCER_MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES + 1024 * 1024;
 
 /** Prints one line for a person and exits with status 1: nothing was started. */
 function refuse(message: string): never {
@@ -66,8 +71,12 @@ function readConfiguration(): [
  * gateway, all kept running by the {@link Supervisor}. Before anything starts it refuses, in one
  * line, a bad variable, a DATA_DIR another launcher holds and ports in use. Ctrl-C or SIGTERM
  * drains and stops them all, PostgreSQL last; a second Ctrl-C kills them at once.
+ *
+ * `npm run start:cluster` (`cluster: true`): the same with `CLUSTER_REPLICAS` (2) processes of
+ * every subgraph and of the gateway, each set behind a round-robin {@link Balancer} in this
+ * process on the port `npm start` gives it (see {@link planTopology}).
  */
-async function main(): Promise<void> {
+export async function launch(options: { cluster: boolean }): Promise<void> {
   const started = Date.now();
   let platform: ReturnType<typeof loadPlatformConfig>;
   let own: ReturnType<typeof loadLauncherConfig>;
@@ -85,9 +94,21 @@ async function main(): Promise<void> {
     if (orphan) logger.warn('stopped the PostgreSQL a killed launcher left running', { pid: orphan, dir });
   }
   const subgraphs = SUBGRAPHS.map((s) => ({ ...s, port: s.port + own.subgraphPortOffset }));
+  const topology = planTopology(subgraphs, {
+    gatewayPort: own.gatewayPort,
+    replicas: options.cluster ? own.clusterReplicas : 1,
+    portBase: own.clusterPortBase,
+  });
   const planned: PlannedPort[] = [
-    ...subgraphs.map(({ port, name }) => ({ port, host: own.subgraphHost, owner: name })),
-    { port: own.gatewayPort, host: own.gatewayHost, owner: 'gateway' },
+    ...topology.subgraphs.flatMap((s) =>
+      s.replicas.map(({ port, name }) => ({ port, host: own.subgraphHost, owner: name })),
+    ),
+    ...topology.gateways.map(({ port, name }) => ({ port, host: own.gatewayHost, owner: name })),
+    ...topology.balancers.map(({ port, name }) => ({
+      port,
+      host: name === 'gateway' ? own.gatewayHost : own.subgraphHost,
+      owner: `${name} balancer`,
+    })),
     ...(platform.databaseUrl ? [] : [{ port: platform.embeddedPgPort, host: '127.0.0.1', owner: 'PostgreSQL' }]),
   ];
   const busy = await portsInUse(planned);
@@ -148,22 +169,37 @@ async function main(): Promise<void> {
       secrets,
       logger,
     });
+    // Cluster: the balancers first, so that every replica reaches its neighbours through them.
+    for (const b of topology.balancers) {
+      const balancer = new Balancer({
+        name: b.name,
+        host: b.name === 'gateway' ? own.gatewayHost : own.subgraphHost,
+        port: b.port,
+        targets: b.targets.map(({ port }) => ({ host: '127.0.0.1', port })),
+        logger,
+        maxBodyBytes: BALANCER_MAX_BODY_BYTES,
+      });
+      await balancer.start();
+      logger.info('balancer listening', { name: b.name, port: b.port, targets: b.targets.map((t) => t.port) });
+    }
     supervisor = new Supervisor({
-      subgraphs: subgraphs.map(({ name, port, main }) => ({
+      subgraphs: topology.subgraphs.flatMap(({ main, replicas }) =>
+        replicas.map(({ name, port }) => ({
+          name,
+          args: nodeArgs(ROOT, own.nodeHeapMb, main),
+          env: { ...baseEnv, PORT: String(port), SEED_DEMO: String(seedDemo) },
+          healthUrl: `http://127.0.0.1:${port}/health`,
+          up: (status: number) => status === 200,
+        })),
+      ),
+      gateways: topology.gateways.map(({ name, port }) => ({
         name,
-        args: nodeArgs(ROOT, own.nodeHeapMb, main),
-        env: { ...baseEnv, PORT: String(port), SEED_DEMO: String(seedDemo) },
-        healthUrl: `http://127.0.0.1:${port}/health`,
-        up: (status) => status === 200,
-      })),
-      gateway: {
-        name: 'gateway',
         args: nodeArgs(ROOT, own.nodeHeapMb, 'gateway/dist/main.js'),
-        env: { ...baseEnv, GATEWAY_PORT: String(own.gatewayPort) },
-        healthUrl: `http://127.0.0.1:${own.gatewayPort}/health`,
+        env: { ...baseEnv, GATEWAY_PORT: String(port) },
+        healthUrl: `http://127.0.0.1:${port}/health`,
         // It answers 503 while a subgraph is down; answering at all means it serves.
-        up: (status) => status === 200 || status === 503,
-      },
+        up: (status: number) => status === 200 || status === 503,
+      })),
       postgres,
       logger,
       graceMs: own.shutdownGraceMs,
@@ -183,6 +219,11 @@ async function main(): Promise<void> {
       [
         '',
         `Sunlight is ready in ${seconds} s: http://localhost:${port}/graphql`,
+        ...(topology.balancers.length > 0
+          ? [
+              `  cluster: ${topology.gateways.length} gateways and ${topology.subgraphs[0]!.replicas.length} replicas of each subgraph behind balancers`,
+            ]
+          : []),
         `  health:  curl http://localhost:${port}/health`,
         '  a token: npm run -s token -- --role INSPECTOR --unit 139901000000',
         `  then:    curl -s http://localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
@@ -201,4 +242,3 @@ async function main(): Promise<void> {
   }
 }
 
-void main();

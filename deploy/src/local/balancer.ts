@@ -1,0 +1,208 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { createProxyServer } from 'http-proxy-3';
+import type { Logger } from '@sunlight/shared';
+
+/** One process behind a balancer. */
+export interface BalancerTarget {
+  host: string;
+  port: number;
+}
+
+export interface BalancerOptions {
+  /** What its log lines and its answers name: a subgraph's name, or `gateway`. */
+  name: string;
+  host: string;
+  port: number;
+  targets: BalancerTarget[];
+  logger: Logger;
+  /** The largest request body it buffers (a larger one is refused with 413). */
+  maxBodyBytes: number;
+  /** How long a target that refused a connection is passed over before it is tried again. */
+  downMs?: number;
+  /** How long to keep trying when every target refuses (a replica may be between its stop and its start). */
+  giveUpMs?: number;
+}
+
+/** What a balancer has done since it started (the rolling-restart test prints them). */
+export interface BalancerCounts {
+  requests: number;
+  upgrades: number;
+  /** Attempts that a target refused and that went to another one. */
+  passedOver: number;
+  /** Requests answered 503 because no target took them within `giveUpMs`. */
+  unavailable: number;
+}
+
+/** Errors that mean the target never received the request: another target may take it. */
+const NOT_RECEIVED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EADDRNOTAVAIL']);
+
+/**
+ * A round-robin HTTP and WebSocket balancer on loopback over a subgraph's or the gateway's
+ * replicas (`npm run start:cluster`), proxying with http-proxy-3. Invariants:
+ * - requests go to the targets in turn; a target that refuses a connection (stopped, or draining:
+ *   a draining server no longer listens) is passed over for `downMs`, and the request goes to the
+ *   next one. Its body is buffered first, so the same bytes can be sent again;
+ * - only a refused connection is retried here: once a target accepted a request, its answer (or
+ *   its failure) is the client's, so nothing is ever run twice by the balancer;
+ * - when every target refuses for `giveUpMs` the answer is 503 with a GraphQL error
+ *   SERVICE_UNAVAILABLE (a WebSocket upgrade: the socket is closed), which clients retry;
+ * - connections to targets are not kept alive: a draining target closes its idle sockets, and a
+ *   kept-alive one could be reused at the moment it closes.
+ */
+export class Balancer {
+  readonly counts: BalancerCounts = { requests: 0, upgrades: 0, passedOver: 0, unavailable: 0 };
+  private readonly proxy = createProxyServer({ agent: new http.Agent({ keepAlive: false }), xfwd: true });
+  private readonly downUntil: number[];
+  private next = 0;
+  private server: http.Server | undefined;
+
+  constructor(private readonly o: BalancerOptions) {
+    this.downUntil = o.targets.map(() => 0);
+    // An error the per-call callbacks did not take (none should reach here) must not crash the launcher.
+    this.proxy.on('error', (e) => o.logger.warn('balancer proxy error', { name: o.name, error: e.message }));
+  }
+
+  /** Listens on its port; resolves once it does. */
+  async start(): Promise<void> {
+    const server = http.createServer((req, res) => void this.web(req, res));
+    server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) =>
+      this.ws(req, socket, head, Date.now() + (this.o.giveUpMs ?? 5000), true),
+    );
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.o.port, this.o.host, () => resolve());
+    });
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo | null)?.port ?? this.o.port;
+  }
+
+  /** Stops listening and closes every connection. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** The next target in turn that is not passed over (or, when all are, the next in turn). */
+  private pick(): number {
+    const n = this.o.targets.length;
+    const now = Date.now();
+    for (let i = 0; i < n; i++) {
+      const index = (this.next + i) % n;
+      if (this.downUntil[index]! <= now) {
+        this.next = (index + 1) % n;
+        return index;
+      }
+    }
+    const index = this.next;
+    this.next = (index + 1) % n;
+    return index;
+  }
+
+  private refused(index: number, error: NodeJS.ErrnoException): void {
+    this.counts.passedOver += 1;
+    this.downUntil[index] = Date.now() + (this.o.downMs ?? 500);
+    const t = this.o.targets[index]!;
+    this.o.logger.info('balancer passed over a target', { name: this.o.name, port: t.port, error: error.code });
+  }
+
+  private async web(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.counts.requests += 1;
+    let body: Buffer;
+    try {
+      body = await readBody(req, this.o.maxBodyBytes);
+    } catch {
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end('{}');
+      return;
+    }
+    const deadline = Date.now() + (this.o.giveUpMs ?? 5000);
+    const attempt = (): void => {
+      const index = this.pick();
+      const t = this.o.targets[index]!;
+      this.proxy.web(
+        req,
+        res,
+        { target: { host: t.host, port: t.port }, buffer: Readable.from([body]) },
+        (e: NodeJS.ErrnoException) => {
+          if (NOT_RECEIVED.has(e.code ?? '') && !res.headersSent) {
+            this.refused(index, e);
+            if (Date.now() < deadline) {
+              // A full round refused: wait a little for a replica to come back before the next one.
+              const pause = this.downUntil.every((d) => d > Date.now()) ? 100 : 0;
+              setTimeout(attempt, pause);
+              return;
+            }
+          }
+          this.unavailable(res, e);
+        },
+      );
+    };
+    attempt();
+  }
+
+  private ws(req: http.IncomingMessage, socket: Socket, head: Buffer, deadline: number, first: boolean): void {
+    if (first) this.counts.upgrades += 1;
+    const index = this.pick();
+    const t = this.o.targets[index]!;
+    this.proxy.ws(req, socket, head, { target: { host: t.host, port: t.port } }, (e: NodeJS.ErrnoException) => {
+      if (NOT_RECEIVED.has(e.code ?? '') && !socket.destroyed && Date.now() < deadline) {
+        this.refused(index, e);
+        const pause = this.downUntil.every((d) => d > Date.now()) ? 100 : 0;
+        setTimeout(() => this.ws(req, socket, head, deadline, false), pause);
+        return;
+      }
+      this.counts.unavailable += 1;
+      this.o.logger.warn('balancer: no target took a WebSocket', { name: this.o.name, error: e.code ?? e.message });
+      socket.destroy();
+    });
+  }
+
+  private unavailable(res: http.ServerResponse, e: NodeJS.ErrnoException): void {
+    this.counts.unavailable += 1;
+    this.o.logger.warn('balancer: no target answered', { name: this.o.name, error: e.code ?? e.message });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+    res.end(
+      JSON.stringify({
+        errors: [
+          {
+            message: '服务暂时不可用，请稍后重试',
+            extensions: { code: 'SERVICE_UNAVAILABLE', kind: 'UNAVAILABLE', service: this.o.name },
+          },
+        ],
+      }),
+    );
+  }
+}
+
+/** The whole request body, refused past `max` bytes. */
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

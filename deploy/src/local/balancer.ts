@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import type { Logger } from '@sunlight/shared';
@@ -67,8 +67,10 @@ export class Balancer {
   /** Listens on its port; resolves once it does. */
   async start(): Promise<void> {
     const server = http.createServer((req, res) => void this.web(req, res));
-    server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) =>
-      this.ws(req, socket, head, Date.now() + (this.o.giveUpMs ?? 5000), true),
+    server.on(
+      'upgrade',
+      (req: http.IncomingMessage, socket: Socket, head: Buffer) =>
+        void this.ws(req, socket, head, Date.now() + (this.o.giveUpMs ?? 5000)),
     );
     server.keepAliveTimeout = 65_000;
     server.headersTimeout = 66_000;
@@ -150,21 +152,33 @@ export class Balancer {
     attempt();
   }
 
-  private ws(req: http.IncomingMessage, socket: Socket, head: Buffer, deadline: number, first: boolean): void {
-    if (first) this.counts.upgrades += 1;
-    const index = this.pick();
-    const t = this.o.targets[index]!;
-    this.proxy.ws(req, socket, head, { target: { host: t.host, port: t.port } }, (e: NodeJS.ErrnoException) => {
-      if (NOT_RECEIVED.has(e.code ?? '') && !socket.destroyed && Date.now() < deadline) {
-        this.refused(index, e);
-        const pause = this.downUntil.every((d) => d > Date.now()) ? 100 : 0;
-        setTimeout(() => this.ws(req, socket, head, deadline, false), pause);
+  /**
+   * A WebSocket upgrade: http-proxy-3 ends the client's socket when its target refuses, so the
+   * target is first found by a TCP connection it accepts (passing over those that refuse).
+   */
+  private async ws(req: http.IncomingMessage, socket: Socket, head: Buffer, deadline: number): Promise<void> {
+    this.counts.upgrades += 1;
+    for (;;) {
+      const index = this.pick();
+      const t = this.o.targets[index]!;
+      const refusal = await accepts(t);
+      if (socket.destroyed) return;
+      if (!refusal) {
+        this.proxy.ws(req, socket, head, { target: { host: t.host, port: t.port } }, (e: NodeJS.ErrnoException) =>
+          this.o.logger.warn('balancer: WebSocket to a target failed', {
+            name: this.o.name,
+            error: e.code ?? e.message,
+          }),
+        );
         return;
       }
-      this.counts.unavailable += 1;
-      this.o.logger.warn('balancer: no target took a WebSocket', { name: this.o.name, error: e.code ?? e.message });
-      socket.destroy();
-    });
+      this.refused(index, refusal);
+      if (Date.now() >= deadline) break;
+      if (this.downUntil.every((d) => d > Date.now())) await new Promise((r) => setTimeout(r, 100));
+    }
+    this.counts.unavailable += 1;
+    this.o.logger.warn('balancer: no target took a WebSocket', { name: this.o.name });
+    socket.destroy();
   }
 
   private unavailable(res: http.ServerResponse, e: NodeJS.ErrnoException): void {
@@ -186,6 +200,19 @@ export class Balancer {
       }),
     );
   }
+}
+
+/** Resolves with the error of a refused TCP connection to `t`, or null when it accepts one. */
+function accepts(t: BalancerTarget): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    const probe = net.connect({ host: t.host, port: t.port });
+    probe.setTimeout(1000, () => probe.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })));
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(null);
+    });
+    probe.once('error', (e: NodeJS.ErrnoException) => resolve(e));
+  });
 }
 
 /** The whole request body, refused past `max` bytes. */

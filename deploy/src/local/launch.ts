@@ -241,4 +241,3 @@ export async function launch(options: { cluster: boolean }): Promise<void> {
     process.exit(1);
   }
 }
-

@@ -43,7 +43,9 @@ async function allFree(ports: number[]): Promise<boolean> {
 export async function launchCluster(env: Record<string, string> = {}, timeoutMs = 240_000): Promise<LaunchedCluster> {
   const n = SUBGRAPH_DIRECTORY.length;
   for (;;) {
-    const start = 20_000 + Math.floor(Math.random() * 40_000);
+    // Below the kernel's ephemeral range (32768 and up by default): a replica's port there can be
+    // taken, while the replica restarts, by the local end of one of the many outgoing connections.
+    const start = 20_000 + Math.floor(Math.random() * 12_000);
     // gateway balancer, pg, subgraph balancers (offset), replicas (base): one block of 100 ports
     const gatewayPort = start;
     const pgPort = start + 1;

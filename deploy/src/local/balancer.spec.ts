@@ -8,8 +8,12 @@ import { Balancer } from './balancer';
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, child: () => quiet };
 
 /** A real HTTP server that answers with its name and the body it received, and echoes WebSocket messages. */
-async function replica(name: string) {
+async function replica(name: string, ready = () => true) {
   const server = http.createServer((req, res) => {
+    if (req.url === '/readyz') {
+      res.writeHead(ready() ? 200 : 503).end();
+      return;
+    }
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => res.end(JSON.stringify({ name, body })));
@@ -110,6 +114,35 @@ describe('Balancer', () => {
     });
     expect(reply).toBe('b:hello');
     ws.close();
+    await b.stop();
+  });
+
+  it('keeps a target whose /readyz answers 503 (draining) out of turn while another is ready', async () => {
+    let drainingA = false;
+    const a = await replica('a', () => !drainingA);
+    const b = await replica('b');
+    balancer = new Balancer({
+      name: 'test',
+      host: '127.0.0.1',
+      port: await freePort(),
+      targets: [a, b].map(({ port }) => ({ host: '127.0.0.1', port })),
+      logger: quiet,
+      maxBodyBytes: 1024,
+      readyPath: '/readyz',
+      checkMs: 50,
+    });
+    await balancer.start();
+    drainingA = true;
+    await new Promise((r) => setTimeout(r, 300));
+    const names = [];
+    for (let i = 0; i < 4; i++) names.push((await post(balancer.port, '{}')).body.name);
+    expect(names).toEqual(['b', 'b', 'b', 'b']);
+    drainingA = false;
+    await new Promise((r) => setTimeout(r, 300));
+    const after = new Set<string | undefined>();
+    for (let i = 0; i < 4; i++) after.add((await post(balancer.port, '{}')).body.name);
+    expect(after).toEqual(new Set(['a', 'b']));
+    await a.stop();
     await b.stop();
   });
 });

@@ -23,6 +23,9 @@ export interface BalancerOptions {
   downMs?: number;
   /** How long to keep trying when every target refuses (a replica may be between its stop and its start). */
   giveUpMs?: number;
+  /** A readiness path every target answers (`/readyz`): polled every `checkMs`; a target not ready is out of turn. */
+  readyPath?: string;
+  checkMs?: number;
 }
 
 /** What a balancer has done since it started (the rolling-restart test prints them). */
@@ -48,6 +51,10 @@ const NOT_RECEIVED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'EADD
  *   its failure) is the client's, so nothing is ever run twice by the balancer;
  * - when every target refuses for `giveUpMs` the answer is 503 with a GraphQL error
  *   SERVICE_UNAVAILABLE (a WebSocket upgrade: the socket is closed), which clients retry;
+ * - with `readyPath`, each target's readiness is polled every `checkMs`; one that is not ready (a
+ *   draining replica answers 503 for a while before it stops listening: `DRAIN_DELAY_MS`) gets
+ *   no new request while another is ready. So none waits in the queue of a listening socket that
+ *   is about to close, where the kernel would reset it;
  * - connections to targets are not kept alive: a draining target closes its idle sockets, and a
  *   kept-alive one could be reused at the moment it closes.
  */
@@ -55,11 +62,14 @@ export class Balancer {
   readonly counts: BalancerCounts = { requests: 0, upgrades: 0, passedOver: 0, unavailable: 0 };
   private readonly proxy = createProxyServer({ agent: new http.Agent({ keepAlive: false }), xfwd: true });
   private readonly downUntil: number[];
+  private readonly ready: boolean[];
+  private checks: NodeJS.Timeout | undefined;
   private next = 0;
   private server: http.Server | undefined;
 
   constructor(private readonly o: BalancerOptions) {
     this.downUntil = o.targets.map(() => 0);
+    this.ready = o.targets.map(() => true);
     // An error the per-call callbacks did not take (none should reach here) must not crash the launcher.
     this.proxy.on('error', (e) => o.logger.warn('balancer proxy error', { name: o.name, error: e.message }));
   }
@@ -79,6 +89,21 @@ export class Balancer {
       server.once('error', reject);
       server.listen(this.o.port, this.o.host, () => resolve());
     });
+    if (this.o.readyPath) this.checks = setInterval(() => void this.checkReadiness(), this.o.checkMs ?? 200);
+  }
+
+  private async checkReadiness(): Promise<void> {
+    const timeout = 4 * (this.o.checkMs ?? 200);
+    await Promise.all(
+      this.o.targets.map(async (t, i) => {
+        this.ready[i] = await fetch(`http://${t.host}:${t.port}${this.o.readyPath}`, {
+          signal: AbortSignal.timeout(timeout),
+        }).then(
+          async (r) => (await r.arrayBuffer(), r.status === 200),
+          () => false,
+        );
+      }),
+    );
   }
 
   get port(): number {
@@ -87,6 +112,7 @@ export class Balancer {
 
   /** Stops listening and closes every connection. */
   async stop(): Promise<void> {
+    clearInterval(this.checks);
     const server = this.server;
     if (!server) return;
     await new Promise<void>((resolve) => {
@@ -95,17 +121,21 @@ export class Balancer {
     });
   }
 
-  /** The next target in turn that is not passed over (or, when all are, the next in turn). */
+  /**
+   * The next target in turn that is ready and not passed over; else the next not passed over;
+   * else (all refused lately) the next in turn.
+   */
   private pick(): number {
     const n = this.o.targets.length;
     const now = Date.now();
-    for (let i = 0; i < n; i++) {
-      const index = (this.next + i) % n;
-      if (this.downUntil[index]! <= now) {
-        this.next = (index + 1) % n;
-        return index;
+    for (const wantReady of [true, false])
+      for (let i = 0; i < n; i++) {
+        const index = (this.next + i) % n;
+        if (this.downUntil[index]! <= now && (!wantReady || this.ready[index])) {
+          this.next = (index + 1) % n;
+          return index;
+        }
       }
-    }
     const index = this.next;
     this.next = (index + 1) % n;
     return index;

@@ -26,6 +26,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 const logger = createLogger('launcher');
 /** The largest request a balancer buffers: what the gateway accepts, plus room for its headers. */
 const BALANCER_MAX_BODY_BYTES = MAX_REQUEST_BODY_BYTES + 1024 * 1024;
+/** How often a balancer asks each replica's /readyz. */
+const READINESS_CHECK_MS = 200;
 
 /** Prints one line for a person and exits with status 1: nothing was started. */
 function refuse(message: string): never {
@@ -159,7 +161,14 @@ export async function launch(options: { cluster: boolean }): Promise<void> {
     const urls = Object.fromEntries(
       subgraphs.map(({ urlVariable, port }) => [urlVariable, `http://127.0.0.1:${port}/graphql`]),
     );
-    const baseEnv = { ...process.env, ...urls, DATABASE_URL: databaseUrl, DATA_DIR: platform.dataDir };
+    const baseEnv = {
+      ...process.env,
+      ...urls,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: platform.dataDir,
+      // Behind a balancer: a stopping replica first answers /readyz with 503 for a few of its checks.
+      ...(topology.balancers.length > 0 ? { DRAIN_DELAY_MS: String(5 * READINESS_CHECK_MS) } : {}),
+    };
     // Before the services: they load their rollups at start, so the demo history must be there first.
     const seedDemo = await prepareDemoStart({
       databaseUrl,
@@ -178,6 +187,8 @@ export async function launch(options: { cluster: boolean }): Promise<void> {
         targets: b.targets.map(({ port }) => ({ host: '127.0.0.1', port })),
         logger,
         maxBodyBytes: BALANCER_MAX_BODY_BYTES,
+        readyPath: '/readyz',
+        checkMs: READINESS_CHECK_MS,
       });
       await balancer.start();
       logger.info('balancer listening', { name: b.name, port: b.port, targets: b.targets.map((t) => t.port) });

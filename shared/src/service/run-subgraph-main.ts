@@ -11,7 +11,7 @@ import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition'
 
 /**
  * The `main` of a subgraph process: validates configuration (`DATABASE_URL` required, `PORT`
- * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the
+ * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`, `DRAIN_DELAY_MS`), starts the
  * subgraph, and shuts it down cleanly on SIGTERM or SIGINT (it alone handles them: Apollo's own
  * handler is off). Exits with status 1 and one line naming each bad variable on bad configuration.
  */
@@ -24,6 +24,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       HOST: env.string('127.0.0.1'),
       SEED_DEMO: env.oneOf(['true', 'false'] as const, 'false'),
       DB_POOL_SIZE: env.int(10, 1, 200),
+      DRAIN_DELAY_MS: env.int(0, 0, 60_000),
     });
     if (!platform.databaseUrl)
       throw new ConfigError(['DATABASE_URL is required for a subgraph process (npm start sets it for you)']);
@@ -37,6 +38,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       seedDemo: own.SEED_DEMO === 'true',
       poolSize: own.DB_POOL_SIZE,
       databaseRoleKey: secrets.internalSecret,
+      drainDelayMs: own.DRAIN_DELAY_MS,
     });
     // Requests in flight finish, then the workers and the pool close; only then does the process exit.
     const shutdown = (signal: string) => {

@@ -38,6 +38,13 @@ export interface StartSubgraphOptions {
   onQuery?: (sql: string, inRequest: boolean) => void;
   /** The key the service roles' passwords derive from (the internal secret); see `openServiceDatabase`. */
   databaseRoleKey?: Uint8Array;
+  /**
+   * How long a stopping subgraph answers `/readyz` with 503 (`draining`) while still serving,
+   * before it stops listening (`DRAIN_DELAY_MS`): a balancer polling readiness takes it out of
+   * turn first, so no connection waits in the listening socket's queue when it closes (those get
+   * a reset). 0: stop listening at once.
+   */
+  drainDelayMs?: number;
 }
 
 /** A subgraph listening on HTTP. */
@@ -106,6 +113,7 @@ export async function startSubgraph<C extends SubgraphContext>(
   });
   await server.start();
 
+  let draining = false; // set by stop(): /readyz answers 503 while requests still run
   const handler = createGraphQLHttpHandler<C>({
     server,
     logger,
@@ -134,6 +142,7 @@ export async function startSubgraph<C extends SubgraphContext>(
       },
       // The schema is built before the server listens: a process that answers has it.
       ...probeRoutes(def.name, metrics, {
+        draining: async () => (draining ? 'draining' : null),
         database: async () => (await dataSource.query('SELECT 1'), null),
         migrations: migrationsApplied(owner, def.name),
       }),
@@ -155,6 +164,8 @@ export async function startSubgraph<C extends SubgraphContext>(
     serviceDataSource: dataSource,
     sdl,
     async stop() {
+      draining = true;
+      if (o.drainDelayMs) await new Promise((r) => setTimeout(r, o.drainDelayMs));
       await closeHttpServer(httpServer); // requests in flight finish first
       await server.stop();
       if (stopWorkers) await stopWorkers();

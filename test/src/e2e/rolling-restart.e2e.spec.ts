@@ -11,8 +11,8 @@ beforeAll(() => {
 
 // `npm test` restarts, one at a time and under a light load, the processes that hold the
 // background work and the sockets: a cases replica (the card scheduler), an alerts replica (the
-// outbox consumer) and both gateways (every subscriber resumes on the other one); two to four
-// minutes on two shared cores. `npm run bench:rolling` restarts all twelve under more load.
+// outbox consumer) and both gateways (every subscriber resumes on the other one); 95 s on two
+// shared cores. `npm run bench:rolling` restarts all twelve under more load.
 const SHORT = ['cases-1', 'alerts-2', 'gateway-1', 'gateway-2'];
 
 describe('npm run start:cluster: a rolling restart under load', () => {

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     READ_MODEL_SETTLE_MS: env.int(DEFAULT_RESPONSE_CACHE.settleMs, 0, 60_000),
     RESPONSE_CACHE_FILLS: env.int(DEFAULT_RESPONSE_CACHE.maxConcurrentFills!, 1, 256),
     SUBGRAPH_TIMEOUT_MS: env.int(SUBGRAPH_TIMEOUT_MS, 100, 600_000),
+    DRAIN_DELAY_MS: env.int(0, 0, 60_000),
   });
   if (!fs.existsSync(own.SUPERGRAPH_PATH))
     throw new ConfigError([`SUPERGRAPH_PATH ${own.SUPERGRAPH_PATH} does not exist (run npm run compose)`]);
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       gatewayRoleUrl(platform.serviceDatabaseUrls.alerts, secrets.internalSecret),
     subgraphTimeoutMs: own.SUBGRAPH_TIMEOUT_MS,
     events: platform.natsUrl ? { natsUrl: platform.natsUrl, stream: platform.eventStream } : undefined,
+    drainDelayMs: own.DRAIN_DELAY_MS,
     responseCache: {
       maxBytes: own.RESPONSE_CACHE_MB * 2 ** 20,
       maxAgeMs: own.RESPONSE_CACHE_MAX_AGE_MS,

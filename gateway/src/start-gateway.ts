@@ -79,6 +79,11 @@ export interface StartGatewayOptions {
   responseCache?: ResponseCacheSettings;
   /** How long one subgraph fetch may take before it is given up as an outage (default 20 s). */
   subgraphTimeoutMs?: number;
+  /**
+   * How long a stopping gateway answers `/readyz` with 503 (`draining`) while still serving,
+   * before it closes its sockets and stops listening (`DRAIN_DELAY_MS`; see the subgraphs' option).
+   */
+  drainDelayMs?: number;
   /** Checking tokens against accounts (defaults: answers trusted 30 s, accounts required in production). */
   accountCheck?: AccountCheckSettings;
   /** The built console served at `/` (default gateway/console/dist); false serves the API alone. */
@@ -175,9 +180,11 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
   if (responseCache) sources.responseCache = responseCache as ResponseCache<unknown>;
   // Plain HTTP routes, not the console's: the probes need no subgraph (one dead subgraph must not
   // take every gateway out of the Service); the supergraph is loaded once the server has started.
+  let draining = false; // set by stop(): /readyz answers 503 while requests still run
   const routes = {
     'GET /health': healthRoute(o.subgraphUrls),
     ...probeRoutes('gateway', metrics, {
+      draining: async () => (draining ? 'draining' : null),
       supergraph: async () => (apiSchema ? null : 'supergraph not loaded'),
     }),
   };
@@ -246,6 +253,8 @@ export async function startGateway(o: StartGatewayOptions): Promise<RunningGatew
     httpServer,
     responseCache,
     async stop() {
+      draining = true;
+      if (o.drainDelayMs) await new Promise((r) => setTimeout(r, o.drainDelayMs));
       await subscriptions?.close();
       await feed?.stop();
       await changes.stop();

@@ -19,6 +19,14 @@ export interface LauncherConfig {
    * that happens to be empty never receives traces that look like real ones.
    */
   demoHistory: boolean;
+  /**
+   * `npm run start:cluster`: where the replicas listen (`CLUSTER_PORT_BASE`): gateway replica r at
+   * base + r, replica r of the k-th subgraph of the directory at base + 10 (k + 1) + r. The
+   * balancers take the ports `npm start` gives the gateway and the subgraphs.
+   */
+  clusterPortBase: number;
+  /** `npm run start:cluster`: how many processes of each subgraph and of the gateway (`CLUSTER_REPLICAS`). */
+  clusterReplicas: number;
 }
 
 /** Reads the launcher's variables; throws a one-line ConfigError naming each bad one. */
@@ -32,6 +40,8 @@ export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): Lau
       NODE_HEAP_MB: env.int(224, 64, 16_384),
       SHUTDOWN_GRACE_MS: env.int(10_000, 100, 600_000),
       DEMO_HISTORY: env.oneOf(['on', 'off', 'auto'] as const, 'auto'),
+      CLUSTER_PORT_BASE: env.int(4100, 1024, 65_000),
+      CLUSTER_REPLICAS: env.int(2, 1, 9),
     },
     source,
   );
@@ -43,5 +53,7 @@ export function loadLauncherConfig(source: NodeJS.ProcessEnv = process.env): Lau
     nodeHeapMb: own.NODE_HEAP_MB,
     shutdownGraceMs: own.SHUTDOWN_GRACE_MS,
     demoHistory: own.DEMO_HISTORY === 'on' || (own.DEMO_HISTORY === 'auto' && !source['DATABASE_URL']),
+    clusterPortBase: own.CLUSTER_PORT_BASE,
+    clusterReplicas: own.CLUSTER_REPLICAS,
   };
 }

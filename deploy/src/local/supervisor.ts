@@ -2,10 +2,12 @@ import path from 'node:path';
 import type { EmbeddedPostgresHandle, Logger } from '@sunlight/shared';
 import { SupervisedService, type ServiceSpec } from './supervised-service';
 
-/** What the supervisor runs: the subgraphs (started together), then the gateway, over one database. */
+/** What the supervisor runs: the subgraphs (started together), then the gateways, over one database. */
 export interface SupervisedStack {
+  /** Every subgraph process (`npm run start:cluster`: each replica of each subgraph). */
   subgraphs: ServiceSpec[];
-  gateway: ServiceSpec;
+  /** One gateway (`npm start`), or its replicas behind a balancer (`npm run start:cluster`). */
+  gateways: ServiceSpec[];
   /** The embedded server, stopped last; undefined with DATABASE_URL. */
   postgres?: EmbeddedPostgresHandle;
   logger: Logger;
@@ -17,7 +19,7 @@ export interface SupervisedStack {
  * Starts the stack and keeps it running until {@link shutdown}. Invariants:
  * - a service that crashes after start-up is restarted with backoff and named in the log
  *   ({@link SupervisedService}); the others keep serving meanwhile;
- * - shutdown runs once and in order: the gateway drains and stops (no new requests reach the
+ * - shutdown runs once and in order: the gateways drain and stop (no new requests reach the
  *   subgraphs), then the subgraphs drain and stop, then PostgreSQL stops; each step waits for
  *   the processes' real end, never for an event that already fired;
  * - past the hard deadline (three graces and 5 s) every process left is killed and the launcher
@@ -25,13 +27,13 @@ export interface SupervisedStack {
  */
 export class Supervisor {
   private readonly subgraphs: SupervisedService[];
-  private readonly gateway: SupervisedService;
+  private readonly gateways: SupervisedService[];
   private stopping: Promise<void> | undefined;
 
   constructor(private readonly stack: SupervisedStack) {
     const settings = { logger: stack.logger, graceMs: stack.graceMs, startTimeoutMs: stack.startTimeoutMs };
     this.subgraphs = stack.subgraphs.map((spec) => new SupervisedService(spec, settings));
-    this.gateway = new SupervisedService(stack.gateway, settings);
+    this.gateways = stack.gateways.map((spec) => new SupervisedService(spec, settings));
   }
 
   /** Whether {@link shutdown} has begun. */
@@ -39,10 +41,10 @@ export class Supervisor {
     return this.stopping !== undefined;
   }
 
-  /** Starts every subgraph, then the gateway; rejects (naming the service) when one fails to start. */
+  /** Starts every subgraph, then the gateways; rejects (naming the service) when one fails to start. */
   async start(): Promise<void> {
     await Promise.all(this.subgraphs.map((s) => (this.isStopping ? undefined : s.start())));
-    if (!this.isStopping) await this.gateway.start();
+    await Promise.all(this.gateways.map((g) => (this.isStopping ? undefined : g.start())));
   }
 
   /** Stops everything in order (see the class invariants), then exits the process with `code`. */
@@ -59,7 +61,7 @@ export class Supervisor {
 
   /** Kills every process at once (a second Ctrl-C, or the hard deadline). */
   kill(): void {
-    for (const s of [this.gateway, ...this.subgraphs]) s.kill();
+    for (const s of [...this.gateways, ...this.subgraphs]) s.kill();
   }
 
   private async stopAll(): Promise<void> {
@@ -72,7 +74,7 @@ export class Supervisor {
       process.exit(1); // the embedded server gets its stop request from the library's exit hook
     }, hardMs);
     deadline.unref();
-    await this.gateway.stop();
+    await Promise.all(this.gateways.map((g) => g.stop()));
     await Promise.all(this.subgraphs.map((s) => s.stop()));
     if (this.stack.postgres) {
       await this.stack.postgres.stop(graceMs);

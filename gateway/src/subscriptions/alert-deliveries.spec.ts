@@ -1,5 +1,5 @@
 import { Role } from '@sunlight/shared';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import type { AlertFeed, FeedItem } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
 import type { SharedExecution } from './shared-execution';
@@ -40,5 +40,42 @@ describe('alertDeliveries', () => {
     expect(ended).toBe('ended');
     await expect(next).resolves.toEqual({ value: undefined, done: true });
     expect(listeners.size).toBe(0);
+  });
+
+  it('asks again for an alert the alerts subgraph did not answer for, instead of skipping it', async () => {
+    const { feed, listeners } = quietFeed();
+    const outage = {
+      data: { alert: null },
+      errors: [new GraphQLError('预警服务暂不可用', { extensions: { code: 'SERVICE_UNAVAILABLE' } })],
+    };
+    const answers = [outage, outage, { data: { alert: { id: 'a1' } } }];
+    let asked = 0;
+    const deliveries = alertDeliveries({
+      feed,
+      executions: { get: () => Promise.resolve(answers[asked++]) } as unknown as SharedExecution,
+      principal: { subject: 'i', role: Role.INSPECTOR, unit: '139901000000' },
+      filter: {},
+      after: null,
+      query: parse('query($sunlightAlertId: ID!) { alert(id: $sunlightAlertId) { id } }'),
+      variables: {},
+      responseKey: 'alertRaised',
+    });
+    const next = deliveries.next();
+    await new Promise((r) => setImmediate(r));
+    const item: FeedItem = {
+      id: 'a1',
+      seq: '1',
+      kind: 'CARD',
+      level: 'RED',
+      unitCode: '139901000000',
+      accusedUnit: null,
+      accusedDepartment: null,
+      againstLeadership: false,
+      raisedAt: new Date().toISOString(),
+    };
+    for (const l of listeners) l(item);
+    await expect(next).resolves.toEqual({ value: { data: { alertRaised: { id: 'a1' } } }, done: false });
+    expect(asked).toBe(3);
+    await deliveries.return(undefined);
   });
 });

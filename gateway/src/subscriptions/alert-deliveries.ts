@@ -1,8 +1,10 @@
 import type { Principal } from '@sunlight/shared';
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { OutageErrorCode } from '../errors/service-unavailable';
 import type { AlertFeed, FeedItem } from './alert-feed';
 import { matches, type SubscriptionFilter } from './alert-matcher';
 import { AsyncQueue } from './async-queue';
+import { isOutageResult } from './outage-result';
 import type { SharedExecution } from './shared-execution';
 
 export interface AlertDeliveriesOptions {
@@ -22,11 +24,23 @@ export interface AlertDeliveriesOptions {
   onDelivered?: (item: FeedItem, at: number) => void;
 }
 
+/** How many times an alert's content is asked for while the alerts subgraph does not answer (about 10 s). */
+const DELIVERY_ATTEMPTS = 8;
+
+/** Ends a subscription whose next alert could not be fetched: the client resumes after its last one. */
+function deliveryUnavailable(): GraphQLError {
+  return new GraphQLError('预警服务暂时不可用，请稍后以最后收到的预警（after）重新订阅，不会遗漏', {
+    extensions: { code: OutageErrorCode.SERVICE_UNAVAILABLE },
+  });
+}
+
 /**
  * The delivery loop of `alertRaised`: replay the alerts after `after`, then live ones, each once
  * and in order with no gap (live alerts are buffered while replaying). Each alert the shared rule
  * lets the subscriber see is fetched through the gateway as the subscriber; one the alerts
- * subgraph refuses is never delivered.
+ * subgraph refuses is never delivered. One it does not answer for (an outage) is asked for again,
+ * and after {@link DELIVERY_ATTEMPTS} the subscription ends with SERVICE_UNAVAILABLE rather than
+ * skip it: the subscriber resumes after the last alert it received and misses nothing.
  *
  * Ending it (`return()`, which graphql-ws calls when the subscriber leaves) ends it at once: an
  * async generator waiting for its next live alert would otherwise take the `return()` only at its
@@ -52,10 +66,15 @@ async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedIte
   const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {
     last = BigInt(item.seq);
     if (!matches(o.principal, o.filter, item)) return null;
-    const r = await o.executions.get(o.principal, o.query, { ...o.variables, sunlightAlertId: item.id }, printed);
-    const alert = (r.data as { alert?: unknown } | null | undefined)?.alert;
-    if (!alert) return null;
-    return { data: { [o.responseKey]: alert }, ...(r.errors ? { errors: r.errors } : {}) };
+    for (let attempt = 1; ; attempt++) {
+      const r = await o.executions.get(o.principal, o.query, { ...o.variables, sunlightAlertId: item.id }, printed);
+      const alert = (r.data as { alert?: unknown } | null | undefined)?.alert;
+      if (alert) return { data: { [o.responseKey]: alert }, ...(r.errors ? { errors: r.errors } : {}) };
+      if (!isOutageResult(r)) return null; // refused: not this subscriber's to see
+      // The alerts subgraph did not answer (a replica restarting): skipping the alert would lose it.
+      if (attempt >= DELIVERY_ATTEMPTS) throw deliveryUnavailable();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
+    }
   };
   try {
     if (o.after) {

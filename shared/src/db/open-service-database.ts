@@ -37,7 +37,8 @@ export interface OpenServiceDatabaseOptions extends Omit<ServiceDataSourceOption
  * makes sure every service role exists (creating them if the owner may; otherwise refusing with
  * one line that names the `db:roles` command), grants this service's role its privileges (on its
  * schema, and read-only on the shared working calendar when it keeps a clock), then
- * opens the service's pool as that role. A role whose password no longer matches the key (the
+ * opens the service's pool as that role. Roles and grants are set by one process at a time
+ * (an advisory lock), so replicas starting together do not collide. A role whose password no longer matches the key (the
  * internal secret rotated) gets it reset when the owner may.
  * @throws ConfigError when the roles are missing, unsafe or locked and the owner cannot fix them.
  */
@@ -52,12 +53,15 @@ export async function openServiceDatabase(o: OpenServiceDatabaseOptions): Promis
     const admin = new Client({ connectionString: o.url });
     await admin.connect();
     try {
+      // Replicas of one service start together (`npm run start:cluster`): two GRANTs on the same
+      // objects at once fail with "tuple concurrently updated". One process at a time; quick.
+      await admin.query('SELECT pg_advisory_lock(hashtext($1))', ['sunlight:service-roles']);
       await ensureDatabaseRoles(admin, key);
       await grantServicePrivileges(admin, o.schema);
       await grantCalendarPrivileges(admin, o.schema);
       if (!(await canLogIn(roleUrl))) await resetDatabaseRolePassword(admin, key, role);
     } finally {
-      await admin.end();
+      await admin.end(); // ends the session, and with it the lock
     }
     const dataSource = createServiceDataSource({ ...o, url: roleUrl, installExtensions: false });
     await dataSource.initialize();

@@ -12,7 +12,7 @@ import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition'
 /**
  * The `main` of a subgraph process: validates configuration (`<SERVICE>_DATABASE_URL` or
  * `DATABASE_URL` required, `NATS_URL` optional, `PORT`
- * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`), starts the
+ * (default: the subgraph directory's port), `HOST`, `SEED_DEMO`, `DB_POOL_SIZE`, `DRAIN_DELAY_MS`), starts the
  * subgraph, and shuts it down cleanly on SIGTERM or SIGINT (it alone handles them: Apollo's own
  * handler is off). Exits with status 1 and one line naming each bad variable on bad configuration.
  */
@@ -25,6 +25,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       HOST: env.string('127.0.0.1'),
       SEED_DEMO: env.oneOf(['true', 'false'] as const, 'false'),
       DB_POOL_SIZE: env.int(10, 1, 200),
+      DRAIN_DELAY_MS: env.int(0, 0, 60_000),
     });
     const databaseUrl = platform.serviceDatabaseUrls[def.name];
     if (!databaseUrl)
@@ -42,6 +43,7 @@ export async function runSubgraphMain<C extends SubgraphContext>(def: SubgraphDe
       poolSize: own.DB_POOL_SIZE,
       databaseRoleKey: secrets.internalSecret,
       events: platform.natsUrl ? { natsUrl: platform.natsUrl, stream: platform.eventStream } : undefined,
+      drainDelayMs: own.DRAIN_DELAY_MS,
     });
     // Requests in flight finish, then the workers and the pool close; only then does the process exit.
     const shutdown = (signal: string) => {

@@ -48,6 +48,12 @@ export interface StartSubgraphOptions {
    * to it, and the service's consumers may read the other services' events from it.
    */
   events?: { natsUrl: string; stream: EventStreamConfig };
+   * How long a stopping subgraph answers `/readyz` with 503 (`draining`) while still serving,
+   * before it stops listening (`DRAIN_DELAY_MS`): a balancer polling readiness takes it out of
+   * turn first, so no connection waits in the listening socket's queue when it closes (those get
+   * a reset). 0: stop listening at once.
+   */
+  drainDelayMs?: number;
 }
 
 /** A subgraph listening on HTTP. */
@@ -126,6 +132,7 @@ export async function startSubgraph<C extends SubgraphContext>(
   });
   await server.start();
 
+  let draining = false; // set by stop(): /readyz answers 503 while requests still run
   const handler = createGraphQLHttpHandler<C>({
     server,
     logger,
@@ -157,6 +164,7 @@ export async function startSubgraph<C extends SubgraphContext>(
       },
       // The schema is built before the server listens: a process that answers has it.
       ...probeRoutes(def.name, metrics, {
+        draining: async () => (draining ? 'draining' : null),
         database: async () => (await dataSource.query('SELECT 1'), null),
         migrations: migrationsApplied(owner, def.name),
       }),
@@ -178,6 +186,8 @@ export async function startSubgraph<C extends SubgraphContext>(
     serviceDataSource: dataSource,
     sdl,
     async stop() {
+      draining = true;
+      if (o.drainDelayMs) await new Promise((r) => setTimeout(r, o.drainDelayMs));
       await closeHttpServer(httpServer); // requests in flight finish first
       await server.stop();
       if (stopWorkers) await stopWorkers();

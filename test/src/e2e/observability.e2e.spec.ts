@@ -41,13 +41,17 @@ describe('observability: probes and metrics on every process', () => {
     expect((await get(`${gateway}/livez`)).status).toBe(200);
     const ready = await get(`${gateway}/readyz`);
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.text)).toEqual({ component: 'gateway', status: 'ready', checks: { supergraph: 'ok' } });
+    expect(JSON.parse(ready.text)).toEqual({
+      component: 'gateway',
+      status: 'ready',
+      checks: { draining: 'ok', supergraph: 'ok' },
+    });
     for (const { name } of SUBGRAPH_DIRECTORY) {
       const base = origin(stack.subgraphs[name]!.url);
       expect((await get(`${base}/livez`)).status).toBe(200);
       const r = await get(`${base}/readyz`);
       expect([name, r.status]).toEqual([name, 200]);
-      expect(JSON.parse(r.text).checks).toEqual({ database: 'ok', migrations: 'ok' });
+      expect(JSON.parse(r.text).checks).toEqual({ draining: 'ok', database: 'ok', migrations: 'ok' });
     }
   });
 

@@ -48,6 +48,7 @@ export interface StartSubgraphOptions {
    * to it, and the service's consumers may read the other services' events from it.
    */
   events?: { natsUrl: string; stream: EventStreamConfig };
+  /**
    * How long a stopping subgraph answers `/readyz` with 503 (`draining`) while still serving,
    * before it stops listening (`DRAIN_DELAY_MS`): a balancer polling readiness takes it out of
    * turn first, so no connection waits in the listening socket's queue when it closes (those get

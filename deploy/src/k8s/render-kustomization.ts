@@ -88,7 +88,7 @@ function readSource(dir: string, file: string, options: RenderOptions): string {
   const target = path.join(dir, file);
   if (fs.existsSync(target)) return fs.readFileSync(target, 'utf8');
   if (options.examples && fs.existsSync(`${target}.example`)) return fs.readFileSync(`${target}.example`, 'utf8');
-  throw new Error(`${target} does not exist (npm run -s k8s:secrets writes it; see deploy/k8s/README.md)`);
+  throw new Error(`${target} does not exist (npm run -s k8s:secrets writes it; see README.md, Running in production)`);
 }
 
 function generateSecret(dir: string, g: SecretGenerator, options: RenderOptions): Manifest {

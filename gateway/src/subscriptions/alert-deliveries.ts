@@ -61,7 +61,12 @@ export function alertDeliveries(o: AlertDeliveriesOptions): AsyncGenerator<Execu
 
 async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedItem>): AsyncGenerator<ExecutionResult> {
   const printed = o.printed ?? print(o.query);
-  const unsubscribe = o.feed.subscribe((item) => live.push(item));
+  // Matched as the feed hands each alert out, before anything is queued: with ten thousand
+  // subscribers, waking every one's loop for every alert (to drop most of them) kept the gateway
+  // busy and put the deliveries seconds behind.
+  const unsubscribe = o.feed.subscribe((item) => {
+    if (matches(o.principal, o.filter, item)) live.push(item);
+  });
   let last = 0n;
   const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {
     last = BigInt(item.seq);

@@ -76,6 +76,7 @@ async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedIte
       const alert = (r.data as { alert?: unknown } | null | undefined)?.alert;
       if (alert) return { data: { [o.responseKey]: alert }, ...(r.errors ? { errors: r.errors } : {}) };
       if (!isOutageResult(r)) return null; // refused: not this subscriber's to see
+      if (live.isClosed) return null; // the subscriber has left: ask no more as it
       // The alerts subgraph did not answer (a replica restarting): skipping the alert would lose it.
       if (attempt >= DELIVERY_ATTEMPTS) throw deliveryUnavailable();
       await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { PUBLIC_PRINCIPAL, type Principal, type TokenService, type VerifiedToken } from '@sunlight/shared';
 import type { AccountGate } from '../auth/account-gate';
-import { AccountGateErrorCode } from '../auth/account-gate.errors';
 
 /** What the gateway keeps per socket. */
 export interface ConnectionState {
@@ -57,8 +56,9 @@ const RECHECK_TICKS = 10;
  * The open, authenticated sockets, watched by one timer for all of them: each is closed with 4401
  * once its token expires and with 4403 once its account is disabled, deleted or its tokens are
  * revoked. One sweep replaces the two timers each socket held (ten thousand sockets held twenty
- * thousand). A registry that cannot be reached (ACCOUNTS_UNAVAILABLE) closes nothing: a socket
- * admitted before stays while powers restarts, and is judged again at the next check.
+ * thousand). It fails closed as the account gate does: once the gate has no answer younger than
+ * its stale limit (60 s) and the registry does not answer (ACCOUNTS_UNAVAILABLE), the socket is
+ * closed too, so a disabled account cannot keep a live feed through an outage of powers.
  */
 export class ConnectionWatch implements Iterable<ConnectionState> {
   private readonly open = new Set<ConnectionState>();
@@ -101,16 +101,14 @@ export class ConnectionWatch implements Iterable<ConnectionState> {
       }
       if (!recheck || !this.accounts) continue;
       try {
-        this.accounts.admit(token)?.catch((e: unknown) => this.refused(state, e));
-      } catch (e) {
-        this.refused(state, e);
+        this.accounts.admit(token)?.catch(() => this.refused(state));
+      } catch {
+        this.refused(state);
       }
     }
   }
 
-  private refused(state: ConnectionState, error: unknown): void {
-    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-    if (code === AccountGateErrorCode.ACCOUNTS_UNAVAILABLE) return;
+  private refused(state: ConnectionState): void {
     if (this.open.has(state)) this.end(state, 4403, 'Forbidden');
   }
 

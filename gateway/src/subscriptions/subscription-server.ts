@@ -187,6 +187,8 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         // graphql-ws keeps the upgrade request for the socket's life; nothing reads it after the
         // handshake, and with thousands of sockets its headers are a large part of each one's cost.
         (ctx.extra as { request?: unknown }).request = undefined;
+        // A socket that closed while it was being authenticated had its onClose already: not watched.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         connections.add(state);
         return true;
       },

@@ -71,6 +71,10 @@ export class StreamSourceReader implements EventReader {
         try {
           const consumer = await this.stream.js.consumers.get(this.stream.config.name, name);
           this.messages = await consumer.consume({ max_messages: 1 });
+          if (!this.running) {
+            await this.messages.close(); // stop() came while it opened: it closed the previous one
+            break;
+          }
           for await (const m of this.messages) {
             await this.handle(m, handler).catch((e: unknown) =>
               this.options.logger?.error('stream event handler failed; the event will be delivered again', {

@@ -16,8 +16,8 @@ export interface EventStreamWatch {
  * re-created by the client from the last message seen when the connection drops, so no message in
  * between is skipped. Meant for what only needs to hear *that* something changed (the gateway's
  * cache): nothing is acknowledged, and what was published while nobody watched is not replayed.
- * `onRestart` is called each time the watch had to start over (after an error), when the caller
- * should assume it missed something.
+ * `onRestart` is called each time the watch has started over (after an error), once the new
+ * consumer is open, when the caller should assume it missed something.
  */
 export async function watchEventStream(
   stream: EventStream,
@@ -38,7 +38,16 @@ export async function watchEventStream(
   const loop = (async () => {
     for (let current: ConsumerMessages | undefined = first; running;) {
       try {
-        current ??= await open();
+        if (!current) {
+          current = await open();
+          // Marked once the new consumer delivers: whatever was published before it opened
+          // (including during the wait) is not replayed, so every scope counts as changed.
+          options.onRestart?.();
+        }
+        if (!running) {
+          await current.close(); // stop() came while it opened: it closed the previous one
+          break;
+        }
         for await (const m of current) {
           try {
             const { source, event } = streamEventCodec.decode(m.string());
@@ -55,7 +64,6 @@ export async function watchEventStream(
       }
       current = undefined;
       if (!running) break;
-      options.onRestart?.();
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();

@@ -14,10 +14,15 @@ import { processMemory } from './process-memory';
  * at a steady rate by committing events to the cases outbox, and measures delivery latency from
  * commit to receipt, missed and duplicated deliveries (against the alert rule), and the gateway's
  * memory. BENCH_SUBSCRIBERS="1000,5000", BENCH_ALERTS (per run, 100), BENCH_RATE (alerts/s, 10).
+ * BENCH_GATEWAYS=2 starts the stack as `npm run start:cluster` does and spreads the subscribers
+ * over its two gateways (each its own socket to one of them), reporting each gateway's memory.
  */
 const SIZES = (process.env['BENCH_SUBSCRIBERS'] ?? '1000,5000').split(',').map(Number);
 const ALERTS = Number(process.env['BENCH_ALERTS'] ?? 100);
 const RATE = Number(process.env['BENCH_RATE'] ?? 10);
+const GATEWAYS = Number(process.env['BENCH_GATEWAYS'] ?? 1);
+/** Where `npm run start:cluster` puts its gateway replicas (CLUSTER_PORT_BASE, as the launcher defaults it). */
+const CLUSTER_PORT_BASE = Number(process.env['CLUSTER_PORT_BASE'] ?? 4100);
 
 interface Sub {
   principal: Principal;
@@ -26,7 +31,14 @@ interface Sub {
 }
 
 async function main(): Promise<void> {
-  const stack = await startLocalStack({ ALERTS_POLL_MS: '1000', COMPLAINT_CLOCK_INTERVAL_MS: '0' });
+  if (GATEWAYS !== 1 && GATEWAYS !== 2) throw new Error('BENCH_GATEWAYS is 1 or 2');
+  const stack = await startLocalStack(
+    { ALERTS_POLL_MS: '1000', COMPLAINT_CLOCK_INTERVAL_MS: '0' },
+    undefined,
+    GATEWAYS === 2 ? 'cluster' : 'start',
+  );
+  const gatewayUrls =
+    GATEWAYS === 2 ? [0, 1].map((r) => `http://127.0.0.1:${CLUSTER_PORT_BASE + r}/graphql`) : [stack.gatewayUrl];
   const db = new Client({ connectionString: 'postgres://postgres:sunlight-local@127.0.0.1:54339/sunlight' });
   await db.connect();
   const rows: string[] = [];
@@ -51,7 +63,7 @@ async function main(): Promise<void> {
         const token = await tokens.issue(principal);
         const seen = new Map<string, number>();
         const client = createClient({
-          url: stack.gatewayUrl.replace('http', 'ws'),
+          url: gatewayUrls[i % gatewayUrls.length]!.replace('http', 'ws'),
           webSocketImpl: WebSocket,
           connectionParams: { authorization: `Bearer ${token}` },
           retryAttempts: 3,
@@ -104,6 +116,7 @@ async function main(): Promise<void> {
         last = times.size;
       }
       const latency = new Latency();
+      const byTenth = Array.from({ length: 10 }, () => new Latency()); // by when the alert was raised
       let expected = 0;
       let missed = 0;
       let duplicated = 0;
@@ -123,14 +136,22 @@ async function main(): Promise<void> {
             if (got === 0) missed++;
             if (got > 1) duplicated += got - 1;
             const t = times.get(`${i}|${n}`);
-            if (t) latency.add(t - c.at);
+            if (t) {
+              latency.add(t - c.at);
+              byTenth[Math.min(9, Math.floor((10 * (c.at - started)) / (ALERTS * (1000 / RATE))))]!.add(t - c.at);
+            }
           } else if (got > 0) unexpected += got;
         }
       });
-      const gateway = processMemory('gateway/dist/main.js')[0];
-      const heap = await gatewayHeap(stack.gatewayUrl);
+      process.stdout.write(
+        `p50 / p99 ms by tenth of the run: ${byTenth.map((l) => `${l.percentile(50).toFixed(0)}/${l.percentile(99).toFixed(0)}`).join(' ')}\n`,
+      );
+      const memory = processMemory('gateway/dist/main.js')
+        .map((g) => `${g.rssMiB} / ${g.peakMiB}`)
+        .join(', ');
+      const heap = (await Promise.all(gatewayUrls.map(gatewayHeap))).join(', ');
       rows.push(
-        `| ${size} | ${ALERTS} @ ${RATE}/s | ${expected} | ${latency.percentile(50).toFixed(0)} | ${latency.percentile(99).toFixed(0)} | ${missed} | ${duplicated} | ${unexpected} | ${gateway?.rssMiB ?? '?'} / ${gateway?.peakMiB ?? '?'} | ${heap} |`,
+        `| ${size} | ${GATEWAYS} | ${ALERTS} @ ${RATE}/s | ${expected} | ${latency.percentile(50).toFixed(0)} | ${latency.percentile(99).toFixed(0)} | ${missed} | ${duplicated} | ${unexpected} | ${memory || '?'} | ${heap} |`,
       );
       process.stdout.write(`${rows[rows.length - 1]}\n`);
       await Promise.all(subs.map((s) => s.dispose().catch(() => undefined)));
@@ -146,8 +167,8 @@ async function main(): Promise<void> {
     [
       '',
       'alerts benchmark: delivery from commit (cases outbox) to receipt (graphql-ws client), through the alerts service and the gateway',
-      '| subscribers | alerts | expected deliveries | p50 ms | p99 ms | missed | duplicated | outside scope | gateway RSS / peak MiB | gateway JS heap used / total MiB |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| subscribers | gateways | alerts | expected deliveries | p50 ms | p99 ms | missed | duplicated | outside scope | gateway RSS / peak MiB (each) | gateway JS heap used / total MiB (each) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n'),

@@ -15,11 +15,16 @@ export interface LocalStack {
 
 /**
  * Starts the launcher and waits until it reports ready: on a throwaway DATA_DIR (removed at stop),
- * or on `dataDir` (kept) when given.
+ * or on `dataDir` (kept) when given. `launcher: 'cluster'` starts it as `npm run start:cluster`
+ * does (two replicas of every subgraph and of the gateway, behind balancers).
  */
-export async function startLocalStack(env: Record<string, string> = {}, keptDataDir?: string): Promise<LocalStack> {
+export async function startLocalStack(
+  env: Record<string, string> = {},
+  keptDataDir?: string,
+  launcher: 'start' | 'cluster' = 'start',
+): Promise<LocalStack> {
   const dataDir = keptDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sunlight-bench-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'deploy/dist/local/start.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, `deploy/dist/local/${launcher}.js`)], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -2,6 +2,7 @@ import { Role } from '@sunlight/shared';
 import { GraphQLError, parse } from 'graphql';
 import type { AlertFeed, FeedItem } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
+import { AlertAudiences } from './alert-audiences';
 import type { SharedExecution } from './shared-execution';
 
 /** A feed with no alerts yet: it counts its listeners, as the real one holds them. */
@@ -19,27 +20,28 @@ function quietFeed() {
 
 describe('alertDeliveries', () => {
   it('ends at once when the subscriber leaves while no alert arrives (it used to wait for the next delivery)', async () => {
-    const { feed, listeners } = quietFeed();
+    const { feed } = quietFeed();
+    const audiences = new AlertAudiences(feed, {} as SharedExecution);
     const deliveries = alertDeliveries({
-      feed,
-      executions: {} as SharedExecution,
+      audiences,
       principal: { subject: 'i', role: Role.INSPECTOR, unit: '139901000000' },
       filter: {},
       after: null,
       query: parse('query($sunlightAlertId: ID!) { alert(id: $sunlightAlertId) { id } }'),
+      printed: 'query($sunlightAlertId: ID!) { alert(id: $sunlightAlertId) { id } }',
       variables: {},
       responseKey: 'alertRaised',
     });
     const next = deliveries.next(); // waits for a live alert that never comes
     await new Promise((r) => setImmediate(r));
-    expect(listeners.size).toBe(1);
+    expect(audiences.size).toBe(1);
     const ended = await Promise.race([
       deliveries.return(undefined).then(() => 'ended'),
       new Promise((r) => setTimeout(() => r('still waiting'), 1000)),
     ]);
     expect(ended).toBe('ended');
     await expect(next).resolves.toEqual({ value: undefined, done: true });
-    expect(listeners.size).toBe(0);
+    expect(audiences.size).toBe(0);
   });
 
   it('asks again for an alert the alerts subgraph did not answer for, instead of skipping it', async () => {
@@ -51,12 +53,14 @@ describe('alertDeliveries', () => {
     const answers = [outage, outage, { data: { alert: { id: 'a1' } } }];
     let asked = 0;
     const deliveries = alertDeliveries({
-      feed,
-      executions: { get: () => Promise.resolve(answers[asked++]) } as unknown as SharedExecution,
+      audiences: new AlertAudiences(feed, {
+        get: () => Promise.resolve(answers[asked++]),
+      } as unknown as SharedExecution),
       principal: { subject: 'i', role: Role.INSPECTOR, unit: '139901000000' },
       filter: {},
       after: null,
       query: parse('query($sunlightAlertId: ID!) { alert(id: $sunlightAlertId) { id } }'),
+      printed: 'query($sunlightAlertId: ID!) { alert(id: $sunlightAlertId) { id } }',
       variables: {},
       responseKey: 'alertRaised',
     });

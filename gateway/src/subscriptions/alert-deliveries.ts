@@ -1,15 +1,15 @@
 import type { Principal } from '@sunlight/shared';
-import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { OutageErrorCode } from '../errors/service-unavailable';
-import type { AlertFeed, FeedItem } from './alert-feed';
+import type { FeedItem } from './alert-feed';
+import type { AlertAudiences, AudienceTerms, LiveAlert } from './alert-audiences';
 import { matches, type SubscriptionFilter } from './alert-matcher';
 import { AsyncQueue } from './async-queue';
 import { isOutageResult } from './outage-result';
-import type { SharedExecution } from './shared-execution';
 
 export interface AlertDeliveriesOptions {
-  feed: AlertFeed;
-  executions: SharedExecution;
+  /** The alert feed's subscribers grouped by what they receive. */
+  audiences: AlertAudiences;
   principal: Principal;
   filter: SubscriptionFilter;
   /** Replay from after this alert first (a reconnecting subscriber's last one). */
@@ -17,7 +17,7 @@ export interface AlertDeliveriesOptions {
   /** The subscriber's selection rewritten as a query of `alert(id: $sunlightAlertId)`. */
   query: DocumentNode;
   /** `query` printed (shared by every subscriber of the same text). */
-  printed?: string;
+  printed: string;
   variables: Record<string, unknown>;
   responseKey: string;
   /** Told of each live delivery (not a replayed one): the alert and when it was delivered. */
@@ -42,13 +42,16 @@ function deliveryUnavailable(): GraphQLError {
  * and after {@link DELIVERY_ATTEMPTS} the subscription ends with SERVICE_UNAVAILABLE rather than
  * skip it: the subscriber resumes after the last alert it received and misses nothing.
  *
+ * Live alerts are matched and their content fetched by the subscriber's audience
+ * ({@link AlertAudiences}) as they arrive; the loop only waits for each in turn.
+ *
  * Ending it (`return()`, which graphql-ws calls when the subscriber leaves) ends it at once: an
  * async generator waiting for its next live alert would otherwise take the `return()` only at its
  * next `yield`, which for a quiet filter may never come, and the socket's clean-up (its timers,
  * the feed listener) waits behind it.
  */
 export function alertDeliveries(o: AlertDeliveriesOptions): AsyncGenerator<ExecutionResult> {
-  const live = new AsyncQueue<FeedItem>();
+  const live = new AsyncQueue<LiveAlert>();
   const loop = deliveryLoop(o, live);
   const end = loop.return.bind(loop);
   return Object.assign(loop, {
@@ -59,20 +62,22 @@ export function alertDeliveries(o: AlertDeliveriesOptions): AsyncGenerator<Execu
   });
 }
 
-async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedItem>): AsyncGenerator<ExecutionResult> {
-  const printed = o.printed ?? print(o.query);
-  // Matched as the feed hands each alert out, before anything is queued: with ten thousand
-  // subscribers, waking every one's loop for every alert (to drop most of them) kept the gateway
-  // busy and put the deliveries seconds behind.
-  const unsubscribe = o.feed.subscribe((item) => {
-    if (matches(o.principal, o.filter, item)) live.push(item);
-  });
+async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<LiveAlert>): AsyncGenerator<ExecutionResult> {
+  const terms: AudienceTerms = {
+    principal: o.principal,
+    filter: o.filter,
+    query: o.query,
+    printed: o.printed,
+    variables: o.variables,
+  };
+  const leave = o.audiences.join(terms, (alert) => live.push(alert));
   let last = 0n;
-  const deliver = async (item: FeedItem): Promise<ExecutionResult | null> => {
+  /** The alert as the subscriber sees it, from its first answer `first`; null when it is not the subscriber's to see. */
+  const deliver = async (item: FeedItem, first: Promise<ExecutionResult>): Promise<ExecutionResult | null> => {
     last = BigInt(item.seq);
-    if (!matches(o.principal, o.filter, item)) return null;
+    let answer = first;
     for (let attempt = 1; ; attempt++) {
-      const r = await o.executions.get(o.principal, o.query, { ...o.variables, sunlightAlertId: item.id }, printed);
+      const r = await answer;
       const alert = (r.data as { alert?: unknown } | null | undefined)?.alert;
       if (alert) return { data: { [o.responseKey]: alert }, ...(r.errors ? { errors: r.errors } : {}) };
       if (!isOutageResult(r)) return null; // refused: not this subscriber's to see
@@ -80,24 +85,29 @@ async function* deliveryLoop(o: AlertDeliveriesOptions, live: AsyncQueue<FeedIte
       // The alerts subgraph did not answer (a replica restarting): skipping the alert would lose it.
       if (attempt >= DELIVERY_ATTEMPTS) throw deliveryUnavailable();
       await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
+      answer = o.audiences.content(terms, item.id);
     }
   };
   try {
     if (o.after) {
-      for await (const item of o.feed.replay(o.after)) {
-        const r = await deliver(item);
+      for await (const item of o.audiences.feed.replay(o.after)) {
+        if (!matches(o.principal, o.filter, item)) {
+          last = BigInt(item.seq);
+          continue;
+        }
+        const r = await deliver(item, o.audiences.content(terms, item.id));
         if (r) yield r;
       }
-    } else last = o.feed.head;
-    for await (const item of live) {
+    } else last = o.audiences.feed.head;
+    for await (const { item, content } of live) {
       if (BigInt(item.seq) <= last) continue; // already replayed
-      const r = await deliver(item);
+      const r = await deliver(item, content);
       if (!r) continue;
       o.onDelivered?.(item, Date.now());
       yield r;
     }
   } finally {
-    unsubscribe();
+    leave();
     live.close();
   }
 }

@@ -31,6 +31,7 @@ import { limitedWsOperation, wsDocumentCache } from '../limits/ws-operation-limi
 import type { ChangeFeed } from '../read-cache/change-feed';
 import type { AlertFeed, FeedItem } from './alert-feed';
 import { alertDeliveries } from './alert-deliveries';
+import { AlertAudiences } from './alert-audiences';
 import type { SubscriptionFilter } from './alert-matcher';
 import type { AccountGate } from '../auth/account-gate';
 import { authenticateConnection, ConnectionWatch, type ConnectionState } from './connection-auth';
@@ -121,6 +122,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   const run = runAs(o.server);
   const closing = new AbortController();
   const executions = new SharedExecution(run);
+  const audiences = new AlertAudiences(o.feed, executions);
   const documents = wsDocumentCache();
   const deliveryQueries = new DeliveryQueries();
 
@@ -153,8 +155,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     const { query, printed } = deliveryQueries.of(args.document, op, root, ALERT_TARGET);
     const filter = (argValues['filter'] as SubscriptionFilter | undefined) ?? {};
     return alertDeliveries({
-      feed: o.feed,
-      executions,
+      audiences,
       principal,
       filter,
       after: (argValues['after'] as string | undefined) ?? null,
@@ -237,6 +238,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       connections.stop();
       await disposable.dispose();
       closing.abort();
+      audiences.stop();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

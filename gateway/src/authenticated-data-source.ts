@@ -9,6 +9,7 @@ import {
   type TokenService,
 } from '@sunlight/shared';
 import type { GatewayContext } from './gateway-context';
+import { subgraphFetch } from './subgraph-fetch';
 
 /** How long a subgraph may take to answer one fetch, body included, unless told otherwise. */
 export const SUBGRAPH_TIMEOUT_MS = 20_000;
@@ -18,7 +19,7 @@ export const SUBGRAPH_TIMEOUT_MS = 20_000;
  * with the internal key; subgraphs refuse requests without it. Requests the gateway makes for
  * itself (no principal) carry none.
  *
- * Every fetch is aborted after `timeoutMs` (an `AbortError`, which the outage wrapper reports as
+ * Fetches go through Node's own fetch ({@link subgraphFetch}). Every fetch is aborted after `timeoutMs` (an `AbortError`, which the outage wrapper reports as
  * the service being unavailable), so a subgraph that accepts connections but never answers
  * cannot hold a client's request, or the gateway's sockets, for ever.
  *
@@ -33,8 +34,8 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     timeoutMs = SUBGRAPH_TIMEOUT_MS,
   ) {
     super({ url });
-    const fetcher = this.fetcher;
-    this.fetcher = (resource, init) => fetcher(resource, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    this.fetcher = ((resource: string, init: Parameters<typeof subgraphFetch>[1]) =>
+      subgraphFetch(resource, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as typeof this.fetcher;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

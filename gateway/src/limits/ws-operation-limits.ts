@@ -49,6 +49,8 @@ export function limitedWsOperation(
   documents?: WsDocumentCache,
 ): readonly GraphQLError[] | ExecutionArgs {
   let document = documents?.get(payload.query);
+  // graphql-ws keeps each subscribe message for its subscription's life: the text is kept once, as the shared document's.
+  if (document?.loc && document.loc.source.body === payload.query) payload.query = document.loc.source.body;
   if (!document) {
     try {
       document = parse(payload.query, { maxTokens: limits.maxTokens });

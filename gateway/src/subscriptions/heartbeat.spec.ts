@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { startHeartbeat } from './heartbeat';
 
-describe('startHeartbeat: one ping round for every socket', () => {
+describe('startHeartbeat: every socket pinged once a round, the round spread over turns', () => {
   it('terminates a socket that does not answer a ping and keeps one that does', async () => {
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     await new Promise((r) => wss.once('listening', r));
@@ -20,5 +20,29 @@ describe('startHeartbeat: one ping round for every socket', () => {
     stop();
     answering.close();
     await new Promise((r) => wss.close(r));
+  });
+
+  it('reaches every socket, whatever its turn: all the silent ones go within two rounds, none that answers', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((r) => wss.once('listening', r));
+    const stop = startHeartbeat(wss, 200);
+    const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+    const open = (ws: WebSocket) => new Promise((r) => ws.once('open', r));
+    const answering = Array.from({ length: 12 }, () => new WebSocket(url));
+    const silent = Array.from({ length: 12 }, () => new WebSocket(url, { autoPong: false }));
+    const closed = silent.map((ws) => new Promise<number>((r) => ws.once('close', (code) => r(code))));
+    await Promise.all([...answering, ...silent].map(open));
+    try {
+      const started = Date.now();
+      expect(await Promise.all(closed)).toEqual(silent.map(() => 1006));
+      expect(Date.now() - started).toBeLessThan(1000); // two rounds of 200 ms, with room for a slow machine
+      for (let t = 0; t < 50 && wss.clients.size > 12; t++) await new Promise((r) => setTimeout(r, 10)); // the server's side closes just after
+      expect(answering.every((ws) => ws.readyState === WebSocket.OPEN)).toBe(true);
+      expect(wss.clients.size).toBe(12);
+    } finally {
+      stop();
+      for (const ws of [...answering, ...silent]) ws.terminate();
+      await new Promise((r) => wss.close(r));
+    }
   });
 });

@@ -185,6 +185,9 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
         );
         if (!state) return false;
         ctx.extra.state = state;
+        // The raw token is not needed once verified (its expiry is in the state): not kept for the socket's life.
+        const params = ctx.connectionParams as Record<string, unknown> | undefined;
+        if (params) for (const key of ['authorization', 'token']) delete params[key];
         // graphql-ws keeps the upgrade request for the socket's life; nothing reads it after the
         // handshake, and with thousands of sockets its headers are a large part of each one's cost.
         (ctx.extra as { request?: unknown }).request = undefined;
@@ -220,7 +223,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
       subscribe,
     },
     wss,
-    0, // no keep-alive of graphql-ws's own: startHeartbeat pings every socket in one round
+    0, // no keep-alive of graphql-ws's own: startHeartbeat pings every socket, a tenth at a time
   );
   return {
     /** Open sockets and the subscriptions running on them. */

@@ -30,7 +30,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../limits/query-limits';
 import { limitedWsOperation, wsDocumentCache } from '../limits/ws-operation-limits';
 import type { ChangeFeed } from '../read-cache/change-feed';
 import type { AlertFeed, FeedItem } from './alert-feed';
-import { alertDeliveries } from './alert-deliveries';
+import { alertDeliveries, type SubscriptionChannel } from './alert-deliveries';
 import { AlertAudiences } from './alert-audiences';
 import type { SubscriptionFilter } from './alert-matcher';
 import type { AccountGate } from '../auth/account-gate';
@@ -126,7 +126,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   const documents = wsDocumentCache();
   const deliveryQueries = new DeliveryQueries();
 
-  const subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
+  const subscribe = async (args: ExecutionArgs): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> => {
     const principal = (args.contextValue as { principal: Principal }).principal;
     const op = getOperationAST(args.document, args.operationName) as OperationDefinitionNode;
     const roots = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
@@ -154,8 +154,11 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
     }
     const { query, printed } = deliveryQueries.of(args.document, op, root, ALERT_TARGET);
     const filter = (argValues['filter'] as SubscriptionFilter | undefined) ?? {};
+    const channel = (args.contextValue as { channel?: SubscriptionChannel }).channel;
+    if (!channel) return { errors: [new GraphQLError('alertRaised 只能通过 WebSocket 订阅')] };
     return alertDeliveries({
       audiences,
+      channel,
       principal,
       filter,
       after: (argValues['after'] as string | undefined) ?? null,
@@ -174,7 +177,16 @@ export function attachSubscriptions(o: SubscriptionServerOptions) {
   const disposable = useServer<Record<string, unknown>, { state?: ConnectionState }>(
     {
       schema,
-      context: (ctx) => ({ principal: ctx.extra.state?.principal }),
+      context: (ctx, id) => {
+        const socket = ctx.extra.socket;
+        const channel: SubscriptionChannel = {
+          id,
+          send: (frame) => {
+            if (socket.readyState === socket.OPEN) socket.send(frame);
+          },
+        };
+        return { principal: ctx.extra.state?.principal, channel };
+      },
       onConnect: async (ctx) => {
         const state = await authenticateConnection(
           ctx.connectionParams ?? {},

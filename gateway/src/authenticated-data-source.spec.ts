@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { createLogger, newTraceSpanContext, TokenService } from '@sunlight/shared';
+import { createLogger, newTraceSpanContext, Role, TokenService } from '@sunlight/shared';
 import { GraphQLError } from 'graphql';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import { OutageAwareDataSource } from './errors/outage-data-source';
@@ -82,6 +82,35 @@ describe('traceparent on subgraph fetches', () => {
       expect(parsed.map((m) => m?.[1])).toEqual([trace.traceId, trace.traceId]);
       const spans = parsed.map((m) => m?.[2]);
       expect(new Set([...spans, trace.spanId]).size).toBe(3);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe('the assertion of the caller on subgraph fetches', () => {
+  it("is signed once for a principal's fetches in a row, valid for the subgraph, and apart for another principal", async () => {
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers['x-sunlight-assertion'] as string);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"alerts":{"totalCount":0}}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    try {
+      const tokens = new TokenService(key(), key());
+      const source = new AuthenticatedDataSource(url, tokens);
+      const inspector = { subject: 'i', role: Role.INSPECTOR, unit: '139901000000', client: '10.0.0.1' };
+      const leader = { subject: 'l', role: Role.LEADER, unit: '139901000000', client: '10.0.0.1' };
+      for (const principal of [inspector, inspector, leader]) {
+        const options = fetchAt(url);
+        (options as { context: Partial<GatewayContext> }).context = { principal };
+        await source.process(options);
+      }
+      expect(seen[0]).toBe(seen[1]);
+      expect(seen[2]).not.toBe(seen[0]);
+      await expect(tokens.verifyAssertion(seen[1])).resolves.toMatchObject({ subject: 'i', role: Role.INSPECTOR });
+      await expect(tokens.verifyAssertion(seen[2])).resolves.toMatchObject({ subject: 'l', role: Role.LEADER });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

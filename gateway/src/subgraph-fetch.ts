@@ -1,3 +1,5 @@
+import { Agent, request } from 'undici';
+
 /** The part of a fetch answer @apollo/gateway reads. */
 export interface SubgraphResponse {
   ok: boolean;
@@ -24,37 +26,53 @@ function outage(name: 'FetchError' | 'AbortError', message: string, cause: unkno
   return error;
 }
 
+/** Keep-alive connections to the subgraphs, shared by every fetch of the gateway. */
+const subgraphs = new Agent({ keepAliveTimeout: 10_000, connections: null });
+
 /**
- * Subgraph fetches through Node's own fetch (undici), in place of the make-fetch-happen that
+ * Subgraph fetches through undici's `request`, in place of the make-fetch-happen that
  * @apollo/gateway uses by default: that one (a caching npm client, with retries and an agent that
  * reads a stack trace per request) cost about a millisecond of the gateway's CPU per fetch, a
- * sixth of its time while it delivered alerts to ten thousand subscribers.
+ * sixth of its time while it delivered alerts to ten thousand subscribers; Node's own `fetch`
+ * (undici behind WHATWG streams) still cost a tenth.
  *
  * The body is read here, so a connection that fails half-way through an answer fails the fetch
  * itself. A fetch that gets no answer (refused, reset, cut short) fails as a `FetchError`, and one
  * that runs out of time (its signal) as an `AbortError`, as make-fetch-happen's did: the gateway
- * reports both as the subgraph being unavailable. (Node's fetch refuses the ports the Fetch standard
- * lists as unsafe, such as 6000 and 6665-6669: a subgraph must not listen on one.)
+ * reports both as the subgraph being unavailable.
  */
 export async function subgraphFetch(url: string, init: SubgraphRequestInit = {}): Promise<SubgraphResponse> {
   try {
-    const response = await fetch(url, init);
-    const body = await response.text();
+    const response = await request(url, {
+      method: (init.method ?? 'GET') as 'GET' | 'POST',
+      headers: init.headers ?? {},
+      body: init.body ?? null,
+      signal: init.signal ?? null,
+      dispatcher: subgraphs,
+    });
+    const body = await response.body.text();
+    const raw = response.headers; // names in lower case
+    const headers = {
+      get(name: string): string | null {
+        const value = raw[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    };
     return {
-      ok: response.ok,
-      status: response.status,
-      statusText: response.statusText,
-      url: response.url,
-      headers: response.headers,
+      ok: response.statusCode >= 200 && response.statusCode < 300,
+      status: response.statusCode,
+      statusText: '',
+      url,
+      headers,
       json: () => Promise.resolve(JSON.parse(body) as unknown),
       text: () => Promise.resolve(body),
     };
   } catch (e) {
     // Read by shape: undici's errors are not of this realm's Error under a test runner's sandbox.
-    const { name, cause } = (e ?? {}) as { name?: unknown; cause?: { message?: unknown } };
+    const { name, code, message } = (e ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
     if (name === 'AbortError' || name === 'TimeoutError' || init.signal?.aborted)
       throw outage('AbortError', `request to ${url} timed out or was aborted`, e);
-    const reason = typeof cause?.message === 'string' ? `: ${cause.message}` : '';
-    throw outage('FetchError', `request to ${url} failed${reason}`, e);
+    const reason = typeof code === 'string' ? code : typeof message === 'string' ? message : 'no answer';
+    throw outage('FetchError', `request to ${url} failed: ${reason}`, e);
   }
 }

@@ -2,13 +2,19 @@ import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { startHeartbeat } from './heartbeat';
 
+/** A socket server with a heartbeat of `intervalMs`, and its URL. */
+async function heartbeatServer(intervalMs: number) {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((r) => wss.once('listening', r));
+  const stop = startHeartbeat(wss, intervalMs);
+  return { wss, stop, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}` };
+}
+
+const open = (ws: WebSocket) => new Promise((r) => ws.once('open', r));
+
 describe('startHeartbeat: every socket pinged once a round, the round spread over turns', () => {
   it('terminates a socket that does not answer a ping and keeps one that does', async () => {
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    await new Promise((r) => wss.once('listening', r));
-    const stop = startHeartbeat(wss, 100);
-    const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-    const open = (ws: WebSocket) => new Promise((r) => ws.once('open', r));
+    const { wss, stop, url } = await heartbeatServer(100);
     const answering = new WebSocket(url);
     const silent = new WebSocket(url, { autoPong: false });
     const closedAt = new Promise<number>((r) => silent.once('close', (code) => r(code)));
@@ -23,11 +29,7 @@ describe('startHeartbeat: every socket pinged once a round, the round spread ove
   });
 
   it('reaches every socket, whatever its turn: all the silent ones go within two rounds, none that answers', async () => {
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    await new Promise((r) => wss.once('listening', r));
-    const stop = startHeartbeat(wss, 200);
-    const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
-    const open = (ws: WebSocket) => new Promise((r) => ws.once('open', r));
+    const { wss, stop, url } = await heartbeatServer(200);
     const answering = Array.from({ length: 12 }, () => new WebSocket(url));
     const silent = Array.from({ length: 12 }, () => new WebSocket(url, { autoPong: false }));
     const closed = silent.map((ws) => new Promise<number>((r) => ws.once('close', (code) => r(code))));

@@ -171,4 +171,21 @@ describe('AlertAudiences', () => {
       expect(r.errors[0]!.extensions['code']).toBe('SERVICE_UNAVAILABLE');
     }
   });
+
+  it('fails only the subscriber whose delivery throws; the others still get the alert', async () => {
+    const { audiences, hand } = setUp();
+    const [a, b] = [recorder(), recorder()];
+    const broken: AlertMember = {
+      deliver: () => {
+        throw new Error('socket gone');
+      },
+      fail: (e) => void a.errors.push(e),
+    };
+    audiences.join(terms(cityInspector('x')), broken);
+    audiences.join(terms(cityInspector('b')), b.member);
+    hand(alert(1, '139901000000'));
+    await settle();
+    expect(a.errors.map((e) => e.message)).toEqual(['socket gone']);
+    expect(b.ids()).toEqual(['a1']);
+  });
 });

@@ -159,9 +159,7 @@ export class AlertAudiences {
         try {
           settled = await this.settle(audience.terms, live.item, live.content, () => audience.members.size > 0);
         } catch (e) {
-          settled = {
-            error: e instanceof GraphQLError ? e : new GraphQLError(e instanceof Error ? e.message : String(e)),
-          };
+          settled = { error: asGraphQLError(e) };
         }
         audience.queue.shift();
         if (settled === null) continue;
@@ -169,13 +167,23 @@ export class AlertAudiences {
           for (const member of [...audience.members]) member.fail(settled.error);
           continue;
         }
-        for (const member of audience.members) member.deliver(live.item, live.seq, settled.payload);
+        for (const member of audience.members) {
+          try {
+            member.deliver(live.item, live.seq, settled.payload);
+          } catch (e) {
+            member.fail(asGraphQLError(e)); // that subscriber's trouble: the others still get the alert
+          }
+        }
       }
     } finally {
       audience.draining = false;
       if (audience.members.size === 0) audience.queue.length = 0;
     }
   }
+}
+
+function asGraphQLError(e: unknown): GraphQLError {
+  return e instanceof GraphQLError ? e : new GraphQLError(e instanceof Error ? e.message : String(e));
 }
 
 /** What two subscribers must share to be handed the same deliveries. */

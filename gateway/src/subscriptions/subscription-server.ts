@@ -112,8 +112,9 @@ export interface SubscriptionServerOptions {
  * graphql-ws on the gateway's own URL: the socket is authenticated at `connection_init`
  * ({@link authenticateConnection}); queries sent over it and every subscription delivery run
  * through the gateway as the subscriber ({@link runAs}), so fields owned by any subgraph resolve
- * with the subscriber's scope. `alertRaised` follows the alert feed ({@link alertDeliveries});
- * `dashboardUpdated` follows the change feed ({@link dashboardUpdates}).
+ * with the subscriber's scope. `alertRaised` follows the alert feed, its subscribers grouped into
+ * audiences that fetch each alert once and write it to their sockets ({@link AlertAudiences},
+ * {@link alertDeliveries}); `dashboardUpdated` follows the change feed ({@link dashboardUpdates}).
  */
 export function attachSubscriptions(o: SubscriptionServerOptions) {
   const schema = extendSchema(o.apiSchema, parse(SUBSCRIPTION_SDL));
